@@ -1,0 +1,37 @@
+/** Throws `RangeError("<fn>: <name> must be a finite number >= <min>")` unless value qualifies. */
+export const requireAtLeast = (fn: string, name: string, value: unknown, min: number): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new RangeError(`${fn}: ${name} must be a finite number >= ${min}`);
+  }
+  return value;
+};
+
+/** Throws unless value is a finite number strictly above min. */
+export const requireAbove = (fn: string, name: string, value: unknown, min: number): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= min) {
+    throw new RangeError(`${fn}: ${name} must be a finite number > ${min}`);
+  }
+  return value;
+};
+
+/** Throws unless value is a finite number in [min, max]. */
+export const requireBetween = (
+  fn: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new RangeError(`${fn}: ${name} must be a finite number between ${min} and ${max}`);
+  }
+  return value;
+};
+
+/** Throws unless value is a whole number >= 0. */
+export const requireWhole = (fn: string, name: string, value: unknown): number => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${fn}: ${name} must be a whole number >= 0`);
+  }
+  return value;
+};

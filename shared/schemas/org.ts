@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { boundedInt, displayName, identifier } from './fields';
+import { defaultLevels, levelSchema } from './levels';
+
+/** A team: headcount per level id (levels left out have nobody). */
+export const teamSchema = z
+  .object({
+    id: identifier,
+    name: displayName,
+    headcount: z.record(identifier, boundedInt(0, 10_000)),
+  })
+  .strict();
+
+export type Team = z.infer<typeof teamSchema>;
+
+const duplicateIssue = (ctx: z.RefinementCtx, path: (string | number)[], what: string, id: string) =>
+  ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"` });
+
+/** The organisation: its level ladder (default {@link defaultLevels}) and its teams. */
+export const orgSchema = z
+  .object({
+    name: displayName.optional(),
+    levels: z
+      .array(levelSchema)
+      .min(1, { error: 'must list at least one level' })
+      .max(12, { error: 'must list at most 12 levels' })
+      .default(() => defaultLevels.map((level) => ({ ...level }))),
+    teams: z
+      .array(teamSchema)
+      .min(1, { error: 'must list at least one team' })
+      .max(1000, { error: 'must list at most 1000 teams' }),
+  })
+  .strict()
+  .superRefine((org, ctx) => {
+    const levelIds = new Set<string>();
+    org.levels.forEach((level, i) => {
+      if (levelIds.has(level.id)) duplicateIssue(ctx, ['levels', i, 'id'], 'level', level.id);
+      levelIds.add(level.id);
+    });
+    if (!org.levels.some((level) => level.canSignOff)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message: 'at least one level must be able to sign off',
+      });
+    }
+    const teamIds = new Set<string>();
+    org.teams.forEach((team, i) => {
+      if (teamIds.has(team.id)) duplicateIssue(ctx, ['teams', i, 'id'], 'team', team.id);
+      teamIds.add(team.id);
+      for (const levelId of Object.keys(team.headcount)) {
+        if (!levelIds.has(levelId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['teams', i, 'headcount', levelId],
+            message: `unknown level "${levelId}"`,
+          });
+        }
+      }
+    });
+  });
+
+export type Org = z.infer<typeof orgSchema>;
+export type OrgInput = z.input<typeof orgSchema>;

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { boundedNumber } from './fields';
+
+/**
+ * Model parameters with their defaults. Units in each comment; the bracketed id names the row of
+ * reference/calibration.md the default comes from, otherwise the comment gives the reasoning.
+ */
+const parameterDefaults = {
+  /** Baseline share of engineers who have adopted AI coding (0-1): [R04] 75.9% use AI for some daily task, [R43] the push to 80% weekly coding use implies well below it today. */
+  baselineAiAdoption: 0.5,
+  /** Changes per week of an AI adopter relative to a non-adopter: [R09] PRs touched per day +47%. */
+  adopterChangeMultiplier: 1.47,
+  /** Share of an adopter's changes that are AI-assisted (0-1): [R13] ~50% of new code. */
+  aiAssistedShare: 0.5,
+  /** Review hours per human-written change: [R24] 3.2 h/week over [R21] 4 reviews/week. */
+  humanReviewHours: 0.8,
+  /** Review time of an AI-assisted change relative to a human one: [R07] +91%. */
+  aiReviewTimeMultiplier: 1.91,
+  /** Share (0-1) of reviews that need no sign-off yet still go to sign-off reviewers: [R21] reviewers do 4 reviews/week against [R20] 3 changes authored, so seniors carry more than their share. */
+  ordinaryReviewShare: 0.5,
+  /** Hours per week a sign-off reviewer spends reviewing: [R25] 15% of a 40 h week; [R24] 6.4 h/week. */
+  reviewHoursPerReviewer: 6,
+  /** Share (0-1) of review hours lost to leave, holidays and sickness: ~30 of 230 working days. */
+  shrinkage: 0.13,
+  /** Working hours per week; waits are in working hours: [R33] 35-40 h standard week. */
+  workHoursPerWeek: 40,
+  /** Overtime cap per reviewer, hours/week: [R33] harm rises from 55 h, so stop at 50 h. */
+  maxOvertimeHours: 10,
+  /** Share (0-1) of excess review work reviewers absorb as overtime: assumption, most but not all. */
+  overtimeResponse: 0.8,
+  /** Weekly fatigue gain at the overtime cap (0-1): reaches ~50% after 8 weeks at the cap; no published coefficient. */
+  fatigueGain: 0.08,
+  /** Weekly fatigue drain without overtime (0-1): half-life ~17 weeks, "drains slowly" per [R36] exhaustion. */
+  fatigueRecovery: 0.04,
+  /** Routine attrition per year (0-1), assumed backfilled: tech-industry turnover ~13% (LinkedIn 2018 talent report). */
+  baseAttritionPerYear: 0.13,
+  /** Attrition hazard multiplier at full fatigue: [R30] 2.6x, [R31] 2.1x job seeking at high burnout. */
+  burnoutHazardMultiplier: 2.3,
+  /** Severity-2 incidents per 1,000 merged changes at full review depth: assumption sized to [R34] (a few a quarter per team). */
+  sev2PerThousandChanges: 1.5,
+  /** Incident rate of AI-assisted changes relative to human ones: [R02] stability -7.2% per +25% adoption, [R09] bugs +9%. */
+  aiDefectMultiplier: 1.3,
+  /** Extra defect escape per unit of overload (review pressure above 1): [R26] effectiveness falls past 300-500 LOC/h. */
+  depthSensitivity: 1,
+  /** Reviewer hours per severity-2 incident: [R34] ~6 h per incident ([R35] 1.2 responders x 126 min is the low end). */
+  incidentHours: 6,
+  /** Coefficient of variation of review times: [R22] change sizes are right-skewed; assumption. */
+  serviceCv: 1.5,
+} as const;
+
+export type ParameterName = keyof typeof parameterDefaults;
+
+/** Parameter names in a fixed order (the order Monte Carlo draws them in). */
+export const parameterNames = Object.keys(parameterDefaults) as ParameterName[];
+
+const fractionNames = new Set<ParameterName>([
+  'baselineAiAdoption',
+  'aiAssistedShare',
+  'ordinaryReviewShare',
+  'shrinkage',
+  'overtimeResponse',
+  'fatigueGain',
+  'fatigueRecovery',
+  'baseAttritionPerYear',
+]);
+
+/** Whether a parameter is a share that must stay within 0-1 (Monte Carlo clamps draws). */
+export const isFractionParameter = (name: ParameterName): boolean => fractionNames.has(name);
+
+/**
+ * Default uncertainty as [low, high] multipliers of the value, drawn triangular around 1 in
+ * Monte Carlo. Parameters not listed are fixed.
+ */
+const uncertaintyDefaults: Partial<Record<ParameterName, [number, number]>> = {
+  adopterChangeMultiplier: [1.21 / 1.47, 1.98 / 1.47], // [R09] tasks +21% .. [R06] PRs +98%
+  aiAssistedShare: [0.5, 1.5], // [R13] >25% .. ~75%
+  humanReviewHours: [0.7, 1.4], // [R24] 3.2-6.4 h/week over [R21] 4 reviews
+  aiReviewTimeMultiplier: [0.7, 1.33], // [R07] +91% .. [R08] size +154%
+  ordinaryReviewShare: [0.6, 1.4], // assumption, wide
+  reviewHoursPerReviewer: [0.67, 1.07], // [R24] 4-6.4 h/week
+  fatigueGain: [0.5, 1.5], // no published coefficient: wide
+  fatigueRecovery: [0.5, 2], // no published coefficient: wide
+  burnoutHazardMultiplier: [2 / 2.3, 2.6 / 2.3], // [R30] [R31] 2x-2.6x
+  sev2PerThousandChanges: [0.5, 2], // assumption, wide
+  aiDefectMultiplier: [1.09 / 1.3, 1.5 / 1.3], // [R09] +9% .. [R02] ~-29% stability at full adoption
+  depthSensitivity: [0.5, 2], // [R26] vendor study: wide
+  incidentHours: [2.5 / 6, 8 / 6], // [R35] 2.5 h .. [R34] 6 h, up to 8 h
+};
+
+const shape = Object.fromEntries(
+  parameterNames.map((name) => [
+    name,
+    boundedNumber(0, name === 'workHoursPerWeek' ? 168 : isFractionParameter(name) ? 1 : 1000).default(
+      parameterDefaults[name],
+    ),
+  ]),
+) as { [K in ParameterName]: z.ZodDefault<z.ZodNumber> };
+
+const rangeSchema = z
+  .tuple([boundedNumber(0, 1), boundedNumber(1, 10)], { error: 'must be [low, high] multipliers' })
+  .refine(([low]) => low > 0, { error: 'low multiplier must be above 0' });
+
+/** Parameters: every field optional on input, defaults as documented above. */
+export const parametersSchema = z
+  .object({
+    ...shape,
+    uncertainty: z
+      .partialRecord(z.enum(parameterNames), rangeSchema)
+      .default(() =>
+        Object.fromEntries(
+          Object.entries(uncertaintyDefaults).map(([name, [low, high]]) => [name, [low, high]]),
+        ),
+      ),
+  })
+  .strict()
+  .refine((p) => p.workHoursPerWeek > 0, { path: ['workHoursPerWeek'], error: 'must be above 0' })
+  .refine((p) => p.humanReviewHours > 0, { path: ['humanReviewHours'], error: 'must be above 0' });
+
+export type Parameters = z.infer<typeof parametersSchema>;
+export type ParametersInput = z.input<typeof parametersSchema>;
+
+/** The documented defaults, parsed. */
+export const defaultParameters: Parameters = parametersSchema.parse({});
