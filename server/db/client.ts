@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Client, createClient } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface Database {
+  client: Client;
+  db: Db;
+  close(): void;
+}
+
+/** Thrown when the database named by DATABASE_URL cannot be opened or queried. */
+export class DatabaseUnreachableError extends Error {
+  constructor(cause: unknown) {
+    super(`cannot reach the database (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+function ensureParentFolder(url: string): void {
+  if (!url.startsWith('file:') || url === 'file::memory:') return;
+  const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
+  mkdirSync(dirname(path), { recursive: true });
+}
+
+/**
+ * Opens the libSQL database and proves it answers. Embedded files get WAL mode, a busy
+ * timeout (so concurrent writers wait instead of failing) and enforced foreign keys.
+ */
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  let client: Client | undefined;
+  try {
+    ensureParentFolder(url);
+    client = createClient({ url, authToken });
+    if (url.startsWith('file:')) {
+      await client.execute('PRAGMA journal_mode = WAL');
+      await client.execute('PRAGMA busy_timeout = 5000');
+    }
+    await client.execute('PRAGMA foreign_keys = ON');
+    await client.execute('SELECT 1');
+  } catch (error) {
+    client?.close();
+    throw new DatabaseUnreachableError(error);
+  }
+  const opened = client;
+  return { client: opened, db: drizzle(opened, { schema }), close: () => opened.close() };
+}

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/** Headcount per level name, e.g. `{ junior: 4, mid: 7, senior: 5, principal: 1 }`. */
+export type Headcount = Record<string, number>;
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const orgs = sqliteTable('orgs', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    parentId: text('parent_id').references((): AnySQLiteColumn => teams.id, { onDelete: 'set null' }),
+    headcount: text('headcount', { mode: 'json' }).$type<Headcount>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teams_org_name').on(t.orgId, t.name)],
+);
+
+export const engineers = sqliteTable(
+  'engineers',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    hireDate: text('hire_date').notNull(),
+    managerId: text('manager_id'),
+  },
+  (t) => [
+    uniqueIndex('engineers_org_external').on(t.orgId, t.externalId),
+    index('engineers_team').on(t.teamId),
+  ],
+);

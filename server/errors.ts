@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** One invalid field: `path` like `scenario.events[2].percent`, `message` the rule it broke. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** A domain error that leaves the server as RFC 9457 problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? title);
+    this.name = 'ProblemError';
+  }
+}
+
+/** Writes a problem+json response. */
+export function problem(c: Context, error: ProblemError): Response {
+  const body = {
+    type: 'about:blank',
+    title: error.title,
+    status: error.status,
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(error.errors ? { errors: error.errors } : {}),
+    instance: c.req.path,
+  };
+  return c.body(JSON.stringify(body), error.status, {
+    'content-type': 'application/problem+json',
+    ...error.headers,
+  });
+}
+
+/** The app's single error handler: known errors keep their status, anything else is a 500 without details. */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof ProblemError) return problem(c, error);
+  if (error instanceof HTTPException) {
+    return problem(
+      c,
+      new ProblemError(error.status as ContentfulStatusCode, error.message || 'Request failed'),
+    );
+  }
+  console.error(`[error] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+  return problem(
+    c,
+    new ProblemError(500, 'Internal Server Error', 'The server could not complete the request.'),
+  );
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { DatabaseUnreachableError, openDatabase } from './db/client';
+import { applyMigrations } from './db/migrate';
+import { seedDemoOrg } from './seed/seed';
+import { ensureWebBuild } from './web-build';
+
+const shutdownGraceMs = 10_000;
+
+function fail(line: string): never {
+  console.error(line);
+  process.exit(1);
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const config = (() => {
+  try {
+    return loadConfig(process.env, version);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
+})();
+
+const database = await openDatabase(config.databaseUrl, config.databaseAuthToken).catch((error) => {
+  if (error instanceof DatabaseUnreachableError)
+    fail(`Invalid configuration: DATABASE_URL: ${error.message}`);
+  throw error;
+});
+await applyMigrations(database.db);
+if (await seedDemoOrg(database.db)) console.log('Seeded the demo org (slug "demo").');
+await ensureWebBuild(config.webDist);
+
+const app = createApp({ db: database.db, config, clock: () => new Date() });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`Reviewload ${version} listening on http://${host}:${info.port}`);
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: finishing in-flight requests, then closing the database.`);
+  const force = setTimeout(() => {
+    console.error('Shutdown took too long; exiting.');
+    process.exit(1);
+  }, shutdownGraceMs);
+  force.unref();
+  server.close(() => {
+    database.close();
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

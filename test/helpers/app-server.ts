@@ -1,0 +1,36 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createTempDb, type TempDatabase } from './temp-db';
+
+export interface AppServer {
+  url: string;
+  database: TempDatabase;
+  /** Stops the HTTP server, then closes and deletes the temporary database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the real Hono app over HTTP on a free loopback port, in this process, on a fresh
+ * migrated temporary database. `env` overrides configuration variables.
+ */
+export async function startAppServer(
+  options: { env?: Record<string, string>; clock?: () => Date } = {},
+): Promise<AppServer> {
+  const database = await createTempDb();
+  const config = loadConfig({ DATABASE_URL: database.url, ...options.env }, 'test');
+  const app = createApp({ db: database.db, config, clock: options.clock ?? (() => new Date()) });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      database.cleanup();
+    },
+  };
+}
