@@ -10,7 +10,10 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 try {
   const config = loadConfig(process.env, 'cli');
   if (!config.databaseUrl.startsWith('file:')) {
-    throw new ConfigError('DATABASE_URL', 'backup works on an embedded file; back up a libSQL server with its own tools');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'backup works on an embedded file; back up a libSQL server with its own tools',
+    );
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = resolve(values.out ?? `data/backups/reviewload-${stamp}.db`);

@@ -22,7 +22,9 @@ export async function backupDatabase(database: Database, target: string): Promis
   try {
     const check = await copy.execute('PRAGMA integrity_check');
     const integrity = String(check.rows[0]?.[0] ?? 'no answer');
-    const size = await copy.execute('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()');
+    const size = await copy.execute(
+      'SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()',
+    );
     return { path: target, bytes: Number(size.rows[0]?.[0] ?? 0), integrity };
   } finally {
     copy.close();

@@ -67,6 +67,9 @@ describe('npm run backup', () => {
       cwd: root,
       env: { ...process.env, DATABASE_URL: database.url },
     });
-    await expect(attempt).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
+    await expect(attempt).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('already exists'),
+    });
   });
 });
