@@ -2,8 +2,36 @@
  * Reviewload engine: public entry. Pure TypeScript (no I/O, no clock, no global randomness);
  * the server and the browser worker import only from here.
  */
+
+export { anyBreach, firstBreaches } from './engine/breaches';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
+export type {
+  Band,
+  Breach,
+  Breaches,
+  BreachMetric,
+  Forecast,
+  MetricBands,
+  TeamForecast,
+} from './engine/forecast';
+export { breachMetrics } from './engine/forecast';
+export { runMeanPath } from './engine/mean-path';
+export {
+  type AlertMetricKey,
+  alertMetricKeys,
+  alertMetricSeries,
+  MAX_BACKLOG_WEEKS,
+  MAX_UTILIZATION,
+  MAX_WAIT_HOURS,
+  type MetricKey,
+  metricKeys,
+} from './engine/metrics';
+export { type ProgressCallback, type RunRange, runMonteCarlo } from './engine/monte-carlo';
+export { runForecast } from './engine/run-forecast';
+export { mergeRunSamples, type RunSamples, runSampleRange } from './engine/run-range';
 export { positionsFor, requiredServers, type Staffing } from './engine/staffing';
+export { ENGINE_VERSION } from './engine/version';
+export { weekDates, weekIndexOf } from './engine/weeks';
 export * from './schemas/events';
 export {
   type ForecastInput,

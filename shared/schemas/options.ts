@@ -4,12 +4,12 @@ import { boundedInt, boundedNumber, isoDate } from './fields';
 /** Thresholds for the first-breach answers (and the service-level objective). */
 export const thresholdsSchema = z
   .object({
-    /** Target wait in working hours: one working day, [R27] dissatisfaction past 24 h. */
-    targetWaitHours: boundedNumber(0.1, 1000).default(8),
+    /** Target wait in working hours: two working days; [R23] medians of 17-24 h elapsed at large companies. */
+    targetWaitHours: boundedNumber(0.1, 1000).default(16),
     /** Service-level objective (0-1): share of sign-offs within targetWaitHours; 80/20 convention. */
     serviceLevel: boundedNumber(0, 0.999).default(0.8),
-    /** P90 wait limit, working hours: three working days, [R23] 17-24 h medians elsewhere. */
-    p90WaitHours: boundedNumber(0.1, 10_000).default(24),
+    /** P90 wait limit, working hours: one working week; [R27] dissatisfaction once P75 passes 24 h. */
+    p90WaitHours: boundedNumber(0.1, 10_000).default(40),
     /** Backlog limit in weeks of capacity: design brief's example alert (2 weeks). */
     backlogWeeks: boundedNumber(0, 260).default(2),
     /** Utilisation limit (0-10): occupancy cap 0.85 of the calibration check values. */

@@ -16,16 +16,16 @@ const parameterDefaults = {
   humanReviewHours: 0.8,
   /** Review time of an AI-assisted change relative to a human one: [R07] +91%. */
   aiReviewTimeMultiplier: 1.91,
-  /** Share (0-1) of reviews that need no sign-off yet still go to sign-off reviewers: [R21] reviewers do 4 reviews/week against [R20] 3 changes authored, so seniors carry more than their share. */
-  ordinaryReviewShare: 0.5,
+  /** Share (0-1) of unmarked changes by non-sign-off levels that sign-off reviewers review anyway: set so a reviewer does ~4 reviews/week [R21] in a 3/5/3/1 team. */
+  ordinaryReviewShare: 0.55,
   /** Hours per week a sign-off reviewer spends reviewing: [R25] 15% of a 40 h week; [R24] 6.4 h/week. */
   reviewHoursPerReviewer: 6,
   /** Share (0-1) of review hours lost to leave, holidays and sickness: ~30 of 230 working days. */
   shrinkage: 0.13,
   /** Working hours per week; waits are in working hours: [R33] 35-40 h standard week. */
   workHoursPerWeek: 40,
-  /** Overtime cap per reviewer, hours/week: [R33] harm rises from 55 h, so stop at 50 h. */
-  maxOvertimeHours: 10,
+  /** Overtime cap per reviewer, hours/week: [R33] harm rises from 55 h; 48 h is the EU Working Time Directive's average limit. */
+  maxOvertimeHours: 8,
   /** Share (0-1) of excess review work reviewers absorb as overtime: assumption, most but not all. */
   overtimeResponse: 0.8,
   /** Weekly fatigue gain at the overtime cap (0-1): reaches ~50% after 8 weeks at the cap; no published coefficient. */
@@ -44,8 +44,8 @@ const parameterDefaults = {
   depthSensitivity: 1,
   /** Reviewer hours per severity-2 incident: [R34] ~6 h per incident ([R35] 1.2 responders x 126 min is the low end). */
   incidentHours: 6,
-  /** Coefficient of variation of review times: [R22] change sizes are right-skewed; assumption. */
-  serviceCv: 1.5,
+  /** Coefficient of variation of review times: 1 = exponential (no Allen-Cunneen correction); raise for the skew of [R22] change sizes. */
+  serviceCv: 1,
 } as const;
 
 export type ParameterName = keyof typeof parameterDefaults;

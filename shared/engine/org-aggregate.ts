@@ -1,0 +1,102 @@
+import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
+
+/** Accumulator slots per org week: sums and weighted sums, then headcount per level. */
+const A = {
+  reviewers: 0,
+  signoff: 1,
+  aiSignoff: 2,
+  demandHours: 3,
+  capacity: 4,
+  capacityChanges: 5,
+  backlog: 6,
+  waitWeight: 7,
+  meanWait: 8,
+  p90Wait: 9,
+  serviceLevel: 10,
+  overtime: 11,
+  fatigue: 12,
+  attrition: 13,
+  sev2: 14,
+  regularHours: 15,
+} as const;
+
+export const ORG_SLOTS = 16;
+
+/** A strided view of sample vectors: value v at `base + v * stride`. */
+export interface VectorView {
+  data: Float64Array | Float32Array;
+  base: number;
+  stride: number;
+}
+
+/**
+ * Adds one team's week vector into the org accumulators at `acc[at ...]`. Hot path: written
+ * without closures or module lookups inside.
+ */
+export const accumulateOrg = (acc: Float64Array, at: number, team: VectorView, levels: number): void => {
+  const { data, base, stride } = team;
+  const m = M;
+  const reviewers = data[base + m.reviewers * stride]!;
+  const arrivals = data[base + m.signoffDemand * stride]!;
+  const weight = arrivals + data[base + m.backlog * stride]!;
+  acc[at + A.reviewers]! += reviewers;
+  acc[at + A.signoff]! += arrivals;
+  acc[at + A.aiSignoff]! += data[base + m.aiSignoffDemand * stride]!;
+  const demandHours = data[base + m.demandHours * stride]!;
+  const utilization = data[base + m.utilization * stride]!;
+  acc[at + A.demandHours]! += demandHours;
+  acc[at + A.regularHours]! += utilization > 0 ? demandHours / utilization : 0;
+  acc[at + A.capacity]! += data[base + m.capacityHours * stride]!;
+  acc[at + A.capacityChanges]! += data[base + m.capacityChanges * stride]!;
+  acc[at + A.backlog]! += data[base + m.backlog * stride]!;
+  acc[at + A.waitWeight]! += weight;
+  acc[at + A.meanWait]! += weight * data[base + m.meanWaitHours * stride]!;
+  acc[at + A.p90Wait]! += weight * data[base + m.p90WaitHours * stride]!;
+  acc[at + A.serviceLevel]! += weight * data[base + m.serviceLevel * stride]!;
+  acc[at + A.overtime]! += reviewers * data[base + m.overtimeHoursPerReviewer * stride]!;
+  acc[at + A.fatigue]! += reviewers * data[base + m.fatigue * stride]!;
+  acc[at + A.attrition]! += data[base + m.expectedAttrition * stride]!;
+  acc[at + A.sev2]! += data[base + m.sev2Incidents * stride]!;
+  const headcount = base + METRIC_COUNT * stride;
+  for (let l = 0; l < levels; l++) acc[at + ORG_SLOTS + l]! += data[headcount + l * stride]!;
+};
+
+/**
+ * Turns accumulators into the org's week vector: sums for counts, hours and backlog;
+ * utilisation from summed demand and regular hours (demand / utilisation per team), backlog
+ * weeks from summed backlog and capacity in changes; waits and service level
+ * weighted by each team's arrivals plus backlog; overtime, fatigue and burnout weighted by reviewers.
+ */
+export const finalizeOrg = (acc: Float64Array, at: number, org: VectorView, levels: number): void => {
+  const { data, base, stride } = org;
+  const m = M;
+  const reviewers = acc[at + A.reviewers]!;
+  const weight = acc[at + A.waitWeight]!;
+  const fatigue = reviewers > 0 ? acc[at + A.fatigue]! / reviewers : 0;
+  const demandHours = acc[at + A.demandHours]!;
+  const capacity = acc[at + A.capacity]!;
+  const backlog = acc[at + A.backlog]!;
+  data[base + m.reviewers * stride] = reviewers;
+  data[base + m.signoffDemand * stride] = acc[at + A.signoff]!;
+  data[base + m.aiSignoffDemand * stride] = acc[at + A.aiSignoff]!;
+  data[base + m.demandHours * stride] = demandHours;
+  data[base + m.capacityHours * stride] = capacity;
+  data[base + m.capacityChanges * stride] = acc[at + A.capacityChanges]!;
+  data[base + m.utilization * stride] = cappedRatio(demandHours, acc[at + A.regularHours]!, MAX_UTILIZATION);
+  data[base + m.backlog * stride] = backlog;
+  data[base + m.backlogWeeks * stride] = cappedRatio(
+    backlog,
+    acc[at + A.capacityChanges]!,
+    MAX_BACKLOG_WEEKS,
+  );
+  data[base + m.meanWaitHours * stride] = weight > 0 ? acc[at + A.meanWait]! / weight : 0;
+  data[base + m.p90WaitHours * stride] = weight > 0 ? acc[at + A.p90Wait]! / weight : 0;
+  data[base + m.serviceLevel * stride] = weight > 0 ? acc[at + A.serviceLevel]! / weight : 1;
+  data[base + m.overtimeHoursPerReviewer * stride] = reviewers > 0 ? acc[at + A.overtime]! / reviewers : 0;
+  data[base + m.fatigue * stride] = fatigue;
+  data[base + m.burnoutRisk * stride] = 100 * fatigue;
+  data[base + m.expectedAttrition * stride] = acc[at + A.attrition]!;
+  data[base + m.sev2Incidents * stride] = acc[at + A.sev2]!;
+  const headcount = base + METRIC_COUNT * stride;
+  for (let l = 0; l < levels; l++) data[headcount + l * stride] = acc[at + ORG_SLOTS + l]!;
+};

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ForecastInputRaw,
+  forecastInputSchema,
+  type MetricBands,
+  runForecast,
+} from '../../shared/index';
+import { inputArb, teamsArb } from './arbitraries';
+import { allValues, inputWith, storyEvents } from './fixtures';
+
+/** Largest same-week rise of backlog or burnout going from forecast `from` to forecast `to`, over all teams. */
+const largestRise = (from: MetricBands[], to: MetricBands[]): number =>
+  Math.max(
+    ...to.flatMap((m, t) =>
+      (['backlog', 'burnoutRisk'] as const).flatMap((key) =>
+        m[key].p50.map((v, w) => v - from[t]![key].p50[w]!),
+      ),
+    ),
+  );
+
+const teamSeries = (input: ForecastInputRaw) => runForecast(input).teams.map((team) => team.metrics);
+
+describe('mean path', () => {
+  it('conserves changes exactly: next backlog = backlog + arrivals - completed', () => {
+    fc.assert(
+      fc.property(inputArb(fc.constant(0)), (input) => {
+        for (const m of teamSeries(input)) {
+          let backlog = 0;
+          m.backlog.p50.forEach((next, w) => {
+            const queued = backlog + m.signoffDemand.p50[w]!;
+            const completed = Math.min(queued, m.capacityChanges.p50[w]!);
+            expect(next).toBe(queued - completed);
+            backlog = next;
+          });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never outputs negative, NaN or infinite values for any valid input', () => {
+    fc.assert(
+      fc.property(inputArb(fc.constant(0)), (input) => {
+        expect(allValues(runForecast(input)).find((v) => !(Number.isFinite(v) && v >= 0))).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never raises backlog or burnout when a team with a reviewer gets one more senior', () => {
+    fc.assert(
+      fc.property(teamsArb, (arbitrary) => {
+        const teams = arbitrary.map((t) => ({ ...t, headcount: { ...t.headcount, principal: 1 } }));
+        const before = teamSeries(inputWith(storyEvents, {}, teams));
+        const more = teams.map((t) => ({
+          ...t,
+          headcount: { ...t.headcount, senior: t.headcount.senior + 1 },
+        }));
+        const after = teamSeries(inputWith(storyEvents, {}, more));
+        expect(largestRise(before, after)).toBeLessThanOrEqual(1e-9);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never lowers backlog or burnout when the senior layoff is deeper (short of removing every reviewer)', () => {
+    fc.assert(
+      fc.property(
+        teamsArb,
+        fc.integer({ min: 0, max: 98 }),
+        fc.integer({ min: 1, max: 99 }),
+        (teams, a, extra) => {
+          const cut = (percent: number) =>
+            teamSeries(
+              inputWith(
+                [...storyEvents, { type: 'layoff', date: '2026-02-02', level: 'senior', percent }],
+                {},
+                teams,
+              ),
+            );
+          const shallow = cut(a);
+          const deep = cut(Math.min(99, a + extra));
+          expect(largestRise(deep, shallow)).toBeLessThanOrEqual(1e-9);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('has no AI sign-off demand without the sign-off rule, with or without AI adoption', () => {
+    const adoption = storyEvents.filter((e) => e.type !== 'review-policy');
+    for (const events of [[], adoption]) {
+      const forecast = runForecast(inputWith(events));
+      expect(forecast.org.metrics.aiSignoffDemand.p50.every((v) => v === 0)).toBe(true);
+    }
+    const ruleOnly = storyEvents.filter((e) => e.type === 'review-policy');
+    const noAdoption = { ...inputWith(ruleOnly), parameters: { baselineAiAdoption: 0 } };
+    expect(runForecast(noAdoption).org.metrics.aiSignoffDemand.p50.every((v) => v === 0)).toBe(true);
+    expect(runForecast(inputWith(ruleOnly)).org.metrics.aiSignoffDemand.p50.some((v) => v > 0)).toBe(true);
+  });
+
+  it('gives p10 = p50 = p90 and one value per week dated from the start Monday', () => {
+    const forecast = runForecast(inputWith([], { startWeek: '2026-01-07', horizonWeeks: 3 }));
+    expect(forecast.mode).toBe('mean');
+    expect(forecast.weeks).toEqual(['2026-01-05', '2026-01-12', '2026-01-19']);
+    const band = forecast.teams[0]!.metrics.backlog;
+    expect(band.p10).toEqual(band.p50);
+    expect(band.p90).toEqual(band.p50);
+    expect(forecast.teams[0]!.metrics.headcount.senior!.p50).toEqual([3, 3, 3]);
+  });
+
+  it('sums team series into the org series', () => {
+    const forecast = runForecast(inputWith(storyEvents));
+    forecast.org.metrics.backlog.p50.forEach((v, w) => {
+      const sum = forecast.teams.reduce((s, t) => s + t.metrics.backlog.p50[w]!, 0);
+      expect(v).toBeCloseTo(sum, 9);
+    });
+  });
+
+  it('accepts what forecastInputSchema accepts', () => {
+    fc.assert(
+      fc.property(inputArb(fc.constant(0)), (input) => forecastInputSchema.safeParse(input).success),
+      {
+        numRuns: 50,
+      },
+    );
+  });
+});
