@@ -3,6 +3,7 @@
  * the server and the browser worker import only from here.
  */
 
+export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
 export { anyBreach, firstBreaches } from './engine/breaches';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
 export type {
