@@ -10,6 +10,16 @@ export interface Config {
   adminPassword: string | undefined;
   webDist: string;
   version: string;
+  alerts: AlertsConfig;
+}
+
+/** Alert scheduler and webhook delivery settings (ALERT_* variables), durations in ms. */
+export interface AlertsConfig {
+  tickMs: number;
+  retryBaseMs: number;
+  maxAttempts: number;
+  timeoutMs: number;
+  leaseMs: number;
 }
 
 const portSchema = z.coerce
@@ -17,6 +27,14 @@ const portSchema = z.coerce
   .int('must be a whole number')
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
+
+const durationMs = (min: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be at least ${min} ms`)
+    .max(86_400_000, 'must be at most 86400000 ms (one day)')
+    .default(fallback);
 
 const envSchema = z.object({
   PORT: portSchema.default(8787),
@@ -29,6 +47,16 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   WEB_DIST: z.string().min(1).default('dist/web'),
+  ALERT_TICK_MS: durationMs(10, 5_000),
+  ALERT_RETRY_BASE_MS: durationMs(1, 30_000),
+  ALERT_MAX_ATTEMPTS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 20')
+    .max(20, 'must be between 1 and 20')
+    .default(6),
+  ALERT_TIMEOUT_MS: durationMs(100, 10_000),
+  ALERT_LEASE_MS: durationMs(1_000, 300_000),
 });
 
 /** Thrown when the environment is invalid; `variable` names the variable at fault. */
@@ -60,5 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
     adminPassword: e.ADMIN_PASSWORD,
     webDist: e.WEB_DIST,
     version,
+    alerts: {
+      tickMs: e.ALERT_TICK_MS,
+      retryBaseMs: e.ALERT_RETRY_BASE_MS,
+      maxAttempts: e.ALERT_MAX_ATTEMPTS,
+      timeoutMs: e.ALERT_TIMEOUT_MS,
+      leaseMs: e.ALERT_LEASE_MS,
+    },
   };
 }

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { alertMetricKeys } from '../../shared/index';
+import { orgs } from './org-schema';
+
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const createdAt = () => timestamp('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A scheduled alert rule: a metric condition on the plan of record's forecast, a cron schedule and a webhook. */
+export const alertRules = sqliteTable(
+  'alert_rules',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    metric: text('metric', { enum: alertMetricKeys }).notNull(),
+    percentile: text('percentile', { enum: ['P50', 'P90'] }).notNull(),
+    comparator: text('comparator', { enum: ['>', '>=', '<', '<='] }).notNull(),
+    threshold: real('threshold').notNull(),
+    lookaheadWeeks: integer('lookahead_weeks').notNull(),
+    /** Team ids the rule watches; null watches every team of the org. */
+    teams: text('teams', { mode: 'json' }).$type<string[]>(),
+    schedule: text('schedule').notNull(),
+    timezone: text('timezone').notNull(),
+    webhookUrl: text('webhook_url').notNull(),
+    webhookSecret: text('webhook_secret').notNull(),
+    format: text('format', { enum: ['json', 'slack'] }).notNull(),
+    cooldownHours: real('cooldown_hours').notNull(),
+    /** The next scheduled instant; a missed one is caught up once, then moved past now. */
+    nextRunAt: timestamp('next_run_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('alert_rules_org').on(t.orgId), index('alert_rules_next_run').on(t.nextRunAt)],
+);
+
+/** Every evaluation of a rule, scheduled or manual, with what it found. */
+export const alertEvaluations = sqliteTable(
+  'alert_evaluations',
+  {
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: ['schedule', 'catch-up', 'manual'] }).notNull(),
+    /** The schedule slot this evaluation served (null for manual runs). */
+    scheduledFor: timestamp('scheduled_for'),
+    evaluatedAt: timestamp('evaluated_at').notNull(),
+    status: text('status', { enum: ['ok', 'error'] }).notNull(),
+    error: text('error'),
+    /** Which forecast was read: scenario id, version and run. */
+    source: text('source', { mode: 'json' }).$type<Record<string, unknown>>(),
+    findings: text('findings', { mode: 'json' }).$type<unknown[]>().notNull(),
+    opened: integer('opened').notNull(),
+    resolved: integer('resolved').notNull(),
+  },
+  (t) => [index('alert_evaluations_rule').on(t.ruleId, t.evaluatedAt)],
+);
+
+/** Alert state per rule and team: at most one open row per pair; resolved rows are history. */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').notNull(),
+    teamName: text('team_name').notNull(),
+    state: text('state', { enum: ['open', 'resolved'] }).notNull(),
+    openedAt: timestamp('opened_at').notNull(),
+    resolvedAt: timestamp('resolved_at'),
+    /** First forecast week (0 = start week) that crossed the threshold, its Monday and value. */
+    breachWeek: integer('breach_week').notNull(),
+    breachDate: text('breach_date').notNull(),
+    value: real('value').notNull(),
+    acknowledgedAt: timestamp('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+  },
+  (t) => [
+    uniqueIndex('alerts_one_open').on(t.ruleId, t.teamId).where(sql`state = 'open'`),
+    index('alerts_rule_team').on(t.ruleId, t.teamId, t.openedAt),
+  ],
+);
+
+/** The outbox: one row per alert state change to deliver, written in the same transaction. */
+export const alertDeliveries = sqliteTable(
+  'alert_deliveries',
+  {
+    /** Also the X-Reviewload-Delivery idempotency id. */
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    alertId: text('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: ['opened', 'resolved'] }).notNull(),
+    url: text('url').notNull(),
+    /** The exact raw body sent on every attempt. */
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    /** A worker's claim on the row; an expired claim (crashed worker) may be taken over. */
+    lockedUntil: timestamp('locked_until'),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at'),
+  },
+  (t) => [
+    index('alert_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('alert_deliveries_rule').on(t.ruleId, t.createdAt),
+  ],
+);
+
+/** One HTTP attempt of a delivery: status code or network error, and latency. */
+export const alertDeliveryAttempts = sqliteTable(
+  'alert_delivery_attempts',
+  {
+    id: text('id').primaryKey(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => alertDeliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    latencyMs: integer('latency_ms').notNull(),
+  },
+  (t) => [uniqueIndex('alert_delivery_attempts_number').on(t.deliveryId, t.attempt)],
+);
+
+/** Named leases with expiry, so that among several processes on one database only the holder acts. */
+export const schedulerLeases = sqliteTable('scheduler_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: timestamp('expires_at').notNull(),
+});

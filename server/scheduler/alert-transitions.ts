@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { alertDeliveries, type alertRules, alerts } from '../db/alerts-schema';
+import type { Db } from '../db/client';
+import type { Finding } from './conditions';
+import { alertEvent, deliveryBody } from './payload';
+
+type Rule = typeof alertRules.$inferSelect;
+type Alert = typeof alerts.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function enqueue(tx: Tx, rule: Rule, alert: Alert, now: Date): Promise<void> {
+  const id = randomUUID();
+  await tx.insert(alertDeliveries).values({
+    id,
+    ruleId: rule.id,
+    alertId: alert.id,
+    event: alert.state === 'open' ? 'opened' : 'resolved',
+    url: rule.webhookUrl,
+    body: deliveryBody(alertEvent(id, rule, alert, now), rule.format),
+    status: 'pending',
+    nextAttemptAt: now,
+  });
+}
+
+async function inCooldown(tx: Tx, rule: Rule, teamId: string, now: Date): Promise<boolean> {
+  if (rule.cooldownHours <= 0) return false;
+  const since = new Date(now.getTime() - rule.cooldownHours * 3_600_000);
+  const recent = await tx
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.ruleId, rule.id), eq(alerts.teamId, teamId), gt(alerts.resolvedAt, since)))
+    .orderBy(desc(alerts.resolvedAt))
+    .get();
+  return recent !== undefined;
+}
+
+/**
+ * Applies `findings` to the rule's alert state inside `tx`: opens an alert for each breaching
+ * team without one (unless it resolved within the cooldown), resolves open alerts whose team no
+ * longer breaches, and writes one outbox row per change in the same transaction. Conditional
+ * writes make a concurrent evaluation of the same rule change nothing twice.
+ */
+export async function applyFindings(tx: Tx, rule: Rule, findings: Finding[], now: Date) {
+  const open = await tx
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.ruleId, rule.id), eq(alerts.state, 'open')))
+    .all();
+  const openTeams = new Set(open.map((a) => a.teamId));
+  const breaching = new Set(findings.filter((f) => f.breached).map((f) => f.teamId));
+  const opened: Alert[] = [];
+  const resolved: Alert[] = [];
+
+  for (const f of findings) {
+    if (!f.breached || openTeams.has(f.teamId) || (await inCooldown(tx, rule, f.teamId, now))) continue;
+    const [alert] = await tx
+      .insert(alerts)
+      .values({
+        id: randomUUID(),
+        ruleId: rule.id,
+        teamId: f.teamId,
+        teamName: f.teamName,
+        state: 'open',
+        openedAt: now,
+        breachWeek: f.week ?? 0,
+        breachDate: f.date ?? '',
+        value: f.value ?? f.worst,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!alert) continue;
+    await enqueue(tx, rule, alert, now);
+    opened.push(alert);
+  }
+
+  for (const a of open) {
+    if (breaching.has(a.teamId)) continue;
+    const [alert] = await tx
+      .update(alerts)
+      .set({ state: 'resolved', resolvedAt: now })
+      .where(and(eq(alerts.id, a.id), eq(alerts.state, 'open')))
+      .returning();
+    if (!alert) continue;
+    await enqueue(tx, rule, alert, now);
+    resolved.push(alert);
+  }
+  return { opened, resolved };
+}

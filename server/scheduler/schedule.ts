@@ -1,0 +1,52 @@
+import { Cron } from 'croner';
+
+/** True when `timezone` is an IANA zone name this runtime knows (e.g. `Europe/Rome`, `UTC`). */
+export function isTimeZone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why `pattern` is not a usable cron expression (five fields, or six with seconds first), or null
+ * when it is. Expressions that never fire again are rejected too.
+ */
+export function scheduleProblem(pattern: string, timezone: string): string | null {
+  try {
+    const next = new Cron(pattern, { timezone, paused: true }).nextRun(new Date());
+    return next ? null : 'never fires';
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^CronPattern: /, '') : 'invalid cron expression';
+  }
+}
+
+/**
+ * The first instant strictly after `from` that `pattern` matches in `timezone` (wall-clock time
+ * there, so daylight-saving changes move the UTC instant). Throws when it never fires again.
+ */
+export function nextRunAfter(pattern: string, timezone: string, from: Date): Date {
+  const next = new Cron(pattern, { timezone, paused: true }).nextRun(from);
+  if (!next) throw new Error(`schedule "${pattern}" never fires after ${from.toISOString()}`);
+  return next;
+}
+
+/**
+ * What to do with a rule whose slot `scheduledFor` is due at `now`: run once, as a catch-up when
+ * at least one later slot was also missed, and move to the first slot after `now`, so a long
+ * downtime costs one evaluation rather than one per missed tick.
+ */
+export function planDueRun(
+  pattern: string,
+  timezone: string,
+  scheduledFor: Date,
+  now: Date,
+): { trigger: 'schedule' | 'catch-up'; nextRunAt: Date } {
+  const following = nextRunAfter(pattern, timezone, scheduledFor);
+  return {
+    trigger: following.getTime() <= now.getTime() ? 'catch-up' : 'schedule',
+    nextRunAt: nextRunAfter(pattern, timezone, now),
+  };
+}
