@@ -14,10 +14,13 @@ export interface SampleSink {
   weekStride: number;
 }
 
+/** Uniforms one Monte Carlo team-week draws: arrivals, incidents, and one binomial per level. */
+export const uniformsPerTeamWeek = (levels: number): number => 2 + levels;
+
 /**
  * Simulates one team over the horizon. With `rng` null it is the deterministic mean path
  * (expected values, fractional people); with a generator it is one Monte Carlo run drawing
- * exactly 2 + levels uniforms per week: Poisson arrivals, Poisson incidents, binomial departures
+ * exactly {@link uniformsPerTeamWeek} uniforms per week: Poisson arrivals, Poisson incidents, binomial departures
  * per level. Conservation holds exactly: backlog' = (backlog + arrivals) - completed.
  * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
  * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).

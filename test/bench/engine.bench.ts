@@ -1,0 +1,120 @@
+/**
+ * Engine benchmark: `npx tsx test/bench/engine.bench.ts` (or `npm run bench`). Prints one table:
+ * mean path (100 teams x 104 weeks), Monte Carlo (1,000 runs x 100 teams x 52 weeks) against a
+ * same-run floor that draws the same uniforms from the same generator and does nothing else, and
+ * requiredServers at 10, 1,000 and 10,000 Erlangs. Every case is warmed up before timing.
+ */
+
+import { rangedNames } from '../../shared/engine/model-params';
+import { PARAMETER_STREAM, streamRng } from '../../shared/engine/rng';
+import { uniformsPerTeamWeek } from '../../shared/engine/simulate-team';
+import {
+  type ForecastInput,
+  forecastInputSchema,
+  requiredServers,
+  runMeanPath,
+  runMonteCarlo,
+} from '../../shared/index';
+
+const TEAMS = 100;
+
+const benchInput = (horizonWeeks: number, runs: number): ForecastInput =>
+  forecastInputSchema.parse({
+    org: {
+      teams: Array.from({ length: TEAMS }, (_, i) => ({
+        id: `team-${i}`,
+        name: `Team ${i}`,
+        headcount: { junior: 3, mid: 5, senior: 3, principal: 1 },
+      })),
+    },
+    scenario: {
+      name: 'seed story [R42]-[R44]',
+      events: [
+        { type: 'layoff', date: '2026-01-12', percent: 10 },
+        { type: 'ai-adoption', date: '2026-01-05', targetPercent: 80, rampWeeks: 26 },
+        {
+          type: 'review-policy',
+          date: '2026-03-02',
+          rules: { junior: { ai: true, human: false }, mid: { ai: true, human: false } },
+        },
+      ],
+    },
+    options: { startWeek: '2026-01-05', horizonWeeks, runs, seed: 42 },
+  });
+
+/** Median wall time in ms of `repeats` calls after `warmup` untimed calls. */
+const time = (warmup: number, repeats: number, run: () => unknown): number => {
+  for (let i = 0; i < warmup; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1]!;
+};
+
+/** The floor: the same uniforms Monte Carlo draws (per-run parameters, then per team-week), summed. */
+const floorLoop = (input: ForecastInput): number => {
+  const { runs, seed, horizonWeeks } = input.options;
+  const perRun = rangedNames(input.parameters).length;
+  const perWeek = uniformsPerTeamWeek(input.org.levels.length) * horizonWeeks;
+  let sum = 0;
+  for (let r = 0; r < runs; r++) {
+    const params = streamRng(seed, r, PARAMETER_STREAM);
+    for (let i = 0; i < perRun; i++) sum += params.next();
+  }
+  for (let t = 0; t < TEAMS; t++) {
+    for (let r = 0; r < runs; r++) {
+      const rng = streamRng(seed, r, t);
+      for (let i = 0; i < perWeek; i++) sum += rng.next();
+    }
+  }
+  return sum;
+};
+
+const rows: { name: string; ms: number; per: string }[] = [];
+const ns = (ms: number, units: number) => `${((ms * 1e6) / units).toFixed(1)} ns`;
+
+const mean = benchInput(104, 0);
+const meanMs = time(30, 50, () => runMeanPath(mean));
+rows.push({
+  name: 'mean path 100 teams x 104 weeks (target <= 5 ms)',
+  ms: meanMs,
+  per: `${ns(meanMs, TEAMS * 104)} /team-week`,
+});
+
+const mc = benchInput(52, 1000);
+const warm = benchInput(52, 50);
+const units = 1000 * TEAMS * 52;
+const mcMs = time(2, 3, () => runMonteCarlo(mc));
+time(3, 0, () => runMonteCarlo(warm));
+const floorMs = time(2, 3, () => floorLoop(mc));
+rows.push({
+  name: 'Monte Carlo 1,000 runs x 100 teams x 52 weeks (target <= 500 ms)',
+  ms: mcMs,
+  per: `${ns(mcMs, units)} /team-week-run`,
+});
+rows.push({
+  name: `floor: same ${uniformsPerTeamWeek(4)} uniforms per team-week, same generator`,
+  ms: floorMs,
+  per: `${ns(floorMs, units)} /team-week-run`,
+});
+
+for (const traffic of [10, 1_000, 10_000]) {
+  const solve = () =>
+    requiredServers({ traffic, serviceTime: 1, targetTime: 0.2, serviceLevel: 0.8, maxOccupancy: 0.95 });
+  const ms = time(20, 21, () => solve());
+  rows.push({
+    name: `requiredServers at ${traffic.toLocaleString('en')} Erlangs -> ${solve().servers} servers`,
+    ms,
+    per: `${ns(ms, 1)} /call`,
+  });
+}
+
+const width = Math.max(...rows.map((row) => row.name.length));
+console.log(`${'case'.padEnd(width)}  ${'ms'.padStart(10)}  per unit`);
+for (const row of rows)
+  console.log(`${row.name.padEnd(width)}  ${row.ms.toFixed(3).padStart(10)}  ${row.per}`);
+console.log(`Monte Carlo / floor ratio: ${(mcMs / floorMs).toFixed(2)}x (target <= 3x)`);
