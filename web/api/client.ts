@@ -1,0 +1,101 @@
+import type { ScenarioInput } from '../../shared';
+import { ApiError, toApiError } from './api-error';
+import type {
+  CapacityReport,
+  ForecastRun,
+  Me,
+  OrgModel,
+  Page,
+  RosterImport,
+  ScenarioSummary,
+  ScenarioVersion,
+  Team,
+} from './types';
+
+const base = '/api/v1';
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The double-submit CSRF token the server set at sign-in (cookie `rl_csrf`). */
+const csrfToken = (): string | undefined =>
+  document.cookie
+    .split('; ')
+    .find((part) => part.startsWith('rl_csrf='))
+    ?.slice('rl_csrf='.length);
+
+interface RequestOptions {
+  body?: unknown;
+  text?: { contentType: string; content: string };
+}
+
+/** Every HTTP call of the app goes through here: JSON in and out, problem+json as ApiError. */
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (options.text) {
+    headers['content-type'] = options.text.contentType;
+    body = options.text.content;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const token = csrfToken();
+  if (unsafe.has(method) && token) headers['x-csrf-token'] = decodeURIComponent(token);
+  let response: Response;
+  try {
+    response = await fetch(base + path, { method, headers, body, credentials: 'same-origin' });
+  } catch (error) {
+    throw new ApiError(0, 'Network error', `Could not reach the server: ${String(error)}`);
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const org = (slug: string) => `/orgs/${encodeURIComponent(slug)}`;
+
+/** Follows `nextCursor` until the list is complete. */
+async function all<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
+    const page: Page<T> = await request<Page<T>>('GET', path + query);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<Me>('POST', '/auth/login', { body: { email, password } }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: () => request<Me>('GET', '/auth/me'),
+  model: (slug: string) => request<OrgModel>('GET', `${org(slug)}/model`),
+  teams: (slug: string) => all<Team>(`${org(slug)}/teams`),
+  updateTeam: (slug: string, id: string, headcount: Record<string, number>) =>
+    request<Team>('PATCH', `${org(slug)}/teams/${encodeURIComponent(id)}`, { body: { headcount } }),
+  importRoster: (slug: string, csv: string) =>
+    request<RosterImport>('POST', `${org(slug)}/roster/import`, {
+      text: { contentType: 'text/csv', content: csv },
+    }),
+  scenarios: (slug: string) => all<ScenarioSummary>(`${org(slug)}/scenarios`),
+  scenario: (slug: string, id: string) =>
+    request<ScenarioVersion>('GET', `${org(slug)}/scenarios/${encodeURIComponent(id)}`),
+  createScenario: (slug: string, scenario: ScenarioInput) =>
+    request<ScenarioVersion>('POST', `${org(slug)}/scenarios`, { body: scenario }),
+  addVersion: (slug: string, id: string, scenario: ScenarioInput) =>
+    request<ScenarioVersion>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/versions`, {
+      body: scenario,
+    }),
+  markPlanOfRecord: (slug: string, id: string) =>
+    request<unknown>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/plan-of-record`),
+  forecast: (slug: string, id: string, options: { runs?: number; horizon?: number } = {}) =>
+    request<ForecastRun>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/forecast`, {
+      body: options,
+    }),
+  capacityReport: (slug: string) =>
+    request<CapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
+  /** Address of the capacity report as CSV, for a plain download link (the session cookie authenticates it). */
+  capacityReportCsvUrl: (slug: string) => `${base}${org(slug)}/reports/capacity?format=csv`,
+};

@@ -1,0 +1,49 @@
+import { Show } from 'solid-js';
+import type { Forecast } from '../../shared';
+import { FanChart, type FanSeries } from './fan-chart';
+import { BurnoutHeatMap } from './heat-map';
+import { okabeIto } from './palette';
+
+interface ForecastChartsProps {
+  forecast: Forecast;
+  label: string;
+  /** Drawn faintly under the forecast (the scenario without its edits). */
+  baseline?: Forecast | undefined;
+  measured?: boolean;
+  heatMap?: boolean;
+}
+
+const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['band'], colour: string) => {
+  const series: FanSeries[] = [];
+  if (props.baseline)
+    series.push({ label: 'Baseline', colour: okabeIto.black, band: pick(props.baseline), faint: true });
+  series.push({ label: props.label, colour, band: pick(props.forecast) });
+  return series;
+};
+
+/** The org backlog fan chart, severity-2 incidents per week and the burnout heat map of a forecast. */
+export function ForecastCharts(props: ForecastChartsProps) {
+  return (
+    <div class="charts">
+      <FanChart
+        title="Org sign-off backlog"
+        unit="changes waiting"
+        weeks={props.forecast.weeks}
+        series={lines(props, (f) => f.org.metrics.backlog, okabeIto.blue)}
+        height={240}
+        measured={props.measured}
+      />
+      <FanChart
+        title="Severity-2 incidents per week"
+        unit="incidents / week"
+        weeks={props.forecast.weeks}
+        series={lines(props, (f) => f.org.metrics.sev2Incidents, okabeIto.vermillion)}
+        height={170}
+        digits={1}
+      />
+      <Show when={props.heatMap !== false}>
+        <BurnoutHeatMap forecast={props.forecast} />
+      </Show>
+    </div>
+  );
+}

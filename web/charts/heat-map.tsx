@@ -1,0 +1,79 @@
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import type { Forecast } from '../../shared';
+import { formatDate, tickLabel, toSeconds } from '../format';
+import { viridisAt } from './palette';
+
+const LABEL_WIDTH = 150;
+const AXIS_HEIGHT = 22;
+const ROW_MIN = 9;
+
+/** Draws burnout risk (P50, 0-100) of every team (rows, sorted by peak) over the weeks (columns). */
+function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
+  const teams = [...forecast.teams].sort(
+    (a, b) => Math.max(...b.metrics.burnoutRisk.p50) - Math.max(...a.metrics.burnoutRisk.p50),
+  );
+  const rowHeight = Math.max(ROW_MIN, Math.min(14, Math.floor(520 / Math.max(1, teams.length))));
+  const height = teams.length * rowHeight + AXIS_HEIGHT;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = width * ratio;
+  canvas.height = height * ratio;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(ratio, ratio);
+  ctx.clearRect(0, 0, width, height);
+  const weeks = forecast.weeks.length;
+  const cell = (width - LABEL_WIDTH) / Math.max(1, weeks);
+  ctx.font = `${Math.min(11, rowHeight - 1)}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  teams.forEach((team, row) => {
+    const y = row * rowHeight;
+    ctx.fillStyle = '#1d2330';
+    ctx.fillText(team.name, 4, y + rowHeight / 2, LABEL_WIDTH - 8);
+    team.metrics.burnoutRisk.p50.forEach((risk, w) => {
+      ctx.fillStyle = viridisAt(risk / 100);
+      ctx.fillRect(LABEL_WIDTH + w * cell, y, Math.ceil(cell), rowHeight - 1);
+    });
+  });
+  ctx.fillStyle = '#1d2330';
+  ctx.textBaseline = 'top';
+  const span = weeks * 7;
+  const step = Math.max(1, Math.ceil(weeks / 8));
+  for (let w = 0; w < weeks; w += step) {
+    const iso = forecast.weeks[w]!;
+    ctx.fillText(tickLabel(toSeconds(iso), span), LABEL_WIDTH + w * cell, teams.length * rowHeight + 6);
+  }
+}
+
+/** Canvas heat map of teams x weeks burnout risk, with a colour scale legend. */
+export function BurnoutHeatMap(props: { forecast: Forecast }) {
+  let host!: HTMLDivElement;
+  let canvas!: HTMLCanvasElement;
+  const redraw = () => draw(canvas, props.forecast, host.clientWidth || 800);
+  onMount(() => {
+    const observer = new ResizeObserver(redraw);
+    observer.observe(host);
+    onCleanup(() => observer.disconnect());
+  });
+  createEffect(redraw);
+  const first = () => props.forecast.weeks[0];
+  const last = () => props.forecast.weeks.at(-1);
+  return (
+    <figure class="chart">
+      <figcaption>Burnout risk by team and week (P50, index 0-100; teams sorted by peak risk)</figcaption>
+      <div ref={host}>
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Heat map of burnout risk for ${props.forecast.teams.length} teams from ${first() ? formatDate(first()!) : ''} to ${last() ? formatDate(last()!) : ''}`}
+        />
+      </div>
+      <div class="scale" aria-hidden="true">
+        <span>0 (rested)</span>
+        <span class="scale-bar" />
+        <span>100 (burnt out)</span>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,72 @@
+import { For } from 'solid-js';
+import { breachMetrics, type Forecast } from '../../shared';
+import { withAlpha } from '../charts/palette';
+import { breachLabels, keyFigures } from '../forecast/summary';
+import { formatDate, formatNumber } from '../format';
+
+export interface ComparedScenario {
+  name: string;
+  colour: string;
+  forecast: Forecast;
+  reviewersNeeded: number;
+}
+
+const breachText = (breach: { week: number; date: string } | null) =>
+  breach ? `week ${breach.week} · ${formatDate(breach.date)}` : 'holds';
+
+/** Key differences of 2-4 scenarios: one column per scenario, one row per figure. */
+export function CompareTable(props: { scenarios: ComparedScenario[] }) {
+  const figures = () => props.scenarios.map((s) => keyFigures(s.forecast));
+  const rows = (): { label: string; values: string[] }[] => [
+    { label: 'First breach (any team)', values: figures().map((f) => breachText(f.firstBreach)) },
+    ...breachMetrics.map((metric) => ({
+      label: `Org ${breachLabels[metric].toLowerCase()} breach`,
+      values: figures().map((f) => breachText(f.orgBreaches[metric])),
+    })),
+    { label: 'Teams at risk', values: figures().map((f) => `${f.teamsAtRisk} of ${f.teamCount}`) },
+    {
+      label: 'Reviewers needed vs today',
+      values: props.scenarios.map(
+        (s, i) => `${formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
+      ),
+    },
+    {
+      label: 'Peak org burnout risk (P90, 0-100)',
+      values: figures().map((f) => formatNumber(f.peakBurnout, 1)),
+    },
+    {
+      label: 'Severity-2 incidents over horizon (P50)',
+      values: figures().map((f) => formatNumber(f.incidents)),
+    },
+  ];
+  return (
+    <table class="panel compare-table">
+      <caption>Key differences</caption>
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <For each={props.scenarios}>
+            {(s) => (
+              <th
+                scope="col"
+                style={{ 'border-bottom': `3px solid ${s.colour}`, background: withAlpha(s.colour, 0.08) }}
+              >
+                {s.name}
+              </th>
+            )}
+          </For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={rows()}>
+          {(row) => (
+            <tr>
+              <th scope="row">{row.label}</th>
+              <For each={row.values}>{(value) => <td>{value}</td>}</For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}

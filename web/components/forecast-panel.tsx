@@ -1,0 +1,67 @@
+import { For, lazy, Show, Suspense } from 'solid-js';
+import type { Forecast } from '../../shared';
+import type { ForecastRunner } from '../workers/engine-client';
+import { HeadlineFigures } from './headline-figures';
+import { Loading } from './states';
+
+const ForecastCharts = lazy(() =>
+  import('../charts/forecast-charts').then((module) => ({ default: module.ForecastCharts })),
+);
+
+interface ForecastPanelProps {
+  runner: ForecastRunner;
+  baseline: Forecast | undefined;
+  baselineLabel: string;
+  label: string;
+  reviewersNeeded: number | null;
+  runs: number;
+}
+
+/** The editor's live forecast: status of the Monte Carlo bands, headline figures and charts. */
+export function ForecastPanel(props: ForecastPanelProps) {
+  return (
+    <section class="editor-forecast" aria-label="Forecast">
+      <div class="run-status" aria-live="polite">
+        <Show
+          when={props.runner.progress() !== null}
+          fallback={
+            <span>
+              {props.runner.settled()
+                ? `P10-P90 bands from ${props.runs} Monte Carlo runs`
+                : 'Mean path (bands follow when the input settles)'}
+            </span>
+          }
+        >
+          <label for="mc-progress">Monte Carlo bands</label>
+          <progress id="mc-progress" max={1} value={props.runner.progress() ?? 0} />
+          <span>{Math.round((props.runner.progress() ?? 0) * 100)}%</span>
+        </Show>
+        <span class="muted"> · dashed: {props.baselineLabel}</span>
+      </div>
+      <Show when={props.runner.issues().length > 0}>
+        <div class="state state-error" role="alert">
+          <strong>The engine rejected this scenario:</strong>
+          <ul class="problems">
+            <For each={props.runner.issues()}>
+              {(issue) => (
+                <li>
+                  <code>{issue.path}</code> {issue.message}
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+      <Show when={props.runner.forecast()} fallback={<Loading what="the forecast" />}>
+        {(forecast) => (
+          <>
+            <HeadlineFigures forecast={forecast()} reviewersNeeded={props.reviewersNeeded} />
+            <Suspense fallback={<Loading what="charts" />}>
+              <ForecastCharts forecast={forecast()} baseline={props.baseline} label={props.label} measured />
+            </Suspense>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { For, Show } from 'solid-js';
+import { breachMetrics, type Forecast } from '../../shared';
+import { breachLabels, keyFigures } from '../forecast/summary';
+import { formatDate, formatNumber } from '../format';
+
+/** Headline figures: first breach (weeks and date), teams at risk, reviewers needed vs today. */
+export function HeadlineFigures(props: { forecast: Forecast; reviewersNeeded: number | null }) {
+  const figures = () => keyFigures(props.forecast);
+  return (
+    <section class="headline" aria-label="Headline figures">
+      <div class="figure" data-testid="first-breach">
+        <span class="figure-label">First breach</span>
+        <Show when={figures().firstBreach} fallback={<span class="figure-value">None in horizon</span>}>
+          {(breach) => (
+            <>
+              <span class="figure-value">
+                {breach().week} {breach().week === 1 ? 'week' : 'weeks'}
+              </span>
+              <span class="figure-note">
+                {formatDate(breach().date)} · {breachLabels[breach().metric]}
+              </span>
+            </>
+          )}
+        </Show>
+      </div>
+      <div class="figure" data-testid="teams-at-risk">
+        <span class="figure-label">Teams at risk</span>
+        <span class="figure-value">
+          {figures().teamsAtRisk} of {figures().teamCount}
+        </span>
+        <span class="figure-note">breach a threshold within {props.forecast.weeks.length} weeks</span>
+      </div>
+      <div class="figure" data-testid="reviewers">
+        <span class="figure-label">Reviewers needed vs today</span>
+        <span class="figure-value">
+          {props.reviewersNeeded === null ? '–' : formatNumber(props.reviewersNeeded)} vs{' '}
+          {formatNumber(figures().reviewersToday)}
+        </span>
+        <span class="figure-note">sign-off reviewers to hold the service level at peak</span>
+      </div>
+      <div class="figure figure-wide" data-testid="org-breaches">
+        <span class="figure-label">Org-wide first breach by metric</span>
+        <ul class="breach-list">
+          <For each={breachMetrics}>
+            {(metric) => (
+              <li>
+                {breachLabels[metric]}:{' '}
+                <strong>
+                  {(() => {
+                    const breach = figures().orgBreaches[metric];
+                    return breach ? `week ${breach.week} (${formatDate(breach.date)})` : 'holds';
+                  })()}
+                </strong>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { For, Show } from 'solid-js';
+import type { Forecast } from '../../shared';
+import { breachLabels, teamsByFirstBreach } from '../forecast/summary';
+import { formatDate, formatNumber } from '../format';
+
+/** Table of teams sorted by first breach (earliest first), with the metric and peak burnout. */
+export function TeamsBreachList(props: { forecast: Forecast }) {
+  const rows = () => teamsByFirstBreach(props.forecast);
+  return (
+    <section class="panel">
+      <h2>Teams by first breach</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">First breach</th>
+              <th scope="col">Metric</th>
+              <th scope="col" class="num">
+                Peak burnout (P90, 0-100)
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(row) => (
+                <tr>
+                  <th scope="row">{row.name}</th>
+                  <Show when={row.first} fallback={<td colSpan={2}>Holds over the horizon</td>}>
+                    {(first) => (
+                      <>
+                        <td>
+                          week {first().week} · {formatDate(first().date)}
+                        </td>
+                        <td>{breachLabels[first().metric]}</td>
+                      </>
+                    )}
+                  </Show>
+                  <td class="num">{formatNumber(row.peakBurnout, 1)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

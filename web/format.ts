@@ -1,0 +1,22 @@
+import { differenceInCalendarWeeks, format, parseISO } from 'date-fns';
+
+/** `2027-03-29` as `29 Mar 2027`. */
+export const formatDate = (iso: string): string => format(parseISO(iso), 'd MMM yyyy');
+
+/** Seconds since the epoch (uPlot's time unit) of an ISO date. */
+export const toSeconds = (iso: string): number => parseISO(iso).getTime() / 1000;
+
+/** Axis tick label for seconds since the epoch: `Mar 2027`, or `29 Mar` for short spans. */
+export const tickLabel = (seconds: number, spanDays: number): string =>
+  format(new Date(seconds * 1000), spanDays > 200 ? 'MMM yyyy' : 'd MMM');
+
+/** Whole weeks from `fromIso` to `toIso`. */
+export const weeksBetween = (fromIso: string, toIso: string): number =>
+  differenceInCalendarWeeks(parseISO(toIso), parseISO(fromIso), { weekStartsOn: 1 });
+
+/** A number with thousands separators and at most `digits` decimals. */
+export const formatNumber = (value: number, digits = 0): string =>
+  value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+
+/** Today's ISO date in local time (the forecast's start week is its Monday). */
+export const todayIso = (): string => format(new Date(), 'yyyy-MM-dd');

@@ -1,0 +1,46 @@
+import { Match, onMount, Show, Switch } from 'solid-js';
+import { CapacityTable } from '../components/capacity-table';
+import { Empty, ErrorMessage, Loading } from '../components/states';
+import { formatDate } from '../format';
+import { useStores } from '../stores/context';
+
+/** The capacity report of the plan of record: a sortable table and the API's CSV. */
+export function ReportsPage() {
+  const [{ capacity, csvUrl }, actions] = useStores().reports;
+  onMount(() => actions.open());
+  return (
+    <section class="page">
+      <div class="page-head">
+        <h2>Capacity report</h2>
+        <Show when={csvUrl()}>
+          {(url) => (
+            <a class="button" href={url()} download="capacity-report.csv">
+              Download CSV
+            </a>
+          )}
+        </Show>
+      </div>
+      <Switch>
+        <Match when={capacity.error}>
+          <ErrorMessage error={capacity.error} retry={() => void actions.reload()} />
+        </Match>
+        <Match when={!capacity()}>
+          <Loading what="the capacity report" />
+        </Match>
+        <Match when={capacity()?.rows.length === 0}>
+          <Empty title="The report has no rows." />
+        </Match>
+        <Match when={capacity()}>
+          {(report) => (
+            <>
+              <p class="muted">
+                Horizon {report().horizon} weeks · generated {formatDate(report().generatedAt.slice(0, 10))}
+              </p>
+              <CapacityTable rows={report().rows} />
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { createMemo, createSignal } from 'solid-js';
+import { ApiError } from '../api/api-error';
+import { api } from '../api/client';
+import type { Me, Role } from '../api/types';
+
+export type SessionStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
+
+/** Who is signed in, to which org, with which role; sign in and out. */
+export function createSessionStore() {
+  const [status, setStatus] = createSignal<SessionStatus>('loading');
+  const [me, setMe] = createSignal<Me | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  const membership = createMemo(() => me()?.memberships[0] ?? null);
+  const role = createMemo<Role | null>(() => membership()?.role ?? null);
+
+  const accept = (value: Me) => {
+    setMe(value);
+    setStatus('signed-in');
+  };
+
+  const actions = {
+    async refresh() {
+      setStatus('loading');
+      try {
+        accept(await api.me());
+      } catch (caught) {
+        setMe(null);
+        if (caught instanceof ApiError && caught.status === 401) setStatus('signed-out');
+        else {
+          setError(caught);
+          setStatus('error');
+        }
+      }
+    },
+    async signIn(email: string, password: string) {
+      accept(await api.login(email, password));
+    },
+    async signOut() {
+      await api.logout();
+      setMe(null);
+      setStatus('signed-out');
+    },
+  };
+
+  const state = {
+    status,
+    me,
+    error,
+    role,
+    orgSlug: () => membership()?.org.slug ?? null,
+    orgName: () => membership()?.org.name ?? null,
+    /** Planners and admins may change teams and scenarios; viewers only read. */
+    canEdit: () => role() === 'planner' || role() === 'admin',
+  };
+  return [state, actions] as const;
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,117 @@
+import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import type { FieldIssue, Forecast, ForecastInputRaw } from '../../shared';
+import type { EngineRequest, EngineResponse } from './protocol';
+
+type Listener = (message: EngineResponse) => void;
+const listeners = new Map<number, Listener>();
+let worker: Worker | null = null;
+let nextJob = 1;
+
+/** The page's one engine worker, started on first use. */
+function send(request: EngineRequest, listener?: Listener): void {
+  if (!worker) {
+    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<EngineResponse>) => listeners.get(event.data.job)?.(event.data);
+  }
+  if (listener) listeners.set(request.job, listener);
+  worker.postMessage(request);
+}
+
+export interface ForecastRunner {
+  /** The forecast to show: Monte Carlo bands once they match the input, else the mean path. */
+  forecast: Accessor<Forecast | undefined>;
+  /** Whether `forecast` carries Monte Carlo bands for the current input. */
+  settled: Accessor<boolean>;
+  /** Monte Carlo progress 0-1 while it runs, null otherwise. */
+  progress: Accessor<number | null>;
+  /** Why the engine rejected the input (field paths), or a failure message. */
+  issues: Accessor<FieldIssue[]>;
+}
+
+/**
+ * Runs the engine in the worker whenever `input` changes: the mean path at once (while one runs,
+ * only the newest input waits), Monte Carlo with `runs` runs once the input has been still for
+ * `settleMs`; a newer input cancels the Monte Carlo job in flight.
+ */
+export function createForecastRunner(
+  input: Accessor<ForecastInputRaw | null>,
+  options: { runs: number; settleMs: number },
+): ForecastRunner {
+  const [mean, setMean] = createSignal<Forecast>();
+  const [bands, setBands] = createSignal<Forecast>();
+  const [progress, setProgress] = createSignal<number | null>(null);
+  const [issues, setIssues] = createSignal<FieldIssue[]>([]);
+  let meanInFlight = false;
+  let pending: ForecastInputRaw | null = null;
+  let monteCarloJob = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const fail = (message: EngineResponse) => {
+    if (message.type === 'invalid') setIssues(message.issues);
+    if (message.type === 'failed') setIssues([{ path: '', message: message.message }]);
+  };
+
+  const runMean = (raw: ForecastInputRaw) => {
+    meanInFlight = true;
+    const job = nextJob++;
+    send({ type: 'mean', job, input: raw }, (message) => {
+      listeners.delete(job);
+      meanInFlight = false;
+      if (message.type === 'result') {
+        setIssues([]);
+        setMean(message.forecast);
+      } else fail(message);
+      const next = pending;
+      pending = null;
+      if (next) runMean(next);
+    });
+  };
+
+  const runMonteCarlo = (raw: ForecastInputRaw) => {
+    const job = nextJob++;
+    monteCarloJob = job;
+    setProgress(0);
+    send(
+      { type: 'monte-carlo', job, input: { ...raw, options: { ...raw.options, runs: options.runs } } },
+      (message) => {
+        if (job !== monteCarloJob) return;
+        if (message.type === 'progress') setProgress(message.done / message.total);
+        else {
+          listeners.delete(job);
+          setProgress(null);
+          if (message.type === 'result') setBands(message.forecast);
+          else fail(message);
+        }
+      },
+    );
+  };
+
+  const cancelMonteCarlo = () => {
+    clearTimeout(timer);
+    if (monteCarloJob) {
+      send({ type: 'cancel', job: monteCarloJob });
+      listeners.delete(monteCarloJob);
+      monteCarloJob = 0;
+    }
+    setProgress(null);
+  };
+
+  createEffect(
+    on(input, (raw) => {
+      cancelMonteCarlo();
+      setBands(undefined);
+      if (!raw) return;
+      if (meanInFlight) pending = raw;
+      else runMean(raw);
+      if (options.runs > 0) timer = setTimeout(() => runMonteCarlo(raw), options.settleMs);
+    }),
+  );
+  onCleanup(cancelMonteCarlo);
+
+  return {
+    forecast: () => bands() ?? mean(),
+    settled: () => bands() !== undefined,
+    progress,
+    issues,
+  };
+}

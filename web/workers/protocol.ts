@@ -1,0 +1,14 @@
+import type { FieldIssue, Forecast, ForecastInputRaw } from '../../shared';
+
+/** Messages to the engine worker. `job` ids are unique per page; a newer job supersedes older ones. */
+export type EngineRequest =
+  | { type: 'mean'; job: number; input: ForecastInputRaw }
+  | { type: 'monte-carlo'; job: number; input: ForecastInputRaw }
+  | { type: 'cancel'; job: number };
+
+/** Messages from the engine worker. `ms` is the engine time inside the worker. */
+export type EngineResponse =
+  | { type: 'result'; job: number; forecast: Forecast; ms: number }
+  | { type: 'progress'; job: number; done: number; total: number }
+  | { type: 'invalid'; job: number; issues: FieldIssue[] }
+  | { type: 'failed'; job: number; message: string };
