@@ -2,7 +2,19 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { handleError, ProblemError } from './errors';
+import { authenticate } from './middleware/authenticate';
+import { limitJsonBodies } from './middleware/body-limits';
+import { orgScope } from './middleware/org-scope';
+import { createRouter } from './openapi';
+import { authRoutes } from './routes/auth';
+import { docsRoutes, openApiDocument } from './routes/docs';
 import { healthRoutes } from './routes/health';
+import { orgRoutes } from './routes/orgs';
+import { rosterRoutes } from './routes/roster';
+import { scenarioRoutes } from './routes/scenarios';
+import { teamRoutes } from './routes/teams';
+import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
 
 /** What the app needs from the outside; tests pass a temporary database and a fixed clock. */
@@ -12,13 +24,31 @@ export interface AppDeps {
   clock: () => Date;
 }
 
-/** Composes the HTTP app: the API under /api/v1 and the built web app at `/`. No I/O at import time. */
-export function createApp(deps: AppDeps) {
-  const api = new Hono().route('/', healthRoutes(deps));
+/** The /api/v1 router: public routes first, then authentication, then the org-scoped resources. */
+function apiRoutes(deps: AppDeps) {
+  const api = createRouter();
+  api.use('*', limitJsonBodies);
+  api.route('/', healthRoutes(deps));
+  api.route('/', authRoutes(deps));
+  api.use('/orgs/:org', authenticate(deps), orgScope(deps));
+  api.use('/orgs/:org/*', authenticate(deps), orgScope(deps));
+  const resources = [orgRoutes, teamRoutes, rosterRoutes, scenarioRoutes, tokenRoutes, userRoutes];
+  for (const routes of resources) api.route('/', routes(deps));
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  api.get('/openapi.json', (c) => {
+    document ??= openApiDocument(api, deps.config.version);
+    return c.json(document);
+  });
+  api.use('*', authenticate(deps));
+  return api;
+}
 
+/** Composes the HTTP app: the API under /api/v1, its docs at /api/docs, the web app at `/`. No I/O at import time. */
+export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
-  app.route('/api/v1', api);
+  app.route('/api/v1', apiRoutes(deps));
+  app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);
   });

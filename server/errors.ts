@@ -8,19 +8,30 @@ export interface FieldError {
   message: string;
 }
 
+/** One invalid CSV cell: 1-based `line` of the file, `column` name from the header row. */
+export interface LineError {
+  line: number;
+  column: string;
+  message: string;
+}
+
 /** A domain error that leaves the server as RFC 9457 problem+json. */
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly title: string,
     readonly detail?: string,
-    readonly errors?: FieldError[],
+    readonly errors?: (FieldError | LineError)[],
     readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';
   }
 }
+
+/** 404 for a resource that does not exist or belongs to another org (never says which). */
+export const notFound = (what: string): ProblemError =>
+  new ProblemError(404, 'Not Found', `No such ${what}.`);
 
 /** Writes a problem+json response. */
 export function problem(c: Context, error: ProblemError): Response {
@@ -42,10 +53,9 @@ export function problem(c: Context, error: ProblemError): Response {
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ProblemError) return problem(c, error);
   if (error instanceof HTTPException) {
-    return problem(
-      c,
-      new ProblemError(error.status as ContentfulStatusCode, error.message || 'Request failed'),
-    );
+    const status = error.status as ContentfulStatusCode;
+    const detail = error.message || undefined;
+    return problem(c, new ProblemError(status, titleFor(status), detail));
   }
   console.error(`[error] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
   return problem(
@@ -53,3 +63,13 @@ export function handleError(error: Error, c: Context): Response {
     new ProblemError(500, 'Internal Server Error', 'The server could not complete the request.'),
   );
 }
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+};
+
+const titleFor = (status: number): string => titles[status] ?? 'Request failed';

@@ -1,18 +1,9 @@
-import { sql } from 'drizzle-orm';
-import {
-  type AnySQLiteColumn,
-  index,
-  integer,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Level, Parameters } from '../../shared/index';
+import { createdAt } from './columns';
 
 /** Headcount per level name, e.g. `{ junior: 4, mid: 7, senior: 5, principal: 1 }`. */
 export type Headcount = Record<string, number>;
-
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const orgs = sqliteTable('orgs', {
   id: text('id').primaryKey(),
@@ -56,3 +47,12 @@ export const engineers = sqliteTable(
     index('engineers_team').on(t.teamId),
   ],
 );
+
+/** Per-org model settings: the level ladder and the engine parameter set (engine shapes). */
+export const orgSettings = sqliteTable('org_settings', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  levels: text('levels', { mode: 'json' }).$type<Level[]>().notNull(),
+  parameters: text('parameters', { mode: 'json' }).$type<Parameters>().notNull(),
+});

@@ -1,11 +1,24 @@
+import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { ProblemError } from '../errors';
+import { createRouter } from '../openapi';
+import { errorResponses, jsonResponse } from './route';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['health'],
+  summary: 'Liveness plus a database round trip; no authentication',
+  responses: {
+    200: jsonResponse('Up', z.object({ status: z.literal('ok'), db: z.literal('ok'), version: z.string() })),
+    503: { ...errorResponses[401], description: 'The database cannot be reached' },
+  },
+});
 
 /** `GET /health`: liveness plus a round trip to the database; no authentication. */
 export function healthRoutes(deps: AppDeps) {
-  return new Hono().get('/health', async (c) => {
+  return createRouter().openapi(health, async (c) => {
     try {
       await deps.db.run(sql`SELECT 1`);
     } catch {
@@ -13,6 +26,6 @@ export function healthRoutes(deps: AppDeps) {
         'retry-after': '5',
       });
     }
-    return c.json({ status: 'ok', db: 'ok', version: deps.config.version });
+    return c.json({ status: 'ok' as const, db: 'ok' as const, version: deps.config.version }, 200);
   });
 }

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Scenario } from '../../shared/index';
+import { createdAt, timestamp } from './columns';
+import { orgs } from './org-schema';
+
+export const scenarios = sqliteTable(
+  'scenarios',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    latestVersion: integer('latest_version').notNull(),
+    /** At most one scenario per org is the plan of record (unique partial index below). */
+    planOfRecord: integer('plan_of_record', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    index('scenarios_org').on(t.orgId, t.updatedAt),
+    uniqueIndex('scenarios_one_plan_of_record').on(t.orgId).where(sql`plan_of_record = 1`),
+  ],
+);
+
+/** Every save of a scenario: immutable, numbered from 1. */
+export const scenarioVersions = sqliteTable(
+  'scenario_versions',
+  {
+    id: text('id').primaryKey(),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    body: text('body', { mode: 'json' }).$type<Scenario>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('scenario_versions_number').on(t.scenarioId, t.version)],
+);
+
+/** A stored forecast, found again by the SHA-256 of its canonical input and the engine version. */
+export const forecastRuns = sqliteTable(
+  'forecast_runs',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    inputHash: text('input_hash').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Capacity report rows (one per team), precomputed so reports skip the series. */
+    report: text('report', { mode: 'json' }).$type<Record<string, unknown>[]>().notNull(),
+    series: text('series', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('forecast_runs_input').on(t.scenarioId, t.inputHash, t.engineVersion)],
+);

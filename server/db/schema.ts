@@ -1,0 +1,5 @@
+/** The drizzle schema: every table, one module per area (drizzle-kit reads this entry). */
+export * from './audit-schema';
+export * from './auth-schema';
+export * from './org-schema';
+export * from './scenario-schema';

@@ -1,0 +1,18 @@
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { ProblemError } from '../errors';
+
+/** Largest JSON request body: 1 MiB (a 500-event scenario is well under 200 KiB). */
+export const maxJsonBytes = 1024 * 1024;
+
+const jsonLimit = bodyLimit({
+  maxSize: maxJsonBytes,
+  onError: () => {
+    throw new ProblemError(413, 'Content Too Large', 'The request body is larger than 1 MiB.');
+  },
+});
+
+/** 413 for JSON bodies over 1 MiB; the roster import sets its own larger limit. */
+export const limitJsonBodies = createMiddleware(async (c, next) =>
+  c.req.path.endsWith('/roster/import') ? next() : jsonLimit(c, next),
+);

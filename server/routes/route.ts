@@ -1,0 +1,92 @@
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { requireRole } from '../middleware/org-scope';
+import { type OperationKey, permissions } from '../middleware/permissions';
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/** Either a session cookie or a bearer token. */
+export const security: Record<string, string[]>[] = [{ cookie: [] }, { bearer: [] }];
+
+/** problem+json (RFC 9457) as every error response. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string().optional(),
+          line: z.number().int().optional(),
+          column: z.string().optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+    instance: z.string(),
+  })
+  .openapi('Problem');
+
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+/** The error responses every authenticated operation can give. */
+export const errorResponses = {
+  400: { description: 'Bad path or query parameter', content: problemContent },
+  401: { description: 'No or invalid credentials', content: problemContent },
+  403: { description: 'Role too low, or missing CSRF token', content: problemContent },
+  404: { description: 'Unknown here, or another org’s', content: problemContent },
+  422: { description: 'Invalid request body', content: problemContent },
+} as const;
+
+/** An org role. */
+export const roleSchema = z.enum(['admin', 'planner', 'viewer']);
+
+/** 409 for a write that clashes with existing data. */
+export const conflictResponse = {
+  description: 'Clashes with existing data',
+  content: problemContent,
+} as const;
+
+export const orgParams = z.object({ org: z.string().min(1).max(64).openapi({ example: 'demo' }) });
+export const orgIdParams = orgParams.extend({ id: z.string().min(1).max(64) });
+
+/** `limit` (1-200, default 50) and an opaque `cursor` from the previous page's `nextCursor`. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** A JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+/** A JSON response. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A page of a list: `{ items, nextCursor }`. */
+export const pageResponse = <T extends z.ZodType>(description: string, item: T) =>
+  jsonResponse(description, z.object({ items: z.array(item), nextCursor: z.string().nullable() }));
+
+/**
+ * An org-scoped operation: method and path come from its key in the permission table, and the
+ * role check from its value, so the table and the routes cannot drift apart.
+ */
+export function orgRoute<const C extends Omit<RouteConfig, 'method' | 'path' | 'middleware'>>(
+  key: OperationKey,
+  config: C,
+) {
+  const [method, path] = key.split(' ') as [string, string];
+  return createRoute({
+    ...config,
+    method: method.toLowerCase() as Method,
+    path,
+    middleware: [requireRole(permissions[key])] as const,
+    security,
+  });
+}

@@ -1,0 +1,97 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app';
+import { actorOf } from '../context';
+import { createRouter } from '../openapi';
+import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../services/teams';
+import {
+  conflictResponse,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  orgIdParams,
+  orgParams,
+  orgRoute,
+  pageQuery,
+  pageResponse,
+} from './route';
+
+const headcountSchema = z.record(
+  z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'must be a level id' }),
+  z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0).max(10_000),
+);
+
+const teamSchema = z
+  .object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), headcount: headcountSchema })
+  .openapi('Team');
+
+const teamFields = {
+  name: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(120),
+  parentId: z.string().max(64).nullable().optional(),
+  headcount: headcountSchema,
+};
+
+const createSchema = z.strictObject(teamFields);
+const patchSchema = z.strictObject(teamFields).partial();
+
+const tags = ['teams'];
+
+const list = orgRoute('GET /orgs/{org}/teams', {
+  tags,
+  summary: 'Teams by name',
+  request: { params: orgParams, query: pageQuery },
+  responses: {
+    200: pageResponse('A page of teams', teamSchema),
+    ...errorResponses,
+  },
+});
+const create = orgRoute('POST /orgs/{org}/teams', {
+  tags,
+  summary: 'Create a team',
+  request: { params: orgParams, body: jsonBody(createSchema) },
+  responses: { 201: jsonResponse('Created', teamSchema), 409: conflictResponse, ...errorResponses },
+});
+const read = orgRoute('GET /orgs/{org}/teams/{id}', {
+  tags,
+  summary: 'One team',
+  request: { params: orgIdParams },
+  responses: { 200: jsonResponse('The team', teamSchema), ...errorResponses },
+});
+const patch = orgRoute('PATCH /orgs/{org}/teams/{id}', {
+  tags,
+  summary: 'Change a team’s name, parent or headcount',
+  request: { params: orgIdParams, body: jsonBody(patchSchema) },
+  responses: { 200: jsonResponse('Updated', teamSchema), 409: conflictResponse, ...errorResponses },
+});
+const remove = orgRoute('DELETE /orgs/{org}/teams/{id}', {
+  tags,
+  summary: 'Delete a team and its roster rows',
+  request: { params: orgIdParams },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses },
+});
+
+/** Team CRUD. */
+export function teamRoutes(deps: AppDeps) {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await listTeams(deps.db, c.get('org').id, limit, cursor), 200);
+    })
+    .openapi(create, async (c) =>
+      c.json(
+        await createTeam(deps.db, c.get('org').id, c.req.valid('json'), actorOf(c.get('principal'))),
+        201,
+      ),
+    )
+    .openapi(read, async (c) => c.json(await getTeam(deps.db, c.get('org').id, c.req.valid('param').id), 200))
+    .openapi(patch, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(
+        await updateTeam(deps.db, c.get('org').id, id, c.req.valid('json'), actorOf(c.get('principal'))),
+        200,
+      );
+    })
+    .openapi(remove, async (c) => {
+      await deleteTeam(deps.db, c.get('org').id, c.req.valid('param').id, actorOf(c.get('principal')));
+      return c.body(null, 204);
+    });
+}

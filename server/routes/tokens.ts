@@ -1,0 +1,68 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app';
+import { actorOf } from '../context';
+import { createRouter } from '../openapi';
+import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  orgIdParams,
+  orgParams,
+  orgRoute,
+  roleSchema,
+} from './route';
+
+const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiToken');
+
+const tags = ['tokens'];
+
+const list = orgRoute('GET /orgs/{org}/tokens', {
+  tags,
+  summary: 'API tokens of the org, without secrets (admin)',
+  request: { params: orgParams },
+  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })), ...errorResponses },
+});
+const create = orgRoute('POST /orgs/{org}/tokens', {
+  tags,
+  summary: 'Create an API token; `token` is shown only in this response (admin)',
+  request: {
+    params: orgParams,
+    body: jsonBody(z.strictObject({ name: z.string().min(1).max(120), role: roleSchema })),
+  },
+  responses: {
+    201: jsonResponse('Created', tokenSchema.extend({ token: z.string() }).openapi('NewApiToken')),
+    ...errorResponses,
+  },
+});
+const revoke = orgRoute('DELETE /orgs/{org}/tokens/{id}', {
+  tags,
+  summary: 'Revoke an API token (admin)',
+  request: { params: orgIdParams },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses },
+});
+
+/** API tokens of an org (admin only). */
+export function tokenRoutes(deps: AppDeps) {
+  return createRouter()
+    .openapi(list, async (c) => c.json({ items: await listApiTokens(deps.db, c.get('org').id) }, 200))
+    .openapi(create, async (c) => {
+      const input = { ...c.req.valid('json'), orgId: c.get('org').id };
+      return c.json(await createApiToken(deps.db, input, actorOf(c.get('principal'))), 201);
+    })
+    .openapi(revoke, async (c) => {
+      const { id } = c.req.valid('param');
+      await revokeApiToken(deps.db, c.get('org').id, id, actorOf(c.get('principal')), deps.clock());
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { newApiToken, sameDigest, sha256, tokenPrefix } from '../auth/secrets';
+import type { Db } from '../db/client';
+import { apiTokens, type Role } from '../db/schema';
+import { notFound } from '../errors';
+import { type Actor, recordAudit } from './audit';
+
+const touchEveryMs = 60 * 1000;
+
+/** Public view of a token row (never the secret or its hash). */
+export interface TokenView {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const view = (row: typeof apiTokens.$inferSelect): TokenView => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  prefix: row.prefix,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+/** Creates a token for one org and role; the returned `token` is the only time the secret is visible. */
+export async function createApiToken(
+  db: Db,
+  input: { orgId: string; name: string; role: Role },
+  actor: Actor,
+): Promise<TokenView & { token: string }> {
+  const { token, prefix, hash } = newApiToken();
+  const id = randomUUID();
+  const createdBy = actor.id;
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(apiTokens)
+      .values({ id, ...input, prefix, secretHash: hash, createdBy })
+      .returning();
+    const result = view(inserted!);
+    await recordAudit(tx, actor, {
+      orgId: input.orgId,
+      action: 'create',
+      entity: 'api_token',
+      entityId: id,
+      after: result,
+    });
+    return result;
+  });
+  return { ...row, token };
+}
+
+/** Tokens of an org, newest first, revoked ones included (marked). */
+export async function listApiTokens(db: Db, orgId: string): Promise<TokenView[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.orgId, orgId))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(view);
+}
+
+/** Revokes a token of this org; 404 for another org's or an unknown token. */
+export async function revokeApiToken(
+  db: Db,
+  orgId: string,
+  id: string,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const where = and(eq(apiTokens.id, id), eq(apiTokens.orgId, orgId));
+    const before = await tx.select().from(apiTokens).where(where).get();
+    if (!before) throw notFound('token');
+    if (before.revokedAt) return;
+    await tx.update(apiTokens).set({ revokedAt: now }).where(where);
+    await recordAudit(tx, actor, {
+      orgId,
+      action: 'revoke',
+      entity: 'api_token',
+      entityId: id,
+      before: view(before),
+      after: { ...view(before), revokedAt: now.toISOString() },
+    });
+  });
+}
+
+/** The live token matching `token`, updating its last-used time; undefined when unknown or revoked. */
+export async function resolveApiToken(db: Db, token: string, now: Date) {
+  const prefix = tokenPrefix(token);
+  if (!prefix) return undefined;
+  const row = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row || !sameDigest(row.secretHash, sha256(token))) return undefined;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchEveryMs) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return row;
+}

@@ -1,0 +1,101 @@
+import { isValid, parseISO } from 'date-fns';
+import type { LineError } from '../errors';
+import type { CsvRecord } from './csv-parse';
+
+export const rosterColumns = ['employee_id', 'team', 'level', 'hire_date', 'manager_id'] as const;
+const requiredColumns = rosterColumns.slice(0, 4);
+
+/** One valid roster row. */
+export interface RosterRow {
+  externalId: string;
+  team: string;
+  level: string;
+  hireDate: string;
+  managerId: string | null;
+}
+
+/** Validated rows, or every problem found (by line and column). */
+export type RosterCheck = { ok: true; rows: RosterRow[] } | { ok: false; errors: LineError[] };
+
+function headerIndex(header: CsvRecord, errors: LineError[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.fields.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase();
+    if (!(rosterColumns as readonly string[]).includes(name)) {
+      errors.push({
+        line: header.line,
+        column: raw,
+        message: `unknown column (expected ${rosterColumns.join(', ')})`,
+      });
+    } else if (index.has(name)) {
+      errors.push({ line: header.line, column: name, message: 'column appears twice' });
+    } else index.set(name, i);
+  });
+  for (const name of requiredColumns) {
+    if (!index.has(name))
+      errors.push({ line: header.line, column: name, message: 'required column is missing' });
+  }
+  return index;
+}
+
+/**
+ * Checks a parsed roster: header names, field counts, employee_id present and unique, team
+ * named, level in the org's ladder, hire_date a real ISO date not after `today` (YYYY-MM-DD),
+ * manager_id empty or another employee_id of the file.
+ */
+export function validateRoster(
+  records: CsvRecord[],
+  levels: ReadonlySet<string>,
+  today: string,
+): RosterCheck {
+  const errors: LineError[] = [];
+  const [header, ...body] = records;
+  if (!header) return { ok: false, errors: [{ line: 1, column: '', message: 'the file is empty' }] };
+  const index = headerIndex(header, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  if (body.length === 0)
+    return { ok: false, errors: [{ line: header.line, column: '', message: 'the roster has no rows' }] };
+  const cell = (r: CsvRecord, name: string) => {
+    const i = index.get(name);
+    return i === undefined ? '' : (r.fields[i] ?? '').trim();
+  };
+  const firstLine = new Map<string, number>();
+  const rows: RosterRow[] = [];
+  const managerLines: { line: number; managerId: string; self: string }[] = [];
+  for (const r of body) {
+    const bad = (column: string, message: string) => errors.push({ line: r.line, column, message });
+    if (r.fields.length !== header.fields.length) {
+      bad('', `expected ${header.fields.length} fields, found ${r.fields.length}`);
+      continue;
+    }
+    const row: RosterRow = {
+      externalId: cell(r, 'employee_id'),
+      team: cell(r, 'team'),
+      level: cell(r, 'level'),
+      hireDate: cell(r, 'hire_date'),
+      managerId: cell(r, 'manager_id') || null,
+    };
+    if (!row.externalId) bad('employee_id', 'must not be empty');
+    else if (row.externalId.length > 64) bad('employee_id', 'must be at most 64 characters');
+    else if (firstLine.has(row.externalId))
+      bad('employee_id', `duplicate of line ${firstLine.get(row.externalId)}`);
+    else firstLine.set(row.externalId, r.line);
+    if (!row.team) bad('team', 'must not be empty');
+    else if (row.team.length > 120) bad('team', 'must be at most 120 characters');
+    if (!levels.has(row.level))
+      bad('level', `unknown level "${row.level}" (expected ${[...levels].join(', ')})`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(row.hireDate) || !isValid(parseISO(row.hireDate))) {
+      bad('hire_date', 'must be an ISO date (YYYY-MM-DD)');
+    } else if (row.hireDate > today) bad('hire_date', `must not be in the future (after ${today})`);
+    if (row.managerId) managerLines.push({ line: r.line, managerId: row.managerId, self: row.externalId });
+    rows.push(row);
+  }
+  for (const m of managerLines) {
+    const message =
+      m.managerId === m.self ? 'must not be the employee themselves' : 'no employee_id in the file';
+    if (m.managerId === m.self || !firstLine.has(m.managerId))
+      errors.push({ line: m.line, column: 'manager_id', message });
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, rows };
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { forecastInputSchema, formatIssues, type Scenario, scenarioSchema } from '../../shared/index';
+import type { Db } from '../db/client';
+import { scenarios, scenarioVersions } from '../db/schema';
+import { notFound, ProblemError } from '../errors';
+import { type Actor, recordAudit, type Tx } from './audit';
+import type { OrgModel } from './org-model';
+import { decodeCursor, type Page, toPage } from './pagination';
+
+export interface ScenarioVersionView {
+  id: string;
+  version: number;
+  planOfRecord: boolean;
+  createdAt: string;
+  createdBy: string;
+  scenario: Scenario;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  latestVersion: number;
+  planOfRecord: boolean;
+  updatedAt: string;
+}
+
+/**
+ * Checks that every team and level the scenario's events name exists in the org (the engine's
+ * own cross-check), reporting paths relative to the scenario body, e.g. `events[0].teamIds[0]`.
+ */
+export function checkReferences(scenario: Scenario, model: OrgModel): void {
+  if (model.org.teams.length === 0) return;
+  const options = { startWeek: '2026-01-05' };
+  const parsed = forecastInputSchema.safeParse({ ...model, scenario, options });
+  if (parsed.success) return;
+  const errors = formatIssues(parsed.error)
+    .filter((issue) => issue.path.startsWith('scenario.'))
+    .map((issue) => ({ path: issue.path.slice('scenario.'.length), message: issue.message }));
+  if (errors.length > 0) {
+    throw new ProblemError(
+      422,
+      'Unprocessable Content',
+      'The scenario names unknown teams or levels.',
+      errors,
+    );
+  }
+}
+
+export async function findScenario(db: Tx, orgId: string, id: string) {
+  const row = await db
+    .select()
+    .from(scenarios)
+    .where(and(eq(scenarios.id, id), eq(scenarios.orgId, orgId)))
+    .get();
+  if (!row) throw notFound('scenario');
+  return row;
+}
+
+/** One version (latest when `version` is undefined) of one of the org's scenarios. */
+export async function getVersion(
+  db: Db,
+  orgId: string,
+  id: string,
+  version?: number,
+): Promise<ScenarioVersionView> {
+  const scenario = await findScenario(db, orgId, id);
+  const n = version ?? scenario.latestVersion;
+  const row = await db
+    .select()
+    .from(scenarioVersions)
+    .where(and(eq(scenarioVersions.scenarioId, id), eq(scenarioVersions.version, n)))
+    .get();
+  if (!row) throw notFound('scenario version');
+  return {
+    id,
+    version: row.version,
+    planOfRecord: scenario.planOfRecord,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    scenario: row.body,
+  };
+}
+
+/** Every version of a scenario, newest first, without bodies. */
+export async function listVersions(db: Db, orgId: string, id: string) {
+  await findScenario(db, orgId, id);
+  const rows = await db
+    .select({
+      version: scenarioVersions.version,
+      createdAt: scenarioVersions.createdAt,
+      createdBy: scenarioVersions.createdBy,
+    })
+    .from(scenarioVersions)
+    .where(eq(scenarioVersions.scenarioId, id))
+    .orderBy(desc(scenarioVersions.version));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+const summary = (row: typeof scenarios.$inferSelect): ScenarioSummary => ({
+  id: row.id,
+  name: row.name,
+  latestVersion: row.latestVersion,
+  planOfRecord: row.planOfRecord,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** The org's scenarios, most recently saved first; the cursor encodes `updatedAt|id`. */
+export async function listScenarios(
+  db: Db,
+  orgId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<ScenarioSummary>> {
+  const [at, id] = (decodeCursor(cursor) ?? '').split('|');
+  const after =
+    at && id
+      ? or(
+          lt(scenarios.updatedAt, new Date(Number(at))),
+          and(eq(scenarios.updatedAt, new Date(Number(at))), lt(scenarios.id, id)),
+        )
+      : undefined;
+  const rows = await db
+    .select()
+    .from(scenarios)
+    .where(and(eq(scenarios.orgId, orgId), after))
+    .orderBy(desc(scenarios.updatedAt), desc(scenarios.id))
+    .limit(limit + 1);
+  return toPage(rows, limit, (r) => `${r.updatedAt.getTime()}|${r.id}`, summary);
+}
+
+/**
+ * Saves a scenario body as version 1 of a new scenario (`id` undefined) or as the next version
+ * of an existing one; versions are never changed afterwards.
+ */
+export async function saveScenario(
+  db: Db,
+  target: { orgId: string; id?: string | undefined; planOfRecord?: boolean },
+  body: Scenario,
+  actor: Actor,
+  now: Date,
+): Promise<ScenarioVersionView> {
+  const scenario = scenarioSchema.parse(body);
+  const id = await db.transaction(async (tx) => {
+    const existing = target.id ? await findScenario(tx, target.orgId, target.id) : undefined;
+    const scenarioId = existing?.id ?? randomUUID();
+    const version = (existing?.latestVersion ?? 0) + 1;
+    if (existing) {
+      await tx
+        .update(scenarios)
+        .set({ name: scenario.name, latestVersion: version, updatedAt: now })
+        .where(eq(scenarios.id, scenarioId));
+    } else {
+      await tx.insert(scenarios).values({
+        id: scenarioId,
+        orgId: target.orgId,
+        name: scenario.name,
+        latestVersion: version,
+        planOfRecord: target.planOfRecord ?? false,
+        updatedAt: now,
+      });
+    }
+    const createdBy = actor.label;
+    await tx
+      .insert(scenarioVersions)
+      .values({ id: randomUUID(), scenarioId, version, body: scenario, createdBy, createdAt: now });
+    await recordAudit(tx, actor, {
+      orgId: target.orgId,
+      action: existing ? 'save-version' : 'create',
+      entity: 'scenario',
+      entityId: scenarioId,
+      after: { version, scenario },
+    });
+    return scenarioId;
+  });
+  return getVersion(db, target.orgId, id);
+}
+
+/** Makes this scenario the org's plan of record (the one alerts and default reports use). */
+export async function markPlanOfRecord(
+  db: Db,
+  orgId: string,
+  id: string,
+  actor: Actor,
+): Promise<ScenarioSummary> {
+  return db.transaction(async (tx) => {
+    const target = await findScenario(tx, orgId, id);
+    const previous = await tx
+      .select({ id: scenarios.id })
+      .from(scenarios)
+      .where(and(eq(scenarios.orgId, orgId), eq(scenarios.planOfRecord, true)))
+      .get();
+    await tx
+      .update(scenarios)
+      .set({ planOfRecord: false })
+      .where(and(eq(scenarios.orgId, orgId), eq(scenarios.planOfRecord, true)));
+    await tx.update(scenarios).set({ planOfRecord: true }).where(eq(scenarios.id, id));
+    await recordAudit(tx, actor, {
+      orgId,
+      action: 'plan-of-record',
+      entity: 'scenario',
+      entityId: id,
+      before: { planOfRecord: previous?.id ?? null },
+      after: { planOfRecord: id },
+    });
+    return summary({ ...target, planOfRecord: true });
+  });
+}
+
+/** The org's plan of record, if any. */
+export async function planOfRecordId(db: Db, orgId: string): Promise<string | undefined> {
+  const row = await db
+    .select({ id: scenarios.id })
+    .from(scenarios)
+    .where(and(eq(scenarios.orgId, orgId), eq(scenarios.planOfRecord, true)))
+    .get();
+  return row?.id;
+}
