@@ -55,7 +55,7 @@ function Shell() {
           </nav>
           <div class="who">
             <span>
-              {state.me()?.user.email} · {state.orgName()} · <span class="role">{state.role()}</span>
+              {state.me()?.user?.email} · {state.orgName()} · <span class="role">{state.role()}</span>
             </span>
             <button type="button" class="link-button" onClick={() => void actions.signOut()}>
               Sign out

@@ -47,3 +47,8 @@ export function Link(props: JSX.AnchorHTMLAttributes<HTMLAnchorElement> & { href
     </a>
   );
 }
+
+/** Records `href` as the current address without changing the page (e.g. a new scenario got its id). */
+export function replaceAddress(href: string): void {
+  window.history.replaceState(null, '', href);
+}

@@ -28,7 +28,7 @@ interface RequestOptions {
 }
 
 /** Every HTTP call of the app goes through here: JSON in and out, problem+json as ApiError. */
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: string | undefined;
   if (options.text) {

@@ -5,7 +5,8 @@ export type Role = 'admin' | 'planner' | 'viewer';
 
 /** GET /auth/me. */
 export interface Me {
-  user: { id: string; email: string; name: string };
+  /** Null when the caller is an API token. */
+  user: { id: string; email: string; name: string } | null;
   memberships: { org: { slug: string; name: string }; role: Role }[];
 }
 

@@ -8,7 +8,7 @@ export interface ComparedScenario {
   name: string;
   colour: string;
   forecast: Forecast;
-  reviewersNeeded: number;
+  reviewersNeeded: number | null;
 }
 
 const breachText = (breach: { week: number; date: string } | null) =>
@@ -27,7 +27,8 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
     {
       label: 'Reviewers needed vs today',
       values: props.scenarios.map(
-        (s, i) => `${formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
+        (s, i) =>
+          `${s.reviewersNeeded === null ? '–' : formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
       ),
     },
     {

@@ -1,16 +1,12 @@
 import { createMemo, mapArray, Show } from 'solid-js';
-import { thresholdsSchema } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { FanChart } from '../charts/fan-chart';
 import { seriesColours } from '../charts/palette';
-import { reviewersNeeded } from '../forecast/reviewers-needed';
 import { todayIso } from '../format';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 import { type ComparedScenario, CompareTable } from './compare-table';
 import { Loading } from './states';
-
-const thresholds = thresholdsSchema.parse({});
 
 /** Runs each chosen scenario in the worker and overlays them: backlog, incidents, burnout; then the table. */
 export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[] }) {
@@ -34,7 +30,7 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
         name: props.versions[i]?.scenario.name ?? '',
         colour: seriesColours[i % seriesColours.length]!,
         forecast,
-        reviewersNeeded: reviewersNeeded(forecast, props.model.parameters, thresholds),
+        reviewersNeeded: runner.reviewersNeeded(),
       });
     }
     return list;

@@ -1,11 +1,11 @@
 import { createSignal, Show } from 'solid-js';
 import { type ScenarioInput, scenarioSchema } from '../../shared';
 import { ApiError } from '../api/api-error';
-import { navigate } from '../router';
+import { replaceAddress } from '../router';
 import { useStores } from '../stores/context';
 import { ErrorMessage } from './states';
 
-/** Save as a new version (or a new scenario) and mark the plan of record. */
+/** Save as a new version (or a new scenario, which then keeps its id) and mark the plan of record. */
 export function SaveBar(props: {
   scenarioId: string | null;
   scenario: ScenarioInput;
@@ -16,6 +16,7 @@ export function SaveBar(props: {
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal<unknown>(null);
   const [isPlan, setIsPlan] = createSignal(props.planOfRecord);
+  const [id, setId] = createSignal(props.scenarioId);
 
   const attempt = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -38,14 +39,16 @@ export function SaveBar(props: {
         }));
         throw new ApiError(422, 'Scenario is not valid', 'Fix these fields first', errors);
       }
-      const saved = await actions.save(props.scenarioId, props.scenario);
-      if (!props.scenarioId) navigate(`/scenarios/${saved.id}`);
+      const saved = await actions.save(id(), props.scenario);
+      if (!id()) replaceAddress(`/scenarios/${saved.id}`);
+      setId(saved.id);
       return `Saved version ${saved.version}.`;
     });
   const mark = () =>
     attempt(async () => {
-      if (!props.scenarioId) throw new Error('Save the scenario first');
-      await actions.markPlanOfRecord(props.scenarioId);
+      const saved = id();
+      if (!saved) throw new Error('Save the scenario first');
+      await actions.markPlanOfRecord(saved);
       setIsPlan(true);
       return 'Marked as the plan of record.';
     });
@@ -53,12 +56,12 @@ export function SaveBar(props: {
   return (
     <div class="panel save-bar">
       <button type="button" disabled={busy()} onClick={() => void save()}>
-        {props.scenarioId ? 'Save as new version' : 'Save scenario'}
+        {id() ? 'Save as new version' : 'Save scenario'}
       </button>
       <button
         type="button"
         class="secondary"
-        disabled={busy() || !props.scenarioId || isPlan()}
+        disabled={busy() || !id() || isPlan()}
         onClick={() => void mark()}
       >
         {isPlan() ? 'Plan of record' : 'Mark as plan of record'}

@@ -1,7 +1,6 @@
 import { createMemo, createSignal, Show } from 'solid-js';
-import { type ScenarioEventInput, thresholdsSchema } from '../../shared';
+import type { ScenarioEventInput } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
-import { reviewersNeeded } from '../forecast/reviewers-needed';
 import { todayIso } from '../format';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import * as levers from '../scenario/levers';
@@ -19,7 +18,6 @@ interface ScenarioEditorProps {
 }
 
 const MONTE_CARLO_RUNS = 100;
-const thresholds = thresholdsSchema.parse({});
 
 /** The live editor: levers and timeline on the left, the forecast (mean now, bands when settled) on the right. */
 export function ScenarioEditor(props: ScenarioEditorProps) {
@@ -77,16 +75,6 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
     ),
     { runs: 0, settleMs: 0 },
   );
-  const needed = createMemo(() => {
-    const forecast = runner.forecast();
-    return forecast
-      ? reviewersNeeded(
-          forecast,
-          { ...props.model.parameters, reviewHoursPerReviewer: reviewHours() },
-          thresholds,
-        )
-      : null;
-  });
   const teams = () => props.model.org.teams.map((team) => ({ id: team.id, name: team.name }));
 
   return (
@@ -131,7 +119,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
         baseline={baseline.forecast()}
         baselineLabel={props.loaded ? `Saved version ${props.loaded.version}` : 'Baseline (no events)'}
         label={name()}
-        reviewersNeeded={needed()}
+        reviewersNeeded={runner.reviewersNeeded()}
         runs={MONTE_CARLO_RUNS}
       />
     </div>

@@ -26,6 +26,8 @@ export interface ForecastRunner {
   progress: Accessor<number | null>;
   /** Why the engine rejected the input (field paths), or a failure message. */
   issues: Accessor<FieldIssue[]>;
+  /** Sign-off reviewers needed at each team's peak week (mean path), summed over teams. */
+  reviewersNeeded: Accessor<number | null>;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createForecastRunner(
   const [bands, setBands] = createSignal<Forecast>();
   const [progress, setProgress] = createSignal<number | null>(null);
   const [issues, setIssues] = createSignal<FieldIssue[]>([]);
+  const [needed, setNeeded] = createSignal<number | null>(null);
   let meanInFlight = false;
   let pending: ForecastInputRaw | null = null;
   let monteCarloJob = 0;
@@ -55,12 +58,19 @@ export function createForecastRunner(
     meanInFlight = true;
     const job = nextJob++;
     send({ type: 'mean', job, input: raw }, (message) => {
-      listeners.delete(job);
+      if (message.type === 'reviewers') {
+        listeners.delete(job);
+        setNeeded(message.needed);
+        return;
+      }
       meanInFlight = false;
       if (message.type === 'result') {
         setIssues([]);
         setMean(message.forecast);
-      } else fail(message);
+      } else {
+        listeners.delete(job);
+        fail(message);
+      }
       const next = pending;
       pending = null;
       if (next) runMean(next);
@@ -113,5 +123,6 @@ export function createForecastRunner(
     settled: () => bands() !== undefined,
     progress,
     issues,
+    reviewersNeeded: needed,
   };
 }

@@ -6,6 +6,7 @@ import {
   formatIssues,
   mergeRunSamples,
   type RunSamples,
+  reviewersNeeded,
   runMeanPath,
   runSampleRange,
 } from '../../shared';
@@ -75,6 +76,8 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
         forecast: runMeanPath(input),
         ms: performance.now() - started,
       });
+      const needed = reviewersNeeded(input).reduce((sum, team) => sum + team.reviewersNeeded, 0);
+      post({ type: 'reviewers', job: request.job, needed });
     } catch (error) {
       post({ type: 'failed', job: request.job, message: String(error) });
     }

@@ -10,5 +10,7 @@ export type EngineRequest =
 export type EngineResponse =
   | { type: 'result'; job: number; forecast: Forecast; ms: number }
   | { type: 'progress'; job: number; done: number; total: number }
+  /** After a mean result: sign-off reviewers needed at each team's peak week, summed over teams. */
+  | { type: 'reviewers'; job: number; needed: number }
   | { type: 'invalid'; job: number; issues: FieldIssue[] }
   | { type: 'failed'; job: number; message: string };

@@ -1,0 +1,104 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { AlertRule } from '../../api/alerts-client';
+import type { AlertsStore } from '../../stores/alerts-store';
+import { ErrorMessage, Loading } from '../states';
+import { AlertHistory } from './alert-history';
+import { DeliveryLog } from './delivery-log';
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+/** One rule: "test this rule" with what it found, alert history with acknowledge, and the delivery log. */
+export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit: boolean }) {
+  const [state, actions] = props.store;
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-label={`Rule ${props.rule.name}`}>
+      <h3>{props.rule.name}</h3>
+      <p class="muted">
+        {props.rule.percentile} {props.rule.metric} {props.rule.comparator} {props.rule.threshold} within{' '}
+        {props.rule.lookaheadWeeks} weeks · <code>{props.rule.schedule}</code> ({props.rule.timezone}) · next
+        run {when(props.rule.nextRunAt)} · webhook {props.rule.webhook.url} (secret{' '}
+        {props.rule.webhook.secretHint})
+      </p>
+      <Show when={props.canEdit}>
+        <div class="button-row">
+          <button
+            type="button"
+            disabled={busy()}
+            onClick={() => void run(() => actions.evaluate(props.rule.id))}
+          >
+            {busy() ? 'Evaluating…' : 'Test this rule'}
+          </button>
+          <button type="button" class="secondary" onClick={() => void actions.refreshSelected()}>
+            Refresh
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void run(() => actions.remove(props.rule.id))}
+          >
+            Delete rule
+          </button>
+        </div>
+      </Show>
+      <Show when={error()}>
+        <ErrorMessage error={error()} />
+      </Show>
+      <Show when={state.evaluation()}>
+        {(evaluation) => (
+          <div class="note" role="status">
+            <Show
+              when={evaluation().status === 'ok'}
+              fallback={<p>The evaluation failed: {evaluation().error}</p>}
+            >
+              <p>
+                {evaluation().findings.filter((f) => f.breached).length} of {evaluation().findings.length}{' '}
+                teams cross the threshold; {evaluation().opened.length} alerts opened,{' '}
+                {evaluation().resolved.length} resolved.
+              </p>
+              <ul>
+                <For each={evaluation().findings.filter((f) => f.breached)}>
+                  {(f) => (
+                    <li>
+                      {f.teamName}: week of {f.date} ({f.value?.toPrecision(3)})
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </div>
+        )}
+      </Show>
+      <h4>Alert history</h4>
+      <Show when={!state.alerts.error} fallback={<ErrorMessage error={state.alerts.error} />}>
+        <Show when={state.alerts()} fallback={<Loading what="alert history" />}>
+          {(alerts) => (
+            <AlertHistory
+              alerts={alerts()}
+              canAcknowledge={props.canEdit}
+              onAcknowledge={(id) => void run(() => actions.acknowledge(id))}
+            />
+          )}
+        </Show>
+      </Show>
+      <h4>Delivery log</h4>
+      <Show when={!state.deliveries.error} fallback={<ErrorMessage error={state.deliveries.error} />}>
+        <Show when={state.deliveries()} fallback={<Loading what="deliveries" />}>
+          {(deliveries) => <DeliveryLog deliveries={deliveries()} />}
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { For, Match, Show, Switch } from 'solid-js';
+import { RuleDetail } from '../components/alerts/rule-detail';
+import { RuleForm } from '../components/alerts/rule-form';
+import { Empty, ErrorMessage, Loading } from '../components/states';
+import { createAlertsStore } from '../stores/alerts-store';
+import { useStores } from '../stores/context';
+
+/** Alert rules on the plan of record: list, create, test, history with acknowledge, delivery log. */
+export function AlertsPage() {
+  const { session } = useStores();
+  const store = createAlertsStore(session[0].orgSlug);
+  const [state, actions] = store;
+  const selectedRule = () => state.rules()?.find((r) => r.id === state.selected());
+  return (
+    <section class="page">
+      <h2>Alert rules</h2>
+      <Switch>
+        <Match when={state.rules.error}>
+          <ErrorMessage error={state.rules.error} retry={() => void actions.reload()} />
+        </Match>
+        <Match when={!state.rules()}>
+          <Loading what="alert rules" />
+        </Match>
+        <Match when={state.rules()?.length === 0}>
+          <Empty title="No alert rules yet.">
+            <p>Create one below to hear about a breach of the plan of record weeks ahead.</p>
+          </Empty>
+        </Match>
+        <Match when={state.rules()}>
+          <table aria-label="Alert rules">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Condition</th>
+                <th>Schedule</th>
+                <th>Next run</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={state.rules()}>
+                {(rule) => (
+                  <tr aria-selected={rule.id === state.selected()}>
+                    <td>
+                      <button type="button" class="link-button" onClick={() => actions.select(rule.id)}>
+                        {rule.name}
+                      </button>
+                    </td>
+                    <td>
+                      {rule.percentile} {rule.metric} {rule.comparator} {rule.threshold} within{' '}
+                      {rule.lookaheadWeeks} wk
+                    </td>
+                    <td>
+                      <code>{rule.schedule}</code> {rule.timezone}
+                    </td>
+                    <td>{new Date(rule.nextRunAt).toLocaleString()}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Match>
+      </Switch>
+      <Show when={selectedRule()}>
+        {(rule) => <RuleDetail rule={rule()} store={store} canEdit={session[0].canEdit()} />}
+      </Show>
+      <Show when={session[0].canEdit()}>
+        <RuleForm onCreate={(input) => actions.create(input)} />
+      </Show>
+    </section>
+  );
+}
