@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { alertMetricKeys } from '../../shared/index';
+import type { Finding } from '../scheduler/conditions';
 import { orgs } from './org-schema';
 
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -51,7 +52,7 @@ export const alertEvaluations = sqliteTable(
     error: text('error'),
     /** Which forecast was read: scenario id, version and run. */
     source: text('source', { mode: 'json' }).$type<Record<string, unknown>>(),
-    findings: text('findings', { mode: 'json' }).$type<unknown[]>().notNull(),
+    findings: text('findings', { mode: 'json' }).$type<Finding[]>().notNull(),
     opened: integer('opened').notNull(),
     resolved: integer('resolved').notNull(),
   },

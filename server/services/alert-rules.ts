@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AlertMetricKey } from '../../shared/index';
+import { alertRules } from '../db/alerts-schema';
+import type { Db } from '../db/client';
+import { teams } from '../db/schema';
+import { notFound, ProblemError } from '../errors';
+import type { Comparator, Percentile } from '../scheduler/conditions';
+import { nextRunAfter } from '../scheduler/schedule';
+import { type Actor, recordAudit } from './audit';
+
+type Rule = typeof alertRules.$inferSelect;
+
+/** A rule as the API shows it: the webhook secret only as a hint of its last four characters. */
+export interface AlertRuleView {
+  id: string;
+  name: string;
+  metric: AlertMetricKey;
+  percentile: Percentile;
+  comparator: Comparator;
+  threshold: number;
+  lookaheadWeeks: number;
+  teams: string[] | null;
+  schedule: string;
+  timezone: string;
+  webhook: { url: string; secretHint: string };
+  format: 'json' | 'slack';
+  cooldownHours: number;
+  nextRunAt: string;
+  createdAt: string;
+}
+
+/** Create input, already validated by the route's schema (defaults applied). */
+export interface AlertRuleInput {
+  name: string;
+  metric: AlertMetricKey;
+  percentile: Percentile;
+  comparator: Comparator;
+  threshold: number;
+  lookaheadWeeks: number;
+  teams?: string[] | null | undefined;
+  schedule: string;
+  timezone: string;
+  webhook: { url: string; secret: string };
+  format: 'json' | 'slack';
+  cooldownHours: number;
+}
+
+/** Patch input: any field of the create input; `webhook.secret` may be left out to keep the current one. */
+export type AlertRulePatch = Partial<Omit<AlertRuleInput, 'webhook'>> & {
+  webhook?: { url: string; secret?: string | undefined } | undefined;
+};
+
+export const ruleView = (r: Rule): AlertRuleView => ({
+  id: r.id,
+  name: r.name,
+  metric: r.metric,
+  percentile: r.percentile,
+  comparator: r.comparator,
+  threshold: r.threshold,
+  lookaheadWeeks: r.lookaheadWeeks,
+  teams: r.teams ?? null,
+  schedule: r.schedule,
+  timezone: r.timezone,
+  webhook: { url: r.webhookUrl, secretHint: `…${r.webhookSecret.slice(-4)}` },
+  format: r.format,
+  cooldownHours: r.cooldownHours,
+  nextRunAt: r.nextRunAt.toISOString(),
+  createdAt: r.createdAt.toISOString(),
+});
+
+/** 422 naming `teams[i]` unless every id is a team of the org. */
+async function checkTeams(db: Db, orgId: string, ids: string[] | null | undefined): Promise<void> {
+  if (!ids?.length) return;
+  const found = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), inArray(teams.id, ids)))
+    .all();
+  const known = new Set(found.map((t) => t.id));
+  const missing = ids.findIndex((id) => !known.has(id));
+  if (missing >= 0) {
+    const path = `teams[${missing}]`;
+    throw new ProblemError(422, 'Unprocessable Content', `${path}: no such team in this org`, [
+      { path, message: 'no such team in this org' },
+    ]);
+  }
+}
+
+/** A rule of the org, or 404 (also for another org's rule). */
+export async function findRule(db: Db, orgId: string, id: string): Promise<Rule> {
+  const row = await db
+    .select()
+    .from(alertRules)
+    .where(and(eq(alertRules.id, id), eq(alertRules.orgId, orgId)))
+    .get();
+  if (!row) throw notFound('alert rule');
+  return row;
+}
+
+export async function listRules(db: Db, orgId: string): Promise<AlertRuleView[]> {
+  const rows = await db
+    .select()
+    .from(alertRules)
+    .where(eq(alertRules.orgId, orgId))
+    .orderBy(asc(alertRules.name), asc(alertRules.id))
+    .all();
+  return rows.map(ruleView);
+}
+
+/** Creates a rule; its first run is the schedule's first slot after `now`. */
+export async function createRule(db: Db, orgId: string, input: AlertRuleInput, actor: Actor, now: Date) {
+  await checkTeams(db, orgId, input.teams);
+  const { webhook, teams: watched, ...fields } = input;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(alertRules)
+      .values({
+        id: randomUUID(),
+        orgId,
+        ...fields,
+        teams: watched?.length ? watched : null,
+        webhookUrl: webhook.url,
+        webhookSecret: webhook.secret,
+        nextRunAt: nextRunAfter(input.schedule, input.timezone, now),
+      })
+      .returning();
+    if (!row) throw new Error('alert rule insert returned nothing');
+    const view = ruleView(row);
+    await recordAudit(tx, actor, {
+      orgId,
+      action: 'create',
+      entity: 'alert_rule',
+      entityId: row.id,
+      after: view,
+    });
+    return view;
+  });
+}
+
+/** Changes a rule; a new schedule or time zone moves the next run to its first slot after `now`. */
+export async function updateRule(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: AlertRulePatch,
+  actor: Actor,
+  now: Date,
+) {
+  const current = await findRule(db, orgId, id);
+  await checkTeams(db, orgId, patch.teams);
+  const { webhook, teams: watched, ...fields } = patch;
+  const schedule = patch.schedule ?? current.schedule;
+  const timezone = patch.timezone ?? current.timezone;
+  const rescheduled = schedule !== current.schedule || timezone !== current.timezone;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(alertRules)
+      .set({
+        ...fields,
+        ...(watched !== undefined ? { teams: watched?.length ? watched : null } : {}),
+        ...(webhook
+          ? { webhookUrl: webhook.url, webhookSecret: webhook.secret ?? current.webhookSecret }
+          : {}),
+        ...(rescheduled ? { nextRunAt: nextRunAfter(schedule, timezone, now) } : {}),
+      })
+      .where(eq(alertRules.id, id))
+      .returning();
+    if (!row) throw notFound('alert rule');
+    const view = ruleView(row);
+    await recordAudit(tx, actor, {
+      orgId,
+      action: 'update',
+      entity: 'alert_rule',
+      entityId: id,
+      before: ruleView(current),
+      after: view,
+    });
+    return view;
+  });
+}
+
+/** Deletes a rule with its evaluations, alerts and deliveries. */
+export async function deleteRule(db: Db, orgId: string, id: string, actor: Actor): Promise<void> {
+  const current = await findRule(db, orgId, id);
+  await db.transaction(async (tx) => {
+    await tx.delete(alertRules).where(eq(alertRules.id, id));
+    await recordAudit(tx, actor, {
+      orgId,
+      action: 'delete',
+      entity: 'alert_rule',
+      entityId: id,
+      before: ruleView(current),
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { alertEvaluations, alertRules } from '../../../server/db/alerts-schema';
+import type { ForecastSource } from '../../../server/scheduler/forecast-source';
+import { acquireLease, releaseLease } from '../../../server/scheduler/lease';
+import { runDueRules } from '../../../server/scheduler/run-due-rules';
+import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
+import { forecastFixture } from './forecast-fixture';
+import { insertOrg, insertRule } from './rule-fixtures';
+
+const forecastSource: ForecastSource = async () => ({ forecast: forecastFixture(2, { a: {} }), source: {} });
+
+let database: TempDatabase;
+let now: Date;
+beforeEach(async () => {
+  database = await createTempDb();
+});
+afterEach(() => database.cleanup());
+
+const run = (holder: string) =>
+  runDueRules({ db: database.db, clock: () => now, forecastSource, holder, leaseMs: 60_000 });
+
+describe('runDueRules', () => {
+  it('skips a rule that is not due yet', async () => {
+    await insertRule(database.db, await insertOrg(database.db), {
+      nextRunAt: new Date('2026-05-04T10:00:00Z'),
+    });
+    now = new Date('2026-05-04T09:59:59Z');
+    expect(await run('p1')).toEqual([]);
+  });
+
+  it('catches up a day of missed hourly runs with one evaluation, then waits for the next slot', async () => {
+    const rule = await insertRule(database.db, await insertOrg(database.db));
+    now = new Date('2026-05-05T10:30:00Z');
+    const [evaluation, ...rest] = await run('p1');
+    expect(rest).toEqual([]);
+    expect(evaluation).toMatchObject({ trigger: 'catch-up', scheduledFor: new Date('2026-05-04T10:00:00Z') });
+    expect(await run('p1')).toEqual([]);
+    const stored = await database.db.select().from(alertRules).where(eq(alertRules.id, rule.id)).get();
+    expect(stored?.nextRunAt).toEqual(new Date('2026-05-05T11:00:00Z'));
+    now = new Date('2026-05-05T11:00:00Z');
+    expect(await run('p1')).toMatchObject([{ trigger: 'schedule' }]);
+    expect(await database.db.select().from(alertEvaluations).all()).toHaveLength(2);
+  });
+
+  it('leaves a rule whose lease another process holds', async () => {
+    const rule = await insertRule(database.db, await insertOrg(database.db));
+    now = new Date('2026-05-04T10:00:00Z');
+    expect(await acquireLease(database.db, `alert-rule:${rule.id}`, 'p2', now, 60_000)).toBe(true);
+    expect(await run('p1')).toEqual([]);
+    now = new Date('2026-05-04T10:01:00Z');
+    expect(await run('p1')).toHaveLength(1);
+  });
+});
+
+describe('leases', () => {
+  it('go to one holder until they expire or are released', async () => {
+    const t0 = new Date('2026-05-04T10:00:00Z');
+    const later = (ms: number) => new Date(t0.getTime() + ms);
+    expect(await acquireLease(database.db, 'x', 'p1', t0, 1_000)).toBe(true);
+    expect(await acquireLease(database.db, 'x', 'p2', later(999), 1_000)).toBe(false);
+    expect(await acquireLease(database.db, 'x', 'p1', later(999), 1_000)).toBe(true);
+    expect(await acquireLease(database.db, 'x', 'p2', later(1_999), 1_000)).toBe(true);
+    await releaseLease(database.db, 'x', 'p1');
+    expect(await acquireLease(database.db, 'x', 'p1', later(2_000), 1_000)).toBe(false);
+    await releaseLease(database.db, 'x', 'p2');
+    expect(await acquireLease(database.db, 'x', 'p1', later(2_000), 1_000)).toBe(true);
+  });
+});
