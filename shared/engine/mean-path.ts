@@ -25,7 +25,7 @@ export const runMeanPath = (input: ForecastInput): Forecast => {
   const acc = new Float64Array(W * slots);
   const teamBands = input.org.teams.map((_, t) => {
     const series = meanTeamSeries(tl, t, params);
-    for (let w = 0; w < W; w++) accumulateOrg(acc, w * slots, { data: series, base: w, stride: W }, L);
+    accumulateOrg(acc, 0, series, 0, W, L);
     return meanBands(series, W, levelIds);
   });
   const org = new Float64Array((METRIC_COUNT + L) * W);

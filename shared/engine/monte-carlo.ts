@@ -9,6 +9,9 @@ import { PARAMETER_STREAM, streamRng } from './rng';
 import { simulateTeam } from './simulate-team';
 import { buildTimeline } from './timeline';
 
+/** Runs simulated together before their samples are transposed. */
+const BLOCK = 16;
+
 /** A contiguous range of Monte Carlo run numbers, [runStart, runStart + runCount). */
 export interface RunRange {
   runStart: number;
@@ -22,7 +25,8 @@ export type ProgressCallback = (done: number, total: number) => void;
  * Simulates the runs of `range` for every team, team by team. Run r draws its parameters from
  * stream (seed, r, PARAMETER_STREAM) and team t from stream (seed, r, t), so results do not
  * depend on how runs are split. `visit` receives each team's samples, laid out
- * `[(v * weeks + w) * runCount + r]`; returns the org samples in the same layout.
+ * `[(v * weeks + w) * runCount + r]`, in one buffer reused for the next team (copy to keep);
+ * returns the org samples in the same layout.
  */
 export const simulateRuns = (
   input: ForecastInput,
@@ -38,15 +42,31 @@ export const simulateRuns = (
     drawParams(input.parameters, streamRng(seed, runStart + r, PARAMETER_STREAM)),
   );
   const vector = METRIC_COUNT + L;
+  const span = vector * W;
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(R * W * slots);
+  // Runs go through a small run-major scratch block (cache-resident), then transpose into the
+  // series-major samples a whole cache line at a time.
+  const scratch = new Float64Array(BLOCK * span);
+  const samples = new Float32Array(span * R);
   for (let t = 0; t < T; t++) {
-    const samples = new Float32Array(vector * W * R);
-    for (let r = 0; r < R; r++) {
-      const sink = { out: samples, base: r, metricStride: W * R, weekStride: R };
-      simulateTeam(tl, t, params[r]!, streamRng(seed, runStart + r, t), sink);
-      for (let w = 0; w < W; w++)
-        accumulateOrg(acc, (r * W + w) * slots, { data: samples, base: w * R + r, stride: W * R }, L);
+    for (let first = 0; first < R; first += BLOCK) {
+      const count = Math.min(BLOCK, R - first);
+      for (let b = 0; b < count; b++) {
+        const r = first + b;
+        const base = b * span;
+        simulateTeam(tl, t, params[r]!, streamRng(seed, runStart + r, t), {
+          out: scratch,
+          base,
+          metricStride: W,
+          weekStride: 1,
+        });
+        accumulateOrg(acc, r * W * slots, scratch, base, W, L);
+      }
+      for (let s = 0; s < span; s++) {
+        const row = s * R + first;
+        for (let b = 0; b < count; b++) samples[row + b] = scratch[b * span + s]!;
+      }
     }
     visit(t, samples);
     onProgress?.(t + 1, T);

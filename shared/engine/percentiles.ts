@@ -51,7 +51,8 @@ export const selectInPlace = (a: Float32Array, lo: number, hi: number, k: number
 
 /**
  * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, written to the
- * three arrays at index `w`. Reorders the samples.
+ * three arrays at index `w`. Reorders the samples. A constant series (common: headcount without
+ * departures, zero backlog) is recognised in one pass.
  */
 export const writeQuantiles = (
   a: Float32Array,
@@ -63,6 +64,15 @@ export const writeQuantiles = (
   p90: number[],
 ): void => {
   const end = start + n - 1;
+  const first = a[start]!;
+  let constant = true;
+  for (let i = start + 1; i <= end && constant; i++) constant = a[i] === first;
+  if (constant) {
+    p10[w] = first;
+    p50[w] = first;
+    p90[w] = first;
+    return;
+  }
   const k50 = start + quantileRank(0.5, n);
   p50[w] = selectInPlace(a, start, end, k50);
   p10[w] = selectInPlace(a, start, k50, start + quantileRank(0.1, n));

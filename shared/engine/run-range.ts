@@ -25,7 +25,7 @@ export const runSampleRange = (
     input,
     range,
     (t, samples) => {
-      teams[t] = samples;
+      teams[t] = samples.slice();
     },
     onProgress,
   );
