@@ -106,23 +106,22 @@ const applyEvent = (
   const at = Math.max(0, week);
   const level = (id: string) => levelsOf([id])[0]!;
   switch (event.type) {
-    case 'ai-adoption':
+    case 'ai-adoption': {
+      const target = event.targetPercent / 100;
+      const curve = new Float64Array(W);
+      for (let w = at; w < W; w++) {
+        const x = Math.min(1, (w - week + 1) / event.rampWeeks);
+        curve[w] = event.shape === 's-curve' ? smoothstep(x) : x;
+      }
       for (const t of teamsOf(event.teamIds)) {
         for (const l of levelsOf(event.levels)) {
           const start = (t * L + l) * W;
           const from = tl.adoption[start + at]!;
-          const target = event.targetPercent / 100;
-          const ease = event.shape === 's-curve' ? smoothstep : (x: number) => x;
-          fill(
-            tl.adoption,
-            start,
-            week,
-            W,
-            (w) => from + (target - from) * ease(Math.min(1, (w - week + 1) / event.rampWeeks)),
-          );
+          for (let w = at; w < W; w++) tl.adoption[start + w] = from + (target - from) * curve[w]!;
         }
       }
       return;
+    }
     case 'review-policy':
       for (let l = 0; l < L; l++) {
         const rule = event.rules[levelIds[l]!];
