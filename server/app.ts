@@ -8,31 +8,48 @@ import { orgScope } from './middleware/org-scope';
 import { createRouter } from './openapi';
 import { authRoutes } from './routes/auth';
 import { docsRoutes, openApiDocument } from './routes/docs';
+import { forecastRoutes } from './routes/forecasts';
 import { healthRoutes } from './routes/health';
 import { orgRoutes } from './routes/orgs';
+import { reportRoutes } from './routes/reports';
 import { rosterRoutes } from './routes/roster';
 import { scenarioRoutes } from './routes/scenarios';
 import { teamRoutes } from './routes/teams';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
+import { ForecastPool } from './services/forecast-pool';
 
 /** What the app needs from the outside; tests pass a temporary database and a fixed clock. */
 export interface AppDeps {
   db: Db;
   config: Config;
   clock: () => Date;
+  /** Engine workers; createApp starts its own pool when none is given. */
+  forecastPool?: ForecastPool;
 }
 
+/** Dependencies of the routes that run the engine. */
+export type ForecastDeps = AppDeps & { forecastPool: ForecastPool };
+
 /** The /api/v1 router: public routes first, then authentication, then the org-scoped resources. */
-function apiRoutes(deps: AppDeps) {
+function apiRoutes(deps: ForecastDeps) {
   const api = createRouter();
   api.use('*', limitJsonBodies);
   api.route('/', healthRoutes(deps));
   api.route('/', authRoutes(deps));
   api.use('/orgs/:org', authenticate(deps), orgScope(deps));
   api.use('/orgs/:org/*', authenticate(deps), orgScope(deps));
-  const resources = [orgRoutes, teamRoutes, rosterRoutes, scenarioRoutes, tokenRoutes, userRoutes];
+  const resources = [
+    orgRoutes,
+    teamRoutes,
+    rosterRoutes,
+    scenarioRoutes,
+    forecastRoutes,
+    reportRoutes,
+    tokenRoutes,
+    userRoutes,
+  ];
   for (const routes of resources) api.route('/', routes(deps));
   let document: ReturnType<typeof openApiDocument> | undefined;
   api.get('/openapi.json', (c) => {
@@ -47,7 +64,7 @@ function apiRoutes(deps: AppDeps) {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
-  app.route('/api/v1', apiRoutes(deps));
+  app.route('/api/v1', apiRoutes({ ...deps, forecastPool: deps.forecastPool ?? new ForecastPool() }));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);

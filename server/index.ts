@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
+import { ensureAdminUser } from './seed/admin';
 import { seedDemoOrg } from './seed/seed';
 import { ensureWebBuild } from './web-build';
 
@@ -34,6 +35,8 @@ const database = await openDatabase(config.databaseUrl, config.databaseAuthToken
 });
 await applyMigrations(database.db);
 if (await seedDemoOrg(database.db)) console.log('Seeded the demo org (slug "demo").');
+const adminNote = await ensureAdminUser(database.db, config);
+if (adminNote) console.log(adminNote);
 await ensureWebBuild(config.webDist);
 
 const app = createApp({ db: database.db, config, clock: () => new Date() });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Scenario } from '../../shared/index';
+import type { Forecast, RunOptions, Scenario } from '../../shared/index';
 import { createdAt, timestamp } from './columns';
 import { orgs } from './org-schema';
 
@@ -54,11 +54,11 @@ export const forecastRuns = sqliteTable(
     version: integer('version').notNull(),
     inputHash: text('input_hash').notNull(),
     engineVersion: text('engine_version').notNull(),
-    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    options: text('options', { mode: 'json' }).$type<RunOptions>().notNull(),
     summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** Capacity report rows (one per team), precomputed so reports skip the series. */
-    report: text('report', { mode: 'json' }).$type<Record<string, unknown>[]>().notNull(),
-    series: text('series', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    report: text('report', { mode: 'json' }).$type<object[]>().notNull(),
+    series: text('series', { mode: 'json' }).$type<Forecast>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('forecast_runs_input').on(t.scenarioId, t.inputHash, t.engineVersion)],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../server/auth/passwords';
 import type { Db } from '../../server/db/client';
 import { memberships, orgs, type Role, roles, users } from '../../server/db/schema';
@@ -17,10 +18,11 @@ export interface OrgFixture {
   tokens: Record<Role, string>;
 }
 
-/** Creates an org with one user and one API token per role. */
+/** Creates an org (or uses the existing org `slug`) with one user and one API token per role. */
 export async function createOrgFixture(db: Db, slug: string): Promise<OrgFixture> {
-  const id = randomUUID();
-  await db.insert(orgs).values({ id, slug, name: `Org ${slug}` });
+  const existing = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, slug)).get();
+  const id = existing?.id ?? randomUUID();
+  if (!existing) await db.insert(orgs).values({ id, slug, name: `Org ${slug}` });
   const passwordHash = await hashPassword(fixturePassword);
   const emails = {} as Record<Role, string>;
   const tokens = {} as Record<Role, string>;
