@@ -14,12 +14,25 @@ export interface RunSamples extends RunRange {
   org: Float32Array;
 }
 
-/** Simulates runs [runStart, runStart + runCount) and returns their raw samples. */
+/**
+ * Simulates runs [runStart, runStart + runCount) of a parsed input (forecastInputSchema) and
+ * returns their raw samples; merge the parts with {@link mergeRunSamples}.
+ * @throws RangeError unless the range is whole numbers within 0 .. options.runs.
+ */
 export const runSampleRange = (
   input: ForecastInput,
   range: RunRange,
   onProgress?: ProgressCallback,
 ): RunSamples => {
+  const { runStart, runCount } = range;
+  if (!Number.isInteger(runStart) || !Number.isInteger(runCount) || runStart < 0 || runCount < 1) {
+    throw new RangeError('runSampleRange: runStart must be a whole number >= 0 and runCount one >= 1');
+  }
+  if (runStart + runCount > input.options.runs) {
+    throw new RangeError(
+      `runSampleRange: runs ${runStart}..${runStart + runCount - 1} exceed options.runs (${input.options.runs})`,
+    );
+  }
   const teams: Float32Array[] = [];
   const org = simulateRuns(
     input,

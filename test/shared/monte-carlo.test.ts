@@ -59,6 +59,14 @@ describe('Monte Carlo', () => {
     expect(() => mergeRunSamples(input, parts)).toThrow(/expected run 4/);
   });
 
+  it('rejects a run range beyond options.runs by name', () => {
+    const input = forecastInputSchema.parse(inputWith([], { runs: 10, horizonWeeks: 2 }));
+    expect(() => runSampleRange(input, { runStart: 8, runCount: 5 })).toThrow(
+      /runSampleRange: runs 8..12 exceed/,
+    );
+    expect(() => runSampleRange(input, { runStart: -1, runCount: 2 })).toThrow(RangeError);
+  });
+
   it('reports progress per team up to the total', () => {
     const seen: [number, number][] = [];
     runForecast(inputWith([], { runs: 5, horizonWeeks: 4 }), {
