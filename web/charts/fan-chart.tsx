@@ -41,12 +41,18 @@ function buildOptions(props: FanChartProps, width: number): uPlot.Options {
   const bands: uPlot.Band[] = [];
   for (const s of props.series) {
     if (s.faint) {
-      series.push({ label: s.label, stroke: withAlpha(s.colour, 0.6), width: 1.5, dash: [6, 4] });
+      series.push({
+        label: s.label,
+        stroke: withAlpha(s.colour, 0.6),
+        width: 1.5,
+        dash: [6, 4],
+        points: { show: false },
+      });
       continue;
     }
-    const edge = { stroke: withAlpha(s.colour, 0.35), width: 1 };
+    const edge = { stroke: withAlpha(s.colour, 0.35), width: 1, points: { show: false } };
     series.push({ label: `${s.label} P10`, ...edge }, { label: `${s.label} P90`, ...edge });
-    series.push({ label: `${s.label} P50`, stroke: s.colour, width: 2 });
+    series.push({ label: `${s.label} P50`, stroke: s.colour, width: 2, points: { show: false } });
     bands.push({ series: [series.length - 2, series.length - 3], fill: withAlpha(s.colour, 0.18) });
   }
   const digits = props.digits ?? 0;
@@ -60,6 +66,7 @@ function buildOptions(props: FanChartProps, width: number): uPlot.Options {
     scales: { x: { time: true } },
     axes: [
       {
+        space: 64,
         values: (u, splits) => {
           const span = ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) / 86_400;
           return splits.map((s) => tickLabel(s, span));

@@ -6,12 +6,18 @@ import { viridisAt } from './palette';
 const LABEL_WIDTH = 150;
 const AXIS_HEIGHT = 22;
 const ROW_MIN = 9;
+/** Viridis colour per whole risk point 0-100, computed once. */
+const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
 
 /** Draws burnout risk (P50, 0-100) of every team (rows, sorted by peak) over the weeks (columns). */
 function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
-  const teams = [...forecast.teams].sort(
-    (a, b) => Math.max(...b.metrics.burnoutRisk.p50) - Math.max(...a.metrics.burnoutRisk.p50),
-  );
+  const teams = forecast.teams
+    .map((team) => ({
+      name: team.name,
+      risk: team.metrics.burnoutRisk.p50,
+      peak: Math.max(...team.metrics.burnoutRisk.p50),
+    }))
+    .sort((a, b) => b.peak - a.peak);
   const rowHeight = Math.max(ROW_MIN, Math.min(14, Math.floor(520 / Math.max(1, teams.length))));
   const height = teams.length * rowHeight + AXIS_HEIGHT;
   const ratio = window.devicePixelRatio || 1;
@@ -31,9 +37,10 @@ function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
     const y = row * rowHeight;
     ctx.fillStyle = '#1d2330';
     ctx.fillText(team.name, 4, y + rowHeight / 2, LABEL_WIDTH - 8);
-    team.metrics.burnoutRisk.p50.forEach((risk, w) => {
-      ctx.fillStyle = viridisAt(risk / 100);
-      ctx.fillRect(LABEL_WIDTH + w * cell, y, Math.ceil(cell), rowHeight - 1);
+    team.risk.forEach((risk, w) => {
+      const x = Math.floor(LABEL_WIDTH + w * cell);
+      ctx.fillStyle = colours[Math.round(Math.min(100, Math.max(0, risk)))]!;
+      ctx.fillRect(x, y, Math.floor(LABEL_WIDTH + (w + 1) * cell) - x, rowHeight - 1);
     });
   });
   ctx.fillStyle = '#1d2330';
@@ -50,11 +57,20 @@ function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
 export function BurnoutHeatMap(props: { forecast: Forecast }) {
   let host!: HTMLDivElement;
   let canvas!: HTMLCanvasElement;
-  const redraw = () => draw(canvas, props.forecast, host.clientWidth || 800);
+  let frame = 0;
+  /** Draws on the next frame, once however often the forecast changes before it. */
+  const redraw = () => {
+    const forecast = props.forecast;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => draw(canvas, forecast, host.clientWidth || 800));
+  };
   onMount(() => {
     const observer = new ResizeObserver(redraw);
     observer.observe(host);
-    onCleanup(() => observer.disconnect());
+    onCleanup(() => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    });
   });
   createEffect(redraw);
   const first = () => props.forecast.weeks[0];

@@ -1,11 +1,11 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { breachMetrics, type Forecast } from '../../shared';
 import { breachLabels, keyFigures } from '../forecast/summary';
 import { formatDate, formatNumber } from '../format';
 
 /** Headline figures: first breach (weeks and date), teams at risk, reviewers needed vs today. */
 export function HeadlineFigures(props: { forecast: Forecast; reviewersNeeded: number | null }) {
-  const figures = () => keyFigures(props.forecast);
+  const figures = createMemo(() => keyFigures(props.forecast));
   return (
     <section class="headline" aria-label="Headline figures">
       <div class="figure" data-testid="first-breach">

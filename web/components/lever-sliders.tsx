@@ -27,6 +27,9 @@ function Slider(props: {
   return (
     <div class="lever">
       <label for={props.id}>{props.label}</label>
+      <output for={props.id}>
+        {props.value} {props.unit}
+      </output>
       <input
         id={props.id}
         type="range"
@@ -41,9 +44,6 @@ function Slider(props: {
           props.onInput(event.currentTarget.valueAsNumber);
         }}
       />
-      <output for={props.id}>
-        {props.value} {props.unit}
-      </output>
     </div>
   );
 }

@@ -26,7 +26,7 @@ export interface ForecastRunner {
   progress: Accessor<number | null>;
   /** Why the engine rejected the input (field paths), or a failure message. */
   issues: Accessor<FieldIssue[]>;
-  /** Sign-off reviewers needed at each team's peak week (mean path), summed over teams. */
+  /** Sign-off reviewers needed at each team's peak week (mean path), summed over teams; null until the input settles. */
   reviewersNeeded: Accessor<number | null>;
 }
 
@@ -58,19 +58,13 @@ export function createForecastRunner(
     meanInFlight = true;
     const job = nextJob++;
     send({ type: 'mean', job, input: raw }, (message) => {
-      if (message.type === 'reviewers') {
-        listeners.delete(job);
-        setNeeded(message.needed);
-        return;
-      }
+      listeners.delete(job);
       meanInFlight = false;
       if (message.type === 'result') {
+        performance.measure('engine-mean', { start: performance.now() - message.ms, duration: message.ms });
         setIssues([]);
         setMean(message.forecast);
-      } else {
-        listeners.delete(job);
-        fail(message);
-      }
+      } else fail(message);
       const next = pending;
       pending = null;
       if (next) runMean(next);
@@ -86,11 +80,16 @@ export function createForecastRunner(
       (message) => {
         if (job !== monteCarloJob) return;
         if (message.type === 'progress') setProgress(message.done / message.total);
-        else {
-          listeners.delete(job);
+        else if (message.type === 'result') {
           setProgress(null);
-          if (message.type === 'result') setBands(message.forecast);
-          else fail(message);
+          setBands(message.forecast);
+        } else {
+          listeners.delete(job);
+          if (message.type === 'reviewers') setNeeded(message.needed);
+          else {
+            setProgress(null);
+            fail(message);
+          }
         }
       },
     );
@@ -110,6 +109,7 @@ export function createForecastRunner(
     on(input, (raw) => {
       cancelMonteCarlo();
       setBands(undefined);
+      setNeeded(null);
       if (!raw) return;
       if (meanInFlight) pending = raw;
       else runMean(raw);

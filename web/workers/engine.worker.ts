@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import {
+  type Forecast,
   type ForecastInput,
   type ForecastInputRaw,
   forecastInputSchema,
@@ -10,6 +11,7 @@ import {
   runMeanPath,
   runSampleRange,
 } from '../../shared';
+import { packForecast } from './pack-forecast';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /** Runs per Monte Carlo slice; between slices the worker reads new messages (cancel, mean jobs). */
@@ -25,6 +27,13 @@ interface MonteCarloJob {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: EngineResponse) => scope.postMessage(message);
+const postResult = (job: number, result: Forecast, started: number) => {
+  const { forecast, transfer } = packForecast(result);
+  scope.postMessage(
+    { type: 'result', job, forecast, ms: performance.now() - started } satisfies EngineResponse,
+    transfer,
+  );
+};
 let queue: MonteCarloJob[] = [];
 let pumping = false;
 
@@ -35,6 +44,26 @@ const parse = (job: number, raw: ForecastInputRaw): ForecastInput | null => {
   return null;
 };
 
+/**
+ * One slice of the oldest Monte Carlo job: a run, or once all runs are in, the merged bands;
+ * then, as a slice of its own, the reviewers-needed answer.
+ */
+const sliceOf = (current: MonteCarloJob) => {
+  const { runs } = current.input.options;
+  if (current.done < runs) {
+    const runCount = Math.min(SLICE_RUNS, runs - current.done);
+    current.parts.push(runSampleRange(current.input, { runStart: current.done, runCount }));
+    current.done += runCount;
+    post({ type: 'progress', job: current.job, done: current.done, total: runs });
+    if (current.done >= runs)
+      postResult(current.job, mergeRunSamples(current.input, current.parts), current.started);
+    return;
+  }
+  queue.shift();
+  const needed = reviewersNeeded(current.input).reduce((sum, team) => sum + team.reviewersNeeded, 0);
+  post({ type: 'reviewers', job: current.job, needed });
+};
+
 const step = () => {
   const current = queue[0];
   if (!current) {
@@ -42,18 +71,9 @@ const step = () => {
     return;
   }
   try {
-    const { runs } = current.input.options;
-    const runCount = Math.min(SLICE_RUNS, runs - current.done);
-    current.parts.push(runSampleRange(current.input, { runStart: current.done, runCount }));
-    current.done += runCount;
-    post({ type: 'progress', job: current.job, done: current.done, total: runs });
-    if (current.done >= runs) {
-      queue.shift();
-      const forecast = mergeRunSamples(current.input, current.parts);
-      post({ type: 'result', job: current.job, forecast, ms: performance.now() - current.started });
-    }
+    sliceOf(current);
   } catch (error) {
-    queue.shift();
+    queue = queue.filter((entry) => entry !== current);
     post({ type: 'failed', job: current.job, message: String(error) });
   }
   setTimeout(step, 0);
@@ -70,14 +90,7 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   if (!input) return;
   if (request.type === 'mean') {
     try {
-      post({
-        type: 'result',
-        job: request.job,
-        forecast: runMeanPath(input),
-        ms: performance.now() - started,
-      });
-      const needed = reviewersNeeded(input).reduce((sum, team) => sum + team.reviewersNeeded, 0);
-      post({ type: 'reviewers', job: request.job, needed });
+      postResult(request.job, runMeanPath(input), started);
     } catch (error) {
       post({ type: 'failed', job: request.job, message: String(error) });
     }
