@@ -2,19 +2,43 @@ import type { Band, MetricBands } from './forecast';
 import { METRIC_COUNT, metricKeys } from './metrics';
 import { writeQuantiles } from './percentiles';
 
-const assemble = (levelIds: readonly string[], band: (v: number) => Band): MetricBands => {
-  const bands = Object.fromEntries(metricKeys.map((key, v) => [key, band(v)]));
-  const headcount = Object.fromEntries(levelIds.map((id, l) => [id, band(METRIC_COUNT + l)]));
+/** One empty band per vector entry (metrics, then headcount by level), `weeks` long. */
+export const bandList = (vector: number, weeks: number): Band[] =>
+  Array.from({ length: vector }, () => ({
+    p10: new Array(weeks),
+    p50: new Array(weeks),
+    p90: new Array(weeks),
+  }));
+
+/** Names a band list: metricKeys, then `headcount` by level id. */
+export const toMetricBands = (levelIds: readonly string[], list: readonly Band[]): MetricBands => {
+  const bands = Object.fromEntries(metricKeys.map((key, v) => [key, list[v]!]));
+  const headcount = Object.fromEntries(levelIds.map((id, l) => [id, list[METRIC_COUNT + l]!]));
   return { ...bands, headcount } as MetricBands;
+};
+
+/** Writes week `w` of every band from samples laid out `[v * runs + r]`. Reorders the samples. */
+export const writeWeekBands = (
+  samples: Float32Array,
+  runs: number,
+  w: number,
+  list: readonly Band[],
+): void => {
+  list.forEach((band, v) => {
+    writeQuantiles(samples, v * runs, runs, w, band.p10, band.p50, band.p90);
+  });
 };
 
 /** Bands from one deterministic vector series laid out `[v * weeks + w]`: p10 = p50 = p90. */
 export const meanBands = (series: Float64Array, weeks: number, levelIds: readonly string[]): MetricBands =>
-  assemble(levelIds, (v) => {
-    const values: number[] = new Array(weeks);
-    for (let w = 0; w < weeks; w++) values[w] = series[v * weeks + w]!;
-    return { p10: values, p50: values, p90: values };
-  });
+  toMetricBands(
+    levelIds,
+    Array.from({ length: METRIC_COUNT + levelIds.length }, (_, v) => {
+      const values: number[] = new Array(weeks);
+      for (let w = 0; w < weeks; w++) values[w] = series[v * weeks + w]!;
+      return { p10: values, p50: values, p90: values };
+    }),
+  );
 
 /** Bands from samples laid out `[(v * weeks + w) * runs + r]`. Reorders the samples. */
 export const sampleBands = (
@@ -22,10 +46,11 @@ export const sampleBands = (
   weeks: number,
   runs: number,
   levelIds: readonly string[],
-): MetricBands =>
-  assemble(levelIds, (v) => {
-    const band: Band = { p10: new Array(weeks), p50: new Array(weeks), p90: new Array(weeks) };
+): MetricBands => {
+  const list = bandList(METRIC_COUNT + levelIds.length, weeks);
+  list.forEach((band, v) => {
     for (let w = 0; w < weeks; w++)
       writeQuantiles(samples, (v * weeks + w) * runs, runs, w, band.p10, band.p50, band.p90);
-    return band;
   });
+  return toMetricBands(levelIds, list);
+};

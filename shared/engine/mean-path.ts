@@ -5,14 +5,29 @@ import type { Forecast } from './forecast';
 import { METRIC_COUNT } from './metrics';
 import { centralParams, type ModelParams } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
-import { simulateTeam } from './simulate-team';
+import { startTeamRuns, stepWeek } from './team-runs';
 import { buildTimeline, type Timeline } from './timeline';
 
-/** One team's deterministic series, laid out `[v * weeks + w]` (metrics, then headcount by level). */
-export const meanTeamSeries = (tl: Timeline, team: number, params: ModelParams): Float64Array => {
-  const out = new Float64Array((METRIC_COUNT + tl.levels) * tl.weeks);
-  simulateTeam(tl, team, params, null, { out, base: 0, metricStride: tl.weeks, weekStride: 1 });
-  return out;
+/**
+ * One team's deterministic series, laid out `[v * weeks + w]` (metrics, then headcount by
+ * level); `week` (optional) also sees each week's vector, e.g. for org totals.
+ */
+export const meanTeamSeries = (
+  tl: Timeline,
+  team: number,
+  params: ModelParams,
+  week?: (w: number, vector: Float64Array) => void,
+): Float64Array => {
+  const vector = METRIC_COUNT + tl.levels;
+  const out = new Float64Array(vector);
+  const series = new Float64Array(vector * tl.weeks);
+  const state = startTeamRuns(tl, team, [params], null);
+  for (let w = 0; w < tl.weeks; w++) {
+    stepWeek(tl, state, w, out);
+    for (let v = 0; v < vector; v++) series[v * tl.weeks + w] = out[v]!;
+    week?.(w, out);
+  }
+  return series;
 };
 
 /** The deterministic mean path: expected values, no sampling; p10 = p50 = p90 in the output. */
@@ -24,8 +39,9 @@ export const runMeanPath = (input: ForecastInput): Forecast => {
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(W * slots);
   const teamBands = input.org.teams.map((_, t) => {
-    const series = meanTeamSeries(tl, t, params);
-    accumulateOrg(acc, 0, series, 0, W, L);
+    const series = meanTeamSeries(tl, t, params, (w, vector) =>
+      accumulateOrg(acc, w * slots, vector, 0, 1, L),
+    );
     return meanBands(series, W, levelIds);
   });
   const org = new Float64Array((METRIC_COUNT + L) * W);

@@ -1,16 +1,13 @@
 import type { ForecastInput } from '../schemas/forecast-input';
 import { assembleForecast } from './assemble';
-import { sampleBands } from './bands';
-import type { Forecast, MetricBands } from './forecast';
+import { bandList, sampleBands, toMetricBands, writeWeekBands } from './bands';
+import type { Band, Forecast, MetricBands } from './forecast';
 import { METRIC_COUNT } from './metrics';
 import { drawParams } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { PARAMETER_STREAM, streamRng } from './rng';
-import { simulateTeam } from './simulate-team';
+import { startTeamRuns, stepWeek } from './team-runs';
 import { buildTimeline } from './timeline';
-
-/** Runs simulated together before their samples are transposed. */
-const BLOCK = 16;
 
 /** A contiguous range of Monte Carlo run numbers, [runStart, runStart + runCount). */
 export interface RunRange {
@@ -22,16 +19,17 @@ export interface RunRange {
 export type ProgressCallback = (done: number, total: number) => void;
 
 /**
- * Simulates the runs of `range` for every team, team by team. Run r draws its parameters from
- * stream (seed, r, PARAMETER_STREAM) and team t from stream (seed, r, t), so results do not
- * depend on how runs are split. `visit` receives each team's samples, laid out
- * `[(v * weeks + w) * runCount + r]`, in one buffer reused for the next team (copy to keep);
- * returns the org samples in the same layout.
+ * Simulates the runs of `range` for every team, team by team and week by week, all runs of a
+ * team-week together. Run r draws its parameters from stream (seed, r, PARAMETER_STREAM) and
+ * team t from stream (seed, r, t), so results do not depend on how runs are split. `visit`
+ * receives each team-week's samples as float32, laid out `[v * runCount + r]`, in a buffer reused
+ * for the next week (copy to keep; it may reorder them). Returns the org samples, laid out
+ * `[(v * weeks + w) * runCount + r]`.
  */
 export const simulateRuns = (
   input: ForecastInput,
   range: RunRange,
-  visit: (team: number, samples: Float32Array) => void,
+  visit: (team: number, week: number, samples: Float32Array) => void,
   onProgress?: ProgressCallback,
 ): Float32Array => {
   const tl = buildTimeline(input);
@@ -42,39 +40,26 @@ export const simulateRuns = (
     drawParams(input.parameters, streamRng(seed, runStart + r, PARAMETER_STREAM)),
   );
   const vector = METRIC_COUNT + L;
-  const span = vector * W;
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(R * W * slots);
-  // Runs go through a small run-major scratch block (cache-resident), then transpose into the
-  // series-major samples a whole cache line at a time.
-  const scratch = new Float64Array(BLOCK * span);
-  const samples = new Float32Array(span * R);
+  const out = new Float64Array(vector * R);
+  const samples = new Float32Array(vector * R);
   for (let t = 0; t < T; t++) {
-    for (let first = 0; first < R; first += BLOCK) {
-      const count = Math.min(BLOCK, R - first);
-      for (let b = 0; b < count; b++) {
-        const r = first + b;
-        const base = b * span;
-        simulateTeam(tl, t, params[r]!, streamRng(seed, runStart + r, t), {
-          out: scratch,
-          base,
-          metricStride: W,
-          weekStride: 1,
-        });
-        accumulateOrg(acc, r * W * slots, scratch, base, W, L);
-      }
-      for (let s = 0; s < span; s++) {
-        const row = s * R + first;
-        for (let b = 0; b < count; b++) samples[row + b] = scratch[b * span + s]!;
-      }
+    const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
+    const state = startTeamRuns(tl, t, params, rngs);
+    for (let w = 0; w < W; w++) {
+      stepWeek(tl, state, w, out);
+      for (let r = 0; r < R; r++) accumulateOrg(acc, (r * W + w) * slots, out, r, R, L);
+      samples.set(out);
+      visit(t, w, samples);
     }
-    visit(t, samples);
     onProgress?.(t + 1, T);
   }
   const org = new Float32Array(vector * W * R);
   for (let r = 0; r < R; r++) {
-    for (let w = 0; w < W; w++)
+    for (let w = 0; w < W; w++) {
       finalizeOrg(acc, (r * W + w) * slots, { data: org, base: w * R + r, stride: W * R }, L);
+    }
   }
   return org;
 };
@@ -83,14 +68,14 @@ export const simulateRuns = (
 export const runMonteCarlo = (input: ForecastInput, onProgress?: ProgressCallback): Forecast => {
   const { runs, horizonWeeks: W } = input.options;
   const levelIds = input.org.levels.map((level) => level.id);
-  const teamBands: MetricBands[] = [];
+  const vector = METRIC_COUNT + levelIds.length;
+  const lists: Band[][] = input.org.teams.map(() => bandList(vector, W));
   const org = simulateRuns(
     input,
     { runStart: 0, runCount: runs },
-    (t, samples) => {
-      teamBands[t] = sampleBands(samples, W, runs, levelIds);
-    },
+    (t, w, samples) => writeWeekBands(samples, runs, w, lists[t]!),
     onProgress,
   );
+  const teamBands: MetricBands[] = lists.map((list) => toMetricBands(levelIds, list));
   return assembleForecast(input, teamBands, sampleBands(org, W, runs, levelIds));
 };

@@ -30,60 +30,42 @@ export interface VectorView {
 }
 
 /**
- * Adds one team's whole run into the org accumulators: `series` holds value v of week w at
- * `base + v * weeks + w`; week w's slots start at `at + w * (ORG_SLOTS + levels)`. Hot path:
- * no closures, no allocation.
+ * Adds one team-week vector (value v at `data[base + v * stride]`) into the org accumulators at
+ * `acc[at ...]`. Hot path: no closures, no allocation.
  */
 export const accumulateOrg = (
   acc: Float64Array,
   at: number,
-  series: Float64Array,
+  data: Float64Array,
   base: number,
-  weeks: number,
+  stride: number,
   levels: number,
 ): void => {
   const m = M;
-  const slots = ORG_SLOTS + levels;
-  const reviewers = base + m.reviewers * weeks;
-  const arrivals = base + m.signoffDemand * weeks;
-  const ai = base + m.aiSignoffDemand * weeks;
-  const hours = base + m.demandHours * weeks;
-  const capacity = base + m.capacityHours * weeks;
-  const capacityChanges = base + m.capacityChanges * weeks;
-  const utilization = base + m.utilization * weeks;
-  const backlog = base + m.backlog * weeks;
-  const meanWait = base + m.meanWaitHours * weeks;
-  const p90Wait = base + m.p90WaitHours * weeks;
-  const serviceLevel = base + m.serviceLevel * weeks;
-  const overtime = base + m.overtimeHoursPerReviewer * weeks;
-  const fatigue = base + m.fatigue * weeks;
-  const attrition = base + m.expectedAttrition * weeks;
-  const sev2 = base + m.sev2Incidents * weeks;
-  const headcount = base + METRIC_COUNT * weeks;
-  for (let w = 0; w < weeks; w++) {
-    const o = at + w * slots;
-    const people = series[reviewers + w]!;
-    const weight = series[arrivals + w]! + series[backlog + w]!;
-    const demandHours = series[hours + w]!;
-    const load = series[utilization + w]!;
-    acc[o + A.reviewers]! += people;
-    acc[o + A.signoff]! += series[arrivals + w]!;
-    acc[o + A.aiSignoff]! += series[ai + w]!;
-    acc[o + A.demandHours]! += demandHours;
-    acc[o + A.regularHours]! += load > 0 ? demandHours / load : 0;
-    acc[o + A.capacity]! += series[capacity + w]!;
-    acc[o + A.capacityChanges]! += series[capacityChanges + w]!;
-    acc[o + A.backlog]! += series[backlog + w]!;
-    acc[o + A.waitWeight]! += weight;
-    acc[o + A.meanWait]! += weight * series[meanWait + w]!;
-    acc[o + A.p90Wait]! += weight * series[p90Wait + w]!;
-    acc[o + A.serviceLevel]! += weight * series[serviceLevel + w]!;
-    acc[o + A.overtime]! += people * series[overtime + w]!;
-    acc[o + A.fatigue]! += people * series[fatigue + w]!;
-    acc[o + A.attrition]! += series[attrition + w]!;
-    acc[o + A.sev2]! += series[sev2 + w]!;
-    for (let l = 0; l < levels; l++) acc[o + ORG_SLOTS + l]! += series[headcount + l * weeks + w]!;
-  }
+  const people = data[base + m.reviewers * stride]!;
+  const arrivals = data[base + m.signoffDemand * stride]!;
+  const backlog = data[base + m.backlog * stride]!;
+  const weight = arrivals + backlog;
+  const demandHours = data[base + m.demandHours * stride]!;
+  const load = data[base + m.utilization * stride]!;
+  acc[at + A.reviewers]! += people;
+  acc[at + A.signoff]! += arrivals;
+  acc[at + A.aiSignoff]! += data[base + m.aiSignoffDemand * stride]!;
+  acc[at + A.demandHours]! += demandHours;
+  acc[at + A.regularHours]! += load > 0 ? demandHours / load : 0;
+  acc[at + A.capacity]! += data[base + m.capacityHours * stride]!;
+  acc[at + A.capacityChanges]! += data[base + m.capacityChanges * stride]!;
+  acc[at + A.backlog]! += backlog;
+  acc[at + A.waitWeight]! += weight;
+  acc[at + A.meanWait]! += weight * data[base + m.meanWaitHours * stride]!;
+  acc[at + A.p90Wait]! += weight * data[base + m.p90WaitHours * stride]!;
+  acc[at + A.serviceLevel]! += weight * data[base + m.serviceLevel * stride]!;
+  acc[at + A.overtime]! += people * data[base + m.overtimeHoursPerReviewer * stride]!;
+  acc[at + A.fatigue]! += people * data[base + m.fatigue * stride]!;
+  acc[at + A.attrition]! += data[base + m.expectedAttrition * stride]!;
+  acc[at + A.sev2]! += data[base + m.sev2Incidents * stride]!;
+  const headcount = base + METRIC_COUNT * stride;
+  for (let l = 0; l < levels; l++) acc[at + ORG_SLOTS + l]! += data[headcount + l * stride]!;
 };
 
 /**

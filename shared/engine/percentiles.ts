@@ -49,10 +49,37 @@ export const selectInPlace = (a: Float32Array, lo: number, hi: number, k: number
   return a[k]!;
 };
 
+/** Widest range of whole-number samples that counting handles (bins reused across calls). */
+const COUNTING_RANGE = 4096;
+const bins = new Int32Array(COUNTING_RANGE);
+
+/** The value at each of the three ranks, by counting whole-number samples in [low, low + range). */
+const countingQuantiles = (
+  a: Float32Array,
+  start: number,
+  n: number,
+  low: number,
+  range: number,
+  ranks: readonly [number, number, number],
+  out: [number, number, number],
+): void => {
+  bins.fill(0, 0, range);
+  for (let i = start; i < start + n; i++) bins[a[i]! - low]!++;
+  let seen = 0;
+  let q = 0;
+  for (let b = 0; b < range && q < 3; b++) {
+    seen += bins[b]!;
+    while (q < 3 && ranks[q]! < seen) out[q++] = low + b;
+  }
+};
+
+const picked: [number, number, number] = [0, 0, 0];
+
 /**
  * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, written to the
- * three arrays at index `w`. Reorders the samples. A constant series (common: headcount without
- * departures, zero backlog) is recognised in one pass.
+ * three arrays at index `w`. May reorder the samples. One scan finds the range: a constant
+ * series is done there, whole numbers spanning fewer than 4,096 values (headcount, arrivals,
+ * incidents) are counted, anything else goes to Floyd-Rivest selection.
  */
 export const writeQuantiles = (
   a: Float32Array,
@@ -64,17 +91,29 @@ export const writeQuantiles = (
   p90: number[],
 ): void => {
   const end = start + n - 1;
-  const first = a[start]!;
-  let constant = true;
-  for (let i = start + 1; i <= end && constant; i++) constant = a[i] === first;
-  if (constant) {
-    p10[w] = first;
-    p50[w] = first;
-    p90[w] = first;
-    return;
+  let low = a[start]!;
+  let high = low;
+  let whole = true;
+  for (let i = start + 1; i <= end; i++) {
+    const x = a[i]!;
+    if (x < low) low = x;
+    else if (x > high) high = x;
+    whole = whole && x === Math.floor(x);
   }
-  const k50 = start + quantileRank(0.5, n);
-  p50[w] = selectInPlace(a, start, end, k50);
-  p10[w] = selectInPlace(a, start, k50, start + quantileRank(0.1, n));
-  p90[w] = selectInPlace(a, k50, end, start + quantileRank(0.9, n));
+  const ranks: [number, number, number] = [quantileRank(0.1, n), quantileRank(0.5, n), quantileRank(0.9, n)];
+  if (low === high) {
+    picked[0] = low;
+    picked[1] = low;
+    picked[2] = low;
+  } else if (whole && a[start] === Math.floor(a[start]!) && high - low < COUNTING_RANGE) {
+    countingQuantiles(a, start, n, low, high - low + 1, ranks, picked);
+  } else {
+    const k50 = start + ranks[1];
+    picked[1] = selectInPlace(a, start, end, k50);
+    picked[0] = selectInPlace(a, start, k50, start + ranks[0]);
+    picked[2] = selectInPlace(a, k50, end, start + ranks[2]);
+  }
+  p10[w] = picked[0];
+  p50[w] = picked[1];
+  p90[w] = picked[2];
 };

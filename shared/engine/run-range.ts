@@ -2,6 +2,7 @@ import type { ForecastInput } from '../schemas/forecast-input';
 import { assembleForecast } from './assemble';
 import { sampleBands } from './bands';
 import type { Forecast } from './forecast';
+import { METRIC_COUNT } from './metrics';
 import { type ProgressCallback, type RunRange, simulateRuns } from './monte-carlo';
 
 /**
@@ -33,12 +34,16 @@ export const runSampleRange = (
       `runSampleRange: runs ${runStart}..${runStart + runCount - 1} exceed options.runs (${input.options.runs})`,
     );
   }
-  const teams: Float32Array[] = [];
+  const weeks = input.options.horizonWeeks;
+  const vector = METRIC_COUNT + input.org.levels.length;
+  const teams = input.org.teams.map(() => new Float32Array(vector * weeks * runCount));
   const org = simulateRuns(
     input,
     range,
-    (t, samples) => {
-      teams[t] = samples.slice();
+    (t, w, samples) => {
+      for (let v = 0; v < vector; v++) {
+        teams[t]!.set(samples.subarray(v * runCount, (v + 1) * runCount), (v * weeks + w) * runCount);
+      }
     },
     onProgress,
   );

@@ -21,6 +21,21 @@ export interface WeekQueue {
   variability: number;
 }
 
+/** A zeroed queue record to reuse week after week. */
+export const newWeekQueue = (targetHours: number): WeekQueue => ({
+  reviewers: 0,
+  arrivals: 0,
+  arrivalHours: 0,
+  capacityHours: 0,
+  serviceHours: 0,
+  backlogStart: 0,
+  backlogEnd: 0,
+  completed: 0,
+  workHours: 0,
+  targetHours,
+  variability: 1,
+});
+
 /** Wait estimate for one team-week, all in working hours. */
 export interface WeekWaits {
   mean: number;

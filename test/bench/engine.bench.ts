@@ -7,7 +7,7 @@
 
 import { rangedNames } from '../../shared/engine/model-params';
 import { PARAMETER_STREAM, streamRng } from '../../shared/engine/rng';
-import { uniformsPerTeamWeek } from '../../shared/engine/simulate-team';
+import { uniformsPerTeamWeek } from '../../shared/engine/team-runs';
 import {
   type ForecastInput,
   forecastInputSchema,
@@ -55,20 +55,23 @@ const time = (warmup: number, repeats: number, run: () => unknown): number => {
   return samples[samples.length >> 1]!;
 };
 
-/** The floor: the same uniforms Monte Carlo draws (per-run parameters, then per team-week), summed. */
+/**
+ * The floor: the uniforms Monte Carlo draws, from the same generators in the same order
+ * (per-run parameters; then per team, week and run), summed and nothing else.
+ */
 const floorLoop = (input: ForecastInput): number => {
   const { runs, seed, horizonWeeks } = input.options;
   const perRun = rangedNames(input.parameters).length;
-  const perWeek = uniformsPerTeamWeek(input.org.levels.length) * horizonWeeks;
+  const perWeek = uniformsPerTeamWeek(input.org.levels.length);
   let sum = 0;
   for (let r = 0; r < runs; r++) {
     const params = streamRng(seed, r, PARAMETER_STREAM);
     for (let i = 0; i < perRun; i++) sum += params.next();
   }
   for (let t = 0; t < TEAMS; t++) {
-    for (let r = 0; r < runs; r++) {
-      const rng = streamRng(seed, r, t);
-      for (let i = 0; i < perWeek; i++) sum += rng.next();
+    const rngs = Array.from({ length: runs }, (_, r) => streamRng(seed, r, t));
+    for (let w = 0; w < horizonWeeks; w++) {
+      for (const rng of rngs) for (let i = 0; i < perWeek; i++) sum += rng.next();
     }
   }
   return sum;

@@ -79,20 +79,40 @@ describe('samplers', () => {
 });
 
 describe('writeQuantiles', () => {
-  it('matches nearest-rank percentiles of the sorted samples', () => {
+  const nearestRanks = (values: number[]) => {
+    const samples = Float32Array.from(values);
+    const sorted = Float32Array.from(values).sort();
+    const [p10, p50, p90]: number[][] = [[], [], []];
+    writeQuantiles(samples, 0, samples.length, 0, p10!, p50!, p90!);
+    const expected = [0.1, 0.5, 0.9].map((q) => sorted[quantileRank(q, values.length)]);
+    return { actual: [p10![0], p50![0], p90![0]], expected };
+  };
+
+  it('matches nearest-rank percentiles of the sorted samples (selection)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.float({ noNaN: true, min: 0, max: 1e6 }), { minLength: 1, maxLength: 1500 }),
         (values) => {
-          const samples = Float32Array.from(values);
-          const sorted = Float32Array.from(values).sort();
-          const [p10, p50, p90]: number[][] = [[], [], []];
-          writeQuantiles(samples, 0, samples.length, 0, p10!, p50!, p90!);
-          const n = samples.length;
-          expect([p10![0], p50![0], p90![0]]).toEqual([0.1, 0.5, 0.9].map((q) => sorted[quantileRank(q, n)]));
+          const { actual, expected } = nearestRanks(values);
+          expect(actual).toEqual(expected);
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('matches them for whole numbers too (counting) and for constant series', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 1500 }),
+        (offset, values) => {
+          const { actual, expected } = nearestRanks(values.map((v) => v + offset));
+          expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(nearestRanks([3, 3, 3]).actual).toEqual([3, 3, 3]);
   });
 });

@@ -1,0 +1,196 @@
+import { binomial, poisson } from './distributions';
+import { applyHeadcountOp } from './headcount-ops';
+import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
+import type { ModelParams } from './model-params';
+import type { Rng } from './rng';
+import type { Timeline } from './timeline';
+import { newWeekQueue, type WeekQueue, type WeekWaits, weekWaits } from './waits';
+
+/** Uniforms one Monte Carlo team-week draws: arrivals, incidents, and one binomial per level. */
+export const uniformsPerTeamWeek = (levels: number): number => 2 + levels;
+
+/**
+ * One team's state across `runs` runs, struct-of-arrays (`[r * levels + l]` for headcount), so
+ * a week steps every run in one pass. One run with `rngs` null is the deterministic mean path.
+ */
+export interface TeamRuns {
+  team: number;
+  runs: number;
+  params: readonly ModelParams[];
+  rngs: readonly Rng[] | null;
+  headcount: Float64Array;
+  backlog: Float64Array;
+  fatigue: Float64Array;
+  incidentHours: Float64Array;
+  nextOp: number;
+  /** This week's timeline values per level, refreshed by {@link stepWeek}. */
+  adoption: Float64Array;
+  deficit: Float64Array;
+  shock: Float64Array;
+  queue: WeekQueue;
+  waits: WeekWaits;
+}
+
+/** Fresh state for `params.length` runs of one team (one generator per run, or none). */
+export const startTeamRuns = (
+  tl: Timeline,
+  team: number,
+  params: readonly ModelParams[],
+  rngs: readonly Rng[] | null,
+): TeamRuns => {
+  const { levels: L } = tl;
+  const runs = params.length;
+  const headcount = new Float64Array(runs * L);
+  for (let r = 0; r < runs; r++) headcount.set(tl.headcount.subarray(team * L, team * L + L), r * L);
+  return {
+    team,
+    runs,
+    params,
+    rngs,
+    headcount,
+    backlog: new Float64Array(runs),
+    fatigue: new Float64Array(runs),
+    incidentHours: new Float64Array(runs),
+    nextOp: 0,
+    adoption: new Float64Array(L),
+    deficit: new Float64Array(L),
+    shock: new Float64Array(L),
+    queue: newWeekQueue(tl.targetWaitHours),
+    waits: { mean: 0, p90: 0, serviceLevel: 1 },
+  };
+};
+
+const applyOps = (tl: Timeline, s: TeamRuns, w: number): void => {
+  const ops = tl.ops[s.team]!;
+  const L = tl.levels;
+  while (s.nextOp < ops.length && ops[s.nextOp]!.week === w) {
+    const op = ops[s.nextOp++]!;
+    for (let r = 0; r < s.runs; r++)
+      applyHeadcountOp(s.headcount.subarray(r * L, r * L + L), op, s.rngs !== null);
+  }
+};
+
+/**
+ * Advances every run one week and writes value v of run r to `out[v * runs + r]` (metrics of
+ * metricKeys, then headcount per level). Monte Carlo runs draw exactly
+ * {@link uniformsPerTeamWeek} uniforms: Poisson arrivals, Poisson incidents, binomial departures
+ * per level. Conservation holds exactly: backlog' = (backlog + arrivals) - completed.
+ * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
+ * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).
+ */
+export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array): void => {
+  const { levels: L, weeks: W } = tl;
+  const { team, runs: R, rngs, headcount: h, queue: q, waits } = s;
+  // Local aliases: module bindings are read once per week, not per run.
+  const drawPoisson = poisson;
+  const drawBinomial = binomial;
+  const estimateWaits = weekWaits;
+  const ratio = cappedRatio;
+  const m = M;
+  const headcountAt = METRIC_COUNT * R;
+  const maxUtilization = MAX_UTILIZATION;
+  const maxBacklogWeeks = MAX_BACKLOG_WEEKS;
+  applyOps(tl, s, w);
+  for (let l = 0; l < L; l++) {
+    const i = (team * L + l) * W + w;
+    s.adoption[l] = tl.adoption[i]!;
+    s.deficit[l] = tl.rampDeficit[i]!;
+    s.shock[l] = tl.shock[i]!;
+  }
+  const humanTime = tl.reviewTime[team * 2 * W + w]!;
+  const aiTime = tl.reviewTime[(team * 2 + 1) * W + w]!;
+  for (let r = 0; r < R; r++) {
+    const p = s.params[r]!;
+    const rng = rngs === null ? null : rngs[r]!;
+    const humanHours = humanTime * p.humanReviewHours;
+    const aiHours = aiTime * p.humanReviewHours * p.aiReviewTimeMultiplier;
+    let reviewers = 0;
+    let signoff = 0;
+    let aiSignoff = 0;
+    let hours = 0;
+    let defectWeight = 0;
+    for (let l = 0; l < L; l++) {
+      const people = h[r * L + l]!;
+      const present = Math.max(0, people - s.deficit[l]!);
+      out[headcountAt + l * R + r] = people;
+      const signs = tl.canSignOff[l] === 1;
+      if (signs) reviewers += present;
+      const a = s.adoption[l]!;
+      const rate = present * tl.changesPerWeek[l]!;
+      const ai = rate * a * p.adopterChangeMultiplier * p.aiAssistedShare;
+      const human = rate * (1 - a + a * p.adopterChangeMultiplier * (1 - p.aiAssistedShare));
+      const ordinary = signs ? 0 : p.ordinaryReviewShare;
+      const markedAi = tl.mandatoryAi[l * W + w] === 1;
+      const toAi = markedAi ? ai : ai * ordinary;
+      const toHuman = tl.mandatoryHuman[l * W + w] === 1 ? human : human * ordinary;
+      if (markedAi) aiSignoff += ai;
+      signoff += toAi + toHuman;
+      hours += toAi * aiHours + toHuman * humanHours;
+      defectWeight += human + ai * p.aiDefectMultiplier;
+    }
+    const backlog = s.backlog[r]!;
+    const incidentHours = s.incidentHours[r]!;
+    const serviceHours = signoff > 0 ? hours / signoff : humanHours;
+    const arrivals = rng ? drawPoisson(rng, signoff) : signoff;
+    const arrivalHours = arrivals * serviceHours;
+    const baseCapacity = reviewers * p.reviewHoursPerReviewer * (1 - p.shrinkage);
+    const loadHours = (backlog + arrivals) * serviceHours;
+    const excess = Math.max(0, loadHours + incidentHours - baseCapacity);
+    const overtime =
+      reviewers > 0 ? Math.min(p.maxOvertimeHours, (p.overtimeResponse * excess) / reviewers) : 0;
+    const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
+    const capacityChanges = capacity / serviceHours;
+    const queued = backlog + arrivals;
+    const completed = Math.min(queued, capacityChanges);
+    const backlogEnd = queued - completed;
+    s.backlog[r] = backlogEnd;
+    q.reviewers = reviewers;
+    q.arrivals = arrivals;
+    q.arrivalHours = arrivalHours;
+    q.capacityHours = capacity;
+    q.serviceHours = serviceHours;
+    q.backlogStart = backlog;
+    q.backlogEnd = backlogEnd;
+    q.completed = completed;
+    q.workHours = p.workHoursPerWeek;
+    q.variability = (1 + p.serviceCv * p.serviceCv) / 2;
+    estimateWaits(q, waits);
+    const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
+    let fatigue = s.fatigue[r]!;
+    fatigue += p.fatigueGain * strain * (1 - fatigue) - p.fatigueRecovery * (1 - strain) * fatigue;
+    s.fatigue[r] = fatigue;
+    const pressure = baseCapacity > 0 ? loadHours / baseCapacity : loadHours > 0 ? 3 : 1;
+    const escapeFactor = 1 + p.depthSensitivity * Math.min(2, Math.max(0, pressure - 1));
+    const expectedIncidents = (defectWeight * p.sev2PerThousandChanges * escapeFactor) / 1000;
+    const incidents = rng ? drawPoisson(rng, expectedIncidents) : expectedIncidents;
+    s.incidentHours[r] = incidents * p.incidentHours;
+    const excessHazard =
+      (1 - (1 - p.baseAttritionPerYear) ** (1 / 52)) * Math.max(0, p.burnoutHazardMultiplier - 1);
+    let departures = 0;
+    for (let l = 0; l < L; l++) {
+      const hazard = tl.canSignOff[l] === 1 ? excessHazard * fatigue : 0;
+      const leave = 1 - (1 - s.shock[l]!) * (1 - hazard);
+      const people = h[r * L + l]!;
+      const gone = rng ? drawBinomial(rng, people, leave) : people * leave;
+      h[r * L + l] = people - gone;
+      departures += gone;
+    }
+    out[m.reviewers * R + r] = reviewers;
+    out[m.signoffDemand * R + r] = arrivals;
+    out[m.aiSignoffDemand * R + r] = signoff > 0 ? (aiSignoff * arrivals) / signoff : 0;
+    out[m.demandHours * R + r] = arrivalHours;
+    out[m.capacityHours * R + r] = capacity;
+    out[m.capacityChanges * R + r] = capacityChanges;
+    out[m.utilization * R + r] = ratio(arrivalHours, baseCapacity - incidentHours, maxUtilization);
+    out[m.backlog * R + r] = backlogEnd;
+    out[m.backlogWeeks * R + r] = ratio(backlogEnd, capacityChanges, maxBacklogWeeks);
+    out[m.meanWaitHours * R + r] = waits.mean;
+    out[m.p90WaitHours * R + r] = waits.p90;
+    out[m.serviceLevel * R + r] = waits.serviceLevel;
+    out[m.overtimeHoursPerReviewer * R + r] = overtime;
+    out[m.fatigue * R + r] = fatigue;
+    out[m.burnoutRisk * R + r] = 100 * fatigue;
+    out[m.expectedAttrition * R + r] = departures;
+    out[m.sev2Incidents * R + r] = incidents;
+  }
+};
