@@ -48,7 +48,9 @@ export function rosterRoutes(deps: AppDeps) {
     bodyLimit({
       maxSize: maxRosterBytes,
       onError: () => {
-        throw new ProblemError(413, 'Content Too Large', 'The roster is larger than 20 MiB.');
+        throw new ProblemError(413, 'Content Too Large', 'The roster is larger than 20 MiB.', undefined, {
+          connection: 'close',
+        });
       },
     }),
   );

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { engineers, type Headcount, teams } from '../db/schema';
 import { ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
 import { CsvSyntaxError, parseCsv } from './csv-parse';
+import { orderedIds } from './ordered-ids';
 import { loadSettings } from './org-model';
 import { type RosterRow, validateRoster } from './roster-validate';
 
-/** Rows per INSERT: 7 columns x 2,000 rows stays under SQLite's 32,766 bound parameters. */
-const batchRows = 2_000;
+/** Rows per INSERT; each batch travels as one JSON parameter (binding 7 values a row is slower). */
+const batchRows = 10_000;
+/** Teams per INSERT: 5 columns x 500 rows, well under SQLite's 32,766 bound parameters. */
+const teamBatchRows = 500;
 /** At most this many row errors are listed; `detail` gives the total. */
 const maxListedErrors = 1_000;
 
@@ -75,8 +78,9 @@ export async function importRoster(
       .filter((name) => !teamIds.has(name))
       .map((name) => ({ id: randomUUID(), orgId, name, headcount: counts.get(name)! }));
     for (const team of created) teamIds.set(team.name, team.id);
-    for (let i = 0; i < created.length; i += batchRows)
-      await tx.insert(teams).values(created.slice(i, i + batchRows));
+    for (let i = 0; i < created.length; i += teamBatchRows) {
+      await tx.insert(teams).values(created.slice(i, i + teamBatchRows));
+    }
     for (const team of existing) {
       await tx
         .update(teams)
@@ -84,17 +88,14 @@ export async function importRoster(
         .where(eq(teams.id, team.id));
     }
     await tx.delete(engineers).where(eq(engineers.orgId, orgId));
+    const ids = orderedIds(checked.rows.length);
     for (let i = 0; i < checked.rows.length; i += batchRows) {
-      const batch = checked.rows.slice(i, i + batchRows).map((r) => ({
-        id: randomUUID(),
-        orgId,
-        teamId: teamIds.get(r.team)!,
-        externalId: r.externalId,
-        level: r.level,
-        hireDate: r.hireDate,
-        managerId: r.managerId,
-      }));
-      await tx.insert(engineers).values(batch);
+      const batch = checked.rows
+        .slice(i, i + batchRows)
+        .map((r, k) => [ids[i + k], teamIds.get(r.team), r.externalId, r.level, r.hireDate, r.managerId]);
+      await tx.run(sql`INSERT INTO engineers (id, org_id, team_id, external_id, level, hire_date, manager_id)
+        SELECT value->>0, ${orgId}, value->>1, value->>2, value->>3, value->>4, value->>5
+        FROM json_each(${JSON.stringify(batch)})`);
     }
     const result = { imported: checked.rows.length, teams: counts.size, teamsCreated: created.length };
     await recordAudit(tx, actor, {

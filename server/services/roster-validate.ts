@@ -1,4 +1,3 @@
-import { isValid, parseISO } from 'date-fns';
 import type { LineError } from '../errors';
 import type { CsvRecord } from './csv-parse';
 
@@ -16,6 +15,13 @@ export interface RosterRow {
 
 /** Validated rows, or every problem found (by line and column). */
 export type RosterCheck = { ok: true; rows: RosterRow[] } | { ok: false; errors: LineError[] };
+
+/** A real calendar date written YYYY-MM-DD (2021-02-30 is not). */
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
 
 function headerIndex(header: CsvRecord, errors: LineError[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -84,7 +90,7 @@ export function validateRoster(
     else if (row.team.length > 120) bad('team', 'must be at most 120 characters');
     if (!levels.has(row.level))
       bad('level', `unknown level "${row.level}" (expected ${[...levels].join(', ')})`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(row.hireDate) || !isValid(parseISO(row.hireDate))) {
+    if (!isIsoDate(row.hireDate)) {
       bad('hire_date', 'must be an ISO date (YYYY-MM-DD)');
     } else if (row.hireDate > today) bad('hire_date', `must not be in the future (after ${today})`);
     if (row.managerId) managerLines.push({ line: r.line, managerId: row.managerId, self: row.externalId });

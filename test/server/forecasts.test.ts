@@ -1,0 +1,111 @@
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forecastRuns } from '../../server/db/schema';
+import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../helpers/app-server';
+
+let server: AppServer;
+let org: OrgFixture;
+let scenarioId: string;
+const base = () => `${server.url}/api/v1/orgs/fc`;
+const post = (path: string, body: unknown) =>
+  sendJson(`${base()}${path}`, 'POST', body, bearer(org.tokens.planner));
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${base()}${path}`, { headers: { ...bearer(org.tokens.viewer), ...headers } });
+
+beforeAll(async () => {
+  server = await startAppServer({ clock: () => new Date('2026-04-01T09:00:00Z') });
+  org = await createOrgFixture(server.database.db, 'fc');
+  await post('/teams', {
+    name: '=HYPERLINK("http://x")',
+    headcount: { junior: 4, mid: 5, senior: 3, principal: 1 },
+  });
+  await post('/teams', { name: 'Search', headcount: { junior: 2, mid: 3, senior: 2 } });
+  const policy = { type: 'review-policy', date: '2026-04-06', rules: { junior: { ai: true, human: false } } };
+  scenarioId = (await (await post('/scenarios', { name: 'Policy', events: [policy] })).json()).id;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
+  it('stores a new run (201) and returns it again for an unchanged scenario without recomputing (200, cached)', async () => {
+    const first = await post(`/scenarios/${scenarioId}/forecast`, { runs: 50, horizon: 12 });
+    expect(first.status).toBe(201);
+    const run = await first.json();
+    expect(run).toMatchObject({
+      scenarioId,
+      version: 1,
+      cached: false,
+      options: { runs: 50, horizonWeeks: 12 },
+    });
+    expect(run.forecast.weeks).toHaveLength(12);
+    expect(run.summary).toHaveProperty('reviewersNeeded');
+    const again = await post(`/scenarios/${scenarioId}/forecast`, { runs: 50, horizon: 12 });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: run.id, cached: true });
+    expect(await server.database.db.$count(forecastRuns, eq(forecastRuns.scenarioId, scenarioId))).toBe(1);
+  });
+
+  it('computes a new run when the scenario gets a new version', async () => {
+    const before = await (await post(`/scenarios/${scenarioId}/forecast`, { runs: 0, horizon: 8 })).json();
+    await post(`/scenarios/${scenarioId}/versions`, { name: 'Policy', events: [] });
+    const after = await post(`/scenarios/${scenarioId}/forecast`, { runs: 0, horizon: 8 });
+    expect(after.status).toBe(201);
+    expect((await after.json()).id).not.toBe(before.id);
+  });
+
+  it('serves a stored run by id with its weekly P10/P50/P90 series', async () => {
+    const run = await (
+      await post(`/scenarios/${scenarioId}/forecast`, { runs: 20, horizon: 6, seed: 7 })
+    ).json();
+    const stored = await (await get(`/forecasts/${run.id}`)).json();
+    expect(stored.forecast.org.metrics.backlog).toHaveProperty('p90');
+    expect(stored.forecast.org.metrics.backlog.p50).toHaveLength(6);
+  });
+
+  it('answers 422 naming the field for out-of-range options', async () => {
+    const response = await post(`/scenarios/${scenarioId}/forecast`, { runs: 50_000 });
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors[0].path).toBe('runs');
+  });
+});
+
+describe('GET /orgs/{org}/reports/capacity', () => {
+  it('answers 404 while the org has no plan of record and no scenario is given', async () => {
+    expect((await get('/reports/capacity')).status).toBe(404);
+  });
+
+  it('returns one JSON row per team for the plan of record', async () => {
+    await post(`/scenarios/${scenarioId}/plan-of-record`, {});
+    const report = await (await get('/reports/capacity?horizon=10')).json();
+    expect(report.scenario).toMatchObject({ id: scenarioId, name: 'Policy' });
+    expect(report.rows.map((r: { team: string }) => r.team).sort()).toEqual([
+      '=HYPERLINK("http://x")',
+      'Search',
+    ]);
+    expect(report.rows[0]).toHaveProperty('reviewerGap');
+  });
+
+  it('returns CSV (by format or Accept) that a standard parser reads, with formula cells neutralised', async () => {
+    for (const response of [
+      await get('/reports/capacity?horizon=10&format=csv'),
+      await get('/reports/capacity?horizon=10', { accept: 'text/csv' }),
+    ]) {
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      const records: Record<string, string>[] = parse(await response.text(), { columns: true });
+      expect(records).toHaveLength(2);
+      expect(Object.keys(records[0]!)).toEqual(
+        expect.arrayContaining([
+          'team',
+          'headcount_now_senior',
+          'backlog_p90',
+          'first_breach_week',
+          'reviewer_gap',
+        ]),
+      );
+      expect(records.map((r) => r.team)).toContain(`'=HYPERLINK("http://x")`);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, engineers, teams } from '../../server/db/schema';
+import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../helpers/app-server';
+
+let server: AppServer;
+let org: OrgFixture;
+const fixedNow = new Date('2026-06-15T12:00:00Z');
+
+function importCsv(csv: string, contentType = 'text/csv') {
+  return fetch(`${server.url}/api/v1/orgs/roster/roster/import`, {
+    method: 'POST',
+    headers: { ...bearer(org.tokens.planner), 'content-type': contentType },
+    body: csv,
+  });
+}
+
+const headcounts = async () =>
+  Object.fromEntries(
+    (await server.database.db.select().from(teams).where(eq(teams.orgId, org.id))).map((t) => [
+      t.name,
+      t.headcount,
+    ]),
+  );
+
+beforeAll(async () => {
+  server = await startAppServer({ clock: () => fixedNow });
+  org = await createOrgFixture(server.database.db, 'roster');
+  await sendJson(
+    `${server.url}/api/v1/orgs/roster/teams`,
+    'POST',
+    { name: 'Legacy', headcount: { mid: 4 } },
+    bearer(org.tokens.planner),
+  );
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('POST /orgs/{org}/roster/import', () => {
+  it('replaces the roster, creates unknown teams and sets every team’s headcount from the file', async () => {
+    const csv = [
+      'employee_id,team,level,hire_date,manager_id',
+      'E1,Checkout,senior,2019-04-01,',
+      'E2,Checkout,junior,2025-09-01,E1',
+      'E3,"Search, Core",mid,2022-01-10,E1',
+    ].join('\r\n');
+    const response = await importCsv(csv);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ imported: 3, teams: 2, teamsCreated: 2 });
+    expect(await headcounts()).toEqual({
+      Legacy: {},
+      Checkout: { senior: 1, junior: 1 },
+      'Search, Core': { mid: 1 },
+    });
+    expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(3);
+    expect(await server.database.db.$count(auditLog, eq(auditLog.action, 'import'))).toBe(1);
+  });
+
+  it('writes nothing when one row is bad and reports each bad cell by line and column', async () => {
+    const before = await headcounts();
+    const csv = [
+      'employee_id,team,level,hire_date,manager_id',
+      'A1,Payments,senior,2020-01-01,',
+      'A2,Payments,wizard,2020-01-01,',
+      'A3,Payments,mid,2026-07-01,A9',
+      'A1,Payments,mid,2021-13-01,',
+    ].join('\n');
+    const response = await importCsv(csv);
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.errors).toEqual([
+      {
+        line: 3,
+        column: 'level',
+        message: 'unknown level "wizard" (expected junior, mid, senior, principal)',
+      },
+      { line: 4, column: 'hire_date', message: 'must not be in the future (after 2026-06-15)' },
+      { line: 4, column: 'manager_id', message: 'no employee_id in the file' },
+      { line: 5, column: 'employee_id', message: 'duplicate of line 2' },
+      { line: 5, column: 'hire_date', message: 'must be an ISO date (YYYY-MM-DD)' },
+    ]);
+    expect(await headcounts()).toEqual(before);
+    expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(3);
+  });
+
+  it('answers 422 naming the line for malformed CSV and for a missing column', async () => {
+    const malformed = await importCsv('employee_id,team,level,hire_date\nE1,"Open,senior,2020-01-01\n');
+    expect((await malformed.json()).errors).toEqual([
+      { line: 2, column: '', message: 'line 2: unterminated quoted field' },
+    ]);
+    const missing = await importCsv('employee_id,team,level\nE1,T,mid\n');
+    expect((await missing.json()).errors).toEqual([
+      { line: 1, column: 'hire_date', message: 'required column is missing' },
+    ]);
+  });
+
+  it('answers 415 when the body is not text/csv', async () => {
+    const response = await importCsv('{}', 'application/json');
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('imports 50,000 rows in under 3 seconds', async () => {
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `P${i},Team ${i % 50},${['junior', 'mid', 'senior'][i % 3]},2021-03-01,${i > 0 ? 'P0' : ''}`,
+    );
+    const started = performance.now();
+    const response = await importCsv(`employee_id,team,level,hire_date,manager_id\n${rows.join('\n')}\n`);
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe(200);
+    expect((await response.json()).imported).toBe(50_000);
+    expect(elapsed).toBeLessThan(3_000);
+  });
+});
