@@ -5,7 +5,8 @@ import type { Forecast } from './forecast';
 import { METRIC_COUNT } from './metrics';
 import { centralParams, type ModelParams } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
-import { startTeamRuns, stepWeek } from './team-runs';
+import { stepWeek } from './step-week';
+import { startTeamRuns } from './team-state';
 import { buildTimeline, type Timeline } from './timeline';
 
 /**

@@ -6,7 +6,8 @@ import { METRIC_COUNT } from './metrics';
 import { drawParams } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { PARAMETER_STREAM, streamRng } from './rng';
-import { startTeamRuns, stepWeek } from './team-runs';
+import { stepWeek } from './step-week';
+import { startTeamRuns } from './team-state';
 import { buildTimeline } from './timeline';
 
 /** A contiguous range of Monte Carlo run numbers, [runStart, runStart + runCount). */

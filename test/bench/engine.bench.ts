@@ -7,7 +7,7 @@
 
 import { rangedNames } from '../../shared/engine/model-params';
 import { PARAMETER_STREAM, streamRng } from '../../shared/engine/rng';
-import { uniformsPerTeamWeek } from '../../shared/engine/team-runs';
+import { uniformsPerTeamWeek } from '../../shared/engine/step-week';
 import {
   type ForecastInput,
   forecastInputSchema,
