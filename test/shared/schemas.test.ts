@@ -35,7 +35,7 @@ describe('forecast input validation', () => {
     };
     const paths = issuesOf(input).map((issue) => issue.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['options', 'options.startWeek', 'scenario.events[0].type']),
+      expect.arrayContaining(['options.extra', 'options.startWeek', 'scenario.events[0].type']),
     );
   });
 
