@@ -6,6 +6,8 @@ import { authenticate } from './middleware/authenticate';
 import { limitJsonBodies } from './middleware/body-limits';
 import { orgScope } from './middleware/org-scope';
 import { createRouter } from './openapi';
+import { alertHistoryRoutes } from './routes/alert-history';
+import { alertRuleRoutes } from './routes/alert-rules';
 import { authRoutes } from './routes/auth';
 import { docsRoutes, openApiDocument } from './routes/docs';
 import { forecastRoutes } from './routes/forecasts';
@@ -27,6 +29,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Engine workers; createApp starts its own pool when none is given. */
   forecastPool?: ForecastPool;
+  /** Woken after "evaluate now" writes to the alert outbox; without it the next tick delivers. */
+  alertScheduler?: { wake(): void };
 }
 
 /** Dependencies of the routes that run the engine. */
@@ -49,6 +53,8 @@ function apiRoutes(deps: ForecastDeps) {
     reportRoutes,
     tokenRoutes,
     userRoutes,
+    alertRuleRoutes,
+    alertHistoryRoutes,
   ];
   for (const routes of resources) api.route('/', routes(deps));
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -4,8 +4,10 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
+import { createAlertScheduler } from './scheduler/create-alert-scheduler';
 import { ensureAdminUser } from './seed/admin';
 import { seedDemoOrg } from './seed/seed';
+import { ForecastPool } from './services/forecast-pool';
 import { ensureWebBuild } from './web-build';
 
 const shutdownGraceMs = 10_000;
@@ -39,11 +41,15 @@ const adminNote = await ensureAdminUser(database.db, config);
 if (adminNote) console.log(adminNote);
 await ensureWebBuild(config.webDist);
 
-const app = createApp({ db: database.db, config, clock: () => new Date() });
+const clock = () => new Date();
+const forecastPool = new ForecastPool();
+const alertScheduler = createAlertScheduler({ db: database.db, clock, config, forecastPool });
+const app = createApp({ db: database.db, config, clock, forecastPool, alertScheduler });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Reviewload ${version} listening on http://${host}:${info.port}`);
 });
+alertScheduler.start();
 
 let stopping = false;
 function shutdown(signal: string): void {
@@ -55,9 +61,12 @@ function shutdown(signal: string): void {
     process.exit(1);
   }, shutdownGraceMs);
   force.unref();
+  const schedulerStopped = alertScheduler.stop();
   server.close(() => {
-    database.close();
-    process.exit(0);
+    void schedulerStopped.then(() => {
+      database.close();
+      process.exit(0);
+    });
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
 }

@@ -67,3 +67,19 @@ describe('leases', () => {
     expect(await acquireLease(database.db, 'x', 'p1', later(2_000), 1_000)).toBe(true);
   });
 });
+
+describe('a Monday 09:00 Europe/Rome rule across the spring daylight-saving change', () => {
+  it('runs at 08:00 UTC before it and is next due at 07:00 UTC after it', async () => {
+    const rule = await insertRule(database.db, await insertOrg(database.db), {
+      schedule: '0 9 * * 1',
+      timezone: 'Europe/Rome',
+      nextRunAt: new Date('2026-03-23T08:00:00Z'),
+    });
+    now = new Date('2026-03-23T07:59:59Z');
+    expect(await run('p1')).toEqual([]);
+    now = new Date('2026-03-23T08:00:00Z');
+    expect(await run('p1')).toMatchObject([{ trigger: 'schedule' }]);
+    const stored = await database.db.select().from(alertRules).where(eq(alertRules.id, rule.id)).get();
+    expect(stored?.nextRunAt.toISOString()).toBe('2026-03-30T07:00:00.000Z');
+  });
+});

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { orgs } from '../db/schema';
+import { systemActor } from '../services/audit';
+import type { ForecastPool } from '../services/forecast-pool';
+import { forecastScenario } from '../services/forecasts';
+import { planOfRecordId } from '../services/scenarios';
+import type { ForecastSource } from './forecast-source';
+
+/**
+ * Forecasts of each org's plan of record through the forecast service (engine on the worker
+ * pool, runs stored by input hash): latest version, current org model, starting at the week of
+ * `now`, over the rule's look-ahead, with the service's default Monte Carlo runs.
+ */
+export function planOfRecordForecasts(deps: { db: Db; forecastPool: ForecastPool }): ForecastSource {
+  return async (orgId, { horizonWeeks, now }) => {
+    const org = await deps.db
+      .select({ id: orgs.id, name: orgs.name })
+      .from(orgs)
+      .where(eq(orgs.id, orgId))
+      .get();
+    const scenarioId = org ? await planOfRecordId(deps.db, orgId) : undefined;
+    if (!org || !scenarioId)
+      throw new Error('The org has no plan of record; mark a scenario as plan of record.');
+    const ctx = { db: deps.db, pool: deps.forecastPool, now, actor: systemActor };
+    const request = { scenarioId, horizon: horizonWeeks, startWeek: now.toISOString().slice(0, 10) };
+    const { run, load } = await forecastScenario(ctx, org, request);
+    return {
+      forecast: await load(),
+      source: { scenarioId, version: run.version, runId: run.id, cached: run.cached },
+    };
+  };
+}
