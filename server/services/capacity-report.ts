@@ -2,7 +2,7 @@ import { notFound } from '../errors';
 import { toCsv } from './csv-write';
 import type { CapacityRow } from './forecast-summary';
 import { type ForecastContext, forecastScenario } from './forecasts';
-import { findScenario, planOfRecordId } from './scenarios';
+import { planOfRecordId } from './scenarios';
 
 export interface CapacityReport {
   scenario: { id: string; name: string; version: number };
@@ -23,10 +23,9 @@ export async function capacityReport(
 ): Promise<CapacityReport> {
   const scenarioId = request.scenarioId ?? (await planOfRecordId(ctx.db, org.id));
   if (!scenarioId) throw notFound('plan of record (pass ?scenario=<id>)');
-  const scenario = await findScenario(ctx.db, org.id, scenarioId);
-  const { run, report } = await forecastScenario(ctx, org, { scenarioId, horizon: request.horizon });
+  const { run, name, report } = await forecastScenario(ctx, org, { scenarioId, horizon: request.horizon });
   return {
-    scenario: { id: scenarioId, name: scenario.name, version: run.version },
+    scenario: { id: scenarioId, name, version: run.version },
     horizon: request.horizon,
     generatedAt: ctx.now.toISOString(),
     runId: run.id,

@@ -67,7 +67,7 @@ async function engineInput(db: Db, org: { id: string; name: string }, request: F
       formatIssues(parsed.error),
     );
   }
-  return { input: parsed.data, version: version.version };
+  return { input: parsed.data, version: version.version, name: version.scenario.name };
 }
 
 /**
@@ -80,7 +80,7 @@ export async function forecastScenario(
   org: { id: string; name: string },
   request: ForecastRequest,
 ) {
-  const { input, version } = await engineInput(ctx.db, org, request, ctx.now);
+  const { input, version, name } = await engineInput(ctx.db, org, request, ctx.now);
   const inputHash = canonicalHash(input);
   const key = and(
     eq(forecastRuns.scenarioId, request.scenarioId),
@@ -98,7 +98,12 @@ export async function forecastScenario(
   };
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
   if (stored)
-    return { run: runView(stored, true), report: stored.report, load: () => loadSeries(ctx.db, stored.id) };
+    return {
+      run: runView(stored, true),
+      name,
+      report: stored.report,
+      load: () => loadSeries(ctx.db, stored.id),
+    };
   const { forecast, needed } = await ctx.pool.run(input);
   const row = {
     id: randomUUID(),
@@ -124,7 +129,7 @@ export async function forecastScenario(
     });
   });
   const saved = (await ctx.db.select(columns).from(forecastRuns).where(key).get())!;
-  return { run: runView(saved, saved.id !== row.id), report: saved.report, load: async () => forecast };
+  return { run: runView(saved, saved.id !== row.id), name, report: saved.report, load: async () => forecast };
 }
 
 async function loadSeries(db: Db, id: string): Promise<Forecast> {

@@ -63,7 +63,7 @@ describe('scenarios', () => {
 
   it.each([
     [{ name: 'X', events: [layoff(120)] }, 'events[0].percent', 'must be between 0 and 100'],
-    [{ name: 'X', events: [], colour: 'red' }, '', 'colour'],
+    [{ name: 'X', events: [], colour: 'red' }, 'colour', 'unknown field'],
     [
       { name: 'X', events: [{ type: 'hire', date: '2026-01-05', teamId: 'ghost', level: 'mid', count: 2 }] },
       'events[0].teamId',
