@@ -30,7 +30,11 @@ const config = (() => {
   }
 })();
 
-const database = await openDatabase(config.databaseUrl, config.databaseAuthToken).catch((error) => {
+const database = await openDatabase(
+  config.databaseUrl,
+  config.databaseAuthToken,
+  config.databaseBusyTimeoutMs,
+).catch((error) => {
   if (error instanceof DatabaseUnreachableError)
     fail(`Invalid configuration: DATABASE_URL: ${error.message}`);
   throw error;
@@ -48,6 +52,10 @@ const app = createApp({ db: database.db, config, clock, forecastPool, alertSched
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Reviewload ${version} listening on http://${host}:${info.port}`);
+});
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? 'is already in use' : `cannot be opened (${error.message})`;
+  fail(`Invalid configuration: PORT: ${config.host}:${config.port} ${reason}`);
 });
 alertScheduler.start();
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineers, orgs, teams } from '../../server/db/schema';
@@ -49,6 +50,24 @@ describe('server start-up', () => {
     const run = startExpectingFailure({ PORT: 'eighty' });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('Invalid configuration: PORT: must be a number');
+  });
+
+  it('stops with exit code 1 and one line naming PORT when the port is taken', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = holder.address() as { port: number };
+      database = await createTempDb();
+      const run = startExpectingFailure({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(`Invalid configuration: PORT: 127.0.0.1:${port} is already in use`);
+    } finally {
+      holder.close();
+    }
   });
 
   it('stops with exit code 1 and one line naming DATABASE_URL when the database is unreachable', () => {
