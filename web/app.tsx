@@ -13,6 +13,7 @@ const EditorPage = lazyNamed(() => import('./pages/editor-page'), 'EditorPage');
 const ComparePage = lazyNamed(() => import('./pages/compare-page'), 'ComparePage');
 const TeamsPage = lazyNamed(() => import('./pages/teams-page'), 'TeamsPage');
 const ReportsPage = lazyNamed(() => import('./pages/reports-page'), 'ReportsPage');
+const AlertsPage = lazyNamed(() => import('./pages/alerts-page'), 'AlertsPage');
 
 function Routes() {
   const editing = () => matchPath('/scenarios/:id', currentPath());
@@ -34,6 +35,9 @@ function Routes() {
       <Match when={currentPath() === '/reports'}>
         <ReportsPage />
       </Match>
+      <Match when={currentPath() === '/alerts'}>
+        <AlertsPage />
+      </Match>
     </Switch>
   );
 }
@@ -52,6 +56,7 @@ function Shell() {
             <Link href="/compare">Compare</Link>
             <Link href="/teams">Teams</Link>
             <Link href="/reports">Reports</Link>
+            <Link href="/alerts">Alerts</Link>
           </nav>
           <div class="who">
             <span>
