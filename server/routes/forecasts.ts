@@ -3,7 +3,7 @@ import type { ForecastDeps } from '../app';
 import { actorOf } from '../context';
 import { createRouter } from '../openapi';
 import { defaultRuns, forecastScenario, getRun, maxRuns } from '../services/forecasts';
-import { errorResponses, jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
+import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)' });
 
@@ -30,11 +30,9 @@ const runSchema = z
     cached: z.boolean(),
     createdAt: z.string(),
     summary: z.record(z.string(), z.unknown()),
-    forecast: z
-      .record(z.string(), z.unknown())
-      .openapi({
-        description: 'The engine Forecast: weeks, levels, teams and org with P10/P50/P90 bands per metric',
-      }),
+    forecast: z.record(z.string(), z.unknown()).openapi({
+      description: 'The engine Forecast: weeks, levels, teams and org with P10/P50/P90 bands per metric',
+    }),
   })
   .openapi('ForecastRun');
 
@@ -47,14 +45,13 @@ const run = orgRoute('POST /orgs/{org}/scenarios/{id}/forecast', {
   responses: {
     200: jsonResponse('Stored run', runSchema),
     201: jsonResponse('New run', runSchema),
-    ...errorResponses,
   },
 });
 const read = orgRoute('GET /orgs/{org}/forecasts/{runId}', {
   tags,
   summary: 'A stored forecast run',
   request: { params: orgParams.extend({ runId: z.string().min(1).max(64) }) },
-  responses: { 200: jsonResponse('The run', runSchema), ...errorResponses },
+  responses: { 200: jsonResponse('The run', runSchema) },
 });
 
 /** Forecast runs. */

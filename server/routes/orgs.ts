@@ -3,7 +3,7 @@ import { levelSchema, parametersSchema, teamSchema } from '../../shared/index';
 import type { AppDeps } from '../app';
 import { createRouter } from '../openapi';
 import { loadModel, loadSettings } from '../services/org-model';
-import { errorResponses, jsonResponse, orgParams, orgRoute } from './route';
+import { jsonResponse, orgParams, orgRoute } from './route';
 
 const orgViewSchema = z
   .object({ slug: z.string(), name: z.string(), levels: z.array(levelSchema), parameters: parametersSchema })
@@ -22,13 +22,13 @@ const getOrg = orgRoute('GET /orgs/{org}', {
   tags,
   summary: 'The org with its level ladder and parameter set',
   request: { params: orgParams },
-  responses: { 200: jsonResponse('The org', orgViewSchema), ...errorResponses },
+  responses: { 200: jsonResponse('The org', orgViewSchema) },
 });
 const getModel = orgRoute('GET /orgs/{org}/model', {
   tags,
   summary: 'The org as the engine takes it: `org` and `parameters` of the forecast input',
   request: { params: orgParams },
-  responses: { 200: jsonResponse('Engine org model', modelSchema), ...errorResponses },
+  responses: { 200: jsonResponse('Engine org model', modelSchema) },
 });
 
 /** The org itself and its engine model. */

@@ -3,7 +3,7 @@ import type { ForecastDeps } from '../app';
 import { actorOf } from '../context';
 import { createRouter } from '../openapi';
 import { capacityCsv, capacityReport } from '../services/capacity-report';
-import { errorResponses, jsonResponse, orgParams, orgRoute } from './route';
+import { orgParams, orgRoute } from './route';
 
 const rowSchema = z.object({
   team: z.string(),
@@ -58,7 +58,6 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
         },
       },
     },
-    ...errorResponses,
   },
 });
 

@@ -36,7 +36,6 @@ const importRoute = orgRoute('POST /orgs/{org}/roster/import', {
     ),
     413: { ...errorResponses[422], description: 'The file is larger than 20 MiB' },
     415: { ...errorResponses[422], description: 'Content-Type is not text/csv' },
-    ...errorResponses,
   },
 });
 

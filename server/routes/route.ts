@@ -75,7 +75,8 @@ export const pageResponse = <T extends z.ZodType>(description: string, item: T) 
 
 /**
  * An org-scoped operation: method and path come from its key in the permission table, and the
- * role check from its value, so the table and the routes cannot drift apart.
+ * role check from its value, so the table and the routes cannot drift apart. The common error
+ * responses (400, 401, 403, 404, 422) are added to every operation.
  */
 export function orgRoute<const C extends Omit<RouteConfig, 'method' | 'path' | 'middleware'>>(
   key: OperationKey,
@@ -84,6 +85,7 @@ export function orgRoute<const C extends Omit<RouteConfig, 'method' | 'path' | '
   const [method, path] = key.split(' ') as [string, string];
   return createRoute({
     ...config,
+    responses: { ...errorResponses, ...config.responses },
     method: method.toLowerCase() as Method,
     path,
     middleware: [requireRole(permissions[key])] as const,

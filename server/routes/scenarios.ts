@@ -13,16 +13,7 @@ import {
   markPlanOfRecord,
   saveScenario,
 } from '../services/scenarios';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  orgIdParams,
-  orgParams,
-  orgRoute,
-  pageQuery,
-  pageResponse,
-} from './route';
+import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute, pageQuery, pageResponse } from './route';
 
 const versionNumber = z.coerce
   .number({ error: 'must be a number' })
@@ -66,20 +57,19 @@ const list = orgRoute('GET /orgs/{org}/scenarios', {
   request: { params: orgParams, query: pageQuery },
   responses: {
     200: pageResponse('A page of scenarios', summarySchema),
-    ...errorResponses,
   },
 });
 const create = orgRoute('POST /orgs/{org}/scenarios', {
   tags,
   summary: 'Create a scenario (version 1)',
   request: { params: orgParams, body },
-  responses: { 201: jsonResponse('Created', versionSchema), ...errorResponses },
+  responses: { 201: jsonResponse('Created', versionSchema) },
 });
 const latest = orgRoute('GET /orgs/{org}/scenarios/{id}', {
   tags,
   summary: 'The latest version of a scenario',
   request: { params: orgIdParams },
-  responses: { 200: jsonResponse('Latest version', versionSchema), ...errorResponses },
+  responses: { 200: jsonResponse('Latest version', versionSchema) },
 });
 const versions = orgRoute('GET /orgs/{org}/scenarios/{id}/versions', {
   tags,
@@ -92,26 +82,25 @@ const versions = orgRoute('GET /orgs/{org}/scenarios/{id}/versions', {
         items: z.array(z.object({ version: z.number().int(), createdAt: z.string(), createdBy: z.string() })),
       }),
     ),
-    ...errorResponses,
   },
 });
 const readVersion = orgRoute('GET /orgs/{org}/scenarios/{id}/versions/{version}', {
   tags,
   summary: 'One version of a scenario',
   request: { params: orgIdParams.extend({ version: versionNumber }) },
-  responses: { 200: jsonResponse('The version', versionSchema), ...errorResponses },
+  responses: { 200: jsonResponse('The version', versionSchema) },
 });
 const saveVersion = orgRoute('POST /orgs/{org}/scenarios/{id}/versions', {
   tags,
   summary: 'Save a new version (versions are immutable)',
   request: { params: orgIdParams, body },
-  responses: { 201: jsonResponse('Saved', versionSchema), ...errorResponses },
+  responses: { 201: jsonResponse('Saved', versionSchema) },
 });
 const planOfRecord = orgRoute('POST /orgs/{org}/scenarios/{id}/plan-of-record', {
   tags,
   summary: 'Make this scenario the org’s plan of record',
   request: { params: orgIdParams },
-  responses: { 200: jsonResponse('Now the plan of record', summarySchema), ...errorResponses },
+  responses: { 200: jsonResponse('Now the plan of record', summarySchema) },
 });
 const diff = orgRoute('GET /orgs/{org}/scenarios/{id}/diff', {
   tags,
@@ -122,7 +111,6 @@ const diff = orgRoute('GET /orgs/{org}/scenarios/{id}/diff', {
       'Changes from `from` to `to`',
       z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(changeSchema) }),
     ),
-    ...errorResponses,
   },
 });
 

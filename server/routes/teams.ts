@@ -5,7 +5,6 @@ import { createRouter } from '../openapi';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../services/teams';
 import {
   conflictResponse,
-  errorResponses,
   jsonBody,
   jsonResponse,
   orgIdParams,
@@ -41,32 +40,31 @@ const list = orgRoute('GET /orgs/{org}/teams', {
   request: { params: orgParams, query: pageQuery },
   responses: {
     200: pageResponse('A page of teams', teamSchema),
-    ...errorResponses,
   },
 });
 const create = orgRoute('POST /orgs/{org}/teams', {
   tags,
   summary: 'Create a team',
   request: { params: orgParams, body: jsonBody(createSchema) },
-  responses: { 201: jsonResponse('Created', teamSchema), 409: conflictResponse, ...errorResponses },
+  responses: { 201: jsonResponse('Created', teamSchema), 409: conflictResponse },
 });
 const read = orgRoute('GET /orgs/{org}/teams/{id}', {
   tags,
   summary: 'One team',
   request: { params: orgIdParams },
-  responses: { 200: jsonResponse('The team', teamSchema), ...errorResponses },
+  responses: { 200: jsonResponse('The team', teamSchema) },
 });
 const patch = orgRoute('PATCH /orgs/{org}/teams/{id}', {
   tags,
   summary: 'Change a team’s name, parent or headcount',
   request: { params: orgIdParams, body: jsonBody(patchSchema) },
-  responses: { 200: jsonResponse('Updated', teamSchema), 409: conflictResponse, ...errorResponses },
+  responses: { 200: jsonResponse('Updated', teamSchema), 409: conflictResponse },
 });
 const remove = orgRoute('DELETE /orgs/{org}/teams/{id}', {
   tags,
   summary: 'Delete a team and its roster rows',
   request: { params: orgIdParams },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses },
+  responses: { 204: { description: 'Deleted' } },
 });
 
 /** Team CRUD. */

@@ -3,15 +3,7 @@ import type { AppDeps } from '../app';
 import { actorOf } from '../context';
 import { createRouter } from '../openapi';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  orgIdParams,
-  orgParams,
-  orgRoute,
-  roleSchema,
-} from './route';
+import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute, roleSchema } from './route';
 
 const tokenSchema = z
   .object({
@@ -31,7 +23,7 @@ const list = orgRoute('GET /orgs/{org}/tokens', {
   tags,
   summary: 'API tokens of the org, without secrets (admin)',
   request: { params: orgParams },
-  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })), ...errorResponses },
+  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })) },
 });
 const create = orgRoute('POST /orgs/{org}/tokens', {
   tags,
@@ -42,14 +34,13 @@ const create = orgRoute('POST /orgs/{org}/tokens', {
   },
   responses: {
     201: jsonResponse('Created', tokenSchema.extend({ token: z.string() }).openapi('NewApiToken')),
-    ...errorResponses,
   },
 });
 const revoke = orgRoute('DELETE /orgs/{org}/tokens/{id}', {
   tags,
   summary: 'Revoke an API token (admin)',
   request: { params: orgIdParams },
-  responses: { 204: { description: 'Revoked' }, ...errorResponses },
+  responses: { 204: { description: 'Revoked' } },
 });
 
 /** API tokens of an org (admin only). */

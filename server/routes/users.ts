@@ -5,7 +5,6 @@ import { createRouter } from '../openapi';
 import { addMember, listMembers, removeMember, updateMember } from '../services/users';
 import {
   conflictResponse,
-  errorResponses,
   jsonBody,
   jsonResponse,
   orgIdParams,
@@ -39,26 +38,25 @@ const list = orgRoute('GET /orgs/{org}/users', {
   request: { params: orgParams, query: pageQuery },
   responses: {
     200: pageResponse('A page of members', memberSchema),
-    ...errorResponses,
   },
 });
 const create = orgRoute('POST /orgs/{org}/users', {
   tags,
   summary: 'Add a user to the org, creating the account when the email is new (admin)',
   request: { params: orgParams, body: jsonBody(createMemberSchema) },
-  responses: { 201: jsonResponse('Added', memberSchema), 409: conflictResponse, ...errorResponses },
+  responses: { 201: jsonResponse('Added', memberSchema), 409: conflictResponse },
 });
 const patch = orgRoute('PATCH /orgs/{org}/users/{id}', {
   tags,
   summary: 'Change a member’s role or name (admin)',
   request: { params: orgIdParams, body: jsonBody(patchMemberSchema) },
-  responses: { 200: jsonResponse('Updated', memberSchema), 409: conflictResponse, ...errorResponses },
+  responses: { 200: jsonResponse('Updated', memberSchema), 409: conflictResponse },
 });
 const remove = orgRoute('DELETE /orgs/{org}/users/{id}', {
   tags,
   summary: 'Remove a member from the org (admin); the last admin cannot be removed',
   request: { params: orgIdParams },
-  responses: { 204: { description: 'Removed' }, 409: conflictResponse, ...errorResponses },
+  responses: { 204: { description: 'Removed' }, 409: conflictResponse },
 });
 
 /** Users of an org (admin only). */
