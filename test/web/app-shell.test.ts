@@ -1,34 +1,43 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/running-server';
-import { createTempDb, type TempDatabase } from '../helpers/temp-db';
+import { adminEmail, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 
-describe('app shell in Chromium', () => {
-  let database: TempDatabase;
-  let server: RunningServer;
-  let browser: Browser;
+describe('app shell and sign-in in Chromium', () => {
+  let env: PlannerBrowser;
   beforeAll(async () => {
-    database = await createTempDb({ migrate: false });
-    server = await startServer({ DATABASE_URL: database.url });
-    browser = await launchBrowser();
+    env = await startPlannerBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    database?.cleanup();
+    await env?.close();
   });
 
-  it('renders the shell at / with zero console errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url, { waitUntil: 'networkidle' });
+  it('renders the shell at / with the sign-in form and zero console errors', async () => {
+    const { page, errors } = await env.open();
+    await page.goto(env.server.url, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { name: 'Reviewload' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: 'test-results/app-shell.png' });
     expect(errors).toEqual([]);
+  });
+
+  it('rejects a wrong password with the API message, then signs in and out', async () => {
+    const { page, errors } = await env.open();
+    await page.goto(env.server.url);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Wrong email or password');
+    await page.screenshot({ path: 'test-results/sign-in-error.png' });
+
+    await env.signIn(page);
+    expect(await page.locator('.who').textContent()).toContain(adminEmail);
+    await page.reload();
+    await page.getByRole('heading', { name: /^Dashboard/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
   });
 });

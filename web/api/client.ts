@@ -67,6 +67,8 @@ async function all<T>(path: string): Promise<T[]> {
 }
 
 export const api = {
+  /** Whether this browser holds a session's CSRF cookie (set at sign-in, cleared at sign-out). */
+  hasSession: () => csrfToken() !== undefined,
   login: (email: string, password: string) =>
     request<Me>('POST', '/auth/login', { body: { email, password } }),
   logout: () => request<void>('POST', '/auth/logout'),

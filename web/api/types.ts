@@ -1,4 +1,4 @@
-import type { Forecast, OrgInput, Parameters, ScenarioInput } from '../../shared';
+import type { Breaches, Forecast, OrgInput, Parameters, ReviewersNeeded, ScenarioInput } from '../../shared';
 
 /** Roles of the API contract: viewer reads; planner also writes; admin also manages users and tokens. */
 export type Role = 'admin' | 'planner' | 'viewer';
@@ -45,10 +45,11 @@ export interface ScenarioVersion {
   scenario: ScenarioInput;
 }
 
+/** The server's summary of a forecast run (engine answers; see server/services/forecast-summary). */
 export interface ForecastSummary {
-  firstBreaches: unknown;
-  teamsAtRisk: number;
-  reviewersNeeded: number;
+  firstBreaches: Breaches;
+  teamsAtRisk: { id: string; name: string; firstBreach: { date: string; metric: string } }[];
+  reviewersNeeded: (ReviewersNeeded & { name: string })[];
   reviewersToday: number;
 }
 
@@ -62,12 +63,15 @@ export interface ForecastRun {
   forecast: Forecast;
 }
 
+/** A report cell: a value, or values by key (e.g. headcount by level). */
+export type ReportValue = string | number | boolean | null | Record<string, string | number | boolean | null>;
+
 /** GET /orgs/{org}/reports/capacity?format=json: one row per team, columns as the API names them. */
 export interface CapacityReport {
   scenario: unknown;
   horizon: number;
   generatedAt: string;
-  rows: Record<string, string | number | boolean | null>[];
+  rows: Record<string, ReportValue>[];
 }
 
 /** POST /orgs/{org}/roster/import on success. */

@@ -1,8 +1,20 @@
 import { createMemo, createSignal, For } from 'solid-js';
+import type { ReportValue } from '../api/types';
 
-type Row = Record<string, string | number | boolean | null>;
+type Cell = string | number | boolean | null;
+type Row = Record<string, Cell>;
 
-const compare = (a: Row[string], b: Row[string]): number => {
+/** Spreads object cells into one column per key: `headcountNow` becomes `headcountNow.senior`, .... */
+const flatten = (row: Record<string, ReportValue>): Row =>
+  Object.fromEntries(
+    Object.entries(row).flatMap(([key, value]) =>
+      value !== null && typeof value === 'object'
+        ? Object.entries(value).map(([inner, cell]) => [`${key}.${inner}`, cell])
+        : [[key, value]],
+    ),
+  );
+
+const compare = (a: Cell, b: Cell): number => {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
@@ -10,16 +22,25 @@ const compare = (a: Row[string], b: Row[string]): number => {
   return String(a).localeCompare(String(b), 'en', { numeric: true });
 };
 
-const heading = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+/** Columns the CSV keeps for tools but a reader does not need. */
+const hidden = new Set(['teamId']);
+
+const heading = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._]/g, ' ')
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
 
 /** The report rows as a table; a column header button sorts by it, again to reverse. */
-export function CapacityTable(props: { rows: Row[] }) {
+export function CapacityTable(props: { rows: Record<string, ReportValue>[] }) {
+  const rows = createMemo(() => props.rows.map(flatten));
   const [sort, setSort] = createSignal<{ key: string; direction: 1 | -1 } | null>(null);
-  const columns = createMemo(() => Object.keys(props.rows[0] ?? {}));
+  const columns = createMemo(() => Object.keys(rows()[0] ?? {}).filter((key) => !hidden.has(key)));
   const sorted = createMemo(() => {
     const current = sort();
-    if (!current) return props.rows;
-    return [...props.rows].sort(
+    if (!current) return rows();
+    return [...rows()].sort(
       (a, b) => current.direction * compare(a[current.key] ?? null, b[current.key] ?? null),
     );
   });

@@ -20,7 +20,7 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
   const rows = (): { label: string; values: string[] }[] => [
     { label: 'First breach (any team)', values: figures().map((f) => breachText(f.firstBreach)) },
     ...breachMetrics.map((metric) => ({
-      label: `Org ${breachLabels[metric].toLowerCase()} breach`,
+      label: `Org breach: ${breachLabels[metric]}`,
       values: figures().map((f) => breachText(f.orgBreaches[metric])),
     })),
     { label: 'Teams at risk', values: figures().map((f) => `${f.teamsAtRisk} of ${f.teamCount}`) },

@@ -1,4 +1,5 @@
-import { createMemo, mapArray, Show } from 'solid-js';
+import { createMemo, For, mapArray, Show } from 'solid-js';
+import type { MetricKey } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { FanChart } from '../charts/fan-chart';
 import { seriesColours } from '../charts/palette';
@@ -7,6 +8,14 @@ import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 import { type ComparedScenario, CompareTable } from './compare-table';
 import { Loading } from './states';
+
+/** The org metrics the comparison overlays, with their units. */
+const overlays: { title: string; unit: string; metric: MetricKey; digits: number }[] = [
+  { title: 'Org sign-off backlog', unit: 'changes waiting', metric: 'backlog', digits: 0 },
+  { title: 'Org burnout risk', unit: 'index 0-100', metric: 'burnoutRisk', digits: 0 },
+  { title: 'Severity-2 incidents per week', unit: 'incidents / week', metric: 'sev2Incidents', digits: 1 },
+  { title: 'Sign-off reviewers', unit: 'reviewers', metric: 'reviewers', digits: 0 },
+];
 
 /** Runs each chosen scenario in the worker and overlays them: backlog, incidents, burnout; then the table. */
 export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[] }) {
@@ -41,50 +50,46 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
   };
   const chart = (pick: (s: ComparedScenario) => ComparedScenario['forecast']['org']['metrics']['backlog']) =>
     (compared() ?? []).map((s) => ({ label: s.name, colour: s.colour, band: pick(s) }));
+  const problems = () =>
+    runs().flatMap((runner, i) =>
+      runner.issues().map((issue) => `${props.versions[i]?.scenario.name}: ${issue.path} ${issue.message}`),
+    );
   return (
-    <Show when={compared()} fallback={<Loading what="the forecasts" />}>
-      {(list) => (
-        <div class="compare">
-          <p class="run-status" aria-live="polite">
-            {progress() < 1
-              ? `Monte Carlo bands: ${Math.round(progress() * 100)}%`
-              : 'P10-P90 bands from 100 Monte Carlo runs each'}
-          </p>
-          <CompareTable scenarios={list()} />
-          <div class="compare-charts">
-            <FanChart
-              title="Org sign-off backlog"
-              unit="changes waiting"
-              weeks={list()[0]!.forecast.weeks}
-              series={chart((s) => s.forecast.org.metrics.backlog)}
-              height={220}
-            />
-            <FanChart
-              title="Org burnout risk"
-              unit="index 0-100"
-              weeks={list()[0]!.forecast.weeks}
-              series={chart((s) => s.forecast.org.metrics.burnoutRisk)}
-              height={220}
-              digits={0}
-            />
-            <FanChart
-              title="Severity-2 incidents per week"
-              unit="incidents / week"
-              weeks={list()[0]!.forecast.weeks}
-              series={chart((s) => s.forecast.org.metrics.sev2Incidents)}
-              height={220}
-              digits={1}
-            />
-            <FanChart
-              title="Sign-off reviewers"
-              unit="reviewers"
-              weeks={list()[0]!.forecast.weeks}
-              series={chart((s) => s.forecast.org.metrics.reviewers)}
-              height={220}
-            />
-          </div>
+    <>
+      <Show when={problems().length > 0}>
+        <div class="state state-error" role="alert">
+          <strong>The engine could not run every scenario:</strong>
+          <ul class="problems">
+            <For each={problems()}>{(problem) => <li>{problem}</li>}</For>
+          </ul>
         </div>
-      )}
-    </Show>
+      </Show>
+      <Show when={compared()} fallback={<Loading what="the forecasts" />}>
+        {(list) => (
+          <div class="compare">
+            <p class="run-status" aria-live="polite">
+              {progress() < 1
+                ? `Monte Carlo bands: ${Math.round(progress() * 100)}%`
+                : 'P10-P90 bands from 100 Monte Carlo runs each'}
+            </p>
+            <CompareTable scenarios={list()} />
+            <div class="compare-charts">
+              <For each={overlays}>
+                {(overlay) => (
+                  <FanChart
+                    title={overlay.title}
+                    unit={overlay.unit}
+                    weeks={list()[0]!.forecast.weeks}
+                    series={chart((s) => s.forecast.org.metrics[overlay.metric])}
+                    height={220}
+                    digits={overlay.digits}
+                  />
+                )}
+              </For>
+            </div>
+          </div>
+        )}
+      </Show>
+    </>
   );
 }

@@ -24,10 +24,13 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
   const { session } = useStores();
   const startWeek = currentMonday(todayIso());
   const levels = () => props.model.org.levels ?? [];
-  const [name, setName] = createSignal(props.loaded?.scenario.name ?? 'New scenario');
-  const [events, setEvents] = createSignal<ScenarioEventInput[]>(
-    props.loaded ? [...(props.loaded.scenario.events ?? [])] : [levers.signOffEvent(startWeek, levels())],
-  );
+  /** The scenario before any edit: the saved version, or a new scenario with the sign-off rule on. */
+  const initial = props.loaded?.scenario ?? {
+    name: 'New scenario',
+    events: [levers.signOffEvent(startWeek, levels())],
+  };
+  const [events, setEvents] = createSignal<ScenarioEventInput[]>([...(initial.events ?? [])]);
+  const [name, setName] = createSignal(initial.name);
   const [reviewHours, setReviewHours] = createSignal(props.model.parameters.reviewHoursPerReviewer);
   const adoptionToday = Math.round(props.model.parameters.baselineAiAdoption * 100);
 
@@ -70,9 +73,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
     { runs: MONTE_CARLO_RUNS, settleMs: 300 },
   );
   const baseline = createForecastRunner(
-    createMemo(() =>
-      engineInput(props.model, props.loaded?.scenario ?? { name: 'Baseline', events: [] }, startWeek),
-    ),
+    createMemo(() => engineInput(props.model, initial, startWeek)),
     { runs: 0, settleMs: 0 },
   );
   const teams = () => props.model.org.teams.map((team) => ({ id: team.id, name: team.name }));
@@ -117,7 +118,9 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
       <ForecastPanel
         runner={runner}
         baseline={baseline.forecast()}
-        baselineLabel={props.loaded ? `Saved version ${props.loaded.version}` : 'Baseline (no events)'}
+        baselineLabel={
+          props.loaded ? `Saved version ${props.loaded.version}` : 'Starting point (sign-off rule only)'
+        }
         label={name()}
         reviewersNeeded={runner.reviewersNeeded()}
         runs={MONTE_CARLO_RUNS}

@@ -17,7 +17,9 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
               <th scope="col">First breach</th>
               <th scope="col">Metric</th>
               <th scope="col" class="num">
-                Peak burnout (P90, 0-100)
+                Peak burnout
+                <br />
+                (P90, 0-100)
               </th>
             </tr>
           </thead>
@@ -29,7 +31,7 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
                   <Show when={row.first} fallback={<td colSpan={2}>Holds over the horizon</td>}>
                     {(first) => (
                       <>
-                        <td>
+                        <td class="nowrap">
                           week {first().week} · {formatDate(first().date)}
                         </td>
                         <td>{breachLabels[first().metric]}</td>

@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, Match, onMount, Show, Switch } from 'solid-js';
 import { RuleDetail } from '../components/alerts/rule-detail';
 import { RuleForm } from '../components/alerts/rule-form';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -7,8 +7,9 @@ import { useStores } from '../stores/context';
 
 /** Alert rules on the plan of record: list, create, test, history with acknowledge, delivery log. */
 export function AlertsPage() {
-  const { session } = useStores();
+  const { session, teams } = useStores();
   const store = createAlertsStore(session[0].orgSlug);
+  onMount(() => teams[1].open());
   const [state, actions] = store;
   const selectedRule = () => state.rules()?.find((r) => r.id === state.selected());
   return (
@@ -64,7 +65,7 @@ export function AlertsPage() {
         {(rule) => <RuleDetail rule={rule()} store={store} canEdit={session[0].canEdit()} />}
       </Show>
       <Show when={session[0].canEdit()}>
-        <RuleForm onCreate={(input) => actions.create(input)} />
+        <RuleForm teams={teams[0].teams() ?? []} onCreate={(input) => actions.create(input)} />
       </Show>
     </section>
   );

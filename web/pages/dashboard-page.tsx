@@ -52,7 +52,10 @@ export function DashboardPage() {
             <>
               <HeadlineFigures
                 forecast={current().forecast}
-                reviewersNeeded={current().summary.reviewersNeeded}
+                reviewersNeeded={current().summary.reviewersNeeded.reduce(
+                  (sum, team) => sum + team.reviewersNeeded,
+                  0,
+                )}
               />
               <div class="dashboard-grid">
                 <Suspense fallback={<Loading what="charts" />}>

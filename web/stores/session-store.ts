@@ -20,6 +20,10 @@ export function createSessionStore() {
 
   const actions = {
     async refresh() {
+      if (!api.hasSession()) {
+        setStatus('signed-out');
+        return;
+      }
       setStatus('loading');
       try {
         accept(await api.me());

@@ -1,11 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import { type AlertRuleInput, alertComparators, alertMetrics } from '../../api/alerts-client';
+import type { Team } from '../../api/types';
 import { ErrorMessage } from '../states';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The create-rule form; the server validates and its field problems are shown as they come. */
-export function RuleForm(props: { onCreate: (input: AlertRuleInput) => Promise<unknown> }) {
+export function RuleForm(props: { teams: Team[]; onCreate: (input: AlertRuleInput) => Promise<unknown> }) {
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
@@ -13,6 +14,7 @@ export function RuleForm(props: { onCreate: (input: AlertRuleInput) => Promise<u
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
+    const teams = data.getAll('teams').map(String);
     const input: AlertRuleInput = {
       name: text('name'),
       metric: text('metric') as AlertRuleInput['metric'],
@@ -25,6 +27,7 @@ export function RuleForm(props: { onCreate: (input: AlertRuleInput) => Promise<u
       webhook: { url: text('url'), secret: text('secret') },
       format: text('format') as 'json' | 'slack',
       cooldownHours: Number(text('cooldownHours') || '0'),
+      teams: teams.length ? teams : null,
     };
     setBusy(true);
     setError(null);
@@ -42,6 +45,12 @@ export function RuleForm(props: { onCreate: (input: AlertRuleInput) => Promise<u
       <h3>New rule</h3>
       <label>
         Name <input name="name" required maxLength={120} placeholder="Backlog above two weeks" />
+      </label>
+      <label>
+        Teams (none selected: every team)
+        <select name="teams" multiple size={4}>
+          <For each={props.teams}>{(team) => <option value={team.id}>{team.name}</option>}</For>
+        </select>
       </label>
       <label>
         Metric

@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { type RunningServer, startServer } from './running-server';
+import { createTempDb, type TempDatabase } from './temp-db';
+
+export const adminEmail = 'admin@example.com';
+export const adminPassword = 'correct-horse-battery-staple';
+
+/** A real server on a fresh database with an admin user, and one Chromium, for a browser test file. */
+export interface PlannerBrowser {
+  server: RunningServer;
+  browser: Browser;
+  /** A new 1280x720 page (or `size`) that collects console errors into `errors`. */
+  open(size?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
+  /** Signs in through the form at `/` and waits for the dashboard heading. */
+  signIn(page: Page): Promise<void>;
+  /** Calls the API from the page's session (CSRF header from the rl_csrf cookie). */
+  api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startPlannerBrowser(): Promise<PlannerBrowser> {
+  const database: TempDatabase = await createTempDb({ migrate: false });
+  const server = await startServer({
+    DATABASE_URL: database.url,
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+  });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    async open(size = { width: 1280, height: 720 }) {
+      const page = await browser.newPage({ viewport: size, acceptDownloads: true });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      return { page, errors };
+    },
+    async signIn(page) {
+      await page.goto(server.url);
+      await page.getByLabel('Email').fill(adminEmail);
+      await page.getByLabel('Password').fill(adminPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: /^Dashboard/ }).waitFor();
+    },
+    api: (page, method, path, body) =>
+      page.evaluate(
+        async ({ method, path, body }) => {
+          const csrf = document.cookie.match(/(?:^|; )rl_csrf=([^;]*)/)?.[1] ?? '';
+          const response = await fetch(`/api/v1${path}`, {
+            method,
+            headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+          return response.status === 204 ? undefined : response.json();
+        },
+        { method, path, body },
+      ),
+    async close() {
+      await browser.close();
+      await server.stop();
+      database.cleanup();
+    },
+  };
+}
