@@ -30,7 +30,10 @@ const teamFields = {
 };
 
 const createSchema = z.strictObject(teamFields);
-const patchSchema = z.strictObject(teamFields).partial();
+const patchSchema = z
+  .strictObject(teamFields)
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { error: 'give at least one of name, parentId, headcount' });
 
 const tags = ['teams'];
 

@@ -113,6 +113,11 @@ export async function listScenarios(
   cursor?: string,
 ): Promise<Page<ScenarioSummary>> {
   const [at, id] = (decodeCursor(cursor) ?? '').split('|');
+  if (cursor !== undefined && !(id && Number.isFinite(Number(at)))) {
+    throw new ProblemError(400, 'Bad Request', 'The cursor is not one this list gave out.', [
+      { path: 'cursor', message: 'unknown cursor' },
+    ]);
+  }
   const after =
     at && id
       ? or(

@@ -95,6 +95,9 @@ describe('scenarios', () => {
 
   it('answers 400 for a bad query parameter and for malformed JSON, and 413 for a body over 1 MiB', async () => {
     expect((await get('/scenarios?limit=0')).status).toBe(400);
+    expect((await get('/scenarios?cursor=bm9wZQ')).status).toBe(400);
+    const emptyPatch = await sendJson(`${base()}/teams/${teamId}`, 'PATCH', {}, bearer(org.tokens.planner));
+    expect(emptyPatch.status).toBe(422);
     const malformed = await fetch(`${base()}/scenarios`, {
       method: 'POST',
       headers: { ...bearer(org.tokens.planner), 'content-type': 'application/json' },
