@@ -73,13 +73,70 @@ const countingQuantiles = (
   }
 };
 
+/** Buckets of the one-pass histogram that narrows continuous samples before selection. */
+const BUCKETS = 256;
+const counts = new Int32Array(BUCKETS);
+const target = new Int32Array(3);
+const offset = new Int32Array(3);
+const sizes = new Int32Array(3);
+let tags = new Uint8Array(1024);
+let pools = [new Float32Array(1024), new Float32Array(1024), new Float32Array(1024)] as const;
+
+/**
+ * The value at each rank of samples spanning [low, high]: a histogram of 256 equal buckets
+ * (monotone in value) finds each rank's bucket, whose members alone go to selection.
+ */
+const bucketQuantiles = (
+  a: Float32Array,
+  start: number,
+  n: number,
+  low: number,
+  scale: number,
+  ranks: readonly [number, number, number],
+  out: [number, number, number],
+): void => {
+  if (tags.length < n) {
+    tags = new Uint8Array(n);
+    pools = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  }
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(BUCKETS - 1, ((a[start + i]! - low) * scale) | 0);
+    tags[i] = b;
+    counts[b]!++;
+  }
+  let below = 0;
+  let b = 0;
+  for (let q = 0; q < 3; q++) {
+    while (below + counts[b]! <= ranks[q]!) below += counts[b++]!;
+    target[q] = b;
+    offset[q] = ranks[q]! - below;
+  }
+  sizes.fill(0);
+  const [first, second, third] = pools;
+  const t0 = target[0]!;
+  const t1 = target[1]!;
+  const t2 = target[2]!;
+  for (let i = 0; i < n; i++) {
+    const t = tags[i]!;
+    if (t === t0) first[sizes[0]!++] = a[start + i]!;
+    else if (t === t1) second[sizes[1]!++] = a[start + i]!;
+    else if (t === t2) third[sizes[2]!++] = a[start + i]!;
+  }
+  for (let q = 0; q < 3; q++) {
+    const pool = target[q] === t0 ? 0 : target[q] === t1 ? 1 : 2;
+    out[q] = selectInPlace(pools[pool], 0, sizes[pool]! - 1, offset[q]!);
+  }
+};
+
 const picked: [number, number, number] = [0, 0, 0];
 
 /**
  * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, written to the
  * three arrays at index `w`. May reorder the samples. One scan finds the range: a constant
  * series is done there, whole numbers spanning fewer than 4,096 values (headcount, arrivals,
- * incidents) are counted, anything else goes to Floyd-Rivest selection.
+ * incidents) are counted, anything else is bucketed and only the three ranks' buckets go to
+ * Floyd-Rivest selection.
  */
 export const writeQuantiles = (
   a: Float32Array,
@@ -107,6 +164,8 @@ export const writeQuantiles = (
     picked[2] = low;
   } else if (whole && a[start] === Math.floor(a[start]!) && high - low < COUNTING_RANGE) {
     countingQuantiles(a, start, n, low, high - low + 1, ranks, picked);
+  } else if (Number.isFinite(BUCKETS / (high - low))) {
+    bucketQuantiles(a, start, n, low, BUCKETS / (high - low), ranks, picked);
   } else {
     const k50 = start + ranks[1];
     picked[1] = selectInPlace(a, start, end, k50);
