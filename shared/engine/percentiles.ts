@@ -49,20 +49,26 @@ export const selectInPlace = (a: Float32Array, lo: number, hi: number, k: number
   return a[k]!;
 };
 
+/**
+ * Writes to `out` the values at three 0-based `ranks` of the `n` samples at `a[start..]`, the
+ * smallest being `low`; `size` is the picker's own measure of their spread.
+ */
+type RankPicker = (
+  a: Float32Array,
+  start: number,
+  n: number,
+  low: number,
+  size: number,
+  ranks: readonly [number, number, number],
+  out: [number, number, number],
+) => void;
+
 /** Widest range of whole-number samples that counting handles (bins reused across calls). */
 const COUNTING_RANGE = 4096;
 const bins = new Int32Array(COUNTING_RANGE);
 
 /** The value at each of the three ranks, by counting whole-number samples in [low, low + range). */
-const countingQuantiles = (
-  a: Float32Array,
-  start: number,
-  n: number,
-  low: number,
-  range: number,
-  ranks: readonly [number, number, number],
-  out: [number, number, number],
-): void => {
+const countingQuantiles: RankPicker = (a, start, n, low, range, ranks, out) => {
   bins.fill(0, 0, range);
   for (let i = start; i < start + n; i++) bins[a[i]! - low]!++;
   let seen = 0;
@@ -86,15 +92,7 @@ let pools = [new Float32Array(1024), new Float32Array(1024), new Float32Array(10
  * The value at each rank of samples spanning [low, high]: a histogram of 256 equal buckets
  * (monotone in value) finds each rank's bucket, whose members alone go to selection.
  */
-const bucketQuantiles = (
-  a: Float32Array,
-  start: number,
-  n: number,
-  low: number,
-  scale: number,
-  ranks: readonly [number, number, number],
-  out: [number, number, number],
-): void => {
+const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
   if (tags.length < n) {
     tags = new Uint8Array(n);
     pools = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
