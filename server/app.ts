@@ -5,6 +5,8 @@ import { handleError, ProblemError } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { limitJsonBodies } from './middleware/body-limits';
 import { orgScope } from './middleware/org-scope';
+import { loginRateLimit, tokenRateLimit } from './middleware/rate-limits';
+import { securityHeaders } from './middleware/security-headers';
 import { createRouter } from './openapi';
 import { alertHistoryRoutes } from './routes/alert-history';
 import { alertRuleRoutes } from './routes/alert-rules';
@@ -41,9 +43,11 @@ function apiRoutes(deps: ForecastDeps) {
   const api = createRouter();
   api.use('*', limitJsonBodies);
   api.route('/', healthRoutes(deps));
+  api.use('/auth/login', loginRateLimit(deps));
   api.route('/', authRoutes(deps));
   api.use('/orgs/:org', authenticate(deps), orgScope(deps));
   api.use('/orgs/:org/*', authenticate(deps), orgScope(deps));
+  api.use('/orgs/:org/tokens', tokenRateLimit(deps));
   const resources = [
     orgRoutes,
     teamRoutes,
@@ -70,6 +74,7 @@ function apiRoutes(deps: ForecastDeps) {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', securityHeaders);
   app.route('/api/v1', apiRoutes({ ...deps, forecastPool: deps.forecastPool ?? new ForecastPool() }));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {

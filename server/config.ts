@@ -8,9 +8,20 @@ export interface Config {
   databaseAuthToken: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** How long a query waits for another connection's write lock before failing (ms). */
+  databaseBusyTimeoutMs: number;
   webDist: string;
   version: string;
   alerts: AlertsConfig;
+  rateLimits: RateLimitsConfig;
+}
+
+/** Fixed-window limits (RATE_LIMIT_* variables): attempts per window of `windowMs`. */
+export interface RateLimitsConfig {
+  windowMs: number;
+  loginPerIp: number;
+  loginPerEmail: number;
+  tokensPerUser: number;
 }
 
 /** Alert scheduler and webhook delivery settings (ALERT_* variables), durations in ms. */
@@ -36,6 +47,14 @@ const durationMs = (min: number, fallback: number) =>
     .max(86_400_000, 'must be at most 86400000 ms (one day)')
     .default(fallback);
 
+const perWindow = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 1000000')
+    .max(1_000_000, 'must be between 1 and 1000000')
+    .default(fallback);
+
 const envSchema = z.object({
   PORT: portSchema.default(8787),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -44,6 +63,12 @@ const envSchema = z.object({
     .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
     .default('file:./data/reviewload.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be between 0 and 60000 ms')
+    .max(60_000, 'must be between 0 and 60000 ms')
+    .default(5_000),
   ADMIN_EMAIL: z.email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   WEB_DIST: z.string().min(1).default('dist/web'),
@@ -57,6 +82,10 @@ const envSchema = z.object({
     .default(6),
   ALERT_TIMEOUT_MS: durationMs(100, 10_000),
   ALERT_LEASE_MS: durationMs(1_000, 300_000),
+  RATE_LIMIT_WINDOW_MS: durationMs(1_000, 60_000),
+  RATE_LIMIT_LOGIN_PER_IP: perWindow(30),
+  RATE_LIMIT_LOGIN_PER_EMAIL: perWindow(10),
+  RATE_LIMIT_TOKENS_PER_USER: perWindow(20),
 });
 
 /** Thrown when the environment is invalid; `variable` names the variable at fault. */
@@ -84,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     webDist: e.WEB_DIST,
@@ -94,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       maxAttempts: e.ALERT_MAX_ATTEMPTS,
       timeoutMs: e.ALERT_TIMEOUT_MS,
       leaseMs: e.ALERT_LEASE_MS,
+    },
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
+      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      tokensPerUser: e.RATE_LIMIT_TOKENS_PER_USER,
     },
   };
 }

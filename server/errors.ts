@@ -49,9 +49,36 @@ export function problem(c: Context, error: ProblemError): Response {
   });
 }
 
-/** The app's single error handler: known errors keep their status, anything else is a 500 without details. */
+/** Seconds a client should wait before retrying after the database was busy. */
+export const busyRetryAfterSeconds = 1;
+
+/** SQLite result codes of a lock held by another connection (SQLITE_BUSY = 5, SQLITE_LOCKED = 6). */
+const lockCodes = /^SQLITE_(BUSY|LOCKED)/;
+
+/** Whether `error` or any error in its `cause` chain (drizzle wraps libSQL's) is a database lock timeout. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && lockCodes.test(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * The app's single error handler: known errors keep their status, a database still locked after
+ * the busy timeout is a 503 with Retry-After, anything else is a 500 without details.
+ */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ProblemError) return problem(c, error);
+  if (isDatabaseBusy(error)) {
+    console.error(`[busy] ${c.req.method} ${c.req.path}: the database stayed locked`);
+    return problem(
+      c,
+      new ProblemError(503, 'Service Unavailable', 'The database is busy; retry shortly.', undefined, {
+        'retry-after': String(busyRetryAfterSeconds),
+      }),
+    );
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const detail = error.message || undefined;

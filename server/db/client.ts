@@ -27,19 +27,24 @@ function ensureParentFolder(url: string): void {
   mkdirSync(dirname(path), { recursive: true });
 }
 
+/** Default busy timeout of embedded files (ms): a query waits this long for another writer's lock. */
+export const defaultBusyTimeoutMs = 5_000;
+
 /**
  * Opens the libSQL database and proves it answers. Embedded files get WAL mode, a busy
- * timeout (so concurrent writers wait instead of failing) and enforced foreign keys.
+ * timeout on every pooled connection (so concurrent writers wait instead of failing; a
+ * `PRAGMA busy_timeout` would reach only the connection that ran it) and enforced foreign keys.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+  busyTimeoutMs = defaultBusyTimeoutMs,
+): Promise<Database> {
   let client: Client | undefined;
   try {
     ensureParentFolder(url);
-    client = createClient({ url, authToken });
-    if (url.startsWith('file:')) {
-      await client.execute('PRAGMA journal_mode = WAL');
-      await client.execute('PRAGMA busy_timeout = 5000');
-    }
+    client = createClient({ url, authToken, timeout: busyTimeoutMs });
+    if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('SELECT 1');
   } catch (error) {

@@ -34,7 +34,7 @@ export function docsRoutes() {
   return new Hono().get('/', (c) => {
     c.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     );
     return c.html(page);
   });

@@ -1,9 +1,15 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { alertDeliveries, alertDeliveryAttempts, alertEvaluations, alerts } from '../db/alerts-schema';
+import {
+  alertDeliveries,
+  alertDeliveryAttempts,
+  alertEvaluations,
+  alertRules,
+  alerts,
+} from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import { notFound } from '../errors';
 import type { Evaluation } from '../scheduler/evaluate-rule';
-import type { Actor } from './audit';
+import { type Actor, recordAudit } from './audit';
 
 type AlertRow = typeof alerts.$inferSelect;
 
@@ -68,12 +74,28 @@ export async function acknowledgeAlert(db: Db, ruleId: string, alertId: string, 
     .get();
   if (!row) throw notFound('alert');
   if (row.acknowledgedAt) return alertView(row);
-  const [updated] = await db
-    .update(alerts)
-    .set({ acknowledgedAt: now, acknowledgedBy: actor.label })
-    .where(eq(alerts.id, alertId))
-    .returning();
-  return alertView(updated ?? row);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(alerts)
+      .set({ acknowledgedAt: now, acknowledgedBy: actor.label })
+      .where(eq(alerts.id, alertId))
+      .returning();
+    const after = alertView(updated ?? row);
+    const rule = await tx
+      .select({ orgId: alertRules.orgId })
+      .from(alertRules)
+      .where(eq(alertRules.id, ruleId))
+      .get();
+    await recordAudit(tx, actor, {
+      orgId: rule?.orgId ?? null,
+      action: 'acknowledge',
+      entity: 'alert',
+      entityId: alertId,
+      before: alertView(row),
+      after,
+    });
+    return after;
+  });
 }
 
 /** Evaluations of a rule, newest first. */

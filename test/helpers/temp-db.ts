@@ -12,11 +12,16 @@ export interface TempDatabase extends Database {
   cleanup(): void;
 }
 
-/** A fresh libSQL database file in its own temporary folder, with the real migrations applied. */
-export async function createTempDb(options: { migrate?: boolean } = {}): Promise<TempDatabase> {
+/**
+ * A fresh libSQL database file in its own temporary folder, with the real migrations applied
+ * (unless `migrate` is false); `busyTimeoutMs` as in {@link openDatabase}.
+ */
+export async function createTempDb(
+  options: { migrate?: boolean; busyTimeoutMs?: number } = {},
+): Promise<TempDatabase> {
   const folder = mkdtempSync(join(tmpdir(), 'reviewload-test-'));
   const url = pathToFileURL(join(folder, 'test.db')).href;
-  const database = await openDatabase(url);
+  const database = await openDatabase(url, undefined, options.busyTimeoutMs);
   if (options.migrate !== false) await applyMigrations(database.db);
   return {
     ...database,

@@ -1,0 +1,44 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AppDeps } from '../app';
+import type { ApiEnv } from '../context';
+import { FixedWindowLimiter, rateLimit } from './rate-limit';
+
+/** The peer address of a request served by @hono/node-server (not X-Forwarded-For, which callers can forge). */
+function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The lower-cased `email` of a JSON login body, if it has one (the validator reads the cached body again). */
+async function loginEmail(c: Context): Promise<string | undefined> {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return undefined;
+  const body: unknown = await c.req.json().catch(() => undefined);
+  const email = typeof body === 'object' && body !== null ? (body as { email?: unknown }).email : undefined;
+  return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : undefined;
+}
+
+/** POST /auth/login: at most RATE_LIMIT_LOGIN_PER_IP attempts per address and RATE_LIMIT_LOGIN_PER_EMAIL per account per window. */
+export function loginRateLimit(deps: AppDeps) {
+  const { windowMs, loginPerIp, loginPerEmail } = deps.config.rateLimits;
+  const now = () => deps.clock().getTime();
+  return rateLimit([
+    { limiter: new FixedWindowLimiter(loginPerIp, windowMs, now), key: clientIp },
+    { limiter: new FixedWindowLimiter(loginPerEmail, windowMs, now), key: loginEmail },
+  ]);
+}
+
+/** POST /orgs/{org}/tokens: at most RATE_LIMIT_TOKENS_PER_USER new tokens per caller and org per window (after authentication). */
+export function tokenRateLimit(deps: AppDeps) {
+  const { windowMs, tokensPerUser } = deps.config.rateLimits;
+  const limiter = new FixedWindowLimiter(tokensPerUser, windowMs, () => deps.clock().getTime());
+  return rateLimit([
+    {
+      limiter,
+      key: (c: Context<ApiEnv>) => `${c.get('org').id}:${c.get('principal').actor}`,
+    },
+  ]);
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { OperationKey } from '../../server/middleware/permissions';
+import { bearer, createOrgFixture, type OrgFixture, sendJson } from './api-fixture';
+import type { AppServer } from './app-server';
+
+/** One request of an operation: the path after `/orgs/{org}`, and a JSON body or a CSV roster. */
+export interface OperationCall {
+  path: string;
+  body?: unknown;
+  csv?: string;
+}
+
+/** Two orgs with a user and a token per role, real resources in `own`, and a valid request per operation. */
+export interface OperationFixture {
+  own: OrgFixture;
+  other: OrgFixture;
+  ids: { team: string; scenario: string; run: string; rule: string; alert: string };
+  /** A valid request for `key` in `own`; destructive operations get a fresh target each call. */
+  request(key: OperationKey): Promise<OperationCall>;
+}
+
+const roster = 'employee_id,team,level,hire_date\nE1,Alpha,senior,2020-01-06\nE2,Alpha,junior,2024-02-05\n';
+
+const rule = (teamId: string) => ({
+  name: 'Backlog',
+  metric: 'backlogWeeks',
+  comparator: '>=',
+  threshold: 0,
+  lookaheadWeeks: 4,
+  schedule: '0 9 * * 1',
+  timezone: 'UTC',
+  webhook: { url: 'http://127.0.0.1:9/hook', secret: 'matrix-secret-0123456789' },
+  teams: [teamId],
+  percentile: 'P50',
+});
+
+const newMember = () => ({
+  email: `${randomUUID()}@own.test`,
+  name: 'm',
+  password: 'a long enough password',
+  role: 'viewer',
+});
+
+/** Sends `call` for `key` to org `slug` with `headers` over HTTP. */
+export function sendOperation(
+  url: string,
+  key: OperationKey,
+  slug: string,
+  call: OperationCall,
+  headers: Record<string, string>,
+): Promise<Response> {
+  const method = key.split(' ')[0]!;
+  const target = `${url}/api/v1/orgs/${slug}${call.path}`;
+  if (call.csv !== undefined) {
+    return fetch(target, { method, headers: { ...headers, 'content-type': 'text/csv' }, body: call.csv });
+  }
+  if (call.body !== undefined || method === 'POST') return sendJson(target, method, call.body ?? {}, headers);
+  return fetch(target, { method, headers });
+}
+
+/** Creates orgs `own` and `other` and, in `own`, a team, a plan-of-record scenario, a forecast run, an alert rule and an open alert. */
+export async function setupOperations(server: AppServer): Promise<OperationFixture> {
+  const own = await createOrgFixture(server.database.db, 'own');
+  const other = await createOrgFixture(server.database.db, 'other');
+  const admin = bearer(own.tokens.admin);
+  const base = `${server.url}/api/v1/orgs/own`;
+  const post = async (path: string, body: unknown) => {
+    const response = await sendJson(`${base}${path}`, 'POST', body, admin);
+    if (!response.ok) throw new Error(`setup POST ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const team = (await post('/teams', { name: 'Alpha', headcount: { junior: 6, mid: 3, senior: 1 } })).id;
+  const scenario = (await post('/scenarios', { name: 'Plan', events: [] })).id;
+  await post(`/scenarios/${scenario}/plan-of-record`, undefined);
+  const run = (await post(`/scenarios/${scenario}/forecast`, { runs: 0, horizon: 4 })).id;
+  const ruleId = (await post('/alert-rules', rule(team))).id;
+  await post(`/alert-rules/${ruleId}/evaluate`, undefined);
+  const history = await (await fetch(`${base}/alert-rules/${ruleId}/alerts`, { headers: admin })).json();
+  const ids = { team, scenario, run, rule: ruleId, alert: history.items[0].id as string };
+  const fresh = {
+    team: async () => (await post('/teams', { name: randomUUID(), headcount: {} })).id as string,
+    token: async () => (await post('/tokens', { name: 't', role: 'viewer' })).id as string,
+    member: async () => (await post('/users', newMember())).id as string,
+    rule: async () => (await post('/alert-rules', rule(team))).id as string,
+  };
+  const r = `/alert-rules/${ids.rule}`;
+  const s = `/scenarios/${ids.scenario}`;
+  const calls: Record<OperationKey, () => Promise<OperationCall>> = {
+    'GET /orgs/{org}': async () => ({ path: '' }),
+    'GET /orgs/{org}/model': async () => ({ path: '/model' }),
+    'GET /orgs/{org}/teams': async () => ({ path: '/teams' }),
+    'POST /orgs/{org}/teams': async () => ({
+      path: '/teams',
+      body: { name: randomUUID(), headcount: { senior: 2 } },
+    }),
+    'GET /orgs/{org}/teams/{id}': async () => ({ path: `/teams/${ids.team}` }),
+    'PATCH /orgs/{org}/teams/{id}': async () => ({
+      path: `/teams/${ids.team}`,
+      body: { headcount: { senior: 1 } },
+    }),
+    'DELETE /orgs/{org}/teams/{id}': async () => ({ path: `/teams/${await fresh.team()}` }),
+    'POST /orgs/{org}/roster/import': async () => ({ path: '/roster/import', csv: roster }),
+    'GET /orgs/{org}/scenarios': async () => ({ path: '/scenarios' }),
+    'POST /orgs/{org}/scenarios': async () => ({ path: '/scenarios', body: { name: 'New', events: [] } }),
+    'GET /orgs/{org}/scenarios/{id}': async () => ({ path: s }),
+    'GET /orgs/{org}/scenarios/{id}/versions': async () => ({ path: `${s}/versions` }),
+    'GET /orgs/{org}/scenarios/{id}/versions/{version}': async () => ({ path: `${s}/versions/1` }),
+    'POST /orgs/{org}/scenarios/{id}/versions': async () => ({
+      path: `${s}/versions`,
+      body: { name: 'Plan', events: [] },
+    }),
+    'POST /orgs/{org}/scenarios/{id}/plan-of-record': async () => ({ path: `${s}/plan-of-record` }),
+    'GET /orgs/{org}/scenarios/{id}/diff': async () => ({ path: `${s}/diff?from=1&to=1` }),
+    'POST /orgs/{org}/scenarios/{id}/forecast': async () => ({
+      path: `${s}/forecast`,
+      body: { runs: 0, horizon: 4 },
+    }),
+    'GET /orgs/{org}/forecasts/{runId}': async () => ({ path: `/forecasts/${ids.run}` }),
+    'GET /orgs/{org}/reports/capacity': async () => ({
+      path: `/reports/capacity?scenario=${ids.scenario}&horizon=4`,
+    }),
+    'GET /orgs/{org}/tokens': async () => ({ path: '/tokens' }),
+    'POST /orgs/{org}/tokens': async () => ({ path: '/tokens', body: { name: 'n', role: 'viewer' } }),
+    'DELETE /orgs/{org}/tokens/{id}': async () => ({ path: `/tokens/${await fresh.token()}` }),
+    'GET /orgs/{org}/users': async () => ({ path: '/users' }),
+    'POST /orgs/{org}/users': async () => ({ path: '/users', body: newMember() }),
+    'PATCH /orgs/{org}/users/{id}': async () => ({
+      path: `/users/${await fresh.member()}`,
+      body: { name: 'Renamed' },
+    }),
+    'DELETE /orgs/{org}/users/{id}': async () => ({ path: `/users/${await fresh.member()}` }),
+    'GET /orgs/{org}/alert-rules': async () => ({ path: '/alert-rules' }),
+    'POST /orgs/{org}/alert-rules': async () => ({ path: '/alert-rules', body: rule(ids.team) }),
+    'GET /orgs/{org}/alert-rules/{id}': async () => ({ path: r }),
+    'PATCH /orgs/{org}/alert-rules/{id}': async () => ({ path: r, body: { threshold: 0 } }),
+    'DELETE /orgs/{org}/alert-rules/{id}': async () => ({ path: `/alert-rules/${await fresh.rule()}` }),
+    'POST /orgs/{org}/alert-rules/{id}/evaluate': async () => ({ path: `${r}/evaluate` }),
+    'GET /orgs/{org}/alert-rules/{id}/evaluations': async () => ({ path: `${r}/evaluations` }),
+    'GET /orgs/{org}/alert-rules/{id}/alerts': async () => ({ path: `${r}/alerts` }),
+    'POST /orgs/{org}/alert-rules/{id}/alerts/{alertId}/acknowledge': async () => ({
+      path: `${r}/alerts/${ids.alert}/acknowledge`,
+    }),
+    'GET /orgs/{org}/alert-rules/{id}/deliveries': async () => ({ path: `${r}/deliveries` }),
+  };
+  return { own, other, ids, request: (key) => calls[key]() };
+}
