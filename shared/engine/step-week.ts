@@ -101,8 +101,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     const expectedIncidents = (defectWeight * p.sev2PerThousandChanges * escapeFactor) / 1000;
     const incidents = rng ? drawPoisson(rng, expectedIncidents) : expectedIncidents;
     s.incidentHours[r] = incidents * p.incidentHours;
-    const excessHazard =
-      (1 - (1 - p.baseAttritionPerYear) ** (1 / 52)) * Math.max(0, p.burnoutHazardMultiplier - 1);
+    const excessHazard = s.burnoutHazard[r]!;
     let departures = 0;
     for (let l = 0; l < L; l++) {
       const hazard = tl.canSignOff[l] === 1 ? excessHazard * fatigue : 0;
