@@ -3,7 +3,7 @@ import { type AlertRuleInput, alertComparators, alertMetrics } from '../../api/a
 import type { Team } from '../../api/types';
 import { ErrorMessage } from '../states';
 
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** The create-rule form; the server validates and its field problems are shown as they come. */
 export function RuleForm(props: { teams: Team[]; onCreate: (input: AlertRuleInput) => Promise<unknown> }) {
