@@ -5,8 +5,8 @@ import { actorOf } from '../context';
 import { createRouter } from '../openapi';
 import { loadModel } from '../services/org-model';
 import { diffJson } from '../services/scenario-diff';
+import { checkReferences } from '../services/scenario-references';
 import {
-  checkReferences,
   getVersion,
   listScenarios,
   listVersions,
@@ -73,14 +73,12 @@ const latest = orgRoute('GET /orgs/{org}/scenarios/{id}', {
 });
 const versions = orgRoute('GET /orgs/{org}/scenarios/{id}/versions', {
   tags,
-  summary: 'Every version of a scenario, newest first (without bodies)',
-  request: { params: orgIdParams },
+  summary: 'Versions of a scenario, newest first (without bodies)',
+  request: { params: orgIdParams, query: pageQuery },
   responses: {
-    200: jsonResponse(
-      'Versions',
-      z.object({
-        items: z.array(z.object({ version: z.number().int(), createdAt: z.string(), createdBy: z.string() })),
-      }),
+    200: pageResponse(
+      'A page of versions',
+      z.object({ version: z.number().int(), createdAt: z.string(), createdBy: z.string() }),
     ),
   },
 });
@@ -133,9 +131,13 @@ export function scenarioRoutes(deps: AppDeps) {
     .openapi(latest, async (c) =>
       c.json(await getVersion(deps.db, c.get('org').id, c.req.valid('param').id), 200),
     )
-    .openapi(versions, async (c) =>
-      c.json({ items: await listVersions(deps.db, c.get('org').id, c.req.valid('param').id) }, 200),
-    )
+    .openapi(versions, async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(
+        await listVersions(deps.db, c.get('org').id, c.req.valid('param').id, limit, cursor),
+        200,
+      );
+    })
     .openapi(readVersion, async (c) => {
       const { id, version } = c.req.valid('param');
       return c.json(await getVersion(deps.db, c.get('org').id, id, version), 200);

@@ -3,7 +3,16 @@ import type { AppDeps } from '../app';
 import { actorOf } from '../context';
 import { createRouter } from '../openapi';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
-import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute, roleSchema } from './route';
+import {
+  jsonBody,
+  jsonResponse,
+  orgIdParams,
+  orgParams,
+  orgRoute,
+  pageQuery,
+  pageResponse,
+  roleSchema,
+} from './route';
 
 const tokenSchema = z
   .object({
@@ -22,8 +31,8 @@ const tags = ['tokens'];
 const list = orgRoute('GET /orgs/{org}/tokens', {
   tags,
   summary: 'API tokens of the org, without secrets (admin)',
-  request: { params: orgParams },
-  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })) },
+  request: { params: orgParams, query: pageQuery },
+  responses: { 200: pageResponse('A page of tokens', tokenSchema) },
 });
 const create = orgRoute('POST /orgs/{org}/tokens', {
   tags,
@@ -46,7 +55,10 @@ const revoke = orgRoute('DELETE /orgs/{org}/tokens/{id}', {
 /** API tokens of an org (admin only). */
 export function tokenRoutes(deps: AppDeps) {
   return createRouter()
-    .openapi(list, async (c) => c.json({ items: await listApiTokens(deps.db, c.get('org').id) }, 200))
+    .openapi(list, async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await listApiTokens(deps.db, c.get('org').id, limit, cursor), 200);
+    })
     .openapi(create, async (c) => {
       const input = { ...c.req.valid('json'), orgId: c.get('org').id };
       return c.json(await createApiToken(deps.db, input, actorOf(c.get('principal'))), 201);

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { apiTokens, type Role } from '../db/schema';
 import { notFound } from '../errors';
 import { type Actor, recordAudit } from './audit';
+import { afterTimeCursor, type Page, timeKey, toPage } from './pagination';
 
 const touchEveryMs = 60 * 1000;
 
@@ -56,14 +57,20 @@ export async function createApiToken(
   return { ...row, token };
 }
 
-/** Tokens of an org, newest first, revoked ones included (marked). */
-export async function listApiTokens(db: Db, orgId: string): Promise<TokenView[]> {
+/** Tokens of an org, newest first, revoked ones included (marked), a page at a time. */
+export async function listApiTokens(
+  db: Db,
+  orgId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<TokenView>> {
   const rows = await db
     .select()
     .from(apiTokens)
-    .where(eq(apiTokens.orgId, orgId))
-    .orderBy(desc(apiTokens.createdAt));
-  return rows.map(view);
+    .where(and(eq(apiTokens.orgId, orgId), afterTimeCursor(cursor, apiTokens.createdAt, apiTokens.id)))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(limit + 1);
+  return toPage(rows, limit, (r) => timeKey({ id: r.id, at: r.createdAt }), view);
 }
 
 /** Revokes a token of this org; 404 for another org's or an unknown token. */

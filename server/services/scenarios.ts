@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { forecastInputSchema, formatIssues, type Scenario, scenarioSchema } from '../../shared/index';
+import { and, desc, eq } from 'drizzle-orm';
+import { type Scenario, scenarioSchema } from '../../shared/index';
 import type { Db } from '../db/client';
 import { scenarios, scenarioVersions } from '../db/schema';
-import { notFound, ProblemError } from '../errors';
+import { notFound } from '../errors';
 import { type Actor, recordAudit, type Tx } from './audit';
-import type { OrgModel } from './org-model';
-import { decodeCursor, type Page, toPage } from './pagination';
+import { afterTimeCursor, belowNumberCursor, type Page, timeKey, toPage } from './pagination';
 
 export interface ScenarioVersionView {
   id: string;
@@ -23,28 +22,6 @@ export interface ScenarioSummary {
   latestVersion: number;
   planOfRecord: boolean;
   updatedAt: string;
-}
-
-/**
- * Checks that every team and level the scenario's events name exists in the org (the engine's
- * own cross-check), reporting paths relative to the scenario body, e.g. `events[0].teamIds[0]`.
- */
-export function checkReferences(scenario: Scenario, model: OrgModel): void {
-  if (model.org.teams.length === 0) return;
-  const options = { startWeek: '2026-01-05' };
-  const parsed = forecastInputSchema.safeParse({ ...model, scenario, options });
-  if (parsed.success) return;
-  const errors = formatIssues(parsed.error)
-    .filter((issue) => issue.path.startsWith('scenario.'))
-    .map((issue) => ({ path: issue.path.slice('scenario.'.length), message: issue.message }));
-  if (errors.length > 0) {
-    throw new ProblemError(
-      422,
-      'Unprocessable Content',
-      'The scenario names unknown teams or levels.',
-      errors,
-    );
-  }
 }
 
 export async function findScenario(db: Tx, orgId: string, id: string) {
@@ -82,8 +59,8 @@ export async function getVersion(
   };
 }
 
-/** Every version of a scenario, newest first, without bodies. */
-export async function listVersions(db: Db, orgId: string, id: string) {
+/** Versions of a scenario, newest first, without bodies, a page at a time. */
+export async function listVersions(db: Db, orgId: string, id: string, limit: number, cursor?: string) {
   await findScenario(db, orgId, id);
   const rows = await db
     .select({
@@ -92,9 +69,15 @@ export async function listVersions(db: Db, orgId: string, id: string) {
       createdBy: scenarioVersions.createdBy,
     })
     .from(scenarioVersions)
-    .where(eq(scenarioVersions.scenarioId, id))
-    .orderBy(desc(scenarioVersions.version));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    .where(and(eq(scenarioVersions.scenarioId, id), belowNumberCursor(cursor, scenarioVersions.version)))
+    .orderBy(desc(scenarioVersions.version))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => String(r.version),
+    (r) => ({ ...r, createdAt: r.createdAt.toISOString() }),
+  );
 }
 
 const summary = (row: typeof scenarios.$inferSelect): ScenarioSummary => ({
@@ -112,26 +95,14 @@ export async function listScenarios(
   limit: number,
   cursor?: string,
 ): Promise<Page<ScenarioSummary>> {
-  const [at, id] = (decodeCursor(cursor) ?? '').split('|');
-  if (cursor !== undefined && !(id && Number.isFinite(Number(at)))) {
-    throw new ProblemError(400, 'Bad Request', 'The cursor is not one this list gave out.', [
-      { path: 'cursor', message: 'unknown cursor' },
-    ]);
-  }
-  const after =
-    at && id
-      ? or(
-          lt(scenarios.updatedAt, new Date(Number(at))),
-          and(eq(scenarios.updatedAt, new Date(Number(at))), lt(scenarios.id, id)),
-        )
-      : undefined;
+  const after = afterTimeCursor(cursor, scenarios.updatedAt, scenarios.id);
   const rows = await db
     .select()
     .from(scenarios)
     .where(and(eq(scenarios.orgId, orgId), after))
     .orderBy(desc(scenarios.updatedAt), desc(scenarios.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (r) => `${r.updatedAt.getTime()}|${r.id}`, summary);
+  return toPage(rows, limit, (r) => timeKey({ id: r.id, at: r.updatedAt }), summary);
 }
 
 /**

@@ -35,6 +35,9 @@ describe('scenarios', () => {
     expect((await (await get(`/scenarios/${v1.id}`)).json()).version).toBe(2);
     const versions = await (await get(`/scenarios/${v1.id}/versions`)).json();
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const page = await (await get(`/scenarios/${v1.id}/versions?limit=1`)).json();
+    const next = await (await get(`/scenarios/${v1.id}/versions?limit=1&cursor=${page.nextCursor}`)).json();
+    expect([page.items[0].version, next.items[0].version, next.nextCursor]).toEqual([2, 1, null]);
     const diff = await (await get(`/scenarios/${v1.id}/diff?from=1&to=2`)).json();
     expect(diff).toEqual({
       from: 1,
