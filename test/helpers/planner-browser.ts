@@ -10,10 +10,10 @@ export const adminPassword = 'correct-horse-battery-staple';
 export interface PlannerBrowser {
   server: RunningServer;
   browser: Browser;
-  /** A new 1280x720 page (or `size`) that collects console errors into `errors`. */
+  /** A new 1280x720 page (or `size`) that collects console errors into `errors`; waits time out after 90 s. */
   open(size?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
-  /** Signs in through the form at `/` and waits for the dashboard heading. */
-  signIn(page: Page): Promise<void>;
+  /** Signs in through the form at `/` (as the admin unless `as` is given) and waits for the dashboard heading. */
+  signIn(page: Page, as?: { email: string; password: string }): Promise<void>;
   /** Calls the API from the page's session (CSRF header from the rl_csrf cookie). */
   api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
@@ -32,6 +32,7 @@ export async function startPlannerBrowser(): Promise<PlannerBrowser> {
     browser,
     async open(size = { width: 1280, height: 720 }) {
       const page = await browser.newPage({ viewport: size, acceptDownloads: true });
+      page.setDefaultTimeout(90_000);
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
@@ -39,10 +40,10 @@ export async function startPlannerBrowser(): Promise<PlannerBrowser> {
       page.on('pageerror', (error) => errors.push(error.message));
       return { page, errors };
     },
-    async signIn(page) {
+    async signIn(page, as = { email: adminEmail, password: adminPassword }) {
       await page.goto(server.url);
-      await page.getByLabel('Email').fill(adminEmail);
-      await page.getByLabel('Password').fill(adminPassword);
+      await page.getByLabel('Email').fill(as.email);
+      await page.getByLabel('Password').fill(as.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: /^Dashboard/ }).waitFor();
     },

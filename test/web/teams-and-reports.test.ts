@@ -9,6 +9,9 @@ const upload = (page: Page, name: string, content: Buffer) =>
   page.getByLabel('Roster CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
 const total = (page: Page, team: string) => page.getByTestId(`total-${team}`).textContent();
 
+/** Generous: the browser test files share the machine's cores with each other and the servers. */
+const TIMEOUT_MS = 120_000;
+
 describe('teams, roster import and reports in Chromium', () => {
   let env: PlannerBrowser;
   beforeAll(async () => {
@@ -18,75 +21,83 @@ describe('teams, roster import and reports in Chromium', () => {
     await env?.close();
   });
 
-  it('shows the capacity report as a sortable table and downloads its CSV', async () => {
-    const { page, errors } = await env.open({ width: 1920, height: 1080 });
-    await env.signIn(page);
-    await page.getByRole('link', { name: 'Reports' }).click();
-    const table = page.locator('table.report');
-    await table.waitFor({ timeout: 60_000 });
-    const teamHeader = page.getByRole('button', { name: /^Team/ }).first();
-    await teamHeader.click();
-    await teamHeader.click();
-    expect(await page.locator('th[aria-sort=descending]').count()).toBe(1);
-    await page.screenshot({ path: 'test-results/reports.png' });
+  it(
+    'shows the capacity report as a sortable table and downloads its CSV',
+    async () => {
+      const { page, errors } = await env.open({ width: 1920, height: 1080 });
+      await env.signIn(page);
+      await page.getByRole('link', { name: 'Reports' }).click();
+      const table = page.locator('table.report');
+      await table.waitFor({ timeout: 90_000 });
+      const teamHeader = page.getByRole('button', { name: /^Team/ }).first();
+      await teamHeader.click();
+      await teamHeader.click();
+      expect(await page.locator('th[aria-sort=descending]').count()).toBe(1);
+      await page.screenshot({ path: 'test-results/reports.png' });
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download CSV' }).click(),
-    ]);
-    const csv = await readFile((await download.path())!, 'utf8');
-    const [head, ...rows] = csv.trim().split(/\r?\n/);
-    expect(head).toMatch(/^team,/);
-    expect(rows.length).toBeGreaterThanOrEqual(40);
-    expect(errors).toEqual([]);
-  });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download CSV' }).click(),
+      ]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      const [head, ...rows] = csv.trim().split(/\r?\n/);
+      expect(head).toMatch(/^team,/);
+      expect(rows.length).toBeGreaterThanOrEqual(40);
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('shows every bad roster row and imports nothing, then imports a clean file', async () => {
-    const { page, errors } = await env.open();
-    await env.signIn(page);
-    await page.getByRole('link', { name: 'Teams' }).click();
-    await page.getByRole('heading', { name: 'Headcount by level' }).waitFor();
-    const before = await total(page, 'Checkout');
+  it(
+    'shows every bad roster row and imports nothing, then imports a clean file',
+    async () => {
+      const { page, errors } = await env.open();
+      await env.signIn(page);
+      await page.getByRole('link', { name: 'Teams' }).click();
+      await page.getByRole('heading', { name: 'Headcount by level' }).waitFor();
+      const before = await total(page, 'Checkout');
 
-    await upload(
-      page,
-      'roster-bad.csv',
-      roster([
-        'X1,Checkout,senior,2020-01-01,',
-        'X2,Checkout,wizard,2021-01-01,X1',
-        'X3,Checkout,junior,2022-03-01,X1',
-      ]),
-    );
-    const alert = page.locator('.roster [role=alert]');
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/Line 3[\s\S]*level/);
-    await page.screenshot({ path: 'test-results/roster-error.png' });
-    expect(await total(page, 'Checkout')).toBe(before);
+      await upload(
+        page,
+        'roster-bad.csv',
+        roster([
+          'X1,Checkout,senior,2020-01-01,',
+          'X2,Checkout,wizard,2021-01-01,X1',
+          'X3,Checkout,junior,2022-03-01,X1',
+        ]),
+      );
+      const alert = page.locator('.roster [role=alert]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/Line 3[\s\S]*level/);
+      await page.screenshot({ path: 'test-results/roster-error.png' });
+      expect(await total(page, 'Checkout')).toBe(before);
 
-    await upload(
-      page,
-      'roster-good.csv',
-      roster([
-        'X1,Checkout,principal,2018-01-01,',
-        'X2,Checkout,senior,2020-01-01,X1',
-        'X3,Checkout,senior,2021-05-01,X1',
-        'X4,Checkout,mid,2022-03-01,X1',
-        'X5,Payments,senior,2019-07-01,',
-      ]),
-    );
-    await page.getByText('Imported 5 engineers').waitFor();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="total-Checkout"]')?.textContent === '4',
-    );
-    expect(before).not.toBe('4');
+      await upload(
+        page,
+        'roster-good.csv',
+        roster([
+          'X1,Checkout,principal,2018-01-01,',
+          'X2,Checkout,senior,2020-01-01,X1',
+          'X3,Checkout,senior,2021-05-01,X1',
+          'X4,Checkout,mid,2022-03-01,X1',
+          'X5,Payments,senior,2019-07-01,',
+        ]),
+      );
+      await page.getByText('Imported 5 engineers').waitFor();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="total-Checkout"]')?.textContent === '4',
+      );
+      expect(before).not.toBe('4');
 
-    const cell = page.getByLabel('Payments Senior headcount');
-    await cell.fill('3');
-    await cell.press('Tab');
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="total-Payments"]')?.textContent === '3',
-    );
-    await page.screenshot({ path: 'test-results/teams.png' });
-    expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
-  });
+      const cell = page.getByLabel('Payments Senior headcount');
+      await cell.fill('3');
+      await cell.press('Tab');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="total-Payments"]')?.textContent === '3',
+      );
+      await page.screenshot({ path: 'test-results/teams.png' });
+      expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -9,6 +9,7 @@ interface ForecastChartsProps {
   label: string;
   /** Drawn faintly under the forecast (the scenario without its edits). */
   baseline?: Forecast | undefined;
+  baselineLabel?: string;
   measured?: boolean;
   heatMap?: boolean;
 }
@@ -16,7 +17,12 @@ interface ForecastChartsProps {
 const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['band'], colour: string) => {
   const series: FanSeries[] = [];
   if (props.baseline)
-    series.push({ label: 'Baseline', colour: okabeIto.black, band: pick(props.baseline), faint: true });
+    series.push({
+      label: props.baselineLabel ?? 'Baseline',
+      colour: okabeIto.black,
+      band: pick(props.baseline),
+      faint: true,
+    });
   series.push({ label: props.label, colour, band: pick(props.forecast) });
   return series;
 };

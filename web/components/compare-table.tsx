@@ -28,7 +28,7 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
       label: 'Reviewers needed vs today',
       values: props.scenarios.map(
         (s, i) =>
-          `${s.reviewersNeeded === null ? '–' : formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
+          `${s.reviewersNeeded === null ? '…' : formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
       ),
     },
     {

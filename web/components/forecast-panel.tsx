@@ -57,7 +57,13 @@ export function ForecastPanel(props: ForecastPanelProps) {
           <>
             <HeadlineFigures forecast={forecast()} reviewersNeeded={props.reviewersNeeded} />
             <Suspense fallback={<Loading what="charts" />}>
-              <ForecastCharts forecast={forecast()} baseline={props.baseline} label={props.label} measured />
+              <ForecastCharts
+                forecast={forecast()}
+                baseline={props.baseline}
+                baselineLabel={props.baselineLabel}
+                label={props.label}
+                measured
+              />
             </Suspense>
           </>
         )}

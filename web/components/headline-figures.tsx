@@ -33,7 +33,7 @@ export function HeadlineFigures(props: { forecast: Forecast; reviewersNeeded: nu
       <div class="figure" data-testid="reviewers">
         <span class="figure-label">Reviewers needed vs today</span>
         <span class="figure-value">
-          {props.reviewersNeeded === null ? '–' : formatNumber(props.reviewersNeeded)} vs{' '}
+          {props.reviewersNeeded === null ? '…' : formatNumber(props.reviewersNeeded)} vs{' '}
           {formatNumber(figures().reviewersToday)}
         </span>
         <span class="figure-note">sign-off reviewers to hold the service level at peak</span>

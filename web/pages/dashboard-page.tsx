@@ -1,8 +1,8 @@
-import { createResource, lazy, Match, Show, Suspense, Switch } from 'solid-js';
-import { api } from '../api/client';
+import { lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { HeadlineFigures } from '../components/headline-figures';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TeamsBreachList } from '../components/teams-breach-list';
+import { createPlanForecast } from '../forecast/plan-forecast';
 import { Link } from '../router';
 import { useStores } from '../stores/context';
 
@@ -12,17 +12,19 @@ const ForecastCharts = lazy(() =>
 
 /** The plan of record: headline figures, backlog fan chart, incidents, burnout heat map, teams by first breach. */
 export function DashboardPage() {
-  const { session, scenarios } = useStores();
+  const { session, scenarios, model } = useStores();
   const [{ list }] = scenarios;
   const plan = () => list()?.find((scenario) => scenario.planOfRecord) ?? null;
-  const [run, { refetch }] = createResource(
-    () => {
+  const planForecast = createPlanForecast({
+    plan: () => {
       const slug = session[0].orgSlug();
       const id = plan()?.id;
       return slug && id ? { slug, id } : null;
     },
-    ({ slug, id }) => api.forecast(slug, id),
-  );
+    serverRuns: session[0].canEdit,
+    model: model[0].model,
+    load: scenarios[1].load,
+  });
   return (
     <section class="page">
       <h2>
@@ -44,29 +46,24 @@ export function DashboardPage() {
             </p>
           </Empty>
         </Match>
-        <Match when={run.error}>
-          <ErrorMessage error={run.error} retry={() => void refetch()} />
+        <Match when={planForecast.error()}>
+          <ErrorMessage error={planForecast.error()} retry={planForecast.retry} />
         </Match>
-        <Match when={run()}>
-          {(current) => (
+        <Match when={planForecast.forecast()}>
+          {(forecast) => (
             <>
-              <HeadlineFigures
-                forecast={current().forecast}
-                reviewersNeeded={current().summary.reviewersNeeded.reduce(
-                  (sum, team) => sum + team.reviewersNeeded,
-                  0,
-                )}
-              />
+              <HeadlineFigures forecast={forecast()} reviewersNeeded={planForecast.reviewersNeeded()} />
               <div class="dashboard-grid">
                 <Suspense fallback={<Loading what="charts" />}>
-                  <ForecastCharts forecast={current().forecast} label={plan()?.name ?? 'Plan of record'} />
+                  <ForecastCharts forecast={forecast()} label={plan()?.name ?? 'Plan of record'} />
                 </Suspense>
-                <TeamsBreachList forecast={current().forecast} />
+                <TeamsBreachList forecast={forecast()} />
               </div>
+              <p class="muted">Source: {planForecast.source()}.</p>
             </>
           )}
         </Match>
-        <Match when={run.loading}>
+        <Match when={true}>
           <Loading what="the plan of record forecast" />
         </Match>
       </Switch>

@@ -1,0 +1,57 @@
+import { type Accessor, createMemo, createResource } from 'solid-js';
+import type { Forecast } from '../../shared';
+import { api } from '../api/client';
+import type { OrgModel, ScenarioVersion } from '../api/types';
+import { todayIso } from '../format';
+import { currentMonday, engineInput } from '../scenario/editor-input';
+import { createForecastRunner } from '../workers/engine-client';
+
+interface PlanForecastSources {
+  /** The org and the plan-of-record scenario id, once known. */
+  plan: Accessor<{ slug: string; id: string } | null>;
+  /** Whether the caller may run forecasts on the server (planners and admins). */
+  serverRuns: Accessor<boolean>;
+  model: Accessor<OrgModel | undefined>;
+  load: (id: string) => Promise<ScenarioVersion>;
+}
+
+const BROWSER_RUNS = 200;
+
+/**
+ * The plan of record's forecast: the server's cached run for planners and admins; for viewers,
+ * whom the API does not let start runs, the same scenario on the engine in the browser worker.
+ */
+export function createPlanForecast(sources: PlanForecastSources) {
+  const [run, { refetch }] = createResource(
+    () => (sources.serverRuns() ? sources.plan() : null),
+    ({ slug, id }) => api.forecast(slug, id),
+  );
+  const [version] = createResource(
+    () => (sources.serverRuns() ? null : sources.plan()?.id),
+    (id) => sources.load(id),
+  );
+  const startWeek = currentMonday(todayIso());
+  const runner = createForecastRunner(
+    createMemo(() => {
+      const model = sources.model();
+      const loaded = version();
+      return model && loaded ? engineInput(model, loaded.scenario, startWeek) : null;
+    }),
+    { runs: BROWSER_RUNS, settleMs: 0 },
+  );
+  return {
+    forecast: (): Forecast | undefined => run()?.forecast ?? runner.forecast(),
+    reviewersNeeded: (): number | null => {
+      const summary = run()?.summary;
+      return summary
+        ? summary.reviewersNeeded.reduce((sum, team) => sum + team.reviewersNeeded, 0)
+        : runner.reviewersNeeded();
+    },
+    error: (): unknown =>
+      run.error ?? version.error ?? (runner.issues()[0] ? new Error(runner.issues()[0]!.message) : null),
+    retry: () => void refetch(),
+    /** Where the numbers come from, for the page's note. */
+    source: () =>
+      sources.serverRuns() ? 'server forecast run' : `${BROWSER_RUNS} Monte Carlo runs in this browser`,
+  };
+}
