@@ -1,6 +1,15 @@
 /**
  * Reviewload engine: public entry. Pure TypeScript (no I/O, no clock, no global randomness);
  * the server and the browser worker import only from here.
+ *
+ * - Validate with `forecastInputSchema` (`{ org, parameters, scenario, options }`); report a
+ *   ZodError with `formatIssues` (`scenario.events[2].percent: must be between 0 and 100`).
+ * - `runForecast(input)` parses and runs the mean path (`options.runs` 0) or Monte Carlo.
+ * - A worker pool splits Monte Carlo runs: `runSampleRange(parsed, { runStart, runCount })` per
+ *   worker, then `mergeRunSamples(parsed, parts)`: the same Forecast, bit for bit.
+ * - Derived answers: `forecast.teams[i].breaches` / `forecast.org.breaches`,
+ *   `reviewersNeeded(input)`, `layoffHeadroom(input)`.
+ * - Cache forecasts by input hash and `ENGINE_VERSION`.
  */
 
 export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
