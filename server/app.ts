@@ -38,7 +38,10 @@ export interface AppDeps {
 /** Dependencies of the routes that run the engine. */
 export type ForecastDeps = AppDeps & { forecastPool: ForecastPool };
 
-/** The /api/v1 router: public routes first, then authentication, then the org-scoped resources. */
+/**
+ * The /api/v1 router: public routes (health, login, the OpenAPI document), then the org-scoped
+ * resources behind authentication. Unknown paths fall through to the 404 in createApp.
+ */
 function apiRoutes(deps: ForecastDeps) {
   const api = createRouter();
   api.use('*', limitJsonBodies);
@@ -66,7 +69,6 @@ function apiRoutes(deps: ForecastDeps) {
     document ??= openApiDocument(api, deps.config.version);
     return c.json(document);
   });
-  api.use('*', authenticate(deps));
   return api;
 }
 
