@@ -13,8 +13,18 @@ describe('ALERT_* configuration', () => {
   });
 
   it('reads overrides', () => {
-    const env = { ALERT_TICK_MS: '50', ALERT_RETRY_BASE_MS: '10', ALERT_MAX_ATTEMPTS: '2', ALERT_TIMEOUT_MS: '500' };
-    expect(loadConfig(env, 'x').alerts).toMatchObject({ tickMs: 50, retryBaseMs: 10, maxAttempts: 2, timeoutMs: 500 });
+    const env = {
+      ALERT_TICK_MS: '50',
+      ALERT_RETRY_BASE_MS: '10',
+      ALERT_MAX_ATTEMPTS: '2',
+      ALERT_TIMEOUT_MS: '500',
+    };
+    expect(loadConfig(env, 'x').alerts).toMatchObject({
+      tickMs: 50,
+      retryBaseMs: 10,
+      maxAttempts: 2,
+      timeoutMs: 500,
+    });
   });
 
   it.each([

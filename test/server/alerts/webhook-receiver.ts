@@ -35,7 +35,7 @@ export function startReceiver(statuses: number[] = [], port = 0): Promise<Webhoo
       resolve({
         url: `http://127.0.0.1:${bound}/hook`,
         requests,
-        waitFor: async (count, timeoutMs = 20_000) => {
+        waitFor: async (count, timeoutMs = 60_000) => {
           const deadline = Date.now() + timeoutMs;
           while (requests.length < count) {
             if (Date.now() > deadline) throw new Error(`expected ${count} requests, got ${requests.length}`);
