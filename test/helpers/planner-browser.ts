@@ -12,8 +12,11 @@ export interface PlannerBrowser {
   browser: Browser;
   /** A new 1280x720 page (or `size`) that collects console errors into `errors`; waits time out after 90 s. */
   open(size?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
-  /** Signs in through the form at `/` (as the admin unless `as` is given) and waits for the dashboard heading. */
-  signIn(page: Page, as?: { email: string; password: string }): Promise<void>;
+  /**
+   * Signs in through the form shown at `path` (default `/`, the dashboard), as the admin unless
+   * `as` is given, and waits for the signed-in header.
+   */
+  signIn(page: Page, options?: { as?: { email: string; password: string }; path?: string }): Promise<void>;
   /** Calls the API from the page's session (CSRF header from the rl_csrf cookie). */
   api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
@@ -40,12 +43,12 @@ export async function startPlannerBrowser(): Promise<PlannerBrowser> {
       page.on('pageerror', (error) => errors.push(error.message));
       return { page, errors };
     },
-    async signIn(page, as = { email: adminEmail, password: adminPassword }) {
-      await page.goto(server.url);
+    async signIn(page, { as = { email: adminEmail, password: adminPassword }, path = '/' } = {}) {
+      await page.goto(server.url + path);
       await page.getByLabel('Email').fill(as.email);
       await page.getByLabel('Password').fill(as.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /^Dashboard/ }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
     },
     api: (page, method, path, body) =>
       page.evaluate(

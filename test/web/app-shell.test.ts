@@ -56,12 +56,12 @@ describe('app shell and sign-in in Chromium', () => {
     'shows a viewer the dashboard and a scenario, without controls to change or save it',
     async () => {
       const { page: admin } = await env.open();
-      await env.signIn(admin);
+      await env.signIn(admin, { path: '/scenarios' });
       const viewer = { email: 'viewer@example.com', password: 'viewer-password-123' };
       await env.api(admin, 'POST', '/orgs/demo/users', { ...viewer, name: 'Vera Viewer', role: 'viewer' });
 
       const { page, errors } = await env.open();
-      await env.signIn(page, viewer);
+      await env.signIn(page, { as: viewer });
       expect(await page.locator('.role').textContent()).toBe('viewer');
       await page.getByRole('heading', { name: 'Teams by first breach' }).waitFor({ timeout: 90_000 });
       await page.getByRole('link', { name: 'Scenarios' }).click();

@@ -41,7 +41,7 @@ describe('scenario editor, compare and dashboard in Chromium', () => {
     'redraws the breach figures and chart when a slider moves, within the time budget',
     async () => {
       const { page, errors } = await env.open();
-      await env.signIn(page);
+      await env.signIn(page, { path: '/scenarios' });
       await page.getByRole('link', { name: 'Scenarios' }).click();
       await page.getByRole('link', { name: 'New scenario' }).click();
       await page.getByText(/P10-P90 bands from 100 Monte Carlo runs/).waitFor({ timeout: 90_000 });
@@ -76,7 +76,7 @@ describe('scenario editor, compare and dashboard in Chromium', () => {
     'saves scenarios, marks the plan of record, finds them in Compare and on the dashboard',
     async () => {
       const { page, errors } = await env.open({ width: 1920, height: 1080 });
-      await env.signIn(page);
+      await env.signIn(page, { path: '/scenarios' });
       for (const [name, key] of [
         ['Layoff 50%', 'End'],
         ['AI push to 100%', 'End'],

@@ -25,8 +25,7 @@ describe('teams, roster import and reports in Chromium', () => {
     'shows the capacity report as a sortable table and downloads its CSV',
     async () => {
       const { page, errors } = await env.open({ width: 1920, height: 1080 });
-      await env.signIn(page);
-      await page.getByRole('link', { name: 'Reports' }).click();
+      await env.signIn(page, { path: '/reports' });
       const table = page.locator('table.report');
       await table.waitFor({ timeout: 90_000 });
       const teamHeader = page.getByRole('button', { name: /^Team/ }).first();
@@ -52,8 +51,7 @@ describe('teams, roster import and reports in Chromium', () => {
     'shows every bad roster row and imports nothing, then imports a clean file',
     async () => {
       const { page, errors } = await env.open();
-      await env.signIn(page);
-      await page.getByRole('link', { name: 'Teams' }).click();
+      await env.signIn(page, { path: '/teams' });
       await page.getByRole('heading', { name: 'Headcount by level' }).waitFor();
       const before = await total(page, 'Checkout');
 
