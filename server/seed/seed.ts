@@ -48,9 +48,10 @@ export async function seedDemoOrg(db: Db, now = new Date()): Promise<boolean> {
     for (let i = 0; i < rows.length; i += batchSize) {
       await tx.insert(engineers).values(rows.slice(i, i + batchSize));
     }
-    await insertScenario(tx, orgId, seedStory, true, now);
+    const story = seedStory(now);
+    await insertScenario(tx, orgId, story, true, now);
     await insertScenario(tx, orgId, baseline, false, now);
-    const after = { teams: demo.length, engineers: rows.length, scenarios: [seedStory.name, baseline.name] };
+    const after = { teams: demo.length, engineers: rows.length, scenarios: [story.name, baseline.name] };
     await recordAudit(tx, systemActor, { orgId, action: 'seed', entity: 'org', entityId: orgId, after });
   });
   return true;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords';
 import { loadConfig } from '../../server/config';
-import { auditLog, scenarios, users } from '../../server/db/schema';
+import { auditLog, scenarios, scenarioVersions, users } from '../../server/db/schema';
 import { ensureAdminUser } from '../../server/seed/admin';
 import { seedDemoOrg } from '../../server/seed/seed';
 import { resolveApiToken } from '../../server/services/api-tokens';
@@ -28,6 +28,18 @@ describe('demo seed', () => {
       [true, true],
     ]);
     expect(await database.db.$count(auditLog, eq(auditLog.action, 'seed'))).toBe(1);
+  });
+
+  it('dates the seed story from the seeding week, so its events lie ahead of the forecast', async () => {
+    database = await createTempDb();
+    await seedDemoOrg(database.db, new Date('2026-11-28T12:00:00Z'));
+    const versions = await database.db.select().from(scenarioVersions);
+    const story = versions.find((v) => v.body.name.startsWith('Seed story'));
+    expect(story?.body.events.map((e) => [e.type, e.date])).toEqual([
+      ['ai-adoption', '2026-12-07'],
+      ['layoff', '2026-12-21'],
+      ['review-policy', '2027-01-18'],
+    ]);
   });
 
   it('creates the first admin with a generated password printed once, and nothing on the next start', async () => {
