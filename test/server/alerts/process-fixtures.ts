@@ -19,14 +19,12 @@ export async function planOfRecordDatabase() {
   const orgId = randomUUID();
   const teamId = randomUUID();
   await database.db.insert(orgs).values({ id: orgId, slug: demoOrgSlug, name: 'Small org' });
-  await database.db
-    .insert(teams)
-    .values({
-      id: teamId,
-      orgId,
-      name: 'Checkout',
-      headcount: { junior: 3, mid: 4, senior: 2, principal: 0 },
-    });
+  await database.db.insert(teams).values({
+    id: teamId,
+    orgId,
+    name: 'Checkout',
+    headcount: { junior: 3, mid: 4, senior: 2, principal: 0 },
+  });
   await database.db
     .insert(users)
     .values({ id: randomUUID(), email: 'ops@example.test', name: 'Ops', passwordHash: 'scrypt$unused' });
