@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+/**
+ * Node arguments that run the server as ONE process (tsx as a loader, not the tsx CLI, which
+ * would run the server in a child): a signal, SIGKILL included, reaches the server itself.
+ */
+export const serverCommand = ['--import', 'tsx', 'server/index.ts'];
 
 export interface RunningServer {
   url: string;
@@ -20,7 +25,7 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(tsx, ['server/index.ts'], {
+  const child = spawn(process.execPath, serverCommand, {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

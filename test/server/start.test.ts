@@ -3,14 +3,13 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineers, orgs, teams } from '../../server/db/schema';
-import { type RunningServer, startServer } from '../helpers/running-server';
+import { type RunningServer, serverCommand, startServer } from '../helpers/running-server';
 import { createTempDb, type TempDatabase } from '../helpers/temp-db';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 function startExpectingFailure(env: Record<string, string>) {
-  return spawnSync(tsx, ['server/index.ts'], {
+  return spawnSync(process.execPath, serverCommand, {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
