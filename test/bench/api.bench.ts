@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../helpers/free-port';
 import { startServer } from '../helpers/running-server';
 import { createTempDb } from '../helpers/temp-db';
+import { recordFigures } from './figures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
@@ -119,6 +120,21 @@ try {
   );
   console.log(
     `${'roster import, 50,000 rows over HTTP'.padEnd(width)}  median ${imports[1]!.toFixed(0)} ms (min ${imports[0]!.toFixed(0)}, max ${imports[2]!.toFixed(0)}; target < 3000)`,
+  );
+  recordFigures(
+    'api',
+    [
+      ...rows.map(([name, load]) => ({
+        case: name,
+        'req/s': Math.round(load.requestsPerSecond),
+        'p50 ms': load.p50,
+        'p99 ms': load.p99,
+        'non-2xx': load.non2xx,
+      })),
+      { case: 'first capacity report (500-run Monte Carlo, 40 teams)', 'p50 ms': Math.round(firstMs) },
+      { case: 'roster import, 50,000 rows over HTTP (median of 3)', 'p50 ms': Math.round(imports[1]!) },
+    ],
+    `${CONNECTIONS} connections x ${SECONDS} s per load row (autocannon in its own process); single-request rows give their time in the p50 column.`,
   );
 } finally {
   hello.child.kill();

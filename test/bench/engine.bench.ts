@@ -15,6 +15,7 @@ import {
   runMeanPath,
   runMonteCarlo,
 } from '../../shared/index';
+import { recordFigures } from './figures';
 
 const TEAMS = 100;
 
@@ -120,3 +121,8 @@ console.log(`${'case'.padEnd(width)}  ${'best ms'.padStart(10)}  per unit`);
 for (const row of rows)
   console.log(`${row.name.padEnd(width)}  ${row.ms.toFixed(3).padStart(10)}  ${row.per}`);
 console.log(`Monte Carlo / floor ratio: ${(mcMs / floorMs).toFixed(2)}x (target <= 3x)`);
+recordFigures(
+  'engine',
+  rows.map((row) => ({ case: row.name, 'best ms': Number(row.ms.toFixed(3)), 'per unit': row.per })),
+  `Best of several timed runs after warm-up. Monte Carlo / floor ratio: ${(mcMs / floorMs).toFixed(2)}x (target <= 3x).`,
+);
