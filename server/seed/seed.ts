@@ -30,13 +30,14 @@ async function insertScenario(
  * Creates the demo org with its teams, roster, default level ladder and parameters, and two
  * scenarios (the seed story as plan of record, and a baseline) in one transaction, unless it
  * already exists. Returns whether it seeded, so a second start on the same database does nothing.
+ * The check runs inside the write transaction, so processes starting together seed once.
  */
 export async function seedDemoOrg(db: Db, now = new Date()): Promise<boolean> {
-  const existing = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, demoOrgSlug)).get();
-  if (existing) return false;
   const orgId = randomUUID();
   const demo = buildDemoOrg();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const existing = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, demoOrgSlug)).get();
+    if (existing) return false;
     await tx.insert(orgs).values({ id: orgId, slug: demoOrgSlug, name: 'Demo Retail Engineering' });
     await tx.insert(orgSettings).values({ orgId, levels: [...defaultLevels], parameters: defaultParameters });
     const rows: (typeof engineers.$inferInsert)[] = [];
@@ -53,6 +54,6 @@ export async function seedDemoOrg(db: Db, now = new Date()): Promise<boolean> {
     await insertScenario(tx, orgId, baseline, false, now);
     const after = { teams: demo.length, engineers: rows.length, scenarios: [story.name, baseline.name] };
     await recordAudit(tx, systemActor, { orgId, action: 'seed', entity: 'org', entityId: orgId, after });
+    return true;
   });
-  return true;
 }

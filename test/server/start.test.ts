@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { engineers, orgs, teams } from '../../server/db/schema';
+import { engineers, orgs, teams, users } from '../../server/db/schema';
 import { type RunningServer, serverCommand, startServer } from '../helpers/running-server';
 import { createTempDb, type TempDatabase } from '../helpers/temp-db';
 
@@ -20,8 +20,10 @@ function startExpectingFailure(env: Record<string, string>) {
 describe('server start-up', () => {
   let database: TempDatabase | undefined;
   let server: RunningServer | undefined;
+  const servers: RunningServer[] = [];
   afterEach(async () => {
     await server?.stop('SIGKILL');
+    for (const extra of servers.splice(0)) await extra.stop('SIGKILL');
     database?.cleanup();
     server = undefined;
     database = undefined;
@@ -43,6 +45,20 @@ describe('server start-up', () => {
     expect(await database.db.$count(teams)).toBe(40);
     expect(await database.db.$count(engineers)).toBeGreaterThan(1_800);
     expect(await database.db.$count(engineers)).toBeLessThan(2_300);
+  });
+
+  it('seeds the demo org and its admin once when two servers start together on a new database', async () => {
+    database = await createTempDb({ migrate: false });
+    const env = {
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: 'first@example.com',
+      ADMIN_PASSWORD: 'twelve chars ok',
+    };
+    const both = await Promise.all([startServer(env), startServer(env)]);
+    servers.push(...both);
+    expect(await database.db.$count(orgs)).toBe(1);
+    expect(await database.db.$count(users)).toBe(1);
+    expect(both.filter((s) => s.output().includes('Seeded the demo org'))).toHaveLength(1);
   });
 
   it('stops with exit code 1 and one line naming PORT when PORT is invalid', () => {
