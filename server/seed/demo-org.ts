@@ -28,15 +28,12 @@ const areas = {
 } as const;
 
 /**
- * Level mix of a large engineering org: juniors and mids author most changes, seniors and
- * principals are a third of staff (industry ladders; the seed story's ~350k-staff company, R44).
+ * Level mix of a large engineering org: juniors and mids author most changes; seniors and
+ * principals, who may sign off AI-assisted changes, are about two fifths of staff, enough that
+ * a team is healthy before any scenario event. Mids take whatever the other shares leave.
  */
-const levelMix = [
-  ['junior', 0.24],
-  ['mid', 0.4],
-  ['senior', 0.28],
-  ['principal', 0.08],
-] as const;
+const levelShares = { junior: 0.22, senior: 0.31, principal: 0.08 } as const;
+const levels = ['junior', 'mid', 'senior', 'principal'] as const;
 
 /** mulberry32: a tiny seeded generator so the demo org is identical on every machine. */
 function seeded(seed: number): () => number {
@@ -50,13 +47,27 @@ function seeded(seed: number): () => number {
   };
 }
 
-function pickLevel(u: number): string {
-  let acc = 0;
-  for (const [level, share] of levelMix) {
-    acc += share;
-    if (u < acc) return level;
+/**
+ * Levels of a team of `size`: each share of {@link levelShares} varied by up to ±15%, at least one
+ * principal (the team lead, first), mids taking the remainder; the rest in seeded random order.
+ * Teams are staffed like a healthy org today, so breaches come from the scenario, not the seed.
+ */
+function teamLevels(size: number, random: () => number): string[] {
+  const count = (share: number) => Math.round(size * share * (0.85 + random() * 0.3));
+  const principals = Math.max(1, count(levelShares.principal));
+  const seniors = count(levelShares.senior);
+  const juniors = count(levelShares.junior);
+  const rest = [
+    ...Array<string>(seniors).fill('senior'),
+    ...Array<string>(juniors).fill('junior'),
+    ...Array<string>(Math.max(0, size - principals - seniors - juniors)).fill('mid'),
+    ...Array<string>(principals - 1).fill('principal'),
+  ];
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
   }
-  return 'mid';
+  return ['principal', ...rest];
 }
 
 function isoDate(daysAfter2014: number): string {
@@ -73,10 +84,9 @@ export function buildDemoOrg(): DemoTeam[] {
       const size = 28 + Math.floor(random() * 45);
       const engineers: DemoTeam['engineers'] = [];
       let lead: string | undefined;
-      for (let i = 0; i < size; i++) {
+      for (const level of teamLevels(size, random)) {
         serial += 1;
         const externalId = `E${String(serial).padStart(5, '0')}`;
-        const level = i === 0 ? 'principal' : pickLevel(random());
         engineers.push({
           externalId,
           level,
@@ -85,7 +95,7 @@ export function buildDemoOrg(): DemoTeam[] {
         });
         lead ??= externalId;
       }
-      const headcount: Headcount = Object.fromEntries(levelMix.map(([level]) => [level, 0]));
+      const headcount: Headcount = Object.fromEntries(levels.map((level) => [level, 0]));
       for (const e of engineers) headcount[e.level] = (headcount[e.level] ?? 0) + 1;
       teams.push({ name, engineers, headcount });
     }

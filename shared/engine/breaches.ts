@@ -6,8 +6,9 @@ const crosses = (metric: BreachMetric, value: number, thresholds: Thresholds): b
   metric === 'serviceLevel' ? value < thresholds.serviceLevel : value > thresholds[metric];
 
 /**
- * First breach week of each watched metric, read on the adverse band (P10 for service level,
- * P90 for the others; in the mean path all bands are the same path).
+ * First breach week of each watched metric, read on the median (P50): the first week a breach is
+ * more likely than not. The P10-P90 bands show how much earlier it may come; alert rules can
+ * watch P90 for early warning. In the mean path all bands are the same path.
  */
 export const firstBreaches = (
   bands: MetricBands,
@@ -16,7 +17,7 @@ export const firstBreaches = (
 ): Breaches => {
   const result = {} as Breaches;
   for (const metric of breachMetrics) {
-    const series = metric === 'serviceLevel' ? bands[metric].p10 : bands[metric].p90;
+    const series = bands[metric].p50;
     const week = series.findIndex((value) => crosses(metric, value, thresholds));
     result[metric] = week < 0 ? null : ({ week, date: weeks[week]! } satisfies Breach);
   }
