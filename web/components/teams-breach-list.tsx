@@ -14,8 +14,7 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
           <thead>
             <tr>
               <th scope="col">Team</th>
-              <th scope="col">First breach</th>
-              <th scope="col">Metric</th>
+              <th scope="col">First breach (metric)</th>
               <th scope="col" class="num">
                 Peak burnout
                 <br />
@@ -28,14 +27,15 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
               {(row) => (
                 <tr>
                   <th scope="row">{row.name}</th>
-                  <Show when={row.first} fallback={<td colSpan={2}>Holds over the horizon</td>}>
+                  <Show when={row.first} fallback={<td>Holds over the horizon</td>}>
                     {(first) => (
-                      <>
-                        <td class="nowrap">
+                      <td>
+                        <span class="nowrap">
                           week {first().week} · {formatDate(first().date)}
-                        </td>
-                        <td>{breachLabels[first().metric]}</td>
-                      </>
+                        </span>
+                        <br />
+                        <span class="muted">{breachLabels[first().metric]}</span>
+                      </td>
                     )}
                   </Show>
                   <td class="num">{formatNumber(row.peakBurnout, 1)}</td>
