@@ -88,12 +88,11 @@ export const binomial = (rng: Rng, n: number, p: number): number => {
   return flip ? n - k : k;
 };
 
-/** Triangular(low, mode, high) quantile at u. */
-export const triangular = (u: number, low: number, mode: number, high: number): number => {
-  const span = high - low;
-  if (span <= 0) return mode;
-  const cut = (mode - low) / span;
-  return u < cut
-    ? low + Math.sqrt(u * span * (mode - low))
-    : high - Math.sqrt((1 - u) * span * (high - mode));
-};
+/**
+ * Quantile at u of a split triangular multiplier with median 1: below the median a triangle
+ * from `low` up to 1, above it a triangle from 1 down to `high`, each with half the mass. The
+ * documented value stays the central case even when its range is lopsided, so the Monte Carlo
+ * median tracks the mean path.
+ */
+export const medianOneTriangular = (u: number, low: number, high: number): number =>
+  u < 0.5 ? low + (1 - low) * Math.sqrt(2 * u) : high - (high - 1) * Math.sqrt(2 - 2 * u);

@@ -4,7 +4,7 @@ import {
   type Parameters,
   parameterNames,
 } from '../schemas/parameters';
-import { triangular } from './distributions';
+import { medianOneTriangular } from './distributions';
 import type { Rng } from './rng';
 
 /** Parameter values for one run (no uncertainty ranges). */
@@ -21,14 +21,15 @@ export const rangedNames = (parameters: Parameters): ParameterName[] =>
   parameterNames.filter((name) => parameters.uncertainty[name] !== undefined);
 
 /**
- * One run's parameters: each ranged parameter drawn triangular(low, 1, high) times its value,
- * one uniform each in {@link rangedNames} order; shares are kept within 0-1.
+ * One run's parameters: each ranged parameter is its value times a multiplier with median 1
+ * ({@link medianOneTriangular} over its [low, high] range), one uniform each in
+ * {@link rangedNames} order; shares are kept within 0-1.
  */
 export const drawParams = (parameters: Parameters, rng: Rng): ModelParams => {
   const drawn = centralParams(parameters);
   for (const name of rangedNames(parameters)) {
     const [low, high] = parameters.uncertainty[name]!;
-    const value = parameters[name] * triangular(rng.next(), low, 1, high);
+    const value = parameters[name] * medianOneTriangular(rng.next(), low, high);
     drawn[name] = isFractionParameter(name) ? Math.min(1, value) : value;
   }
   return drawn;

@@ -68,8 +68,8 @@ const fractionNames = new Set<ParameterName>([
 export const isFractionParameter = (name: ParameterName): boolean => fractionNames.has(name);
 
 /**
- * Default uncertainty as [low, high] multipliers of the value, drawn triangular around 1 in
- * Monte Carlo. Parameters not listed are fixed.
+ * Default uncertainty as [low, high] multipliers of the value, drawn in Monte Carlo with median 1
+ * (a triangle each side of it). Parameters not listed are fixed.
  */
 const uncertaintyDefaults: Partial<Record<ParameterName, [number, number]>> = {
   adopterChangeMultiplier: [1.21 / 1.47, 1.98 / 1.47], // [R09] tasks +21% .. [R06] PRs +98%
