@@ -31,8 +31,12 @@ export const normalQuantile = (u: number): number => {
 /** Below this mean, Poisson draws invert the CDF; above it, a skew-corrected normal is used. */
 const POISSON_INVERSION_LIMIT = 12;
 
+/** Slack over rounding in exp and 1 - mean, so u below 1 - mean - ZERO_MARGIN is surely below exp(-mean). */
+const ZERO_MARGIN = 2 ** -40;
+
 /**
- * Poisson draw with mean `mean` from exactly one uniform: CDF inversion for small means,
+ * Poisson draw with mean `mean` from exactly one uniform: CDF inversion for small means (zero
+ * without calling exp when u < 1 - mean, since exp(-mean) >= 1 - mean),
  * Cornish-Fisher corrected normal (mean + sqrt(mean) z + (z^2 - 1) / 6) for large ones.
  */
 export const poisson = (rng: Rng, mean: number): number => {
@@ -42,6 +46,7 @@ export const poisson = (rng: Rng, mean: number): number => {
     const z = normalQuantile(u);
     return Math.max(0, Math.floor(mean + Math.sqrt(mean) * z + (z * z - 1) / 6 + 0.5));
   }
+  if (u < 1 - mean - ZERO_MARGIN) return 0;
   let p = Math.exp(-mean);
   let cdf = p;
   let k = 0;

@@ -41,7 +41,7 @@ export const runMeanPath = (input: ForecastInput): Forecast => {
   const acc = new Float64Array(W * slots);
   const teamBands = input.org.teams.map((_, t) => {
     const series = meanTeamSeries(tl, t, params, (w, vector) =>
-      accumulateOrg(acc, w * slots, vector, 0, 1, L),
+      accumulateOrg(acc, w * slots, 0, vector, 1, L),
     );
     return meanBands(series, W, levelIds);
   });

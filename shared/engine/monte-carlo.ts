@@ -50,7 +50,7 @@ export const simulateRuns = (
     const state = startTeamRuns(tl, t, params, rngs);
     for (let w = 0; w < W; w++) {
       stepWeek(tl, state, w, out);
-      for (let r = 0; r < R; r++) accumulateOrg(acc, (r * W + w) * slots, out, r, R, L);
+      accumulateOrg(acc, w * R * slots, slots, out, R, L);
       samples.set(out);
       visit(t, w, samples);
     }
@@ -59,7 +59,7 @@ export const simulateRuns = (
   const org = new Float32Array(vector * W * R);
   for (let r = 0; r < R; r++) {
     for (let w = 0; w < W; w++) {
-      finalizeOrg(acc, (r * W + w) * slots, { data: org, base: w * R + r, stride: W * R }, L);
+      finalizeOrg(acc, (w * R + r) * slots, { data: org, base: w * R + r, stride: W * R }, L);
     }
   }
   return org;

@@ -30,42 +30,47 @@ export interface VectorView {
 }
 
 /**
- * Adds one team-week vector (value v at `data[base + v * stride]`) into the org accumulators at
- * `acc[at ...]`. Hot path: no closures, no allocation.
+ * Adds `runs` team-week vectors into the org accumulators: run r's value v is at
+ * `data[r + v * runs]`, its accumulators at `acc[at + r * atStride ...]`. Hot path: no closures,
+ * no allocation.
  */
 export const accumulateOrg = (
   acc: Float64Array,
   at: number,
+  atStride: number,
   data: Float64Array,
-  base: number,
-  stride: number,
+  runs: number,
   levels: number,
 ): void => {
   const m = M;
-  const people = data[base + m.reviewers * stride]!;
-  const arrivals = data[base + m.signoffDemand * stride]!;
-  const backlog = data[base + m.backlog * stride]!;
-  const weight = arrivals + backlog;
-  const demandHours = data[base + m.demandHours * stride]!;
-  const load = data[base + m.utilization * stride]!;
-  acc[at + A.reviewers]! += people;
-  acc[at + A.signoff]! += arrivals;
-  acc[at + A.aiSignoff]! += data[base + m.aiSignoffDemand * stride]!;
-  acc[at + A.demandHours]! += demandHours;
-  acc[at + A.regularHours]! += load > 0 ? demandHours / load : 0;
-  acc[at + A.capacity]! += data[base + m.capacityHours * stride]!;
-  acc[at + A.capacityChanges]! += data[base + m.capacityChanges * stride]!;
-  acc[at + A.backlog]! += backlog;
-  acc[at + A.waitWeight]! += weight;
-  acc[at + A.meanWait]! += weight * data[base + m.meanWaitHours * stride]!;
-  acc[at + A.p90Wait]! += weight * data[base + m.p90WaitHours * stride]!;
-  acc[at + A.serviceLevel]! += weight * data[base + m.serviceLevel * stride]!;
-  acc[at + A.overtime]! += people * data[base + m.overtimeHoursPerReviewer * stride]!;
-  acc[at + A.fatigue]! += people * data[base + m.fatigue * stride]!;
-  acc[at + A.attrition]! += data[base + m.expectedAttrition * stride]!;
-  acc[at + A.sev2]! += data[base + m.sev2Incidents * stride]!;
-  const headcount = base + METRIC_COUNT * stride;
-  for (let l = 0; l < levels; l++) acc[at + ORG_SLOTS + l]! += data[headcount + l * stride]!;
+  const stride = runs;
+  const headcount = METRIC_COUNT * stride;
+  for (let base = 0; base < runs; base++) {
+    const to = at + base * atStride;
+    const people = data[base + m.reviewers * stride]!;
+    const arrivals = data[base + m.signoffDemand * stride]!;
+    const backlog = data[base + m.backlog * stride]!;
+    const weight = arrivals + backlog;
+    const demandHours = data[base + m.demandHours * stride]!;
+    const load = data[base + m.utilization * stride]!;
+    acc[to + A.reviewers]! += people;
+    acc[to + A.signoff]! += arrivals;
+    acc[to + A.aiSignoff]! += data[base + m.aiSignoffDemand * stride]!;
+    acc[to + A.demandHours]! += demandHours;
+    acc[to + A.regularHours]! += load > 0 ? demandHours / load : 0;
+    acc[to + A.capacity]! += data[base + m.capacityHours * stride]!;
+    acc[to + A.capacityChanges]! += data[base + m.capacityChanges * stride]!;
+    acc[to + A.backlog]! += backlog;
+    acc[to + A.waitWeight]! += weight;
+    acc[to + A.meanWait]! += weight * data[base + m.meanWaitHours * stride]!;
+    acc[to + A.p90Wait]! += weight * data[base + m.p90WaitHours * stride]!;
+    acc[to + A.serviceLevel]! += weight * data[base + m.serviceLevel * stride]!;
+    acc[to + A.overtime]! += people * data[base + m.overtimeHoursPerReviewer * stride]!;
+    acc[to + A.fatigue]! += people * data[base + m.fatigue * stride]!;
+    acc[to + A.attrition]! += data[base + m.expectedAttrition * stride]!;
+    acc[to + A.sev2]! += data[base + m.sev2Incidents * stride]!;
+    for (let l = 0; l < levels; l++) acc[to + ORG_SLOTS + l]! += data[base + headcount + l * stride]!;
+  }
 };
 
 /**

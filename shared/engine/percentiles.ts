@@ -59,18 +59,27 @@ type RankPicker = (
   n: number,
   low: number,
   size: number,
-  ranks: readonly [number, number, number],
+  ranks: Int32Array,
   out: [number, number, number],
 ) => void;
 
-/** Widest range of whole-number samples that counting handles (bins reused across calls). */
+/** Widest range of whole-number samples that counting handles (bins reused across calls; odd samples go to spareBins). */
 const COUNTING_RANGE = 4096;
 const bins = new Int32Array(COUNTING_RANGE);
+const spareBins = new Int32Array(COUNTING_RANGE);
 
 /** The value at each of the three ranks, by counting whole-number samples in [low, low + range). */
 const countingQuantiles: RankPicker = (a, start, n, low, range, ranks, out) => {
   bins.fill(0, 0, range);
-  for (let i = start; i < start + n; i++) bins[a[i]! - low]!++;
+  spareBins.fill(0, 0, range);
+  const end = start + n;
+  let i = start;
+  for (; i + 1 < end; i += 2) {
+    bins[a[i]! - low]!++;
+    spareBins[a[i + 1]! - low]!++;
+  }
+  if (i < end) bins[a[i]! - low]!++;
+  for (let b = 0; b < range; b++) bins[b]! += spareBins[b]!;
   let seen = 0;
   let q = 0;
   for (let b = 0; b < range && q < 3; b++) {
@@ -81,7 +90,11 @@ const countingQuantiles: RankPicker = (a, start, n, low, range, ranks, out) => {
 
 /** Buckets of the one-pass histogram that narrows continuous samples before selection. */
 const BUCKETS = 256;
+/** Highest bucket index: scaling [low, high] by TOP_BUCKET / (high - low) never rounds past it. */
+const TOP_BUCKET = BUCKETS - 1;
+/** Counts of even-indexed samples, and of odd ones (two tables keep increments independent). */
 const counts = new Int32Array(BUCKETS);
+const spare = new Int32Array(BUCKETS);
 const target = new Int32Array(3);
 const offset = new Int32Array(3);
 const sizes = new Int32Array(3);
@@ -89,8 +102,8 @@ let tags = new Uint8Array(1024);
 let pools = [new Float32Array(1024), new Float32Array(1024), new Float32Array(1024)] as const;
 
 /**
- * The value at each rank of samples spanning [low, high]: a histogram of 256 equal buckets
- * (monotone in value) finds each rank's bucket, whose members alone go to selection.
+ * The value at each rank of samples spanning [low, high]: a histogram of 255 equal buckets plus
+ * one for the maximum (monotone in value) finds each rank's bucket, whose members alone go to selection.
  */
 const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
   if (tags.length < n) {
@@ -98,11 +111,22 @@ const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
     pools = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
   }
   counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(BUCKETS - 1, ((a[start + i]! - low) * scale) | 0);
-    tags[i] = b;
-    counts[b]!++;
+  spare.fill(0);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const even = ((a[start + i]! - low) * scale) | 0;
+    const odd = ((a[start + i + 1]! - low) * scale) | 0;
+    tags[i] = even;
+    tags[i + 1] = odd;
+    counts[even]!++;
+    spare[odd]!++;
   }
+  if (i < n) {
+    const last = ((a[start + i]! - low) * scale) | 0;
+    tags[i] = last;
+    counts[last]!++;
+  }
+  for (let k = 0; k < BUCKETS; k++) counts[k]! += spare[k]!;
   let below = 0;
   let b = 0;
   for (let q = 0; q < 3; q++) {
@@ -110,17 +134,22 @@ const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
     target[q] = b;
     offset[q] = ranks[q]! - below;
   }
-  sizes.fill(0);
   const [first, second, third] = pools;
   const t0 = target[0]!;
   const t1 = target[1]!;
   const t2 = target[2]!;
-  for (let i = 0; i < n; i++) {
-    const t = tags[i]!;
-    if (t === t0) first[sizes[0]!++] = a[start + i]!;
-    else if (t === t1) second[sizes[1]!++] = a[start + i]!;
-    else if (t === t2) third[sizes[2]!++] = a[start + i]!;
+  let size0 = 0;
+  let size1 = 0;
+  let size2 = 0;
+  for (let j = 0; j < n; j++) {
+    const t = tags[j]!;
+    if (t === t0) first[size0++] = a[start + j]!;
+    else if (t === t1) second[size1++] = a[start + j]!;
+    else if (t === t2) third[size2++] = a[start + j]!;
   }
+  sizes[0] = size0;
+  sizes[1] = size1;
+  sizes[2] = size2;
   for (let q = 0; q < 3; q++) {
     const pool = target[q] === t0 ? 0 : target[q] === t1 ? 1 : 2;
     out[q] = selectInPlace(pools[pool], 0, sizes[pool]! - 1, offset[q]!);
@@ -128,6 +157,8 @@ const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
 };
 
 const picked: [number, number, number] = [0, 0, 0];
+/** Ranks of P10, P50 and P90 for the sample count in slot 3 (recomputed when the count changes). */
+const ranks = new Int32Array([0, 0, 0, -1]);
 
 /**
  * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, written to the
@@ -148,27 +179,40 @@ export const writeQuantiles = (
   const end = start + n - 1;
   let low = a[start]!;
   let high = low;
-  let whole = true;
-  for (let i = start + 1; i <= end; i++) {
-    const x = a[i]!;
-    if (x < low) low = x;
-    else if (x > high) high = x;
-    whole = whole && x === Math.floor(x);
+  let whole = low === Math.floor(low);
+  if (whole) {
+    for (let i = start + 1; i <= end; i++) {
+      const x = a[i]!;
+      if (x < low) low = x;
+      else if (x > high) high = x;
+      whole = whole && x === Math.floor(x);
+    }
+  } else {
+    for (let i = start + 1; i <= end; i++) {
+      const x = a[i]!;
+      if (x < low) low = x;
+      else if (x > high) high = x;
+    }
   }
-  const ranks: [number, number, number] = [quantileRank(0.1, n), quantileRank(0.5, n), quantileRank(0.9, n)];
+  if (ranks[3] !== n) {
+    ranks[0] = quantileRank(0.1, n);
+    ranks[1] = quantileRank(0.5, n);
+    ranks[2] = quantileRank(0.9, n);
+    ranks[3] = n;
+  }
   if (low === high) {
     picked[0] = low;
     picked[1] = low;
     picked[2] = low;
-  } else if (whole && a[start] === Math.floor(a[start]!) && high - low < COUNTING_RANGE) {
+  } else if (whole && high - low < COUNTING_RANGE) {
     countingQuantiles(a, start, n, low, high - low + 1, ranks, picked);
-  } else if (Number.isFinite(BUCKETS / (high - low))) {
-    bucketQuantiles(a, start, n, low, BUCKETS / (high - low), ranks, picked);
+  } else if (Number.isFinite(TOP_BUCKET / (high - low))) {
+    bucketQuantiles(a, start, n, low, TOP_BUCKET / (high - low), ranks, picked);
   } else {
-    const k50 = start + ranks[1];
+    const k50 = start + ranks[1]!;
     picked[1] = selectInPlace(a, start, end, k50);
-    picked[0] = selectInPlace(a, start, k50, start + ranks[0]);
-    picked[2] = selectInPlace(a, k50, end, start + ranks[2]);
+    picked[0] = selectInPlace(a, start, k50, start + ranks[0]!);
+    picked[2] = selectInPlace(a, k50, end, start + ranks[2]!);
   }
   p10[w] = picked[0];
   p50[w] = picked[1];

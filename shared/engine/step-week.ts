@@ -27,17 +27,28 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
   const headcountAt = METRIC_COUNT * R;
   const maxUtilization = MAX_UTILIZATION;
   const maxBacklogWeeks = MAX_BACKLOG_WEEKS;
+  const {
+    params,
+    burnoutHazard,
+    adoption,
+    deficit,
+    shock,
+    backlog: backlogs,
+    fatigue: fatigues,
+    incidentHours: incidentLoad,
+  } = s;
+  const { canSignOff, changesPerWeek, mandatoryAi, mandatoryHuman } = tl;
   applyOps(tl, s, w);
   for (let l = 0; l < L; l++) {
     const i = (team * L + l) * W + w;
-    s.adoption[l] = tl.adoption[i]!;
-    s.deficit[l] = tl.rampDeficit[i]!;
-    s.shock[l] = tl.shock[i]!;
+    adoption[l] = tl.adoption[i]!;
+    deficit[l] = tl.rampDeficit[i]!;
+    shock[l] = tl.shock[i]!;
   }
   const humanTime = tl.reviewTime[team * 2 * W + w]!;
   const aiTime = tl.reviewTime[(team * 2 + 1) * W + w]!;
   for (let r = 0; r < R; r++) {
-    const p = s.params[r]!;
+    const p = params[r]!;
     const rng = rngs === null ? null : rngs[r]!;
     const humanHours = humanTime * p.humanReviewHours;
     const aiHours = aiTime * p.humanReviewHours * p.aiReviewTimeMultiplier;
@@ -48,25 +59,25 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     let defectWeight = 0;
     for (let l = 0; l < L; l++) {
       const people = h[r * L + l]!;
-      const present = Math.max(0, people - s.deficit[l]!);
+      const present = Math.max(0, people - deficit[l]!);
       out[headcountAt + l * R + r] = people;
-      const signs = tl.canSignOff[l] === 1;
+      const signs = canSignOff[l] === 1;
       if (signs) reviewers += present;
-      const a = s.adoption[l]!;
-      const rate = present * tl.changesPerWeek[l]!;
+      const a = adoption[l]!;
+      const rate = present * changesPerWeek[l]!;
       const ai = rate * a * p.adopterChangeMultiplier * p.aiAssistedShare;
       const human = rate * (1 - a + a * p.adopterChangeMultiplier * (1 - p.aiAssistedShare));
       const ordinary = signs ? 0 : p.ordinaryReviewShare;
-      const markedAi = tl.mandatoryAi[l * W + w] === 1;
+      const markedAi = mandatoryAi[l * W + w] === 1;
       const toAi = markedAi ? ai : ai * ordinary;
-      const toHuman = tl.mandatoryHuman[l * W + w] === 1 ? human : human * ordinary;
+      const toHuman = mandatoryHuman[l * W + w] === 1 ? human : human * ordinary;
       if (markedAi) aiSignoff += ai;
       signoff += toAi + toHuman;
       hours += toAi * aiHours + toHuman * humanHours;
       defectWeight += human + ai * p.aiDefectMultiplier;
     }
-    const backlog = s.backlog[r]!;
-    const incidentHours = s.incidentHours[r]!;
+    const backlog = backlogs[r]!;
+    const incidentHours = incidentLoad[r]!;
     const serviceHours = signoff > 0 ? hours / signoff : humanHours;
     const arrivals = rng ? drawPoisson(rng, signoff) : signoff;
     const arrivalHours = arrivals * serviceHours;
@@ -80,7 +91,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     const queued = backlog + arrivals;
     const completed = Math.min(queued, capacityChanges);
     const backlogEnd = queued - completed;
-    s.backlog[r] = backlogEnd;
+    backlogs[r] = backlogEnd;
     q.reviewers = reviewers;
     q.arrivals = arrivals;
     q.arrivalHours = arrivalHours;
@@ -93,19 +104,19 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     q.variability = (1 + p.serviceCv * p.serviceCv) / 2;
     estimateWaits(q, waits);
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
-    let fatigue = s.fatigue[r]!;
+    let fatigue = fatigues[r]!;
     fatigue += p.fatigueGain * strain * (1 - fatigue) - p.fatigueRecovery * (1 - strain) * fatigue;
-    s.fatigue[r] = fatigue;
+    fatigues[r] = fatigue;
     const pressure = baseCapacity > 0 ? loadHours / baseCapacity : loadHours > 0 ? 3 : 1;
     const escapeFactor = 1 + p.depthSensitivity * Math.min(2, Math.max(0, pressure - 1));
     const expectedIncidents = (defectWeight * p.sev2PerThousandChanges * escapeFactor) / 1000;
     const incidents = rng ? drawPoisson(rng, expectedIncidents) : expectedIncidents;
-    s.incidentHours[r] = incidents * p.incidentHours;
-    const excessHazard = s.burnoutHazard[r]!;
+    incidentLoad[r] = incidents * p.incidentHours;
+    const excessHazard = burnoutHazard[r]!;
     let departures = 0;
     for (let l = 0; l < L; l++) {
-      const hazard = tl.canSignOff[l] === 1 ? excessHazard * fatigue : 0;
-      const leave = 1 - (1 - s.shock[l]!) * (1 - hazard);
+      const hazard = canSignOff[l] === 1 ? excessHazard * fatigue : 0;
+      const leave = 1 - (1 - shock[l]!) * (1 - hazard);
       const people = h[r * L + l]!;
       const gone = rng ? drawBinomial(rng, people, leave) : people * leave;
       h[r * L + l] = people - gone;
