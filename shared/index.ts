@@ -50,6 +50,7 @@ export {
 } from './schemas/forecast-input';
 export { describeIssues, type FieldIssue, formatIssues, formatPath } from './schemas/issues';
 export { defaultLevels, type Level, levelSchema } from './schemas/levels';
+export { leverEventIds } from './schemas/lever-ids';
 export {
   type RunOptions,
   type RunOptionsInput,

@@ -1,11 +1,7 @@
-import type { Level, ScenarioEventInput } from '../../shared';
+import { type Level, leverEventIds, type ScenarioEventInput } from '../../shared';
 
 /** Event ids the editor's sliders own; the timeline shows these events like any other. */
-export const leverIds = {
-  signOff: 'lever-sign-off',
-  aiAdoption: 'lever-ai-adoption',
-  layoff: 'lever-layoff',
-} as const;
+export const leverIds = leverEventIds;
 
 const find = (events: readonly ScenarioEventInput[], id: string) => events.find((event) => event.id === id);
 
