@@ -7,6 +7,7 @@ import { limitJsonBodies } from './middleware/body-limits';
 import { orgScope } from './middleware/org-scope';
 import { loginRateLimit, tokenRateLimit } from './middleware/rate-limits';
 import { securityHeaders } from './middleware/security-headers';
+import { settleUnreadBodies } from './middleware/unread-bodies';
 import { createRouter } from './openapi';
 import { alertHistoryRoutes } from './routes/alert-history';
 import { alertRuleRoutes } from './routes/alert-rules';
@@ -76,6 +77,7 @@ function apiRoutes(deps: ForecastDeps) {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);
   app.route('/api/v1', apiRoutes({ ...deps, forecastPool: deps.forecastPool ?? new ForecastPool() }));
   app.route('/api/docs', docsRoutes());

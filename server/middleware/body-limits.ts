@@ -8,9 +8,7 @@ export const maxJsonBytes = 1024 * 1024;
 const jsonLimit = bodyLimit({
   maxSize: maxJsonBytes,
   onError: () => {
-    throw new ProblemError(413, 'Content Too Large', 'The request body is larger than 1 MiB.', undefined, {
-      connection: 'close',
-    });
+    throw new ProblemError(413, 'Content Too Large', 'The request body is larger than 1 MiB.');
   },
 });
 

@@ -47,9 +47,7 @@ export function rosterRoutes(deps: AppDeps) {
     bodyLimit({
       maxSize: maxRosterBytes,
       onError: () => {
-        throw new ProblemError(413, 'Content Too Large', 'The roster is larger than 20 MiB.', undefined, {
-          connection: 'close',
-        });
+        throw new ProblemError(413, 'Content Too Large', 'The roster is larger than 20 MiB.');
       },
     }),
   );

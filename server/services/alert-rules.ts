@@ -153,19 +153,15 @@ export async function updateRule(
   const schedule = patch.schedule ?? current.schedule;
   const timezone = patch.timezone ?? current.timezone;
   const rescheduled = schedule !== current.schedule || timezone !== current.timezone;
+  const changes = {
+    ...fields,
+    ...(watched !== undefined ? { teams: watched?.length ? watched : null } : {}),
+    ...(webhook ? { webhookUrl: webhook.url, webhookSecret: webhook.secret ?? current.webhookSecret } : {}),
+    ...(rescheduled ? { nextRunAt: nextRunAfter(schedule, timezone, now) } : {}),
+  };
+  if (Object.keys(changes).length === 0) return ruleView(current);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(alertRules)
-      .set({
-        ...fields,
-        ...(watched !== undefined ? { teams: watched?.length ? watched : null } : {}),
-        ...(webhook
-          ? { webhookUrl: webhook.url, webhookSecret: webhook.secret ?? current.webhookSecret }
-          : {}),
-        ...(rescheduled ? { nextRunAt: nextRunAfter(schedule, timezone, now) } : {}),
-      })
-      .where(eq(alertRules.id, id))
-      .returning();
+    const [row] = await tx.update(alertRules).set(changes).where(eq(alertRules.id, id)).returning();
     if (!row) throw notFound('alert rule');
     const view = ruleView(row);
     await recordAudit(tx, actor, {

@@ -1,6 +1,9 @@
 import type { LineError } from '../errors';
 import type { CsvRecord } from './csv-parse';
 
+/** Control characters (C0 with NUL, DEL, C1): never part of an id or a team name. */
+const controlCharacter = /\p{Cc}/u;
+
 export const rosterColumns = ['employee_id', 'team', 'level', 'hire_date', 'manager_id'] as const;
 const requiredColumns = rosterColumns.slice(0, 4);
 
@@ -81,6 +84,13 @@ export function validateRoster(
       hireDate: cell(r, 'hire_date'),
       managerId: cell(r, 'manager_id') || null,
     };
+    for (const [column, value] of [
+      ['employee_id', row.externalId],
+      ['team', row.team],
+      ['manager_id', row.managerId ?? ''],
+    ] as const) {
+      if (controlCharacter.test(value)) bad(column, 'must not contain control characters');
+    }
     if (!row.externalId) bad('employee_id', 'must not be empty');
     else if (row.externalId.length > 64) bad('employee_id', 'must be at most 64 characters');
     else if (firstLine.has(row.externalId))
