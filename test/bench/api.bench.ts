@@ -6,17 +6,10 @@
  * - a 50,000-row roster import over HTTP (median of 3).
  * Prints one table; the hello-world rows are the same-run baseline.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '../helpers/free-port';
-import { startServer } from '../helpers/running-server';
-import { createTempDb } from '../helpers/temp-db';
+import { spawnSync } from 'node:child_process';
+import { bin, demoToken, startDemoServer, startHello } from '../helpers/bench-processes';
 import { recordFigures } from './figures';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const CONNECTIONS = 20;
 const SECONDS = 8;
 
@@ -41,41 +34,16 @@ function autocannon(url: string, headers: Record<string, string>): Load {
   };
 }
 
-async function startHello(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(bin('tsx'), ['test/helpers/hello-server.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port) },
-  });
-  await new Promise<void>((resolve) =>
-    child.stdout?.on('data', (d) => String(d).includes('listening') && resolve()),
-  );
-  return { url: `http://127.0.0.1:${port}/hello`, child };
-}
-
-function token(databaseUrl: string): string {
-  const run = spawnSync(bin('tsx'), ['server/cli/token.ts', 'create', '--org', 'demo', '--role', 'planner'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
-  });
-  return run.stdout.trim().split('\n').at(-1) ?? '';
-}
-
 const roster = `employee_id,team,level,hire_date,manager_id\n${Array.from(
   { length: 50_000 },
   (_, i) =>
     `B${i},Team ${i % 40},${['junior', 'mid', 'senior', 'principal'][i % 4]},2022-05-02,${i ? 'B0' : ''}`,
 ).join('\n')}\n`;
 
-const database = await createTempDb({ migrate: false });
-const webDist = join(database.url.replace('file://', '').replace(/test\.db$/, ''), 'web');
-mkdirSync(webDist, { recursive: true });
-writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
-const server = await startServer({ DATABASE_URL: database.url, WEB_DIST: webDist });
+const { server, database } = await startDemoServer();
 const hello = await startHello();
 try {
-  const auth = { authorization: `Bearer ${token(database.url)}` };
+  const auth = { authorization: `Bearer ${demoToken(database.url, 'planner')}` };
   const report = `${server.url}/api/v1/orgs/demo/reports/capacity`;
   const started = performance.now();
   const first = await fetch(report, { headers: auth });

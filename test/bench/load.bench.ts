@@ -1,0 +1,171 @@
+/**
+ * Load benchmark: `npx tsx test/bench/load.bench.ts` (or `npm run bench`). Starts the real server
+ * (server/index.ts) as its own process on a temporary database with the demo org and a bare Hono
+ * hello-world beside it, then drives each case with autocannon from another process: 200
+ * connections for LOAD_SECONDS (default 60) per case. Prints req/s, p50/p99 latency, non-2xx and
+ * errors per case, the server's RSS before and after, and health p99 while uncached 2,000-run
+ * Monte Carlo forecasts compute (they run on worker_threads, so health must stay fast).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { bin, demoToken, startDemoServer, startHello } from '../helpers/bench-processes';
+import { recordFigures } from './figures';
+
+const CONNECTIONS = 200;
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+
+interface Target {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+interface Load {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs autocannon in its own process against `target` and resolves with its summary. */
+function autocannon(target: Target, seconds = SECONDS): Promise<Load> {
+  const args = ['-c', String(CONNECTIONS), '-d', String(seconds), '-j', '-m', target.method ?? 'GET'];
+  for (const [key, value] of Object.entries(target.headers ?? {})) args.push('-H', `${key}=${value}`);
+  if (target.body) args.push('-b', target.body);
+  const child = spawn(bin('autocannon'), [...args, target.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon failed: ${err}`));
+      const r = JSON.parse(out);
+      resolve({
+        requestsPerSecond: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      });
+    }),
+  );
+}
+
+const rssMb = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+const { server, database } = await startDemoServer();
+const hello = await startHello();
+try {
+  const auth = { authorization: `Bearer ${demoToken(database.url, 'planner')}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const api = `${server.url}/api/v1/orgs/demo`;
+  /** One API call on a fresh connection (no keep-alive socket the loaded server may have closed). */
+  const call = async (path: string, method = 'GET', body?: string) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      body,
+      headers: { ...json, connection: 'close' },
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  /** Waits until the server has worked off the previous case's backlog (health answers within 100 ms). */
+  const settle = async () => {
+    for (;;) {
+      const started = performance.now();
+      await fetch(`${server.url}/api/v1/health`, { headers: { connection: 'close' } }).then((r) => r.text());
+      if (performance.now() - started < 100) return;
+    }
+  };
+  const measure = async (target: Target): Promise<Load> => {
+    await settle();
+    return autocannon(target);
+  };
+  const scenarios = await call('/scenarios');
+  const plan = scenarios.items.find((s: { planOfRecord: boolean }) => s.planOfRecord) ?? scenarios.items[0];
+  const latest = await call(`/scenarios/${plan.id}`);
+  await call('/reports/capacity');
+  await call(`/scenarios/${plan.id}/forecast`, 'POST', '{}');
+  const rssStart = rssMb(server.process.pid!);
+
+  const rows: [string, Load][] = [
+    ['hello world (bare Hono, baseline)', await measure({ url: hello.url })],
+    ['capacity report JSON (cached)', await measure({ url: `${api}/reports/capacity`, headers: auth })],
+    [
+      'forecast POST (cached run)',
+      await measure({
+        url: `${api}/scenarios/${plan.id}/forecast`,
+        method: 'POST',
+        headers: json,
+        body: '{}',
+      }),
+    ],
+    [
+      'scenario save POST (new version)',
+      await measure({
+        url: `${api}/scenarios/${plan.id}/versions`,
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(latest.scenario),
+      }),
+    ],
+    ['health, idle', await measure({ url: `${server.url}/api/v1/health` })],
+  ];
+  await settle();
+  const healthRun = autocannon({ url: `${server.url}/api/v1/health` });
+  const forecastMs: number[] = [];
+  const until = Date.now() + SECONDS * 1000 - 1000;
+  for (let seed = 1; Date.now() < until; seed += 1) {
+    const started = performance.now();
+    await call(`/scenarios/${plan.id}/forecast`, 'POST', JSON.stringify({ runs: 2000, seed }));
+    forecastMs.push(performance.now() - started);
+  }
+  rows.push([`health during ${forecastMs.length} uncached 2,000-run forecasts`, await healthRun]);
+  const rssEnd = rssMb(server.process.pid!);
+
+  const width = 46;
+  console.log(
+    `\nLoad benchmark: ${CONNECTIONS} connections x ${SECONDS} s per row (autocannon in its own process)\n`,
+  );
+  console.log(
+    `${'case'.padEnd(width)}  ${'req/s'.padStart(8)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'non-2xx'.padStart(7)}  errors`,
+  );
+  for (const [name, l] of rows) {
+    console.log(
+      `${name.padEnd(width)}  ${l.requestsPerSecond.toFixed(0).padStart(8)}  ${String(l.p50).padStart(7)}  ${String(l.p99).padStart(7)}  ${String(l.non2xx).padStart(7)}  ${l.errors}`,
+    );
+  }
+  const median = [...forecastMs].sort((a, b) => a - b)[Math.floor(forecastMs.length / 2)] ?? 0;
+  console.log(`\n${'uncached 2,000-run forecast (median)'.padEnd(width)}  ${median.toFixed(0)} ms`);
+  console.log(
+    `${'server RSS at start / end'.padEnd(width)}  ${rssStart.toFixed(0)} MB / ${rssEnd.toFixed(0)} MB`,
+  );
+  recordFigures(
+    'load',
+    [
+      ...rows.map(([name, l]) => ({
+        case: name,
+        'req/s': Math.round(l.requestsPerSecond),
+        'p50 ms': l.p50,
+        'p99 ms': l.p99,
+        'non-2xx': l.non2xx,
+        errors: l.errors,
+      })),
+      { case: 'uncached 2,000-run forecast (median)', 'p50 ms': Math.round(median) },
+      { case: `server RSS MB at start / end: ${rssStart.toFixed(0)} / ${rssEnd.toFixed(0)}` },
+    ],
+    `${CONNECTIONS} connections x ${SECONDS} s per load row (autocannon in its own process).`,
+  );
+} finally {
+  hello.child.kill();
+  await server.stop();
+  database.cleanup();
+}
