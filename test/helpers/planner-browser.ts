@@ -6,6 +6,9 @@ import { createTempDb, type TempDatabase } from './temp-db';
 export const adminEmail = 'admin@example.com';
 export const adminPassword = 'correct-horse-battery-staple';
 
+/** Per-test timeout for browser tests: generous, since the browser test files share the machine's cores with each other and the servers. */
+export const browserTestTimeoutMs = 120_000;
+
 /** A real server on a fresh database with an admin user, and one Chromium, for a browser test file. */
 export interface PlannerBrowser {
   server: RunningServer;

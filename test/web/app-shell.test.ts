@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEmail, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
-
-/** Generous: the browser test files share the machine's cores with each other and the servers. */
-const TIMEOUT_MS = 120_000;
+import {
+  adminEmail,
+  browserTestTimeoutMs,
+  type PlannerBrowser,
+  startPlannerBrowser,
+} from '../helpers/planner-browser';
 
 describe('app shell and sign-in in Chromium', () => {
   let env: PlannerBrowser;
@@ -23,7 +25,7 @@ describe('app shell and sign-in in Chromium', () => {
       await page.screenshot({ path: 'test-results/app-shell.png' });
       expect(errors).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 
   it(
@@ -49,7 +51,7 @@ describe('app shell and sign-in in Chromium', () => {
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       expect(errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 
   it(
@@ -74,6 +76,6 @@ describe('app shell and sign-in in Chromium', () => {
       await page.screenshot({ path: 'test-results/viewer-editor.png' });
       expect(errors, errors.join('\n')).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 });

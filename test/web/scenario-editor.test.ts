@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 
 /** What the editor shows: breach figures as text and the backlog chart's pixels. */
 const snapshot = (page: Page) =>
@@ -24,9 +24,6 @@ async function moveSlider(page: Page, selector: string, key: string) {
   );
   return { before, after: await snapshot(page) };
 }
-
-/** Generous: the browser test files share the machine's cores with each other and the servers. */
-const TIMEOUT_MS = 120_000;
 
 describe('scenario editor, compare and dashboard in Chromium', () => {
   let env: PlannerBrowser;
@@ -69,7 +66,7 @@ describe('scenario editor, compare and dashboard in Chromium', () => {
       await page.screenshot({ path: 'test-results/scenario-editor.png' });
       expect(errors).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 
   it(
@@ -109,6 +106,6 @@ describe('scenario editor, compare and dashboard in Chromium', () => {
       await page.screenshot({ path: 'test-results/dashboard.png' });
       expect(errors).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 });

@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 
 const header = 'employee_id,team,level,hire_date,manager_id';
 const roster = (rows: string[]) => Buffer.from(`${[header, ...rows].join('\n')}\n`);
 const upload = (page: Page, name: string, content: Buffer) =>
   page.getByLabel('Roster CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
 const total = (page: Page, team: string) => page.getByTestId(`total-${team}`).textContent();
-
-/** Generous: the browser test files share the machine's cores with each other and the servers. */
-const TIMEOUT_MS = 120_000;
 
 describe('teams, roster import and reports in Chromium', () => {
   let env: PlannerBrowser;
@@ -44,7 +41,7 @@ describe('teams, roster import and reports in Chromium', () => {
       expect(rows.length).toBeGreaterThanOrEqual(40);
       expect(errors).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 
   it(
@@ -96,6 +93,6 @@ describe('teams, roster import and reports in Chromium', () => {
       await page.screenshot({ path: 'test-results/teams.png' });
       expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
     },
-    TIMEOUT_MS,
+    browserTestTimeoutMs,
   );
 });
