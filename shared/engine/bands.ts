@@ -19,7 +19,7 @@ export const toMetricBands = (levelIds: readonly string[], list: readonly Band[]
 
 /** Writes week `w` of every band from samples laid out `[v * runs + r]`. Reorders the samples. */
 export const writeWeekBands = (
-  samples: Float32Array,
+  samples: Float64Array,
   runs: number,
   w: number,
   list: readonly Band[],
@@ -40,7 +40,7 @@ export const meanBands = (series: Float64Array, weeks: number, levelIds: readonl
     }),
   );
 
-/** Bands from samples laid out `[(v * weeks + w) * runs + r]`. Reorders the samples. */
+/** Bands from float32 samples laid out `[(v * weeks + w) * runs + r]`. */
 export const sampleBands = (
   samples: Float32Array,
   weeks: number,
@@ -48,9 +48,13 @@ export const sampleBands = (
   levelIds: readonly string[],
 ): MetricBands => {
   const list = bandList(METRIC_COUNT + levelIds.length, weeks);
+  const week = new Float64Array(runs);
   list.forEach((band, v) => {
-    for (let w = 0; w < weeks; w++)
-      writeQuantiles(samples, (v * weeks + w) * runs, runs, w, band.p10, band.p50, band.p90);
+    for (let w = 0; w < weeks; w++) {
+      const at = (v * weeks + w) * runs;
+      week.set(samples.subarray(at, at + runs));
+      writeQuantiles(week, 0, runs, w, band.p10, band.p50, band.p90);
+    }
   });
   return toMetricBands(levelIds, list);
 };

@@ -23,14 +23,14 @@ export type ProgressCallback = (done: number, total: number) => void;
  * Simulates the runs of `range` for every team, team by team and week by week, all runs of a
  * team-week together. Run r draws its parameters from stream (seed, r, PARAMETER_STREAM) and
  * team t from stream (seed, r, t), so results do not depend on how runs are split. `visit`
- * receives each team-week's samples as float32, laid out `[v * runCount + r]`, in a buffer reused
- * for the next week (copy to keep; it may reorder them). Returns the org samples, laid out
+ * receives each team-week's samples, laid out `[v * runCount + r]`, in a buffer overwritten by
+ * the next week (copy to keep; it may reorder them). Returns the org samples, laid out
  * `[(v * weeks + w) * runCount + r]`.
  */
 export const simulateRuns = (
   input: ForecastInput,
   range: RunRange,
-  visit: (team: number, week: number, samples: Float32Array) => void,
+  visit: (team: number, week: number, samples: Float64Array) => void,
   onProgress?: ProgressCallback,
 ): Float32Array => {
   const tl = buildTimeline(input);
@@ -44,15 +44,13 @@ export const simulateRuns = (
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(R * W * slots);
   const out = new Float64Array(vector * R);
-  const samples = new Float32Array(vector * R);
   for (let t = 0; t < T; t++) {
     const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
     const state = startTeamRuns(tl, t, params, rngs);
     for (let w = 0; w < W; w++) {
       stepWeek(tl, state, w, out);
       accumulateOrg(acc, w * R * slots, slots, out, R, L);
-      samples.set(out);
-      visit(t, w, samples);
+      visit(t, w, out);
     }
     onProgress?.(t + 1, T);
   }

@@ -1,7 +1,7 @@
 /** Sample rank of quantile q among n samples: nearest rank, round(q (n - 1)), 0-based. */
 export const quantileRank = (q: number, n: number): number => Math.round(q * (n - 1));
 
-const swap = (a: Float32Array, i: number, j: number): void => {
+const swap = (a: Float64Array, i: number, j: number): void => {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;
@@ -12,7 +12,7 @@ const swap = (a: Float32Array, i: number, j: number): void => {
  * value, smaller-or-equal values before it and larger-or-equal after; returns a[k]. About
  * n + min(k, n - k) comparisons: large ranges first narrow to a sampled window around k.
  */
-export const selectInPlace = (a: Float32Array, lo: number, hi: number, k: number): number => {
+export const selectInPlace = (a: Float64Array, lo: number, hi: number, k: number): number => {
   let left = lo;
   let right = hi;
   while (right > left) {
@@ -54,7 +54,7 @@ export const selectInPlace = (a: Float32Array, lo: number, hi: number, k: number
  * smallest being `low`; `size` is the picker's own measure of their spread.
  */
 type RankPicker = (
-  a: Float32Array,
+  a: Float64Array,
   start: number,
   n: number,
   low: number,
@@ -99,7 +99,7 @@ const target = new Int32Array(3);
 const offset = new Int32Array(3);
 const sizes = new Int32Array(3);
 let tags = new Uint8Array(1024);
-let pools = [new Float32Array(1024), new Float32Array(1024), new Float32Array(1024)] as const;
+let pools = [new Float64Array(1024), new Float64Array(1024), new Float64Array(1024)] as const;
 
 /**
  * The value at each rank of samples spanning [low, high]: a histogram of 255 equal buckets plus
@@ -108,7 +108,7 @@ let pools = [new Float32Array(1024), new Float32Array(1024), new Float32Array(10
 const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
   if (tags.length < n) {
     tags = new Uint8Array(n);
-    pools = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+    pools = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   }
   counts.fill(0);
   spare.fill(0);
@@ -152,8 +152,58 @@ const bucketQuantiles: RankPicker = (a, start, n, low, scale, ranks, out) => {
   sizes[2] = size2;
   for (let q = 0; q < 3; q++) {
     const pool = target[q] === t0 ? 0 : target[q] === t1 ? 1 : 2;
-    out[q] = selectInPlace(pools[pool], 0, sizes[pool]! - 1, offset[q]!);
+    out[q] = selectInPool(pools[pool], sizes[pool]!, offset[q]!);
   }
+};
+
+/** Pools larger than this are narrowed by another histogram before selection. */
+const NARROW_SIZE = 48;
+const poolCounts = new Int32Array(BUCKETS);
+
+/**
+ * The value of rank `k` among the `size` values of `pool` (reordered). A large pool (skewed
+ * samples crowd a few buckets) is narrowed again: its own range, ties at either end (zero
+ * backlog, a capped wait) answered at once, the rest bucketed and only the rank's bucket kept.
+ */
+const selectInPool = (pool: Float64Array, size: number, k: number): number => {
+  let n = size;
+  let rank = k;
+  while (n > NARROW_SIZE) {
+    let min = pool[0]!;
+    let max = min;
+    let atMin = 0;
+    let atMax = 0;
+    for (let i = 0; i < n; i++) {
+      const x = pool[i]!;
+      if (x < min) {
+        min = x;
+        atMin = 0;
+      } else if (x > max) {
+        max = x;
+        atMax = 0;
+      }
+      if (x === min) atMin++;
+      if (x === max) atMax++;
+    }
+    if (rank < atMin) return min;
+    if (rank >= n - atMax) return max;
+    const scale = TOP_BUCKET / (max - min);
+    if (!Number.isFinite(scale)) break;
+    poolCounts.fill(0);
+    for (let i = 0; i < n; i++) poolCounts[((pool[i]! - min) * scale) | 0]!++;
+    let below = 0;
+    let b = 0;
+    while (below + poolCounts[b]! <= rank) below += poolCounts[b++]!;
+    if (poolCounts[b] === n) break;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const x = pool[i]!;
+      if ((((x - min) * scale) | 0) === b) pool[kept++] = x;
+    }
+    n = kept;
+    rank -= below;
+  }
+  return selectInPlace(pool, 0, n - 1, rank);
 };
 
 const picked: [number, number, number] = [0, 0, 0];
@@ -161,14 +211,15 @@ const picked: [number, number, number] = [0, 0, 0];
 const ranks = new Int32Array([0, 0, 0, -1]);
 
 /**
- * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, written to the
- * three arrays at index `w`. May reorder the samples. One scan finds the range: a constant
+ * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, rounded to float32
+ * (the precision samples are kept in), written to the three arrays at index `w`. Rounding after
+ * selection equals selecting among rounded samples, since rounding is monotone. May reorder the samples. One scan finds the range: a constant
  * series is done there, whole numbers spanning fewer than 4,096 values (headcount, arrivals,
  * incidents) are counted, anything else is bucketed and only the three ranks' buckets go to
  * Floyd-Rivest selection.
  */
 export const writeQuantiles = (
-  a: Float32Array,
+  a: Float64Array,
   start: number,
   n: number,
   w: number,
@@ -214,7 +265,7 @@ export const writeQuantiles = (
     picked[0] = selectInPlace(a, start, k50, start + ranks[0]!);
     picked[2] = selectInPlace(a, k50, end, start + ranks[2]!);
   }
-  p10[w] = picked[0];
-  p50[w] = picked[1];
-  p90[w] = picked[2];
+  p10[w] = Math.fround(picked[0]);
+  p50[w] = Math.fround(picked[1]);
+  p90[w] = Math.fround(picked[2]);
 };

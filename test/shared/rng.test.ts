@@ -80,8 +80,8 @@ describe('samplers', () => {
 
 describe('writeQuantiles', () => {
   const nearestRanks = (values: number[]) => {
-    const samples = Float32Array.from(values);
-    const sorted = Float32Array.from(values).sort();
+    const samples = Float64Array.from(values);
+    const sorted = Float64Array.from(values).sort();
     const [p10, p50, p90]: number[][] = [[], [], []];
     writeQuantiles(samples, 0, samples.length, 0, p10!, p50!, p90!);
     const expected = [0.1, 0.5, 0.9].map((q) => sorted[quantileRank(q, values.length)]);
