@@ -231,19 +231,17 @@ export const writeQuantiles = (
   let low = a[start]!;
   let high = low;
   let whole = low === Math.floor(low);
-  if (whole) {
-    for (let i = start + 1; i <= end; i++) {
-      const x = a[i]!;
-      if (x < low) low = x;
-      else if (x > high) high = x;
-      whole = whole && x === Math.floor(x);
-    }
-  } else {
-    for (let i = start + 1; i <= end; i++) {
-      const x = a[i]!;
-      if (x < low) low = x;
-      else if (x > high) high = x;
-    }
+  let i = start + 1;
+  for (; whole && i <= end; i++) {
+    const x = a[i]!;
+    if (x < low) low = x;
+    else if (x > high) high = x;
+    whole = x === Math.floor(x);
+  }
+  for (; i <= end; i++) {
+    const x = a[i]!;
+    if (x < low) low = x;
+    else if (x > high) high = x;
   }
   if (ranks[3] !== n) {
     ranks[0] = quantileRank(0.1, n);
