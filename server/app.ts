@@ -23,6 +23,7 @@ import { teamRoutes } from './routes/teams';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
+import { ForecastMemo } from './services/forecast-memo';
 import { ForecastPool } from './services/forecast-pool';
 
 /** What the app needs from the outside; tests pass a temporary database and a fixed clock. */
@@ -32,12 +33,14 @@ export interface AppDeps {
   clock: () => Date;
   /** Engine workers; createApp starts its own pool when none is given. */
   forecastPool?: ForecastPool;
+  /** Remembered forecast lookups and bodies; createApp makes its own when none is given. */
+  forecastMemo?: ForecastMemo;
   /** Woken after "evaluate now" writes to the alert outbox; without it the next tick delivers. */
   alertScheduler?: { wake(): void };
 }
 
 /** Dependencies of the routes that run the engine. */
-export type ForecastDeps = AppDeps & { forecastPool: ForecastPool };
+export type ForecastDeps = AppDeps & { forecastPool: ForecastPool; forecastMemo: ForecastMemo };
 
 /**
  * The /api/v1 router: public routes (health, login, the OpenAPI document), then the org-scoped
@@ -79,7 +82,9 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);
-  app.route('/api/v1', apiRoutes({ ...deps, forecastPool: deps.forecastPool ?? new ForecastPool() }));
+  const forecastPool = deps.forecastPool ?? new ForecastPool();
+  const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
+  app.route('/api/v1', apiRoutes({ ...deps, forecastPool, forecastMemo }));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);

@@ -1,4 +1,11 @@
-import { type AnySQLiteColumn, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import type { Level, Parameters } from '../../shared/index';
 import { createdAt } from './columns';
 
@@ -55,4 +62,15 @@ export const orgSettings = sqliteTable('org_settings', {
     .references(() => orgs.id, { onDelete: 'cascade' }),
   levels: text('levels', { mode: 'json' }).$type<Level[]>().notNull(),
   parameters: text('parameters', { mode: 'json' }).$type<Parameters>().notNull(),
+});
+
+/**
+ * A counter per org that SQLite triggers (migration 0003) raise in the same transaction as every
+ * insert, update or delete of the rows a forecast input is built from: the org's name, settings,
+ * teams, scenarios and scenario versions. Equal revisions mean an unchanged org model, whichever
+ * process or tool wrote to the database; the forecast memo keys on it.
+ */
+export const modelRevisions = sqliteTable('model_revisions', {
+  orgId: text('org_id').primaryKey(),
+  revision: integer('revision').notNull().default(0),
 });

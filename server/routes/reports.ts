@@ -68,6 +68,7 @@ export function reportRoutes(deps: ForecastDeps) {
     const ctx = {
       db: deps.db,
       pool: deps.forecastPool,
+      memo: deps.forecastMemo,
       now: deps.clock(),
       actor: actorOf(c.get('principal')),
     };

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { ENGINE_VERSION, type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
+import { ENGINE_VERSION, forecastInputSchema, formatIssues } from '../../shared/index';
 import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
-import { notFound, ProblemError } from '../errors';
+import { ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
 import { canonicalHash } from './canonical-hash';
+import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from './forecast-memo';
 import type { ForecastPool } from './forecast-pool';
 import { capacityRows, forecastSummary } from './forecast-summary';
 import { loadModel } from './org-model';
 import { getVersion } from './scenarios';
+import { loadSeries, runView, viewColumns } from './stored-runs';
 
 /** Monte Carlo runs when a request does not say (P10/P50/P90 settle well within 500). */
 export const defaultRuns = 500;
@@ -30,34 +32,27 @@ export interface ForecastContext {
   pool: ForecastPool;
   now: Date;
   actor: Actor;
+  /** Remembers resolved requests and stored bodies; without it every request reads the database. */
+  memo?: ForecastMemo | undefined;
 }
 
-type RunRow = typeof forecastRuns.$inferSelect;
-
-/** A stored run as the API shows it; `series` only when asked for (the full engine Forecast). */
-export const runView = (
-  row: Pick<RunRow, 'id' | 'scenarioId' | 'version' | 'options' | 'createdAt' | 'summary'>,
-  cached: boolean,
-) => ({
-  id: row.id,
-  scenarioId: row.scenarioId,
-  version: row.version,
-  options: row.options,
-  cached,
-  createdAt: row.createdAt.toISOString(),
-  summary: row.summary,
+/** The run options of a request: its own, else the defaults (start: the week of `now`). */
+const runOptions = (request: ForecastRequest, now: Date) => ({
+  startWeek: request.startWeek ?? now.toISOString().slice(0, 10),
+  horizonWeeks: request.horizon ?? 52,
+  runs: request.runs ?? defaultRuns,
+  seed: request.seed ?? 1,
 });
 
 /** The engine input for a scenario version of the org, validated; 422 names the fields. */
-async function engineInput(db: Db, org: { id: string; name: string }, request: ForecastRequest, now: Date) {
+async function engineInput(
+  db: Db,
+  org: { id: string; name: string },
+  request: ForecastRequest,
+  options: ReturnType<typeof runOptions>,
+) {
   const version = await getVersion(db, org.id, request.scenarioId, request.version);
   const model = await loadModel(db, org);
-  const options = {
-    startWeek: request.startWeek ?? now.toISOString().slice(0, 10),
-    horizonWeeks: request.horizon ?? 52,
-    runs: request.runs ?? defaultRuns,
-    seed: request.seed ?? 1,
-  };
   const parsed = forecastInputSchema.safeParse({ ...model, scenario: version.scenario, options });
   if (!parsed.success) {
     throw new ProblemError(
@@ -73,37 +68,53 @@ async function engineInput(db: Db, org: { id: string; name: string }, request: F
 /**
  * Forecasts one version (default: latest) of a scenario. The run is stored under the SHA-256 of
  * the canonical engine input and ENGINE_VERSION; an unchanged scenario, org model and options
- * returns the stored run (`cached: true`) without running the engine.
+ * returns the stored run (`cached: true`) without running the engine. With `ctx.memo`, a request
+ * already resolved at the org's current model revision skips loading and hashing the input.
  */
 export async function forecastScenario(
   ctx: ForecastContext,
   org: { id: string; name: string },
   request: ForecastRequest,
 ) {
-  const { input, version, name } = await engineInput(ctx.db, org, request, ctx.now);
+  const options = runOptions(request, ctx.now);
+  const memoRequest: MemoRequest = {
+    orgId: org.id,
+    scenarioId: request.scenarioId,
+    version: request.version,
+    options,
+  };
+  const revision = ctx.memo ? await modelRevision(ctx.db, org.id) : 0;
+  const known = ctx.memo?.run(revision, memoRequest);
+  if (known) return storedResult(ctx.db, known);
+  const resolved = await resolveRun(ctx, org, request, options);
+  const { run, name, report } = resolved;
+  if (run.cached) ctx.memo?.rememberRun(revision, memoRequest, { run, name, report });
+  return resolved;
+}
+
+/** A stored run as forecastScenario returns it: the series loads on demand. */
+const storedResult = (db: Db, stored: MemoRun) => ({
+  ...stored,
+  load: () => loadSeries(db, stored.run.id),
+});
+
+/** The stored run of the request's engine input, else a new run from the engine pool, stored. */
+async function resolveRun(
+  ctx: ForecastContext,
+  org: { id: string; name: string },
+  request: ForecastRequest,
+  options: ReturnType<typeof runOptions>,
+) {
+  const { input, version, name } = await engineInput(ctx.db, org, request, options);
   const inputHash = canonicalHash(input);
   const key = and(
     eq(forecastRuns.scenarioId, request.scenarioId),
     eq(forecastRuns.inputHash, inputHash),
     eq(forecastRuns.engineVersion, ENGINE_VERSION),
   );
-  const columns = {
-    id: forecastRuns.id,
-    scenarioId: forecastRuns.scenarioId,
-    version: forecastRuns.version,
-    options: forecastRuns.options,
-    createdAt: forecastRuns.createdAt,
-    summary: forecastRuns.summary,
-    report: forecastRuns.report,
-  };
+  const columns = { ...viewColumns, report: forecastRuns.report };
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
-  if (stored)
-    return {
-      run: runView(stored, true),
-      name,
-      report: stored.report,
-      load: () => loadSeries(ctx.db, stored.id),
-    };
+  if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
   const { forecast, needed } = await ctx.pool.run(input);
   const row = {
     id: randomUUID(),
@@ -129,25 +140,7 @@ export async function forecastScenario(
     });
   });
   const saved = (await ctx.db.select(columns).from(forecastRuns).where(key).get())!;
-  return { run: runView(saved, saved.id !== row.id), name, report: saved.report, load: async () => forecast };
-}
-
-async function loadSeries(db: Db, id: string): Promise<Forecast> {
-  const row = await db
-    .select({ series: forecastRuns.series })
-    .from(forecastRuns)
-    .where(eq(forecastRuns.id, id))
-    .get();
-  return row!.series;
-}
-
-/** A stored run of the org with its forecast; 404 for another org's or an unknown run. */
-export async function getRun(db: Db, orgId: string, id: string) {
-  const row = await db
-    .select()
-    .from(forecastRuns)
-    .where(and(eq(forecastRuns.id, id), eq(forecastRuns.orgId, orgId)))
-    .get();
-  if (!row) throw notFound('forecast run');
-  return { ...runView(row, true), forecast: row.series };
+  if (saved.id !== row.id)
+    return storedResult(ctx.db, { run: runView(saved, true), name, report: saved.report });
+  return { run: runView(saved, false), name, report: saved.report, load: async () => forecast };
 }

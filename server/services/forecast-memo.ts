@@ -1,0 +1,130 @@
+import { gzip } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { modelRevisions } from '../db/schema';
+import { canonicalJson } from './canonical-hash';
+import { LruCache } from './lru-cache';
+
+/** A stored run as a request resolved it: what the responses need, without the series. */
+export interface MemoRun {
+  run: {
+    id: string;
+    scenarioId: string;
+    version: number;
+    options: Record<string, unknown>;
+    cached: boolean;
+    createdAt: string;
+    summary: Record<string, unknown>;
+  };
+  /** Scenario name of the forecast version. */
+  name: string;
+  /** Capacity report rows, as stored with the run. */
+  report: unknown;
+}
+
+/** What a forecast request resolves: one scenario (version) of one org, with resolved run options. */
+export interface MemoRequest {
+  orgId: string;
+  scenarioId: string;
+  version?: number | undefined;
+  options: Record<string, unknown>;
+}
+
+/** Lookups remembered (small objects: ids, summary, report rows). */
+const maxRuns = 256;
+/** Response bodies remembered; a 52-week demo forecast is 1.5 MB (0.6 MB gzipped). */
+const maxBodies = 16;
+const maxBodyBytes = 64 * 1024 * 1024;
+
+/**
+ * Remembers what cached forecast requests resolve to, so a repeated request skips loading,
+ * validating and hashing the engine input, and parsing and re-serialising the stored series.
+ *
+ * - `runs`: (org, model revision, scenario, version, options) -> the stored run. The model
+ *   revision (table `model_revisions`) is raised by database triggers on every write to the
+ *   org's name, settings, teams, scenarios and versions, from any process, so a changed model
+ *   or scenario misses. Only runs found or stored are remembered, never errors.
+ * - `bodies`: run id -> the JSON body of that stored run with its series, as is and gzipped. Runs
+ *   never change once stored, so an entry can never be stale.
+ *
+ * Both are bounded LRUs (entries and bytes); one memo per app.
+ */
+export class ForecastMemo {
+  private readonly runs = new LruCache<string, MemoRun>(maxRuns);
+  private readonly building = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  private readonly bodies = new LruCache<string, Uint8Array<ArrayBuffer>>(
+    maxBodies,
+    maxBodyBytes,
+    (b) => b.byteLength,
+  );
+
+  /** The run `request` resolved to at `revision`, if remembered. */
+  run(revision: number, request: MemoRequest): MemoRun | undefined {
+    return this.runs.get(runKey(revision, request));
+  }
+
+  /** Remembers the run `request` resolved to at `revision` (read before the model was loaded). */
+  rememberRun(revision: number, request: MemoRequest, run: MemoRun): void {
+    this.runs.set(runKey(revision, request), run);
+  }
+
+  /**
+   * The JSON body of stored run `runId` of `orgId` in `encoding`: remembered, or built once (by
+   * `build`, then gzipped on the libuv thread pool when asked for) however many requests ask at
+   * the same time.
+   */
+  body(
+    orgId: string,
+    runId: string,
+    encoding: BodyEncoding,
+    build: () => Promise<string>,
+  ): Promise<Uint8Array<ArrayBuffer>> {
+    const key = `${orgId}\n${runId}\n${encoding}`;
+    const known = this.bodies.get(key);
+    if (known) return Promise.resolve(known);
+    let pending = this.building.get(key);
+    if (!pending) {
+      pending = (
+        encoding === 'gzip'
+          ? this.body(orgId, runId, 'identity', build).then(gzipped)
+          : build().then((json) => encoder.encode(json))
+      )
+        .then((body) => {
+          this.bodies.set(key, body);
+          return body;
+        })
+        .finally(() => this.building.delete(key));
+      this.building.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+/** How a body is sent: as is, or gzip-compressed (Content-Encoding). */
+export type BodyEncoding = 'identity' | 'gzip';
+
+const gzipped = (body: Uint8Array): Promise<Uint8Array<ArrayBuffer>> =>
+  new Promise((resolve, reject) =>
+    gzip(body, (error, result) =>
+      error
+        ? reject(error)
+        : resolve(
+            new Uint8Array(result.buffer, result.byteOffset, result.byteLength) as Uint8Array<ArrayBuffer>,
+          ),
+    ),
+  );
+
+const encoder = new TextEncoder();
+
+const runKey = (revision: number, r: MemoRequest): string =>
+  [r.orgId, revision, r.scenarioId, r.version ?? 'latest', canonicalJson(r.options)].join('\n');
+
+/** The org's model revision (0 before its first change); see {@link ForecastMemo}. */
+export async function modelRevision(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .select({ revision: modelRevisions.revision })
+    .from(modelRevisions)
+    .where(eq(modelRevisions.orgId, orgId))
+    .get();
+  return row?.revision ?? 0;
+}
