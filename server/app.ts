@@ -4,6 +4,7 @@ import type { Db } from './db/client';
 import { handleError, ProblemError } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { limitJsonBodies } from './middleware/body-limits';
+import { eventLoopTurns } from './middleware/event-loop-turns';
 import { orgScope } from './middleware/org-scope';
 import { loginRateLimit, tokenRateLimit } from './middleware/rate-limits';
 import { securityHeaders } from './middleware/security-headers';
@@ -80,6 +81,7 @@ function apiRoutes(deps: ForecastDeps) {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', eventLoopTurns());
   app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool();

@@ -1,0 +1,61 @@
+import { createMiddleware } from 'hono/factory';
+
+/** Most handler time (ms) one event-loop turn spends before it lets the loop poll again. */
+export const turnBudgetMs = 5;
+
+/**
+ * Runs requests in arrival order, at most {@link turnBudgetMs} of handler time per event-loop
+ * turn, so the loop keeps polling while a backlog is worked off.
+ *
+ * Why: libuv accepts ONE new connection per loop turn (libuv 1.45+, "don't accept() connections
+ * in a loop"), and the embedded database answers synchronously, so a turn that runs every ready
+ * request to the end lasts (ready requests) x (cost of one). Under 200 busy connections that was
+ * 250-600 ms per turn: new connections then sat in the kernel's accept queue for seconds, and
+ * clients timed out (>10 s) while the accepted ones were answered in well under a second.
+ *
+ * How: requests queue in arrival order and are released from a `setImmediate` (so the loop has
+ * polled in between). A released request runs until it finishes or waits for I/O (a body upload,
+ * an engine run on the worker pool); then the next is released at once while the turn's budget
+ * lasts, else on the next turn. A request waiting for I/O does not hold the queue.
+ */
+export function eventLoopTurns(budgetMs = turnBudgetMs) {
+  const waiting: { id: symbol; resolve: () => void }[] = [];
+  let turnStarted = 0;
+  /** The request released last, while its synchronous part may still be running. */
+  let running: symbol | undefined;
+  let scheduled = false;
+
+  const releaseNext = () => {
+    running = undefined;
+    if (waiting.length === 0) return;
+    if (performance.now() - turnStarted >= budgetMs) return schedule();
+    const { id, resolve } = waiting.shift()!;
+    running = id;
+    resolve();
+    // A tick queued from a microtask runs once the microtasks have drained: by then the request
+    // has finished (and released the next) or it waits for I/O, and the next one may start.
+    queueMicrotask(() => process.nextTick(() => running === id && releaseNext()));
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      turnStarted = performance.now();
+      releaseNext();
+    });
+  };
+
+  return createMiddleware(async (_c, next) => {
+    const id = Symbol('request');
+    await new Promise<void>((resolve) => {
+      waiting.push({ id, resolve });
+      if (running === undefined) schedule();
+    });
+    try {
+      await next();
+    } finally {
+      if (running === id) releaseNext();
+    }
+  });
+}

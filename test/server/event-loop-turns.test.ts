@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { eventLoopTurns } from '../../server/middleware/event-loop-turns';
+
+/** Occupies the thread for `ms`, like a handler on the synchronous embedded database. */
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
+
+/** A request to `app` as a promise (Hono answers `Response | Promise<Response>`). */
+const get = (app: Hono, path: string) => Promise.resolve(app.request(path));
+
+function gatedApp() {
+  const app = new Hono();
+  app.use('*', eventLoopTurns(5));
+  app.get('/sync', (c) => {
+    busy(2);
+    return c.text('sync');
+  });
+  app.get('/io', async (c) => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return c.text('io');
+  });
+  return app;
+}
+
+describe('eventLoopTurns', () => {
+  it('lets the event loop run timers (and accept connections) while a backlog of synchronous requests is worked off', async () => {
+    const app = gatedApp();
+    const events: string[] = [];
+    const requests = Array.from({ length: 40 }, (_, i) =>
+      get(app, '/sync').then(() => events.push(`request ${i}`)),
+    );
+    setTimeout(() => events.push('timer'), 0);
+    await Promise.all(requests);
+    // 40 requests x 2 ms: without turns the timer fires only after all of them are answered.
+    const timer = events.indexOf('timer');
+    expect(timer).toBeGreaterThanOrEqual(0);
+    expect(timer).toBeLessThan(8);
+  });
+
+  it('answers synchronous requests in arrival order', async () => {
+    const app = gatedApp();
+    const done: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, (_, i) => get(app, '/sync').then(() => done.push(i))));
+    expect(done).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('does not hold the queue for a request that waits for I/O', async () => {
+    const app = gatedApp();
+    const done: string[] = [];
+    const slow = get(app, '/io').then(() => done.push('io'));
+    const fast = Array.from({ length: 5 }, () => get(app, '/sync').then(() => done.push('sync')));
+    await Promise.all([slow, ...fast]);
+    expect(done).toEqual(['sync', 'sync', 'sync', 'sync', 'sync', 'io']);
+  });
+});
