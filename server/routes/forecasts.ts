@@ -6,7 +6,7 @@ import { type ApiEnv, actorOf } from '../context';
 import { createRouter } from '../openapi';
 import type { MemoRun } from '../services/forecast-memo';
 import { defaultRuns, forecastScenario, maxRuns } from '../services/forecasts';
-import { storedRunBody } from '../services/stored-runs';
+import { runJson, storedRunBody } from '../services/stored-runs';
 import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)' });
@@ -72,23 +72,30 @@ export function acceptsGzip(header: string | undefined): boolean {
   return (q.gzip ?? q['*'] ?? 0) > 0;
 }
 
+/** A run's JSON body, already serialised, as the route's typed JSON response with `status`. */
+const runResponse = <S extends 200 | 201>(
+  body: string | Uint8Array<ArrayBuffer>,
+  status: S,
+  gzip = false,
+) => {
+  const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'accept-encoding' };
+  if (gzip) headers['content-encoding'] = 'gzip';
+  return new Response(body, { status, headers }) as Response &
+    TypedResponse<JSONParsed<z.infer<typeof runSchema>>, S, 'json'>;
+};
+
 /**
- * A stored run's JSON body, already serialised (its series is embedded as stored, not parsed and
- * re-serialised) and gzipped when the client accepts it, as the route's typed 200 JSON response.
+ * A stored run (its series embedded as stored, not parsed and re-serialised), gzipped when the
+ * client accepts it.
  */
 async function storedRunResponse(c: Context<ApiEnv>, deps: ForecastDeps, run: MemoRun['run'] | string) {
   const gzip = acceptsGzip(c.req.header('accept-encoding'));
-  const body = await storedRunBody(
-    deps.db,
-    deps.forecastMemo,
-    c.get('org').id,
-    run,
-    gzip ? 'gzip' : 'identity',
+  const encoding = gzip ? 'gzip' : 'identity';
+  return runResponse(
+    await storedRunBody(deps.db, deps.forecastMemo, c.get('org').id, run, encoding),
+    200,
+    gzip,
   );
-  const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'accept-encoding' };
-  if (gzip) headers['content-encoding'] = 'gzip';
-  return new Response(body, { status: 200, headers }) as Response &
-    TypedResponse<JSONParsed<z.infer<typeof runSchema>>, 200, 'json'>;
 }
 
 /** Forecast runs. */
@@ -106,7 +113,7 @@ export function forecastRoutes(deps: ForecastDeps) {
         scenarioId: c.req.valid('param').id,
         ...c.req.valid('json'),
       });
-      if (!result.run.cached) return c.json({ ...result.run, forecast: await result.load() }, 201);
+      if (result.seriesJson !== undefined) return runResponse(runJson(result.run, result.seriesJson), 201);
       return storedRunResponse(c, deps, result.run);
     })
     .openapi(read, (c) => storedRunResponse(c, deps, c.req.valid('param').runId));

@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Forecast, ForecastInput, ReviewersNeeded } from '../../shared/index';
+import type { ForecastInput } from '../../shared/index';
+import type { CapacityRow, forecastSummary } from './forecast-summary';
 
-/** What a worker returns for one input: the forecast and the reviewers-needed answer. */
+/** What a worker returns for one input: the forecast as JSON text, its run summary and report rows. */
 export interface EngineResult {
-  forecast: Forecast;
-  needed: ReviewersNeeded[];
+  seriesJson: string;
+  summary: ReturnType<typeof forecastSummary>;
+  report: CapacityRow[];
 }
 
 interface Job {
@@ -15,7 +17,7 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-type Reply = { id: number; forecast: Forecast; needed: ReviewersNeeded[] } | { id: number; error: string };
+type Reply = ({ id: number } & EngineResult) | { id: number; error: string };
 
 const bootUrl = new URL('./forecast-worker-boot.mjs', import.meta.url);
 
@@ -71,7 +73,7 @@ export class ForecastPool {
       this.idle.push(worker);
       if (job) {
         if ('error' in reply) job.reject(new Error(reply.error));
-        else job.resolve({ forecast: reply.forecast, needed: reply.needed });
+        else job.resolve({ seriesJson: reply.seriesJson, summary: reply.summary, report: reply.report });
       }
       this.dispatch();
     });

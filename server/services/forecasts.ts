@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { ENGINE_VERSION, forecastInputSchema, formatIssues } from '../../shared/index';
+import { and, eq, sql } from 'drizzle-orm';
+import { ENGINE_VERSION, type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
 import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
 import { ProblemError } from '../errors';
@@ -8,7 +8,6 @@ import { type Actor, recordAudit } from './audit';
 import { canonicalHash } from './canonical-hash';
 import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from './forecast-memo';
 import type { ForecastPool } from './forecast-pool';
-import { capacityRows, forecastSummary } from './forecast-summary';
 import { loadModel } from './org-model';
 import { getVersion } from './scenarios';
 import { loadSeries, runView, viewColumns } from './stored-runs';
@@ -75,7 +74,7 @@ export async function forecastScenario(
   ctx: ForecastContext,
   org: { id: string; name: string },
   request: ForecastRequest,
-) {
+): Promise<ForecastResult> {
   const options = runOptions(request, ctx.now);
   const memoRequest: MemoRequest = {
     orgId: org.id,
@@ -92,8 +91,15 @@ export async function forecastScenario(
   return resolved;
 }
 
+/** What forecastScenario resolves: the run, its scenario name and report rows, the series on demand. */
+export interface ForecastResult extends MemoRun {
+  load(): Promise<Forecast>;
+  /** The series as JSON text, for a run computed by this request (`cached: false`). */
+  seriesJson?: string;
+}
+
 /** A stored run as forecastScenario returns it: the series loads on demand. */
-const storedResult = (db: Db, stored: MemoRun) => ({
+const storedResult = (db: Db, stored: MemoRun): ForecastResult => ({
   ...stored,
   load: () => loadSeries(db, stored.run.id),
 });
@@ -104,7 +110,7 @@ async function resolveRun(
   org: { id: string; name: string },
   request: ForecastRequest,
   options: ReturnType<typeof runOptions>,
-) {
+): Promise<ForecastResult> {
   const { input, version, name } = await engineInput(ctx.db, org, request, options);
   const inputHash = canonicalHash(input);
   const key = and(
@@ -115,7 +121,8 @@ async function resolveRun(
   const columns = { ...viewColumns, report: forecastRuns.report };
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
-  const { forecast, needed } = await ctx.pool.run(input);
+  // The worker shaped the result: the main thread only stores the series text as it came.
+  const { seriesJson, summary, report } = await ctx.pool.run(input);
   const row = {
     id: randomUUID(),
     orgId: org.id,
@@ -124,9 +131,9 @@ async function resolveRun(
     inputHash,
     engineVersion: ENGINE_VERSION,
     options: { ...input.options },
-    summary: forecastSummary(forecast, needed),
-    report: capacityRows(forecast, needed),
-    series: forecast,
+    summary,
+    report,
+    series: sql`${seriesJson}`,
     createdAt: ctx.now,
   };
   await ctx.db.transaction(async (tx) => {
@@ -142,5 +149,11 @@ async function resolveRun(
   const saved = (await ctx.db.select(columns).from(forecastRuns).where(key).get())!;
   if (saved.id !== row.id)
     return storedResult(ctx.db, { run: runView(saved, true), name, report: saved.report });
-  return { run: runView(saved, false), name, report: saved.report, load: async () => forecast };
+  return {
+    run: runView(saved, false),
+    name,
+    report: saved.report,
+    seriesJson,
+    load: async () => JSON.parse(seriesJson) as Forecast,
+  };
 }

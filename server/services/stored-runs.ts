@@ -51,9 +51,9 @@ async function seriesJson(db: Db, id: string): Promise<string> {
   return row!.series;
 }
 
-/** The JSON body of a stored run: its view with the stored series as `forecast`, not re-serialised. */
-const storedRunJson = async (db: Db, run: MemoRun['run']) =>
-  `${JSON.stringify(run).slice(0, -1)},"forecast":${await seriesJson(db, run.id)}}`;
+/** The JSON body of a run: its view with the series JSON text as `forecast`, not re-serialised. */
+export const runJson = (run: MemoRun['run'], seriesJson: string): string =>
+  `${JSON.stringify(run).slice(0, -1)},"forecast":${seriesJson}}`;
 
 /**
  * The JSON body (`ForecastRun` with `forecast`) of a stored run of the org in `encoding`, from
@@ -67,7 +67,7 @@ export async function storedRunBody(
   encoding: BodyEncoding,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const view = typeof run === 'string' ? await storedRunView(db, orgId, run) : run;
-  return memo.body(orgId, view.id, encoding, () => storedRunJson(db, view));
+  return memo.body(orgId, view.id, encoding, async () => runJson(view, await seriesJson(db, view.id)));
 }
 
 async function storedRunView(db: Db, orgId: string, id: string) {
