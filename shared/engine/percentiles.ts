@@ -1,3 +1,5 @@
+import { BAND_DIGITS, toSignificant } from './significant';
+
 /** Sample rank of quantile q among n samples: nearest rank, round(q (n - 1)), 0-based. */
 export const quantileRank = (q: number, n: number): number => Math.round(q * (n - 1));
 
@@ -211,9 +213,10 @@ const picked: [number, number, number] = [0, 0, 0];
 const ranks = new Int32Array([0, 0, 0, -1]);
 
 /**
- * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, rounded to float32
- * (the precision samples are kept in), written to the three arrays at index `w`. Rounding after
- * selection equals selecting among rounded samples, since rounding is monotone. May reorder the samples. One scan finds the range: a constant
+ * P10, P50 and P90 (nearest rank) of the `n` samples at `a[start..start+n)`, written to the
+ * three arrays at index `w`, rounded to float32 (the precision split runs keep samples in; rounding
+ * after selection equals selecting among rounded samples, since rounding is monotone) and then to
+ * {@link BAND_DIGITS} significant digits. May reorder the samples. One scan finds the range: a constant
  * series is done there, whole numbers spanning fewer than 4,096 values (headcount, arrivals,
  * incidents) are counted, anything else is bucketed and only the three ranks' buckets go to
  * Floyd-Rivest selection.
@@ -263,7 +266,7 @@ export const writeQuantiles = (
     picked[0] = selectInPlace(a, start, k50, start + ranks[0]!);
     picked[2] = selectInPlace(a, k50, end, start + ranks[2]!);
   }
-  p10[w] = Math.fround(picked[0]);
-  p50[w] = Math.fround(picked[1]);
-  p90[w] = Math.fround(picked[2]);
+  p10[w] = toSignificant(Math.fround(picked[0]));
+  p50[w] = toSignificant(Math.fround(picked[1]));
+  p90[w] = toSignificant(Math.fround(picked[2]));
 };

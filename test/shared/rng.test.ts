@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { binomial, poisson } from '../../shared/engine/distributions';
 import { quantileRank, writeQuantiles } from '../../shared/engine/percentiles';
 import { PARAMETER_STREAM, Rng, streamRng } from '../../shared/engine/rng';
+import { toSignificant } from '../../shared/engine/significant';
 
 describe('Rng (xoshiro128**, splitmix32 seeding)', () => {
   it('repeats its sequence for a seed and differs across streams', () => {
@@ -84,7 +85,7 @@ describe('writeQuantiles', () => {
     const sorted = Float64Array.from(values).sort();
     const [p10, p50, p90]: number[][] = [[], [], []];
     writeQuantiles(samples, 0, samples.length, 0, p10!, p50!, p90!);
-    const expected = [0.1, 0.5, 0.9].map((q) => sorted[quantileRank(q, values.length)]);
+    const expected = [0.1, 0.5, 0.9].map((q) => toSignificant(sorted[quantileRank(q, values.length)]!));
     return { actual: [p10![0], p50![0], p90![0]], expected };
   };
 

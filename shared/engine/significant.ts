@@ -1,0 +1,34 @@
+/** Significant digits Monte Carlo bands are reported to: finer than any decision reads them. */
+export const BAND_DIGITS = 6;
+
+/** 10^0 .. 10^22: every one is a double exactly (decimal parsing is correctly rounded). */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** 10^-0 .. 10^-16, each the double nearest to it: the thresholds of the decimal exponent below 1. */
+const NEG_POW10 = Array.from({ length: 17 }, (_, i) => Number(`1e-${i}`));
+const MAX_EXPONENT = POW10.length - 1;
+
+/**
+ * `x` rounded to `digits` significant decimal digits (half away from zero for positives, as
+ * Math.round), so it prints short in JSON. Monotone non-decreasing in x, so P10 <= P50 <= P90
+ * survive. Only + - x / and Math.round on exact powers of ten: the same result in every
+ * JavaScript engine. Magnitudes below 1e-16 become 0; non-finite values pass unchanged.
+ */
+export const toSignificant = (x: number, digits: number = BAND_DIGITS): number => {
+  const a = Math.abs(x);
+  if (!(a > 0) || a === Number.POSITIVE_INFINITY) return x;
+  let e = 0;
+  if (a >= 1) {
+    while (e < MAX_EXPONENT && a >= POW10[e + 1]!) e++;
+  } else {
+    if (a < NEG_POW10[16]!) return 0;
+    do e--;
+    while (a < NEG_POW10[-e]!);
+  }
+  const shift = digits - 1 - e;
+  if (shift >= 0) {
+    const scale = POW10[Math.min(shift, MAX_EXPONENT)]!;
+    return Math.round(x * scale) / scale;
+  }
+  const unit = POW10[Math.min(-shift, MAX_EXPONENT)]!;
+  return Math.round(x / unit) * unit;
+};
