@@ -32,7 +32,7 @@ export interface MemoRequest {
 
 /** Lookups remembered (small objects: ids, summary, report rows). */
 const maxRuns = 256;
-/** Response bodies remembered; a 52-week demo forecast is 1.5 MB (0.6 MB gzipped). */
+/** Response bodies remembered; a 40-team, 52-week, 500-run forecast is about 0.8 MB (0.3 MB gzipped). */
 const maxBodies = 16;
 const maxBodyBytes = 64 * 1024 * 1024;
 

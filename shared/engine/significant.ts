@@ -8,12 +8,12 @@ const NEG_POW10 = Array.from({ length: 17 }, (_, i) => Number(`1e-${i}`));
 const MAX_EXPONENT = POW10.length - 1;
 
 /**
- * `x` rounded to `digits` significant decimal digits (half away from zero for positives, as
- * Math.round), so it prints short in JSON. Monotone non-decreasing in x, so P10 <= P50 <= P90
+ * `x` rounded to {@link BAND_DIGITS} significant decimal digits (half up, as Math.round), so it
+ * prints short in JSON. Monotone non-decreasing in x, so P10 <= P50 <= P90
  * survive. Only + - x / and Math.round on exact powers of ten: the same result in every
  * JavaScript engine. Magnitudes below 1e-16 become 0; non-finite values pass unchanged.
  */
-export const toSignificant = (x: number, digits: number = BAND_DIGITS): number => {
+export const toSignificant = (x: number): number => {
   const a = Math.abs(x);
   if (!(a > 0) || a === Number.POSITIVE_INFINITY) return x;
   let e = 0;
@@ -24,7 +24,7 @@ export const toSignificant = (x: number, digits: number = BAND_DIGITS): number =
     do e--;
     while (a < NEG_POW10[-e]!);
   }
-  const shift = digits - 1 - e;
+  const shift = BAND_DIGITS - 1 - e;
   if (shift >= 0) {
     const scale = POW10[Math.min(shift, MAX_EXPONENT)]!;
     return Math.round(x * scale) / scale;
