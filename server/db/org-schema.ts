@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
   index,
@@ -48,6 +49,10 @@ export const engineers = sqliteTable(
     level: text('level').notNull(),
     hireDate: text('hire_date').notNull(),
     managerId: text('manager_id'),
+    /** Lower-cased commit email addresses of the engineer, matched against imported history. */
+    emails: text('emails', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Lower-cased GitHub login, matched against imported pull requests. */
+    github: text('github'),
   },
   (t) => [
     uniqueIndex('engineers_org_external').on(t.orgId, t.externalId),

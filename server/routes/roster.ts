@@ -14,7 +14,7 @@ const importRoute = orgRoute('POST /orgs/{org}/roster/import', {
   tags: ['teams'],
   summary: 'Replace the roster from CSV (all or nothing); the roster defines teams and headcounts',
   description:
-    'RFC 4180 CSV with a header row: employee_id, team, level, hire_date (YYYY-MM-DD, not in the future) and optional manager_id (an employee_id of the same file). Unknown team names create teams. 422 lists every bad row by line and column.',
+    'RFC 4180 CSV with a header row: employee_id, team, level, hire_date (YYYY-MM-DD, not in the future) and optional manager_id (an employee_id of the same file), email (commit addresses, several separated by `;`) and github (a login), which match imported history to people. Unknown team names create teams. 422 lists every bad row by line and column.',
   request: {
     params: orgParams,
     body: {

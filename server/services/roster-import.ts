@@ -45,7 +45,7 @@ function headcounts(rows: RosterRow[]): Map<string, Headcount> {
 
 /**
  * Replaces the org's roster with a CSV file (columns employee_id, team, level, hire_date and
- * optional manager_id), all or nothing in one transaction. The roster defines the teams: an
+ * optional manager_id, email, github), all or nothing in one transaction. The roster defines the teams: an
  * unknown team name creates the team; every team's headcount becomes its count per level in the
  * file (teams absent from the file keep existing with no one in them).
  */
@@ -92,9 +92,18 @@ export async function importRoster(
     for (let i = 0; i < checked.rows.length; i += batchRows) {
       const batch = checked.rows
         .slice(i, i + batchRows)
-        .map((r, k) => [ids[i + k], teamIds.get(r.team), r.externalId, r.level, r.hireDate, r.managerId]);
-      await tx.run(sql`INSERT INTO engineers (id, org_id, team_id, external_id, level, hire_date, manager_id)
-        SELECT value->>0, ${orgId}, value->>1, value->>2, value->>3, value->>4, value->>5
+        .map((r, k) => [
+          ids[i + k],
+          teamIds.get(r.team),
+          r.externalId,
+          r.level,
+          r.hireDate,
+          r.managerId,
+          JSON.stringify(r.emails),
+          r.github,
+        ]);
+      await tx.run(sql`INSERT INTO engineers (id, org_id, team_id, external_id, level, hire_date, manager_id, emails, github)
+        SELECT value->>0, ${orgId}, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7
         FROM json_each(${JSON.stringify(batch)})`);
     }
     const result = { imported: checked.rows.length, teams: counts.size, teamsCreated: created.length };

@@ -4,7 +4,15 @@ import type { CsvRecord } from './csv-parse';
 /** Control characters (C0 with NUL, DEL, C1): never part of an id or a team name. */
 const controlCharacter = /\p{Cc}/u;
 
-export const rosterColumns = ['employee_id', 'team', 'level', 'hire_date', 'manager_id'] as const;
+export const rosterColumns = [
+  'employee_id',
+  'team',
+  'level',
+  'hire_date',
+  'manager_id',
+  'email',
+  'github',
+] as const;
 const requiredColumns = rosterColumns.slice(0, 4);
 
 /** One valid roster row. */
@@ -14,7 +22,23 @@ export interface RosterRow {
   level: string;
   hireDate: string;
   managerId: string | null;
+  /** Lower-cased commit emails (the `email` cell, several separated by `;` or spaces). */
+  emails: string[];
+  /** Lower-cased GitHub login, or null. */
+  github: string | null;
 }
+
+/** One address: something@something, no spaces or angle brackets. */
+const emailPattern = /^[^\s@<>]+@[^\s@<>]+$/;
+/** A GitHub login: letters, digits and single hyphens, at most 39 characters. */
+const githubPattern = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
+
+/** Splits an `email` cell into lower-cased addresses. */
+export const splitEmails = (cell: string): string[] =>
+  cell
+    .split(/[;\s]+/)
+    .filter(Boolean)
+    .map((e) => e.toLowerCase());
 
 /** Validated rows, or every problem found (by line and column). */
 export type RosterCheck = { ok: true; rows: RosterRow[] } | { ok: false; errors: LineError[] };
@@ -50,7 +74,8 @@ function headerIndex(header: CsvRecord, errors: LineError[]): Map<string, number
 /**
  * Checks a parsed roster: header names, field counts, employee_id present and unique, team
  * named, level in the org's ladder, hire_date a real ISO date not after `today` (YYYY-MM-DD),
- * manager_id empty or another employee_id of the file.
+ * manager_id empty or another employee_id of the file, email empty or addresses, github empty or
+ * a GitHub login.
  */
 export function validateRoster(
   records: CsvRecord[],
@@ -83,7 +108,12 @@ export function validateRoster(
       level: cell(r, 'level'),
       hireDate: cell(r, 'hire_date'),
       managerId: cell(r, 'manager_id') || null,
+      emails: splitEmails(cell(r, 'email')),
+      github: cell(r, 'github').toLowerCase() || null,
     };
+    const badEmail = row.emails.find((e) => !emailPattern.test(e));
+    if (badEmail) bad('email', `"${badEmail}" is not an email address`);
+    if (row.github && !githubPattern.test(row.github)) bad('github', `"${row.github}" is not a GitHub login`);
     for (const [column, value] of [
       ['employee_id', row.externalId],
       ['team', row.team],

@@ -85,6 +85,28 @@ describe('POST /orgs/{org}/roster/import', () => {
     expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(3);
   });
 
+  it('stores the optional email (several, lower-cased) and github columns, and rejects bad ones', async () => {
+    const bad = await importCsv(
+      'employee_id,team,level,hire_date,email,github\nG1,Git,senior,2020-01-01,not-an-email,-x\n',
+    );
+    expect((await bad.json()).errors).toEqual([
+      { line: 2, column: 'email', message: '"not-an-email" is not an email address' },
+      { line: 2, column: 'github', message: '"-x" is not a GitHub login' },
+    ]);
+    const csv =
+      'employee_id,team,level,hire_date,email,github\nG1,Git,senior,2020-01-01,A@X.org; a@y.org,Octo-Cat\nG2,Git,mid,2020-01-01,,\n';
+    expect((await importCsv(csv)).status).toBe(200);
+    const rows = await server.database.db
+      .select({ id: engineers.externalId, emails: engineers.emails, github: engineers.github })
+      .from(engineers)
+      .where(eq(engineers.orgId, org.id))
+      .orderBy(engineers.externalId);
+    expect(rows).toEqual([
+      { id: 'G1', emails: ['a@x.org', 'a@y.org'], github: 'octo-cat' },
+      { id: 'G2', emails: [], github: null },
+    ]);
+  });
+
   it('answers 422 naming the line for malformed CSV and for a missing column', async () => {
     const malformed = await importCsv('employee_id,team,level,hire_date\nE1,"Open,senior,2020-01-01\n');
     expect((await malformed.json()).errors).toEqual([
