@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
+import { packageVersion } from './paths';
 import { createAlertScheduler } from './scheduler/create-alert-scheduler';
 import { ensureAdminUser } from './seed/admin';
 import { seedDemoOrg } from './seed/seed';
 import { ForecastPool } from './services/forecast-pool';
-import { ensureWebBuild } from './web-build';
 
 const shutdownGraceMs = 10_000;
 
@@ -17,9 +16,7 @@ function fail(line: string): never {
   process.exit(1);
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+const version = packageVersion();
 
 const config = (() => {
   try {
@@ -43,7 +40,6 @@ await applyMigrations(database.db);
 if (await seedDemoOrg(database.db)) console.log('Seeded the demo org (slug "demo").');
 const adminNote = await ensureAdminUser(database.db, config);
 if (adminNote) console.log(adminNote);
-await ensureWebBuild(config.webDist);
 
 const clock = () => new Date();
 const forecastPool = new ForecastPool();

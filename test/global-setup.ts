@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildApp } from '../scripts/build-app';
 
-/** Builds the web app once per test run, so browser tests exercise the real production bundle. */
+/**
+ * Builds the server and the web app into dist/ once per test run, so process and browser tests
+ * run the compiled server and the real production bundle.
+ */
 export default async function setup(): Promise<void> {
-  await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  await buildApp(fileURLToPath(new URL('..', import.meta.url)));
 }

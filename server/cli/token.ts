@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { orgs, type Role, roles } from '../db/schema';
+import { packageVersion } from '../paths';
 import { createApiToken } from '../services/api-tokens';
 
 const usage = 'usage: npm run token -- create --org <slug> --role <admin|planner|viewer> [--name <text>]';
@@ -34,9 +34,7 @@ async function main(argv: string[]): Promise<void> {
   if (!values.org) fail(`--org is required\n${usage}`);
   const role = values.role as Role;
   if (!roles.includes(role)) fail(`--role must be admin, planner or viewer\n${usage}`);
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
+  const version = packageVersion();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env, version);

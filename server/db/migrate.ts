@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { projectRoot } from '../paths';
 import type { Db } from './client';
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const migrationsFolder = join(projectRoot, 'drizzle');
 
 /**
  * Applies the committed SQL migrations in drizzle/ that this database has not seen yet.

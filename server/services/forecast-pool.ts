@@ -19,7 +19,13 @@ interface Job {
 
 type Reply = ({ id: number } & EngineResult) | { id: number; error: string };
 
-const bootUrl = new URL('./forecast-worker-boot.mjs', import.meta.url);
+/**
+ * The worker's entry: beside the compiled server (dist/server/forecast-worker.js), or, when the
+ * sources run (tests, tsx), a boot file that registers the TypeScript loader first.
+ */
+const bootUrl = import.meta.url.endsWith('.ts')
+  ? new URL('./forecast-worker-boot.mjs', import.meta.url)
+  : new URL('./forecast-worker.js', import.meta.url);
 
 /**
  * Runs the engine on `worker_threads` so Monte Carlo never blocks the event loop (health and

@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./forecast-worker.ts');
+await import(new URL('./forecast-worker.ts', import.meta.url).href);

@@ -5,10 +5,10 @@ import { freePort } from './free-port';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Node arguments that run the server as ONE process (tsx as a loader, not the tsx CLI, which
- * would run the server in a child): a signal, SIGKILL included, reaches the server itself.
+ * Node arguments that run the compiled server (built into dist/ by the global setup) as ONE
+ * process: a signal, SIGKILL included, reaches the server itself.
  */
-export const serverCommand = ['--import', 'tsx', 'server/index.ts'];
+export const serverCommand = ['--enable-source-maps', 'dist/server/index.js'];
 
 export interface RunningServer {
   url: string;
@@ -20,13 +20,17 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server (`server/index.ts`) as its own process on a free port and waits until
- * `/api/v1/health` answers. `env` adds to the parent's environment (e.g. DATABASE_URL).
+ * Starts the real compiled server (`dist/server/index.js`) as its own process on a free port and
+ * waits until `/api/v1/health` answers. `env` adds to the parent's environment (e.g.
+ * DATABASE_URL); `cwd` is the project folder to run in (this checkout by default).
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  { cwd = root, timeoutMs = 60_000 }: { cwd?: string; timeoutMs?: number } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, serverCommand, {
-    cwd: root,
+    cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,27 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build as bundle } from 'esbuild';
+import { build as buildWeb } from 'vite';
+
+/**
+ * Compiles the server and its forecast worker into `<root>/dist/server` (ES modules for Node 20,
+ * packages left to node_modules, source maps beside them) and the web app into `<root>/dist/web`.
+ */
+export async function buildApp(root: string): Promise<void> {
+  await buildWeb({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const outdir = join(root, 'dist/server');
+  rmSync(outdir, { recursive: true, force: true });
+  await bundle({
+    absWorkingDir: root,
+    entryPoints: { index: 'server/index.ts', 'forecast-worker': 'server/services/forecast-worker.ts' },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  copyFileSync(join(root, 'server/routes/docs-page.html'), join(outdir, 'docs-page.html'));
+}
