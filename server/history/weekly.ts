@@ -1,0 +1,131 @@
+import { nearestRank } from './percentile';
+import { weekLabel, weekOf } from './weeks';
+
+/** A change placed in a team and level (its author's), times in epoch milliseconds. */
+export interface PlacedChange {
+  team: string;
+  level: string;
+  signer: string | null;
+  authoredAt: number;
+  firstReviewAt: number | null;
+  signedOffAt: number | null;
+  aiAssisted: boolean;
+  lines: number;
+}
+
+/** One team, level and ISO week; hours are calendar hours of the changes authored that week. */
+export interface WeeklyRow {
+  /** The week's Monday, YYYY-MM-DD. */
+  week: string;
+  team: string;
+  level: string;
+  authored: number;
+  aiAssisted: number;
+  signedOff: number;
+  /** Authored before the week's end and not signed off by then. */
+  open: number;
+  medianHoursToFirstReview: number | null;
+  p90HoursToFirstReview: number | null;
+  medianHoursToSignoff: number | null;
+  p90HoursToSignoff: number | null;
+  lines: number;
+  /** Sign-offs made this week per signer identity (the signer is not the author). */
+  signoffsByReviewer: Record<string, number>;
+}
+
+interface Cell {
+  authored: number;
+  aiAssisted: number;
+  signedOff: number;
+  lines: number;
+  toReview: number[];
+  toSignoff: number[];
+  signoffs: Record<string, number>;
+}
+
+const hourMs = 3_600_000;
+const hoursBetween = (from: number, to: number) => Math.max(0, to - from) / hourMs;
+const emptyCell = (): Cell => ({
+  authored: 0,
+  aiAssisted: 0,
+  signedOff: 0,
+  lines: 0,
+  toReview: [],
+  toSignoff: [],
+  signoffs: {},
+});
+
+/** Weeks `[first, last]` as Monday day numbers, inclusive. */
+export interface WeekRange {
+  first: number;
+  last: number;
+}
+
+function cellsOf(changes: readonly PlacedChange[]) {
+  const groups = new Map<string, { team: string; level: string; cells: Map<number, Cell> }>();
+  const cell = (team: string, level: string, week: number): Cell => {
+    const id = `${team}\u0000${level}`;
+    const group = groups.get(id) ?? { team, level, cells: new Map<number, Cell>() };
+    groups.set(id, group);
+    const c = group.cells.get(week) ?? emptyCell();
+    group.cells.set(week, c);
+    return c;
+  };
+  for (const change of changes) {
+    const authored = cell(change.team, change.level, weekOf(change.authoredAt));
+    authored.authored++;
+    if (change.aiAssisted) authored.aiAssisted++;
+    authored.lines += change.lines;
+    if (change.firstReviewAt !== null)
+      authored.toReview.push(hoursBetween(change.authoredAt, change.firstReviewAt));
+    if (change.signedOffAt === null) continue;
+    authored.toSignoff.push(hoursBetween(change.authoredAt, change.signedOffAt));
+    const signed = cell(change.team, change.level, weekOf(Math.max(change.signedOffAt, change.authoredAt)));
+    signed.signedOff++;
+    if (change.signer) signed.signoffs[change.signer] = (signed.signoffs[change.signer] ?? 0) + 1;
+  }
+  return groups;
+}
+
+/**
+ * Weekly rows per team and level: every week of `range` from the group's first week with
+ * activity (authored or signed off) to its last (or to the range end while changes stay open),
+ * zero-filled. A change signed off before it was authored (clock skew) counts as signed off in
+ * its authored week. Rows are sorted by team, level, week.
+ */
+export function aggregateWeekly(changes: readonly PlacedChange[], range: WeekRange): WeeklyRow[] {
+  const rows: WeeklyRow[] = [];
+  const groups = [...cellsOf(changes).values()].sort((a, b) =>
+    a.team === b.team ? (a.level < b.level ? -1 : 1) : a.team < b.team ? -1 : 1,
+  );
+  for (const { team, level, cells } of groups) {
+    const weeks = [...cells.keys()].sort((a, b) => a - b);
+    let open = 0;
+    let w = weeks[0]!;
+    const lastActive = weeks[weeks.length - 1]!;
+    for (; w <= Math.max(lastActive, range.last); w += 7) {
+      const c = cells.get(w) ?? emptyCell();
+      open += c.authored - c.signedOff;
+      if (w > lastActive && open === 0) break;
+      if (w < range.first || w > range.last) continue;
+      const toReview = c.toReview.sort((a, b) => a - b);
+      const toSignoff = c.toSignoff.sort((a, b) => a - b);
+      rows.push({
+        week: weekLabel(w),
+        team,
+        level,
+        authored: c.authored,
+        aiAssisted: c.aiAssisted,
+        signedOff: c.signedOff,
+        open,
+        medianHoursToFirstReview: nearestRank(toReview, 0.5),
+        p90HoursToFirstReview: nearestRank(toReview, 0.9),
+        medianHoursToSignoff: nearestRank(toSignoff, 0.5),
+        p90HoursToSignoff: nearestRank(toSignoff, 0.9),
+        lines: c.lines,
+        signoffsByReviewer: c.signoffs,
+      });
+    }
+  }
+  return rows;
+}
