@@ -83,6 +83,8 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     member: async () => (await post('/users', newMember())).id as string,
     rule: async () => (await post('/alert-rules', rule(team))).id as string,
   };
+  /** A new seed per forecast request, so each one computes a new run (201) rather than answering from the cache (200). */
+  let seeds = 1000;
   const r = `/alert-rules/${ids.rule}`;
   const s = `/scenarios/${ids.scenario}`;
   const calls: Record<OperationKey, () => Promise<OperationCall>> = {
@@ -113,7 +115,7 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'GET /orgs/{org}/scenarios/{id}/diff': async () => ({ path: `${s}/diff?from=1&to=1` }),
     'POST /orgs/{org}/scenarios/{id}/forecast': async () => ({
       path: `${s}/forecast`,
-      body: { runs: 0, horizon: 4 },
+      body: { runs: 0, horizon: 4, seed: seeds++ },
     }),
     'GET /orgs/{org}/forecasts/{runId}': async () => ({ path: `/forecasts/${ids.run}` }),
     'GET /orgs/{org}/reports/capacity': async () => ({
