@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { Config } from './config';
 import type { Db } from './db/client';
-import { handleError, ProblemError } from './errors';
+import { errorHandler, ProblemError } from './errors';
+import { createLogger, type Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { limitJsonBodies } from './middleware/body-limits';
 import { eventLoopTurns } from './middleware/event-loop-turns';
 import { orgScope } from './middleware/org-scope';
 import { loginRateLimit, tokenRateLimit } from './middleware/rate-limits';
+import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { settleUnreadBodies } from './middleware/unread-bodies';
 import { createRouter } from './openapi';
@@ -38,6 +40,8 @@ export interface AppDeps {
   forecastMemo?: ForecastMemo;
   /** Woken after "evaluate now" writes to the alert outbox; without it the next tick delivers. */
   alertScheduler?: { wake(): void };
+  /** Request and error log; createApp logs JSON lines to stdout at LOG_LEVEL when none is given. */
+  logger?: Logger;
 }
 
 /** Dependencies of the routes that run the engine. */
@@ -80,7 +84,9 @@ function apiRoutes(deps: ForecastDeps) {
 /** Composes the HTTP app: the API under /api/v1, its docs at /api/docs, the web app at `/`. No I/O at import time. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.onError(handleError);
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  app.onError(errorHandler(logger));
+  app.use('*', ...requestLog(logger));
   app.use('*', eventLoopTurns());
   app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);

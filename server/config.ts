@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LogLevel, logLevels } from './logger';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   /** How long a query waits for another connection's write lock before failing (ms). */
   databaseBusyTimeoutMs: number;
   webDist: string;
+  /** Least severe level written to the JSON log (LOG_LEVEL). */
+  logLevel: LogLevel;
   version: string;
   alerts: AlertsConfig;
   rateLimits: RateLimitsConfig;
@@ -72,6 +75,7 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   WEB_DIST: z.string().min(1).default('dist/web'),
+  LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ALERT_TICK_MS: durationMs(10, 5_000),
   ALERT_RETRY_BASE_MS: durationMs(1, 30_000),
   ALERT_MAX_ATTEMPTS: z.coerce
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     webDist: e.WEB_DIST,
+    logLevel: e.LOG_LEVEL,
     version,
     alerts: {
       tickMs: e.ALERT_TICK_MS,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from './logger';
 
 /** One invalid field: `path` like `scenario.events[2].percent`, `message` the rule it broke. */
 export interface FieldError {
@@ -66,29 +67,33 @@ export function isDatabaseBusy(error: unknown): boolean {
 
 /**
  * The app's single error handler: known errors keep their status, a database still locked after
- * the busy timeout is a 503 with Retry-After, anything else is a 500 without details.
+ * the busy timeout is a 503 with Retry-After, anything else is a 500 without details; its stack
+ * goes to `logger` only, under the request's id.
  */
-export function handleError(error: Error, c: Context): Response {
-  if (error instanceof ProblemError) return problem(c, error);
-  if (isDatabaseBusy(error)) {
-    console.error(`[busy] ${c.req.method} ${c.req.path}: the database stayed locked`);
+export function errorHandler(logger: Logger) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof ProblemError) return problem(c, error);
+    const at = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path };
+    if (isDatabaseBusy(error)) {
+      logger.warn(at, 'the database stayed locked');
+      return problem(
+        c,
+        new ProblemError(503, 'Service Unavailable', 'The database is busy; retry shortly.', undefined, {
+          'retry-after': String(busyRetryAfterSeconds),
+        }),
+      );
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode;
+      const detail = error.message || undefined;
+      return problem(c, new ProblemError(status, titleFor(status), detail));
+    }
+    logger.error({ ...at, err: error }, 'unhandled error');
     return problem(
       c,
-      new ProblemError(503, 'Service Unavailable', 'The database is busy; retry shortly.', undefined, {
-        'retry-after': String(busyRetryAfterSeconds),
-      }),
+      new ProblemError(500, 'Internal Server Error', 'The server could not complete the request.'),
     );
-  }
-  if (error instanceof HTTPException) {
-    const status = error.status as ContentfulStatusCode;
-    const detail = error.message || undefined;
-    return problem(c, new ProblemError(status, titleFor(status), detail));
-  }
-  console.error(`[error] ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
-  return problem(
-    c,
-    new ProblemError(500, 'Internal Server Error', 'The server could not complete the request.'),
-  );
+  };
 }
 
 const titles: Record<number, string> = {

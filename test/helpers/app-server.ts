@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import type { Logger } from '../../server/logger';
 import { createTempDb, type TempDatabase } from './temp-db';
 
 export interface AppServer {
@@ -13,14 +14,20 @@ export interface AppServer {
 
 /**
  * Serves the real Hono app over HTTP on a free loopback port, in this process, on a fresh
- * migrated temporary database. `env` overrides configuration variables.
+ * migrated temporary database. `env` overrides configuration variables (LOG_LEVEL is `silent`
+ * unless given); `logger` replaces the stdout log.
  */
 export async function startAppServer(
-  options: { env?: Record<string, string>; clock?: () => Date } = {},
+  options: { env?: Record<string, string>; clock?: () => Date; logger?: Logger } = {},
 ): Promise<AppServer> {
   const database = await createTempDb();
-  const config = loadConfig({ DATABASE_URL: database.url, ...options.env }, 'test');
-  const app = createApp({ db: database.db, config, clock: options.clock ?? (() => new Date()) });
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env }, 'test');
+  const app = createApp({
+    db: database.db,
+    config,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

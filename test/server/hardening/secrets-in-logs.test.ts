@@ -14,7 +14,7 @@ let server: AppServer;
 let org: OrgFixture;
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startAppServer({ env: { LOG_LEVEL: 'trace' } });
   org = await createOrgFixture(server.database.db, 'logs');
 });
 afterAll(async () => {
@@ -71,6 +71,7 @@ describe('no secrets in logs', () => {
       await fetch(`${server.url}/api/v1/orgs/logs/teams`, { headers: bearer(`${org.tokens.admin}x`) });
     });
     expect(secrets).toHaveLength(6);
+    expect(output.match(/"msg":"request"/g)).toHaveLength(4);
     for (const secret of secrets) expect(output).not.toContain(secret);
   });
 

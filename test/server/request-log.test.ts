@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { bearer, createOrgFixture } from '../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../helpers/app-server';
+import { captureLog } from '../helpers/captured-log';
+
+describe('request log', () => {
+  let server: AppServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('writes one JSON line per request with its id, method, route, path, status and duration', async () => {
+    const log = captureLog('info');
+    server = await startAppServer({ logger: log.logger });
+    const org = await createOrgFixture(server.database.db, 'logged');
+    const response = await fetch(`${server.url}/api/v1/orgs/logged/teams`, {
+      headers: { ...bearer(org.tokens.viewer), 'x-request-id': 'trace-42' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+    const lines = log.lines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request',
+      reqId: 'trace-42',
+      method: 'GET',
+      route: '/api/v1/orgs/:org/teams',
+      path: '/api/v1/orgs/logged/teams',
+      status: 200,
+    });
+    expect(lines[0]?.durationMs).toBeTypeOf('number');
+    expect(lines[0]?.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('replaces an X-Request-Id that is too long or holds other characters with a new UUID', async () => {
+    const log = captureLog('info');
+    server = await startAppServer({ logger: log.logger });
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const given of ['x'.repeat(129), 'has space', 'semi;colon']) {
+      const response = await fetch(`${server.url}/api/v1/health`, { headers: { 'x-request-id': given } });
+      expect(response.headers.get('x-request-id')).toMatch(uuid);
+    }
+    const accepted = await fetch(`${server.url}/api/v1/health`, {
+      headers: { 'x-request-id': 'x'.repeat(128) },
+    });
+    expect(accepted.headers.get('x-request-id')).toBe('x'.repeat(128));
+    expect(log.lines().map((line) => line.reqId)).toHaveLength(4);
+  });
+
+  it('logs the stack of a 500 under the request id and answers without it', async () => {
+    const log = captureLog('info');
+    server = await startAppServer({ logger: log.logger });
+    const org = await createOrgFixture(server.database.db, 'broken');
+    await server.database.client.execute('DROP TABLE teams');
+    const response = await fetch(`${server.url}/api/v1/orgs/broken/teams`, {
+      headers: { ...bearer(org.tokens.viewer), 'x-request-id': 'fail-1' },
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server could not complete the request.',
+      instance: '/api/v1/orgs/broken/teams',
+    });
+    const failure = log.lines().find((line) => line.msg === 'unhandled error');
+    expect(failure).toMatchObject({ level: 50, reqId: 'fail-1', path: '/api/v1/orgs/broken/teams' });
+    expect((failure?.err as { stack: string }).stack).toContain('    at ');
+    expect(log.lines().find((line) => line.msg === 'request failed')).toMatchObject({
+      level: 50,
+      reqId: 'fail-1',
+      status: 500,
+    });
+  });
+
+  it('writes no request lines below LOG_LEVEL and none at all when silent', async () => {
+    for (const level of ['warn', 'silent'] as const) {
+      const log = captureLog(level);
+      server = await startAppServer({ logger: log.logger });
+      await fetch(`${server.url}/api/v1/health`);
+      await fetch(`${server.url}/api/v1/no-such-route`);
+      expect(log.lines()).toEqual([]);
+      await server.close();
+      server = undefined;
+    }
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('defaults to info and names the variable when it is not a level', () => {
+    expect(loadConfig({}, 'test').logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }, 'test').logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, 'test')).toThrow(
+      'LOG_LEVEL: must be one of silent, fatal, error, warn, info, debug, trace',
+    );
+  });
+});
+
+describe('log redaction', () => {
+  it('replaces credentials at the top of a line and one object down', () => {
+    const log = captureLog('info');
+    log.logger.info(
+      {
+        password: 'hunter2-secret-value',
+        headers: { authorization: 'Bearer rl_abc_def', cookie: 'rl_session=s3ss10n', 'x-csrf-token': 'c5rf' },
+        body: { token: 'rl_tok_value', name: 'kept' },
+      },
+      'credentials',
+    );
+    const text = log.text();
+    for (const secret of ['hunter2-secret-value', 'rl_abc_def', 's3ss10n', 'c5rf', 'rl_tok_value'])
+      expect(text).not.toContain(secret);
+    expect(log.lines()[0]).toMatchObject({
+      password: '[Redacted]',
+      headers: { authorization: '[Redacted]', cookie: '[Redacted]', 'x-csrf-token': '[Redacted]' },
+      body: { token: '[Redacted]', name: 'kept' },
+    });
+  });
+});
