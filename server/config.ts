@@ -12,6 +12,8 @@ export interface Config {
   /** How long a query waits for another connection's write lock before failing (ms). */
   databaseBusyTimeoutMs: number;
   webDist: string;
+  /** Reverse proxies in front of the server whose X-Forwarded-For/-Proto are believed (TRUST_PROXY; 0 = none). */
+  trustProxy: number;
   /** Least severe level written to the JSON log (LOG_LEVEL). */
   logLevel: LogLevel;
   version: string;
@@ -75,6 +77,11 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   WEB_DIST: z.string().min(1).default('dist/web'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|10|\d)$/, 'must be false, true or a number of proxies from 0 to 10')
+    .transform((value) => (value === 'false' ? 0 : value === 'true' ? 1 : Number(value)))
+    .default(0),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ALERT_TICK_MS: durationMs(10, 5_000),
   ALERT_RETRY_BASE_MS: durationMs(1, 30_000),
@@ -122,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
     adminPassword: e.ADMIN_PASSWORD,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
     version,
     alerts: {
       tickMs: e.ALERT_TICK_MS,

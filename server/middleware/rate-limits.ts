@@ -1,17 +1,8 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app';
 import type { ApiEnv } from '../context';
+import { clientAddress } from '../proxy';
 import { FixedWindowLimiter, rateLimit } from './rate-limit';
-
-/** The peer address of a request served by @hono/node-server (not X-Forwarded-For, which callers can forge). */
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The lower-cased `email` of a JSON login body, if it has one (the validator reads the cached body again). */
 async function loginEmail(c: Context): Promise<string | undefined> {
@@ -21,10 +12,14 @@ async function loginEmail(c: Context): Promise<string | undefined> {
   return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : undefined;
 }
 
-/** POST /auth/login: at most RATE_LIMIT_LOGIN_PER_IP attempts per address and RATE_LIMIT_LOGIN_PER_EMAIL per account per window. */
+/**
+ * POST /auth/login: at most RATE_LIMIT_LOGIN_PER_IP attempts per client address (see
+ * {@link clientAddress} for TRUST_PROXY) and RATE_LIMIT_LOGIN_PER_EMAIL per account per window.
+ */
 export function loginRateLimit(deps: AppDeps) {
   const { windowMs, loginPerIp, loginPerEmail } = deps.config.rateLimits;
   const now = () => deps.clock().getTime();
+  const clientIp = (c: Context) => clientAddress(c, deps.config.trustProxy);
   return rateLimit([
     { limiter: new FixedWindowLimiter(loginPerIp, windowMs, now), key: clientIp },
     { limiter: new FixedWindowLimiter(loginPerEmail, windowMs, now), key: loginEmail },

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app';
 import { unusablePasswordHash, verifyPassword } from '../auth/passwords';
@@ -9,6 +8,7 @@ import { users } from '../db/schema';
 import { ProblemError } from '../errors';
 import { authenticate, csrfCookie, sessionCookie } from '../middleware/authenticate';
 import { createRouter } from '../openapi';
+import { isHttps } from '../proxy';
 import { createSession, deleteSession, sessionAbsoluteMs } from '../services/sessions';
 import { loadMe } from '../services/users';
 import { errorResponses, jsonBody, jsonResponse, roleSchema, security } from './route';
@@ -54,8 +54,6 @@ const me = createRoute({
   responses: { 200: jsonResponse('The caller', meSchema), 401: errorResponses[401] },
 });
 
-const secure = (c: Context) => new URL(c.req.url).protocol === 'https:';
-
 /** `/auth/*`: login (public), logout and me (authenticated). */
 export function authRoutes(deps: AppDeps) {
   const router = createRouter();
@@ -70,7 +68,7 @@ export function authRoutes(deps: AppDeps) {
     const cookie = {
       path: '/',
       sameSite: 'Lax',
-      secure: secure(c),
+      secure: isHttps(c, deps.config.trustProxy),
       maxAge: sessionAbsoluteMs / 1000,
     } as const;
     setCookie(c, sessionCookie, sessionId, { ...cookie, httpOnly: true });
