@@ -18,6 +18,9 @@ import { authRoutes } from './routes/auth';
 import { docsRoutes, openApiDocument } from './routes/docs';
 import { forecastRoutes } from './routes/forecasts';
 import { healthRoutes } from './routes/health';
+import { historyRoutes } from './routes/history';
+import { historyAliasRoutes } from './routes/history-aliases';
+import { historyWeeklyRoutes } from './routes/history-weekly';
 import { orgRoutes } from './routes/orgs';
 import { reportRoutes } from './routes/reports';
 import { rosterRoutes } from './routes/roster';
@@ -71,6 +74,9 @@ function apiRoutes(deps: ForecastDeps) {
     userRoutes,
     alertRuleRoutes,
     alertHistoryRoutes,
+    historyRoutes,
+    historyWeeklyRoutes,
+    historyAliasRoutes,
   ];
   for (const routes of resources) api.route('/', routes(deps));
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -12,7 +12,10 @@ const jsonLimit = bodyLimit({
   },
 });
 
-/** 413 for JSON bodies over 1 MiB; the roster import sets its own larger limit. */
+/** Uploads that set their own larger limit: the roster import and the streamed history import. */
+const ownLimit = /\/(roster\/import|history\/git)$/;
+
+/** 413 for JSON bodies over 1 MiB; uploads with their own limit are left to it. */
 export const limitJsonBodies = createMiddleware(async (c, next) =>
-  c.req.path.endsWith('/roster/import') ? next() : jsonLimit(c, next),
+  ownLimit.test(c.req.path) ? next() : jsonLimit(c, next),
 );

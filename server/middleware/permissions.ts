@@ -2,8 +2,8 @@ import type { Role } from '../db/schema';
 
 /**
  * Minimum role of every org-scoped operation, keyed `METHOD /path` as in the OpenAPI document.
- * viewer = read; planner = viewer + write teams, roster, scenarios, forecasts; admin = planner +
- * users and tokens. The one place to read or change who may do what.
+ * viewer = read; planner = viewer + write teams, roster, scenarios, forecasts, import review
+ * history and see its people; admin = planner + users and tokens. The one place to read or change who may do what.
  */
 export const permissions = {
   'GET /orgs/{org}': 'viewer',
@@ -25,6 +25,13 @@ export const permissions = {
   'POST /orgs/{org}/scenarios/{id}/forecast': 'planner',
   'GET /orgs/{org}/forecasts/{runId}': 'viewer',
   'GET /orgs/{org}/reports/capacity': 'viewer',
+  'POST /orgs/{org}/history/git': 'planner',
+  'GET /orgs/{org}/history': 'planner',
+  'GET /orgs/{org}/history/imports/{id}': 'planner',
+  'GET /orgs/{org}/history/weekly': 'viewer',
+  'GET /orgs/{org}/history/aliases': 'planner',
+  'POST /orgs/{org}/history/aliases': 'planner',
+  'DELETE /orgs/{org}/history/aliases/{id}': 'planner',
   'GET /orgs/{org}/tokens': 'admin',
   'POST /orgs/{org}/tokens': 'admin',
   'DELETE /orgs/{org}/tokens/{id}': 'admin',

@@ -8,18 +8,23 @@ export interface OperationCall {
   path: string;
   body?: unknown;
   csv?: string;
+  /** A text/plain body (a git log). */
+  text?: string;
 }
 
 /** Two orgs with a user and a token per role, real resources in `own`, and a valid request per operation. */
 export interface OperationFixture {
   own: OrgFixture;
   other: OrgFixture;
-  ids: { team: string; scenario: string; run: string; rule: string; alert: string };
+  ids: { team: string; scenario: string; run: string; rule: string; alert: string; job: string };
   /** A valid request for `key` in `own`; destructive operations get a fresh target each call. */
   request(key: OperationKey): Promise<OperationCall>;
 }
 
 const roster = 'employee_id,team,level,hire_date\nE1,Alpha,senior,2020-01-06\nE2,Alpha,junior,2024-02-05\n';
+
+/** One commit in the git log format of the history import. */
+const gitLog = `\x1e${'c'.repeat(40)}\x1fAnn\x1fann@own.test\x1f2024-01-01T10:00:00Z\x1fIan\x1fian@own.test\x1f2024-01-02T10:00:00Z\x1fsubject\n\x1f\n\n 1 file changed, 1 insertion(+)\n`;
 
 const rule = (teamId: string) => ({
   name: 'Backlog',
@@ -54,6 +59,9 @@ export function sendOperation(
   if (call.csv !== undefined) {
     return fetch(target, { method, headers: { ...headers, 'content-type': 'text/csv' }, body: call.csv });
   }
+  if (call.text !== undefined) {
+    return fetch(target, { method, headers: { ...headers, 'content-type': 'text/plain' }, body: call.text });
+  }
   if (call.body !== undefined || method === 'POST') return sendJson(target, method, call.body ?? {}, headers);
   return fetch(target, { method, headers });
 }
@@ -76,7 +84,24 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
   const ruleId = (await post('/alert-rules', rule(team))).id;
   await post(`/alert-rules/${ruleId}/evaluate`, undefined);
   const history = await (await fetch(`${base}/alert-rules/${ruleId}/alerts`, { headers: admin })).json();
-  const ids = { team, scenario, run, rule: ruleId, alert: history.items[0].id as string };
+  await fetch(`${base}/roster/import`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'text/csv' },
+    body: roster,
+  });
+  const importJob = await fetch(`${base}/history/git`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'text/plain' },
+    body: gitLog,
+  });
+  const ids = {
+    team,
+    scenario,
+    run,
+    rule: ruleId,
+    alert: history.items[0].id as string,
+    job: (await importJob.json()).job as string,
+  };
   const fresh = {
     team: async () => (await post('/teams', { name: randomUUID(), headcount: {} })).id as string,
     token: async () => (await post('/tokens', { name: 't', role: 'viewer' })).id as string,
@@ -121,6 +146,20 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'GET /orgs/{org}/reports/capacity': async () => ({
       path: `/reports/capacity?scenario=${ids.scenario}&horizon=4`,
     }),
+    'POST /orgs/{org}/history/git': async () => ({ path: '/history/git', text: gitLog }),
+    'GET /orgs/{org}/history': async () => ({ path: '/history' }),
+    'GET /orgs/{org}/history/imports/{id}': async () => ({ path: `/history/imports/${ids.job}` }),
+    'GET /orgs/{org}/history/weekly': async () => ({ path: '/history/weekly' }),
+    'GET /orgs/{org}/history/aliases': async () => ({ path: '/history/aliases' }),
+    'POST /orgs/{org}/history/aliases': async () => ({
+      path: '/history/aliases',
+      body: { identity: 'ann@old.own.test', employeeId: 'E1' },
+    }),
+    'DELETE /orgs/{org}/history/aliases/{id}': async () => {
+      const identity = `${randomUUID()}@own.test`;
+      await post('/history/aliases', { identity, employeeId: 'E1' });
+      return { path: `/history/aliases/${encodeURIComponent(identity)}` };
+    },
     'GET /orgs/{org}/tokens': async () => ({ path: '/tokens' }),
     'POST /orgs/{org}/tokens': async () => ({ path: '/tokens', body: { name: 'n', role: 'viewer' } }),
     'DELETE /orgs/{org}/tokens/{id}': async () => ({ path: `/tokens/${await fresh.token()}` }),

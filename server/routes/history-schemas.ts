@@ -1,0 +1,148 @@
+import { z } from '@hono/zod-openapi';
+import { defaultHistoryRules, type HistoryRules } from '../history/rules';
+
+const isPattern = (source: string) => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const keyList = z
+  .string()
+  .max(500)
+  .regex(/^[A-Za-z0-9-]+(,[A-Za-z0-9-]+)*$/, { error: 'must be trailer keys separated by commas' });
+const flag = z.enum(['true', 'false']).optional();
+
+/** Options of a git history upload, as query parameters. */
+export const gitImportQuery = z.object({
+  source: z.string().trim().min(1).max(120).default('git').openapi({
+    description: 'Name of the history source (one per repository); imports are idempotent per source',
+  }),
+  team: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .optional()
+    .openapi({ description: 'Attach every change to this team (created if missing)' }),
+  deriveRoster: flag.openapi({ description: 'Build the team’s roster from the history when it has nobody' }),
+  async: flag.openapi({
+    description: 'Answer 202 with the job once the upload is read, and store in the background',
+  }),
+  includeBots: flag.openapi({ description: 'Keep bot authors (left out by default)' }),
+  reviewTrailers: keyList.optional().openapi({ description: 'Default: Reviewed-by,Acked-by' }),
+  aiTrailers: keyList.optional().openapi({ description: 'Default: Assisted-by,Co-authored-by,Generated-by' }),
+  aiTool: z
+    .string()
+    .max(500)
+    .refine(isPattern, { error: 'must be a regular expression' })
+    .optional()
+    .openapi({ description: 'Case-insensitive regular expression naming AI tools in AI trailers' }),
+});
+
+/** The import rules a query asks for, on top of the defaults. */
+export function rulesOf(query: z.infer<typeof gitImportQuery>): HistoryRules {
+  const keys = (list: string | undefined, fallback: string[]) => list?.toLowerCase().split(',') ?? fallback;
+  return {
+    ...defaultHistoryRules,
+    reviewTrailers: keys(query.reviewTrailers, defaultHistoryRules.reviewTrailers),
+    aiTrailers: keys(query.aiTrailers, defaultHistoryRules.aiTrailers),
+    aiTool: query.aiTool ? new RegExp(query.aiTool, 'i') : defaultHistoryRules.aiTool,
+    includeBots: query.includeBots === 'true',
+  };
+}
+
+export const importSummarySchema = z
+  .object({
+    job: z.string(),
+    commits: z.number().int(),
+    people: z.number().int(),
+    matched: z.number().int(),
+    unmatched: z.number().int(),
+    weeks: z.number().int(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    derived: z.number().int(),
+    bots: z.number().int(),
+  })
+  .openapi('HistoryImportSummary');
+
+export const importJobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['git', 'github']),
+    status: z.enum(['running', 'done', 'failed']),
+    bytesRead: z.number().int(),
+    changesRead: z.number().int(),
+    result: z.record(z.string(), z.unknown()).nullable(),
+    error: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('HistoryImportJob');
+
+const hours = z.number().nullable();
+
+export const weeklyRowSchema = z
+  .object({
+    week: z.string().openapi({ description: 'Monday of the ISO week, YYYY-MM-DD' }),
+    team: z.string(),
+    level: z.string(),
+    authored: z.number().int(),
+    aiAssisted: z.number().int(),
+    signedOff: z.number().int(),
+    open: z.number().int(),
+    medianHoursToFirstReview: hours,
+    p90HoursToFirstReview: hours,
+    medianHoursToSignoff: hours,
+    p90HoursToSignoff: hours,
+    lines: z.number().int(),
+    top1Share: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Share of the week’s sign-offs by its top reviewer' }),
+    top3Share: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Share of the week’s sign-offs by its top 3 reviewers' }),
+  })
+  .openapi('HistoryWeek');
+
+export const overviewSchema = z
+  .object({
+    sources: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        team: z.string().nullable(),
+        lastImportAt: z.string().nullable(),
+        changes: z.number().int(),
+      }),
+    ),
+    imports: z.array(importJobSchema),
+    unmatched: z.array(
+      z.object({
+        identity: z.string(),
+        name: z.string(),
+        authored: z.number().int(),
+        signedOff: z.number().int(),
+        reviewed: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('HistoryOverview');
+
+export const aliasSchema = z
+  .object({
+    identity: z.string().trim().min(1).max(320).openapi({
+      description: 'An email or github:<login>, matched case-insensitively',
+      example: 'ann@old.example',
+    }),
+    employeeId: z.string().trim().min(1).max(64).openapi({ example: 'E1' }),
+  })
+  .strict()
+  .openapi('HistoryAlias');
