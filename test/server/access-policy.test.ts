@@ -10,7 +10,8 @@ type Statuses = readonly [admin: number, planner: number, viewer: number, otherO
 /**
  * The access policy, written out by hand and reviewed: a change of who may do what must change
  * this table. Reads are open to every member; writes to teams, roster, scenarios, forecasts and
- * alert rules need planner; users and tokens need admin. Another org's token learns nothing (404).
+ * alert rules need planner, and so do history imports, import jobs, the history overview and
+ * aliases (viewers read only the weekly series); users and tokens need admin. Another org's token learns nothing (404).
  */
 const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}': [200, 200, 200, 404, 401],
@@ -32,6 +33,13 @@ const policy: Record<OperationKey, Statuses> = {
   'POST /orgs/{org}/scenarios/{id}/forecast': [201, 201, 403, 404, 401],
   'GET /orgs/{org}/forecasts/{runId}': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/reports/capacity': [200, 200, 200, 404, 401],
+  'POST /orgs/{org}/history/git': [200, 200, 403, 404, 401],
+  'GET /orgs/{org}/history': [200, 200, 403, 404, 401],
+  'GET /orgs/{org}/history/imports/{id}': [200, 200, 403, 404, 401],
+  'GET /orgs/{org}/history/weekly': [200, 200, 200, 404, 401],
+  'GET /orgs/{org}/history/aliases': [200, 200, 403, 404, 401],
+  'POST /orgs/{org}/history/aliases': [200, 200, 403, 404, 401],
+  'DELETE /orgs/{org}/history/aliases/{id}': [204, 204, 403, 404, 401],
   'GET /orgs/{org}/tokens': [200, 403, 403, 404, 401],
   'POST /orgs/{org}/tokens': [201, 403, 403, 404, 401],
   'DELETE /orgs/{org}/tokens/{id}': [204, 403, 403, 404, 401],
