@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../helpers/app-server';
+import { manualClock, minuteMs } from '../helpers/manual-clock';
+
+/** API tokens live until revoked (they carry no expiry); their last use is recorded at most once a minute. */
+const clock = manualClock();
+let server: AppServer;
+let acme: OrgFixture;
+let globex: OrgFixture;
+
+beforeAll(async () => {
+  server = await startAppServer({ clock: clock.now, env: { RATE_LIMIT_TOKENS_PER_USER: '1000' } });
+  acme = await createOrgFixture(server.database.db, 'acme');
+  globex = await createOrgFixture(server.database.db, 'globex');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const api = (path: string) => `${server.url}/api/v1/orgs/acme${path}`;
+
+interface Listed {
+  id: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+async function newToken(): Promise<{ id: string; token: string }> {
+  const response = await sendJson(
+    api('/tokens'),
+    'POST',
+    { name: 'ci', role: 'viewer' },
+    bearer(acme.tokens.admin),
+  );
+  return response.json();
+}
+
+async function listed(id: string): Promise<Listed> {
+  const page = await (await fetch(api('/tokens?limit=200'), { headers: bearer(acme.tokens.admin) })).json();
+  return page.items.find((t: Listed) => t.id === id);
+}
+
+const teams = async (token: string) => (await fetch(api('/teams'), { headers: bearer(token) })).status;
+
+const revoke = async (id: string, org = acme) =>
+  (await fetch(api(`/tokens/${id}`), { method: 'DELETE', headers: bearer(org.tokens.admin) })).status;
+
+describe('revocation', () => {
+  it('refuses a revoked token at once, at the very instant of revocation', async () => {
+    const { id, token } = await newToken();
+    expect(await teams(token)).toBe(200);
+    expect(await revoke(id)).toBe(204);
+    expect(await teams(token)).toBe(401);
+    expect((await listed(id)).revokedAt).toBe(clock.now().toISOString());
+  });
+
+  it('keeps the first revocation time when a token is revoked again', async () => {
+    const { id } = await newToken();
+    const first = clock.now().toISOString();
+    await revoke(id);
+    clock.advance(minuteMs);
+    expect(await revoke(id)).toBe(204);
+    expect((await listed(id)).revokedAt).toBe(first);
+  });
+
+  it('answers 404 to an admin of another org revoking the token, which keeps working', async () => {
+    const { id, token } = await newToken();
+    const response = await fetch(`${server.url}/api/v1/orgs/globex/tokens/${id}`, {
+      method: 'DELETE',
+      headers: bearer(globex.tokens.admin),
+    });
+    expect(response.status).toBe(404);
+    expect(await teams(token)).toBe(200);
+  });
+
+  it('still accepts a token that has not been used for a year', async () => {
+    const { token } = await newToken();
+    clock.advance(365 * 24 * 60 * minuteMs);
+    expect(await teams(token)).toBe(200);
+  });
+});
+
+describe('last use', () => {
+  it('records no use for a token never used', async () => {
+    const { id } = await newToken();
+    expect((await listed(id)).lastUsedAt).toBeNull();
+  });
+
+  it('records the first use, then at most one use a minute', async () => {
+    const { id, token } = await newToken();
+    const firstUse = clock.now().toISOString();
+    await teams(token);
+    expect((await listed(id)).lastUsedAt).toBe(firstUse);
+    clock.advance(minuteMs - 1);
+    await teams(token);
+    expect((await listed(id)).lastUsedAt).toBe(firstUse);
+    clock.advance(1);
+    await teams(token);
+    expect((await listed(id)).lastUsedAt).toBe(clock.now().toISOString());
+  });
+});
