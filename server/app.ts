@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', eventLoopTurns());
   app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);
-  const forecastPool = deps.forecastPool ?? new ForecastPool();
+  const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
   const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
   app.route('/api/v1', apiRoutes({ ...deps, forecastPool, forecastMemo }));
   app.route('/api/docs', docsRoutes());

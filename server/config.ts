@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { type LogLevel, logLevels } from './logger';
+import type { ForecastPoolOptions } from './services/forecast-pool';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface Config {
@@ -18,6 +20,7 @@ export interface Config {
   logLevel: LogLevel;
   version: string;
   alerts: AlertsConfig;
+  forecasts: ForecastPoolOptions;
   rateLimits: RateLimitsConfig;
 }
 
@@ -60,6 +63,14 @@ const perWindow = (fallback: number) =>
     .max(1_000_000, 'must be between 1 and 1000000')
     .default(fallback);
 
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`)
+    .default(fallback);
+
 const envSchema = z.object({
   PORT: portSchema.default(8787),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -93,6 +104,9 @@ const envSchema = z.object({
     .default(6),
   ALERT_TIMEOUT_MS: durationMs(100, 10_000),
   ALERT_LEASE_MS: durationMs(1_000, 300_000),
+  FORECAST_THREADS: count(1, 256, Math.max(1, availableParallelism() - 1)),
+  FORECAST_QUEUE_MAX: count(0, 10_000, 32),
+  FORECAST_TIMEOUT_MS: durationMs(100, 120_000),
   RATE_LIMIT_WINDOW_MS: durationMs(1_000, 60_000),
   RATE_LIMIT_LOGIN_PER_IP: perWindow(30),
   RATE_LIMIT_LOGIN_PER_EMAIL: perWindow(10),
@@ -137,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       maxAttempts: e.ALERT_MAX_ATTEMPTS,
       timeoutMs: e.ALERT_TIMEOUT_MS,
       leaseMs: e.ALERT_LEASE_MS,
+    },
+    forecasts: {
+      threads: e.FORECAST_THREADS,
+      maxQueue: e.FORECAST_QUEUE_MAX,
+      timeoutMs: e.FORECAST_TIMEOUT_MS,
     },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -42,7 +42,7 @@ const adminNote = await ensureAdminUser(database.db, config);
 if (adminNote) console.log(adminNote);
 
 const clock = () => new Date();
-const forecastPool = new ForecastPool();
+const forecastPool = new ForecastPool(config.forecasts);
 const alertScheduler = createAlertScheduler({ db: database.db, clock, config, forecastPool });
 const app = createApp({ db: database.db, config, clock, forecastPool, alertScheduler });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -108,6 +108,7 @@ export function forecastRoutes(deps: ForecastDeps) {
         memo: deps.forecastMemo,
         now: deps.clock(),
         actor: actorOf(c.get('principal')),
+        signal: c.req.raw.signal,
       };
       const result = await forecastScenario(ctx, c.get('org'), {
         scenarioId: c.req.valid('param').id,

@@ -71,6 +71,7 @@ export function reportRoutes(deps: ForecastDeps) {
       memo: deps.forecastMemo,
       now: deps.clock(),
       actor: actorOf(c.get('principal')),
+      signal: c.req.raw.signal,
     };
     const report = await capacityReport(ctx, c.get('org'), { scenarioId: scenario, horizon });
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { ForecastInput } from '../../shared/index';
+import { ProblemError } from '../errors';
 import type { CapacityRow, forecastSummary } from './forecast-summary';
 
 /** What a worker returns for one input: the forecast as JSON text, its run summary and report rows. */
@@ -10,86 +10,81 @@ export interface EngineResult {
   report: CapacityRow[];
 }
 
-interface Job {
-  id: number;
-  input: ForecastInput;
-  resolve: (result: EngineResult) => void;
-  reject: (error: Error) => void;
+/** Pool limits (FORECAST_* variables). */
+export interface ForecastPoolOptions {
+  /** Worker threads, each running one forecast at a time. */
+  threads: number;
+  /** Forecasts that may wait for a thread; one more is refused with 503. */
+  maxQueue: number;
+  /** Longest a forecast may take, waiting included (ms); then its worker is stopped and it fails with 503. */
+  timeoutMs: number;
 }
 
-type Reply = ({ id: number } & EngineResult) | { id: number; error: string };
+/** Seconds a client should wait after the pool refused or timed out a forecast. */
+export const poolRetryAfterSeconds = 5;
 
 /**
  * The worker's entry: beside the compiled server (dist/server/forecast-worker.js), or, when the
  * sources run (tests, tsx), a boot file that registers the TypeScript loader first.
  */
-const bootUrl = import.meta.url.endsWith('.ts')
+const workerUrl = import.meta.url.endsWith('.ts')
   ? new URL('./forecast-worker-boot.mjs', import.meta.url)
   : new URL('./forecast-worker.js', import.meta.url);
 
+const busy = (detail: string) =>
+  new ProblemError(503, 'Service Unavailable', detail, undefined, {
+    'retry-after': String(poolRetryAfterSeconds),
+  });
+
 /**
- * Runs the engine on `worker_threads` so Monte Carlo never blocks the event loop (health and
- * other requests stay fast). Workers start on first use, one job each at a time, and are
- * unref'd so they never keep the process alive. Size: one fewer than the cores, at least 1.
+ * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. At most
+ * `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
+ * Retry-After. A run is abandoned (its worker stopped, so the CPU is freed) after `timeoutMs` or
+ * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
+ * held fails. Idle threads never keep the process alive.
  */
 export class ForecastPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
-  private readonly queue: Job[] = [];
-  private workers = 0;
-  private nextId = 0;
+  private readonly piscina: Piscina;
+  private inFlight = 0;
 
-  constructor(private readonly size = Math.max(1, availableParallelism() - 1)) {}
-
-  /** Runs one (already validated) forecast input on a worker. */
-  run(input: ForecastInput): Promise<EngineResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve, reject });
-      this.dispatch();
+  constructor(
+    private readonly options: ForecastPoolOptions,
+    worker: { filename?: URL; workerData?: unknown } = {},
+  ) {
+    this.piscina = new Piscina({
+      filename: (worker.filename ?? workerUrl).href,
+      workerData: worker.workerData,
+      minThreads: 0,
+      maxThreads: options.threads,
+      idleTimeout: 60_000,
     });
   }
 
-  /** Stops every worker; jobs still queued or running fail. */
-  async close(): Promise<void> {
-    for (const job of [...this.queue, ...this.busy.values()]) job.reject(new Error('forecast pool closed'));
-    this.queue.length = 0;
-    const all = [...this.idle, ...this.busy.keys()];
-    this.idle.length = 0;
-    this.busy.clear();
-    await Promise.all(all.map((w) => w.terminate()));
-  }
-
-  private dispatch(): void {
-    while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
-      if (!worker) return;
-      const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.postMessage({ id: job.id, input: job.input });
+  /** Runs one (already validated) forecast input on a worker. */
+  async run(input: ForecastInput, signal?: AbortSignal): Promise<EngineResult> {
+    const { threads, maxQueue, timeoutMs } = this.options;
+    if (this.inFlight >= threads + maxQueue)
+      throw busy(`All ${threads} forecast workers are busy and ${maxQueue} forecasts wait; retry shortly.`);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    this.inFlight += 1;
+    try {
+      return await this.piscina.run(input, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    } catch (error) {
+      if (timeout.aborted) throw busy(`The forecast did not finish within ${timeoutMs} ms.`);
+      if (signal?.aborted)
+        throw new ProblemError(
+          503,
+          'Service Unavailable',
+          'The forecast was cancelled: the client went away.',
+        );
+      throw error;
+    } finally {
+      this.inFlight -= 1;
     }
   }
 
-  private spawn(): Worker {
-    this.workers += 1;
-    const worker = new Worker(bootUrl);
-    worker.unref();
-    worker.on('message', (reply: Reply) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      if (job) {
-        if ('error' in reply) job.reject(new Error(reply.error));
-        else job.resolve({ seriesJson: reply.seriesJson, summary: reply.summary, report: reply.report });
-      }
-      this.dispatch();
-    });
-    worker.on('error', (error) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.workers -= 1;
-      job?.reject(error);
-      this.dispatch();
-    });
-    return worker;
+  /** Stops every worker; runs still queued or running fail. */
+  async close(): Promise<void> {
+    await this.piscina.destroy();
   }
 }

@@ -1,6 +1,9 @@
-// Entry of a forecast worker thread: registers the TypeScript loader (workers do not inherit
-// tsx from the main thread), then loads the worker module.
+// Entry of a forecast worker thread when the sources run (tests, tsx): registers the TypeScript
+// loader (workers do not inherit it from the main thread), then hands piscina the worker module's
+// default export.
 import { register } from 'tsx/esm/api';
 
 register();
-await import(new URL('./forecast-worker.ts', import.meta.url).href);
+const worker = await import(new URL('./forecast-worker.ts', import.meta.url).href);
+
+export default worker.default;

@@ -1,23 +1,18 @@
-import { parentPort } from 'node:worker_threads';
 import { type ForecastInput, reviewersNeeded, runForecast } from '../../shared/index';
+import type { EngineResult } from './forecast-pool';
 import { capacityRows, forecastSummary } from './forecast-summary';
 
 /**
- * Worker side of the forecast pool: runs the engine for each `{ id, input }` message and also
- * shapes what gets stored (summary, report rows, the series as JSON text), so the main thread
- * receives one string and two small objects instead of cloning and serialising the forecast.
+ * Worker side of the forecast pool (piscina calls the default export once per run): runs the
+ * engine and also shapes what gets stored (summary, report rows, the series as JSON text), so
+ * the main thread receives one string and two small objects instead of cloning the forecast.
  */
-parentPort?.on('message', ({ id, input }: { id: number; input: ForecastInput }) => {
-  try {
-    const forecast = runForecast(input);
-    const needed = reviewersNeeded(input);
-    parentPort?.postMessage({
-      id,
-      seriesJson: JSON.stringify(forecast),
-      summary: forecastSummary(forecast, needed),
-      report: capacityRows(forecast, needed),
-    });
-  } catch (error) {
-    parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-});
+export default function runEngine(input: ForecastInput): EngineResult {
+  const forecast = runForecast(input);
+  const needed = reviewersNeeded(input);
+  return {
+    seriesJson: JSON.stringify(forecast),
+    summary: forecastSummary(forecast, needed),
+    report: capacityRows(forecast, needed),
+  };
+}

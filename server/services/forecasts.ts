@@ -33,6 +33,8 @@ export interface ForecastContext {
   actor: Actor;
   /** Remembers resolved requests and stored bodies; without it every request reads the database. */
   memo?: ForecastMemo | undefined;
+  /** Aborts the engine run when the caller goes away (the request's signal). */
+  signal?: AbortSignal | undefined;
 }
 
 /** The run options of a request: its own, else the defaults (start: the week of `now`). */
@@ -122,7 +124,7 @@ async function resolveRun(
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
   // The worker shaped the result: the main thread only stores the series text as it came.
-  const { seriesJson, summary, report } = await ctx.pool.run(input);
+  const { seriesJson, summary, report } = await ctx.pool.run(input, ctx.signal);
   const row = {
     id: randomUUID(),
     orgId: org.id,

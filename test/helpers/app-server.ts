@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Logger } from '../../server/logger';
+import type { ForecastPool } from '../../server/services/forecast-pool';
 import { createTempDb, type TempDatabase } from './temp-db';
 
 export interface AppServer {
@@ -15,10 +16,15 @@ export interface AppServer {
 /**
  * Serves the real Hono app over HTTP on a free loopback port, in this process, on a fresh
  * migrated temporary database. `env` overrides configuration variables (LOG_LEVEL is `silent`
- * unless given); `logger` replaces the stdout log.
+ * unless given); `logger` replaces the stdout log, `forecastPool` the engine pool (the caller closes it).
  */
 export async function startAppServer(
-  options: { env?: Record<string, string>; clock?: () => Date; logger?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: () => Date;
+    logger?: Logger;
+    forecastPool?: ForecastPool;
+  } = {},
 ): Promise<AppServer> {
   const database = await createTempDb();
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env }, 'test');
@@ -27,6 +33,7 @@ export async function startAppServer(
     config,
     clock: options.clock ?? (() => new Date()),
     logger: options.logger,
+    forecastPool: options.forecastPool,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -47,7 +47,7 @@ const headcountNow = (r: { rows: { team: string; headcountNow: Record<string, nu
 beforeAll(async () => {
   database = await createTempDb();
   org = await createOrgFixture(database.db, 'memo');
-  pool = new ForecastPool(1);
+  pool = new ForecastPool({ threads: 1, maxQueue: 32, timeoutMs: 120_000 });
   app = createApp({
     db: database.db,
     config: loadConfig({ DATABASE_URL: database.url }, 'test'),

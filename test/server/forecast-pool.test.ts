@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProblemError } from '../../server/errors';
+import { ForecastPool, type ForecastPoolOptions } from '../../server/services/forecast-pool';
+import { type ForecastInput, forecastInputSchema } from '../../shared/index';
+import { inputWith } from '../shared/fixtures';
+
+const stub = new URL('../helpers/stub-forecast-worker.mjs', import.meta.url);
+
+let pool: ForecastPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+/** A pool on the test worker: the engine after `delayMs`; the first `exits` runs end their thread instead. */
+function stubPool(options: Partial<ForecastPoolOptions> & { delayMs: number; exits?: number }) {
+  const exits = new Int32Array(new SharedArrayBuffer(4));
+  exits[0] = options.exits ?? 0;
+  pool = new ForecastPool(
+    { threads: 1, maxQueue: 0, timeoutMs: 10_000, ...options },
+    { filename: stub, workerData: { delayMs: options.delayMs, exits } },
+  );
+  return pool;
+}
+
+/** A small input forecasting `weeks` weeks, so each answer tells which run it belongs to. */
+const input = (weeks: number): ForecastInput =>
+  forecastInputSchema.parse(inputWith([], { horizonWeeks: weeks }));
+const weeksOf = (result: { seriesJson: string }): number => JSON.parse(result.seriesJson).weeks.length;
+
+/** The ProblemError a promise rejects with (fails the test when it resolves or throws another error). */
+async function problemOf(promise: Promise<unknown>): Promise<ProblemError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProblemError);
+  return error as ProblemError;
+}
+
+describe('forecast pool', () => {
+  it('runs the real engine worker and answers the series, summary and report', async () => {
+    pool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 60_000 });
+    const result = await pool.run(input(4));
+    expect(JSON.parse(result.seriesJson).teams.map((t: { id: string }) => t.id)).toEqual([
+      'team-0',
+      'team-1',
+      'team-2',
+    ]);
+    expect(result.report).toHaveLength(3);
+  });
+
+  it('lets `threads` run and `maxQueue` wait, and refuses one more at once with 503 and Retry-After', async () => {
+    const p = stubPool({ threads: 2, maxQueue: 1, delayMs: 300 });
+    const accepted = [1, 2, 3].map((n) => p.run(input(n)));
+    const refused = await problemOf(p.run(input(4)));
+    expect(refused.status).toBe(503);
+    expect(refused.headers).toEqual({ 'retry-after': '5' });
+    expect(refused.detail).toBe('All 2 forecast workers are busy and 1 forecasts wait; retry shortly.');
+    const answers = await Promise.all(accepted);
+    expect(answers.map(weeksOf)).toEqual([1, 2, 3]);
+    expect(weeksOf(await p.run(input(5)))).toBe(5);
+  });
+
+  it('fails a run that outlasts timeoutMs with 503 and Retry-After, without waiting for it', async () => {
+    const p = stubPool({ timeoutMs: 200, delayMs: 5_000 });
+    const started = Date.now();
+    const timedOut = await problemOf(p.run(input(1)));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(timedOut.status).toBe(503);
+    expect(timedOut.detail).toBe('The forecast did not finish within 200 ms.');
+    expect(timedOut.headers).toEqual({ 'retry-after': '5' });
+  });
+
+  it('abandons a run when its signal aborts, freeing the thread for the next run', async () => {
+    const p = stubPool({ delayMs: 400 });
+    const caller = new AbortController();
+    const abandoned = p.run(input(1), caller.signal);
+    setTimeout(() => caller.abort(), 50);
+    const error = await problemOf(abandoned);
+    expect(error.detail).toBe('The forecast was cancelled: the client went away.');
+    expect(weeksOf(await p.run(input(2)))).toBe(2);
+  });
+
+  it('fails only the run whose worker exited, and runs the next one on a new thread', async () => {
+    const p = stubPool({ delayMs: 10, exits: 1 });
+    await expect(p.run(input(1))).rejects.toThrow();
+    expect(weeksOf(await p.run(input(2)))).toBe(2);
+  });
+});
