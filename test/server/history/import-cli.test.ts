@@ -51,14 +51,28 @@ describe('npm run import -- git', () => {
     const result = runImport('--file', gitHistoryFile);
     expect(result.status, result.stderr).toBe(0);
     const summary = lastLine(result.stdout);
-    expect(Object.keys(summary)).toEqual(['commits', 'people', 'matched', 'unmatched', 'weeks', 'from', 'to']);
+    expect(Object.keys(summary)).toEqual([
+      'commits',
+      'people',
+      'matched',
+      'unmatched',
+      'weeks',
+      'from',
+      'to',
+    ]);
     expect(summary).toMatchObject({ commits: 9334, matched: 0, from: days[0], to: days.at(-1) });
     expect(summary.unmatched).toBe(summary.people);
   });
 
   it('runs git log on a clone, attaches the team and derives its roster', async () => {
     git(['init', '-q', '-b', 'main']);
-    const commit = (message: string, author: string, authorDate: string, committer: string, commitDate: string) => {
+    const commit = (
+      message: string,
+      author: string,
+      authorDate: string,
+      committer: string,
+      commitDate: string,
+    ) => {
       writeFileSync(join(folder, `${randomUUID()}.txt`), 'one\ntwo\n');
       git(['add', '.']);
       const [an, ae] = author.split(':') as [string, string];
@@ -74,7 +88,13 @@ describe('npm run import -- git', () => {
     };
     commit('old', 'Ann:ann@x.org', '2023-12-01T10:00:00Z', 'Ann:ann@x.org', '2023-12-01T10:00:00Z');
     commit('first', 'Ann:ann@x.org', '2024-01-01T10:00:00Z', 'Ian:ian@x.org', '2024-01-02T10:00:00Z');
-    commit('second\n\nAssisted-by: Claude Opus 4.6', 'Bo:BO@x.org', '2024-01-09T10:00:00Z', 'Ian:ian@x.org', '2024-01-15T09:00:00Z');
+    commit(
+      'second\n\nAssisted-by: Claude Opus 4.6',
+      'Bo:BO@x.org',
+      '2024-01-09T10:00:00Z',
+      'Ian:ian@x.org',
+      '2024-01-15T09:00:00Z',
+    );
     const result = runImport('--repo', folder, '--since', '2023-12-15', '--team', 'Core', '--derive-roster');
     expect(result.status, result.stderr).toBe(0);
     // Two commits since 2023-12-15; Ann, Ian and Bo; weeks of 2024-01-01, -08 and -15.
@@ -100,7 +120,10 @@ describe('npm run import -- git', () => {
 
   it('exits 1 naming the malformed record and stores nothing', async () => {
     const file = join(folder, 'bad.log');
-    writeFileSync(file, `\x1e${'a'.repeat(40)}\x1fAnn\x1fann@x.org\x1fnot a date\x1fAnn\x1fann@x.org\x1f2024-01-01T00:00:00Z\x1fm\n\x1f\n`);
+    writeFileSync(
+      file,
+      `\x1e${'a'.repeat(40)}\x1fAnn\x1fann@x.org\x1fnot a date\x1fAnn\x1fann@x.org\x1f2024-01-01T00:00:00Z\x1fm\n\x1f\n`,
+    );
     const result = runImport('--file', file);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('record 1, author_date');
