@@ -5,14 +5,30 @@ import { forecastRuns } from '../../server/db/schema';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 
+/**
+ * One server and org with two teams (never changed by a test). Every test creates the scenarios
+ * it forecasts and sets the plan of record it reads, so the tests pass alone and in any order.
+ */
 let server: AppServer;
 let org: OrgFixture;
-let scenarioId: string;
-const base = () => `${server.url}/api/v1/orgs/fc`;
+const base = (slug = 'fc') => `${server.url}/api/v1/orgs/${slug}`;
 const post = (path: string, body: unknown) =>
   sendJson(`${base()}${path}`, 'POST', body, bearer(org.tokens.planner));
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${base()}${path}`, { headers: { ...bearer(org.tokens.viewer), ...headers } });
+
+const policy = { type: 'review-policy', date: '2026-04-06', rules: { junior: { ai: true, human: false } } };
+
+/** A new scenario "Policy" (junior AI changes need senior sign-off from 2026-04-06); its id. */
+const newScenario = async (): Promise<string> =>
+  (await (await post('/scenarios', { name: 'Policy', events: [policy] })).json()).id;
+
+/** A new scenario made the org's plan of record; its id. */
+async function newPlanOfRecord(): Promise<string> {
+  const id = await newScenario();
+  expect((await post(`/scenarios/${id}/plan-of-record`, {})).status).toBe(200);
+  return id;
+}
 
 beforeAll(async () => {
   server = await startAppServer({ clock: () => new Date('2026-04-01T09:00:00Z') });
@@ -22,8 +38,6 @@ beforeAll(async () => {
     headcount: { junior: 4, mid: 5, senior: 3, principal: 1 },
   });
   await post('/teams', { name: 'Search', headcount: { junior: 2, mid: 3, senior: 2 } });
-  const policy = { type: 'review-policy', date: '2026-04-06', rules: { junior: { ai: true, human: false } } };
-  scenarioId = (await (await post('/scenarios', { name: 'Policy', events: [policy] })).json()).id;
 });
 afterAll(async () => {
   await server.close();
@@ -31,6 +45,7 @@ afterAll(async () => {
 
 describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
   it('stores a new run (201) and returns it again for an unchanged scenario without recomputing (200, cached)', async () => {
+    const scenarioId = await newScenario();
     const first = await post(`/scenarios/${scenarioId}/forecast`, { runs: 50, horizon: 12 });
     expect(first.status).toBe(201);
     const run = await first.json();
@@ -49,6 +64,7 @@ describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
   });
 
   it('computes a new run when the scenario gets a new version', async () => {
+    const scenarioId = await newScenario();
     const before = await (await post(`/scenarios/${scenarioId}/forecast`, { runs: 0, horizon: 8 })).json();
     await post(`/scenarios/${scenarioId}/versions`, { name: 'Policy', events: [] });
     const after = await post(`/scenarios/${scenarioId}/forecast`, { runs: 0, horizon: 8 });
@@ -57,6 +73,7 @@ describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
   });
 
   it('serves a stored run by id with its weekly P10/P50/P90 series', async () => {
+    const scenarioId = await newScenario();
     const run = await (
       await post(`/scenarios/${scenarioId}/forecast`, { runs: 20, horizon: 6, seed: 7 })
     ).json();
@@ -66,6 +83,7 @@ describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
   });
 
   it('answers 422 naming the field for out-of-range options', async () => {
+    const scenarioId = await newScenario();
     const response = await post(`/scenarios/${scenarioId}/forecast`, { runs: 50_000 });
     expect(response.status).toBe(422);
     expect((await response.json()).errors[0].path).toBe('runs');
@@ -74,11 +92,15 @@ describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
 
 describe('GET /orgs/{org}/reports/capacity', () => {
   it('answers 404 while the org has no plan of record and no scenario is given', async () => {
-    expect((await get('/reports/capacity')).status).toBe(404);
+    const unplanned = await createOrgFixture(server.database.db, 'fc-unplanned');
+    const response = await fetch(`${base('fc-unplanned')}/reports/capacity`, {
+      headers: bearer(unplanned.tokens.viewer),
+    });
+    expect(response.status).toBe(404);
   });
 
   it('returns one JSON row per team for the plan of record', async () => {
-    await post(`/scenarios/${scenarioId}/plan-of-record`, {});
+    const scenarioId = await newPlanOfRecord();
     const report = await (await get('/reports/capacity?horizon=10')).json();
     expect(report.scenario).toMatchObject({ id: scenarioId, name: 'Policy' });
     expect(report.rows.map((r: { team: string }) => r.team).sort()).toEqual([
@@ -89,6 +111,7 @@ describe('GET /orgs/{org}/reports/capacity', () => {
   });
 
   it('returns CSV (by format or Accept) that a standard parser reads, with formula cells neutralised', async () => {
+    await newPlanOfRecord();
     for (const response of [
       await get('/reports/capacity?horizon=10&format=csv'),
       await get('/reports/capacity?horizon=10', { accept: 'text/csv' }),

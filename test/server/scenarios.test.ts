@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 
+/** One server and org with one team; every test creates the scenarios it reads, so order never matters. */
 let server: AppServer;
 let org: OrgFixture;
 let teamId: string;
@@ -57,9 +58,11 @@ describe('scenarios', () => {
   });
 
   it('paginates the list with limit and cursor without repeats', async () => {
+    for (const name of ['Page 1', 'Page 2', 'Page 3']) await post('/scenarios', { name, events: [] });
     const first = await (await get('/scenarios?limit=2')).json();
     const second = await (await get(`/scenarios?limit=2&cursor=${first.nextCursor}`)).json();
     expect(first.items).toHaveLength(2);
+    expect(second.items.length).toBeGreaterThanOrEqual(1);
     const ids = [...first.items, ...second.items].map((s: { id: string }) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
