@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { engineers, type Headcount, teams } from '../db/schema';
 import { ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
-import { CsvSyntaxError, parseCsv } from './csv-parse';
+import { CsvSyntaxError, parseCsv } from './csv-records';
 import { orderedIds } from './ordered-ids';
 import { loadSettings } from './org-model';
 import { type RosterRow, validateRoster } from './roster-validate';
@@ -61,7 +61,7 @@ export async function importRoster(
     records = parseCsv(csv);
   } catch (error) {
     if (error instanceof CsvSyntaxError)
-      throw invalidRoster([{ line: error.line, column: '', message: error.message }]);
+      throw invalidRoster([{ line: error.line, column: error.column, message: error.message }]);
     throw error;
   }
   const { levels } = await loadSettings(db, orgId);

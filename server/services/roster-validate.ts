@@ -1,5 +1,5 @@
 import type { LineError } from '../errors';
-import type { CsvRecord } from './csv-parse';
+import type { CsvRecord } from './csv-records';
 
 /** Control characters (C0 with NUL, DEL, C1): never part of an id or a team name. */
 const controlCharacter = /\p{Cc}/u;

@@ -110,7 +110,7 @@ describe('POST /orgs/{org}/roster/import', () => {
   it('answers 422 naming the line for malformed CSV and for a missing column', async () => {
     const malformed = await importCsv('employee_id,team,level,hire_date\nE1,"Open,senior,2020-01-01\n');
     expect((await malformed.json()).errors).toEqual([
-      { line: 2, column: '', message: 'line 2: unterminated quoted field' },
+      { line: 2, column: 'team', message: 'line 2: unterminated quoted field' },
     ]);
     const missing = await importCsv('employee_id,team,level\nE1,T,mid\n');
     expect((await missing.json()).errors).toEqual([
