@@ -1,9 +1,9 @@
 import { gzip } from 'node:zlib';
 import { eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client';
 import { modelRevisions } from '../db/schema';
 import { canonicalJson } from './canonical-hash';
-import { LruCache } from './lru-cache';
 
 /** A stored run as a request resolved it: what the responses need, without the series. */
 export interface MemoRun {
@@ -47,16 +47,17 @@ const maxBodyBytes = 64 * 1024 * 1024;
  * - `bodies`: run id -> the JSON body of that stored run with its series, as is and gzipped. Runs
  *   never change once stored, so an entry can never be stale.
  *
- * Both are bounded LRUs (entries and bytes); one memo per app.
+ * Both are bounded LRUs (lru-cache: entries, and bytes for bodies; a body larger than the byte
+ * bound is not kept); one memo per app.
  */
 export class ForecastMemo {
-  private readonly runs = new LruCache<string, MemoRun>(maxRuns);
+  private readonly runs = new LRUCache<string, MemoRun>({ max: maxRuns });
   private readonly building = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-  private readonly bodies = new LruCache<string, Uint8Array<ArrayBuffer>>(
-    maxBodies,
-    maxBodyBytes,
-    (b) => b.byteLength,
-  );
+  private readonly bodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({
+    max: maxBodies,
+    maxSize: maxBodyBytes,
+    sizeCalculation: (b) => b.byteLength,
+  });
 
   /** The run `request` resolved to at `revision`, if remembered. */
   run(revision: number, request: MemoRequest): MemoRun | undefined {
