@@ -1,4 +1,4 @@
-import { copyFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as bundle } from 'esbuild';
 import { build as buildWeb } from 'vite';
@@ -23,5 +23,4 @@ export async function buildApp(root: string): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   });
-  copyFileSync(join(root, 'server/routes/docs-page.html'), join(outdir, 'docs-page.html'));
 }

@@ -26,11 +26,26 @@ describe('GET /api/v1/openapi.json', () => {
 });
 
 describe('GET /api/docs', () => {
-  it('serves a self-contained explorer that loads no external script or stylesheet', async () => {
+  it('serves Swagger UI whose every script and stylesheet comes from this server', async () => {
     const response = await fetch(`${server.url}/api/docs`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('/api/v1/openapi.json');
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+    expect(html).not.toMatch(/https?:\/\/|<script>|<style>/);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toEqual([
+      '/api/docs/swagger-ui.css',
+      '/api/docs/swagger-ui-bundle.js',
+      '/api/docs/explorer.js',
+    ]);
+    for (const asset of assets) {
+      const file = await fetch(`${server.url}${asset}`);
+      expect(file.status, asset).toBe(200);
+      expect(file.headers.get('content-type'), asset).toMatch(/^text\/(css|javascript)/);
+      expect((await file.text()).length, asset).toBeGreaterThan(40);
+    }
+    expect(await (await fetch(`${server.url}/api/docs/explorer.js`)).text()).toContain(
+      '/api/v1/openapi.json',
+    );
+    expect((await fetch(`${server.url}/api/docs/package.json`)).status).toBe(404);
   });
 });

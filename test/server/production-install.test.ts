@@ -33,7 +33,7 @@ describe('production install (built dist/, dependencies without dev dependencies
     expect(existsSync(join(folder, 'node_modules/tsx'))).toBe(false);
   });
 
-  it('starts node dist/server/index.js, migrates a new database and serves health and the app shell', async () => {
+  it('starts node dist/server/index.js, migrates a new database and serves health, the app shell and the API explorer', async () => {
     server = await startServer({ DATABASE_URL: `file:${join(folder, 'production.db')}` }, { cwd: folder });
     const health = await fetch(`${server.url}/api/v1/health`);
     expect(health.status).toBe(200);
@@ -41,5 +41,7 @@ describe('production install (built dist/, dependencies without dev dependencies
     const page = await fetch(`${server.url}/scenarios`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root"></div>');
+    const explorer = await fetch(`${server.url}/api/docs/swagger-ui-bundle.js`);
+    expect(explorer.status).toBe(200);
   });
 });

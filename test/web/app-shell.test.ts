@@ -29,6 +29,23 @@ describe('app shell and sign-in in Chromium', () => {
   );
 
   it(
+    'shows the API explorer at /api/docs with every request to this server and zero console errors (CSP holds)',
+    async () => {
+      const { page, errors } = await env.open();
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      await page.goto(`${env.server.url}/api/docs`, { waitUntil: 'networkidle' });
+      await page.getByText('Reviewload API').first().waitFor();
+      await page.locator('.opblock').first().waitFor();
+      expect(await page.locator('.opblock').count()).toBeGreaterThan(20);
+      await page.screenshot({ path: 'test-results/api-docs.png' });
+      expect(requested.filter((url) => !url.startsWith(env.server.url))).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
+
+  it(
     'rejects a wrong password with the API message, then signs in and out',
     async () => {
       const { page, errors } = await env.open();

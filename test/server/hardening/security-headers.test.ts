@@ -26,10 +26,11 @@ describe('security headers', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('keeps the API docs page’s own policy (inline explorer script) and still forbids framing', async () => {
+  it('gives the API docs page the app’s policy: scripts from this origin only, no framing', async () => {
     const response = await fetch(`${server.url}/api/docs`);
     const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("script-src 'unsafe-inline'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
