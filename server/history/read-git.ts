@@ -49,6 +49,26 @@ export function gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Ar
 }
 
 /**
+ * Copies of strings, one per distinct value. Fields cut out of a record are slices that keep the
+ * whole decoded chunk alive; keeping a copy instead lets each chunk go, and people's names and
+ * emails, repeated in every commit, are stored once.
+ */
+function interner() {
+  const seen = new Map<string, string>();
+  return (value: string): string => {
+    let copy = seen.get(value);
+    if (copy === undefined) {
+      copy = Buffer.from(value, 'utf8').toString('utf8');
+      seen.set(copy, copy);
+    }
+    return copy;
+  };
+}
+
+/** A copy of a commit hash that holds no reference to its record's text. */
+const ownHash = (hash: string) => Buffer.from(hash, 'latin1').toString('latin1');
+
+/**
  * Reads a git log (the issue's exact format) into changes as it streams: the commit messages
  * are dropped once their trailers are read, so memory grows with the number of commits, not
  * with the bytes. `onChange` is told the running count every 1,000 changes.
@@ -59,14 +79,23 @@ export async function readGitHistory(
   onChange?: (count: number) => void | Promise<void>,
 ): Promise<ReadHistory> {
   const read: ReadHistory = { changes: [], people: new Map(), bots: 0 };
+  const own = interner();
   for await (const commit of parseGitLog(text)) {
     const result = gitChange(commit, rules);
     if (!result) {
       read.bots++;
       continue;
     }
-    read.changes.push(result.change);
-    for (const person of result.people) read.people.set(person.identity, person.name);
+    const { change } = result;
+    read.changes.push({
+      ...change,
+      key: ownHash(change.key),
+      author: own(change.author),
+      authorName: own(change.authorName),
+      signer: change.signer === null ? null : own(change.signer),
+      reviewers: change.reviewers.map(own),
+    });
+    for (const person of result.people) read.people.set(own(person.identity), own(person.name));
     if (onChange && read.changes.length % 1000 === 0) await onChange(read.changes.length);
   }
   return read;
