@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import type { Config } from './config';
-import type { Db } from './db/client';
+import type { AppDeps, ForecastDeps } from './deps';
 import { errorHandler, ProblemError } from './errors';
-import { createLogger, type Logger } from './logger';
+import { createLogger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { limitJsonBodies } from './middleware/body-limits';
 import { eventLoopTurns } from './middleware/event-loop-turns';
@@ -31,24 +30,6 @@ import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
 import { ForecastMemo } from './services/forecast-memo';
 import { ForecastPool } from './services/forecast-pool';
-
-/** What the app needs from the outside; tests pass a temporary database and a fixed clock. */
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  clock: () => Date;
-  /** Engine workers; createApp starts its own pool when none is given. */
-  forecastPool?: ForecastPool;
-  /** Remembered forecast lookups and bodies; createApp makes its own when none is given. */
-  forecastMemo?: ForecastMemo;
-  /** Woken after "evaluate now" writes to the alert outbox; without it the next tick delivers. */
-  alertScheduler?: { wake(): void };
-  /** Request and error log; createApp logs JSON lines to stdout at LOG_LEVEL when none is given. */
-  logger?: Logger;
-}
-
-/** Dependencies of the routes that run the engine. */
-export type ForecastDeps = AppDeps & { forecastPool: ForecastPool; forecastMemo: ForecastMemo };
 
 /**
  * The /api/v1 router: public routes (health, login, the OpenAPI document), then the org-scoped

@@ -1,8 +1,8 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { AppDeps } from '../app';
 import { sameDigest } from '../auth/secrets';
 import type { ApiEnv } from '../context';
+import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { resolveApiToken } from '../services/api-tokens';
 import { resolveSession } from '../services/sessions';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
-import type { AppDeps } from '../app';
 import type { ApiEnv } from '../context';
 import { memberships, orgs, type Role } from '../db/schema';
+import type { AppDeps } from '../deps';
 import { notFound, ProblemError } from '../errors';
 import { hasRole } from './permissions';
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../app';
 import type { ApiEnv } from '../context';
+import type { AppDeps } from '../deps';
 import { clientAddress } from '../proxy';
 import { FixedWindowLimiter, rateLimit } from './rate-limit';
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { ForecastDeps } from '../app';
 import { actorOf } from '../context';
+import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { evaluateRule } from '../scheduler/evaluate-rule';
 import { planOfRecordForecasts } from '../scheduler/plan-of-record-source';

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../app';
 import { unusablePasswordHash, verifyPassword } from '../auth/passwords';
 import { randomSecret } from '../auth/secrets';
 import { users } from '../db/schema';
+import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { authenticate, csrfCookie, sessionCookie } from '../middleware/authenticate';
 import { createRouter } from '../openapi';

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
-import type { ForecastDeps } from '../app';
 import { type ApiEnv, actorOf } from '../context';
+import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import type { MemoRun } from '../services/forecast-memo';
 import { defaultRuns, forecastScenario, maxRuns } from '../services/forecasts';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { createRouter } from '../openapi';
 import { errorResponses, jsonResponse } from './route';

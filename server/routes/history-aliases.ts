@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
 import { actorOf } from '../context';
+import type { AppDeps } from '../deps';
 import { deleteAlias, listAliases, setAlias } from '../history/aliases';
 import { createRouter } from '../openapi';
 import { aliasSchema } from './history-schemas';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { concentration } from '../history/concentration';
 import type { WeeklyRow } from '../history/weekly';
 import { weeklySeries } from '../history/weekly-series';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
 import { actorOf } from '../context';
+import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { readGitUpload, storeGitUpload } from '../history/git-upload';
 import { getImportJob } from '../history/import-jobs';

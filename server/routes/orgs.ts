@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { levelSchema, parametersSchema, teamSchema } from '../../shared/index';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { loadModel, loadSettings } from '../services/org-model';
 import { jsonResponse, orgParams, orgRoute } from './route';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { ForecastDeps } from '../app';
 import { actorOf } from '../context';
+import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { capacityCsv, capacityReport } from '../services/capacity-report';
 import { orgParams, orgRoute } from './route';

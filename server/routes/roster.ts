@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps } from '../app';
 import { actorOf } from '../context';
+import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { createRouter } from '../openapi';
 import { importRoster } from '../services/roster-import';

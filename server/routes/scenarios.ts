@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { scenarioSchema } from '../../shared/index';
-import type { AppDeps } from '../app';
 import { actorOf } from '../context';
+import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { loadModel } from '../services/org-model';
 import { diffJson } from '../services/scenario-diff';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
 import { actorOf } from '../context';
+import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../services/teams';
 import {

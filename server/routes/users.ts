@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../app';
 import { actorOf } from '../context';
+import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { addMember, listMembers, removeMember, updateMember } from '../services/users';
 import {
