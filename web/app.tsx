@@ -14,6 +14,7 @@ const ComparePage = lazyNamed(() => import('./pages/compare-page'), 'ComparePage
 const TeamsPage = lazyNamed(() => import('./pages/teams-page'), 'TeamsPage');
 const ReportsPage = lazyNamed(() => import('./pages/reports-page'), 'ReportsPage');
 const AlertsPage = lazyNamed(() => import('./pages/alerts-page'), 'AlertsPage');
+const HistoryPage = lazyNamed(() => import('./pages/history-page'), 'HistoryPage');
 
 function Routes() {
   const editing = () => matchPath('/scenarios/:id', currentPath());
@@ -38,6 +39,9 @@ function Routes() {
       <Match when={currentPath() === '/alerts'}>
         <AlertsPage />
       </Match>
+      <Match when={currentPath() === '/history'}>
+        <HistoryPage />
+      </Match>
     </Switch>
   );
 }
@@ -57,6 +61,7 @@ function Shell() {
             <Link href="/teams">Teams</Link>
             <Link href="/reports">Reports</Link>
             <Link href="/alerts">Alerts</Link>
+            <Link href="/history">History</Link>
           </nav>
           <div class="who">
             <span>

@@ -9,12 +9,16 @@ import { weekOfDate } from './weeks';
 export const noTeam = '(no team)';
 /** Level of changes whose author is not on the roster. */
 export const unmatchedLevel = 'unmatched';
+/** Level of rows that total all levels. */
+export const allLevels = 'all';
 
 /** Which rows: one team (by name) and weeks holding `from` to `to` (YYYY-MM-DD), all by default. */
 export interface SeriesQuery {
   team?: string;
   from?: string;
   to?: string;
+  /** One row per team and week over all levels (level `all`) instead of one per level. */
+  totals?: boolean;
 }
 
 /** A change in its source's team (else its author's roster team) at its author's level. */
@@ -48,7 +52,8 @@ export async function weeklySeries(db: Db, orgId: string, query: SeriesQuery = {
     (c) => query.team === undefined || c.team === query.team,
   );
   if (placed.length === 0) return [];
-  return aggregateWeekly(placed, rangeOf(placed, query));
+  const rows = query.totals ? placed.map((c) => ({ ...c, level: allLevels })) : placed;
+  return aggregateWeekly(rows, rangeOf(placed, query));
 }
 
 /**
@@ -68,7 +73,7 @@ export async function teamWeeklySeries(
   return {
     byLevel: aggregateWeekly(placed, weeks),
     totals: aggregateWeekly(
-      placed.map((c) => ({ ...c, level: 'all' })),
+      placed.map((c) => ({ ...c, level: allLevels })),
       weeks,
     ),
   };

@@ -41,6 +41,10 @@ const weekly = orgRoute('GET /orgs/{org}/history/weekly', {
       from: isoDate.optional(),
       to: isoDate.optional(),
       format: z.enum(['json', 'csv']).optional(),
+      totals: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: 'true: one row per team and week over all levels (level `all`)' }),
     }),
   },
   responses: {
@@ -73,8 +77,8 @@ const csvRow = (r: WeeklyRow) =>
 /** The weekly series, for everyone who may read the org. */
 export function historyWeeklyRoutes(deps: AppDeps) {
   return createRouter().openapi(weekly, async (c) => {
-    const { format, ...query } = c.req.valid('query');
-    const rows = await weeklySeries(deps.db, c.get('org').id, query);
+    const { format, totals, ...query } = c.req.valid('query');
+    const rows = await weeklySeries(deps.db, c.get('org').id, { ...query, totals: totals === 'true' });
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
     if (csv) {
       return c.body(toCsv(weeklyCsvColumns, rows.map(csvRow)), 200, {

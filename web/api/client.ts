@@ -16,7 +16,7 @@ const base = '/api/v1';
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The double-submit CSRF token the server set at sign-in (cookie `rl_csrf`). */
-const csrfToken = (): string | undefined =>
+export const csrfToken = (): string | undefined =>
   document.cookie
     .split('; ')
     .find((part) => part.startsWith('rl_csrf='))

@@ -25,8 +25,8 @@ export function RosterUpload() {
     <section class="panel roster" aria-labelledby="roster-title">
       <h3 id="roster-title">Import roster</h3>
       <p class="muted">
-        CSV with a header row: <code>employee_id,team,level,hire_date[,manager_id]</code>. The roster replaces
-        the current one only when every row is valid.
+        CSV with a header row: <code>employee_id,team,level,hire_date[,manager_id][,email][,github]</code>.
+        The roster replaces the current one only when every row is valid.
       </p>
       <label for="roster-file">Roster CSV file</label>
       <input

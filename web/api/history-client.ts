@@ -1,0 +1,85 @@
+import { toApiError } from './api-error';
+import { csrfToken, request } from './client';
+
+/** One week of a team (and level, or `all`), as GET /history/weekly answers. */
+export interface HistoryWeek {
+  week: string;
+  team: string;
+  level: string;
+  authored: number;
+  aiAssisted: number;
+  signedOff: number;
+  open: number;
+  medianHoursToFirstReview: number | null;
+  p90HoursToFirstReview: number | null;
+  medianHoursToSignoff: number | null;
+  p90HoursToSignoff: number | null;
+  lines: number;
+  top1Share: number | null;
+  top3Share: number | null;
+}
+
+/** GET /history: sources, latest imports, unmatched identities (planners and admins). */
+export interface HistoryOverview {
+  sources: {
+    id: string;
+    kind: string;
+    name: string;
+    team: string | null;
+    lastImportAt: string | null;
+    changes: number;
+  }[];
+  imports: {
+    id: string;
+    status: string;
+    changesRead: number;
+    createdAt: string;
+    finishedAt: string | null;
+  }[];
+  unmatched: { identity: string; name: string; authored: number; signedOff: number; reviewed: number }[];
+}
+
+/** The summary of a finished import. */
+export interface HistoryImportSummary {
+  job: string;
+  commits: number;
+  people: number;
+  matched: number;
+  unmatched: number;
+  weeks: number;
+  from: string | null;
+  to: string | null;
+}
+
+const org = (slug: string) => `/orgs/${encodeURIComponent(slug)}`;
+
+export const historyApi = {
+  /** Weekly totals per team (level `all`). */
+  weeklyTotals: (slug: string) =>
+    request<{ items: HistoryWeek[] }>('GET', `${org(slug)}/history/weekly?totals=true`).then((r) => r.items),
+  overview: (slug: string) => request<HistoryOverview>('GET', `${org(slug)}/history`),
+  /**
+   * Uploads a git log file (plain or .gz) with upload progress (0-1) reported to `onProgress`:
+   * fetch reports no upload progress, so this one call uses XMLHttpRequest.
+   */
+  uploadGitLog: (slug: string, file: File, team: string, onProgress: (share: number) => void) =>
+    new Promise<HistoryImportSummary>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      const query = team ? `?team=${encodeURIComponent(team)}` : '';
+      xhr.open('POST', `/api/v1${org(slug)}/history/git${query}`);
+      xhr.setRequestHeader('content-type', file.name.endsWith('.gz') ? 'application/gzip' : 'text/plain');
+      const csrf = csrfToken();
+      if (csrf) xhr.setRequestHeader('x-csrf-token', decodeURIComponent(csrf));
+      xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+      xhr.onerror = () => reject(new Error('Could not reach the server'));
+      xhr.onload = async () => {
+        const response = new Response(xhr.responseText, {
+          status: xhr.status,
+          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+        });
+        if (xhr.status >= 400) reject(await toApiError(response));
+        else resolve((await response.json()) as HistoryImportSummary);
+      };
+      xhr.send(file);
+    }),
+};
