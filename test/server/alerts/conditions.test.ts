@@ -70,3 +70,32 @@ describe('evaluateCondition', () => {
     expect(findings.map((f) => f.teamId)).toEqual(['b']);
   });
 });
+
+describe('comparators', () => {
+  const rising = { p10: [1, 2, 3], p50: [1, 2, 3], p90: [1, 2, 3] };
+  const falling = { p10: [3, 2, 1], p50: [3, 2, 1], p90: [3, 2, 1] };
+  const bands = forecastFixture(3, { up: { backlogWeeks: rising }, down: { backlogWeeks: falling } });
+  const mondays = ['2026-05-04', '2026-05-11', '2026-05-18'];
+
+  /** Threshold 2 over the series 1, 2, 3 (up) and 3, 2, 1 (down): first breaching week and worst value, by hand. */
+  it.each([
+    ['>', { up: 2, down: 0, worst: 3 }],
+    ['>=', { up: 1, down: 0, worst: 3 }],
+    ['<', { up: 0, down: 2, worst: 1 }],
+    ['<=', { up: 0, down: 1, worst: 1 }],
+  ] as const)('%s finds the first week on each side of the threshold', (comparator, expected) => {
+    const [up, down] = evaluateCondition(bands, rule({ percentile: 'P50', comparator, threshold: 2 }));
+    for (const [finding, week, series] of [
+      [up, expected.up, rising.p50],
+      [down, expected.down, falling.p50],
+    ] as const) {
+      expect(finding).toMatchObject({
+        breached: true,
+        week,
+        date: mondays[week],
+        value: series[week],
+        worst: expected.worst,
+      });
+    }
+  });
+});

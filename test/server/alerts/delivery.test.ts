@@ -5,6 +5,7 @@ import { alertDeliveries, alertDeliveryAttempts } from '../../../server/db/alert
 import { deliverDue } from '../../../server/scheduler/delivery-worker';
 import { evaluateRule } from '../../../server/scheduler/evaluate-rule';
 import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
+import { startHoldingReceiver } from '../hardening/holding-receiver';
 import { forecastFixture } from './forecast-fixture';
 import { insertOrg, insertRule } from './rule-fixtures';
 import { startReceiver, type WebhookReceiver } from './webhook-receiver';
@@ -82,6 +83,7 @@ describe('webhook delivery', () => {
     expect(await onlyDelivery()).toMatchObject({
       status: 'pending',
       nextAttemptAt: new Date(now.getTime() + 750),
+      completedAt: null,
     });
     expect(await deliver()).toBe(0);
     now = new Date(now.getTime() + 750);
@@ -111,17 +113,20 @@ describe('webhook delivery', () => {
     await receiver.close();
     receiver = undefined;
     await openAlert(url);
+    const started = performance.now();
     for (let i = 0; i < 4; i++) {
       await deliver();
       now = new Date(now.getTime() + 3_600_000);
     }
+    const elapsed = performance.now() - started;
     const log = await attempts();
     expect(log.map((a) => [a.statusCode, a.error !== null])).toEqual([
       [null, true],
       [null, true],
       [null, true],
     ]);
-    expect(log.every((a) => a.latencyMs >= 0)).toBe(true);
+    expect(log.every((a) => a.latencyMs >= 0 && a.latencyMs <= elapsed + 1)).toBe(true);
+    expect(log[0]?.error).toMatch(/^Error: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
     expect(await onlyDelivery()).toMatchObject({ status: 'failed', attempts: 3 });
   });
 
@@ -146,5 +151,41 @@ describe('webhook delivery', () => {
     now = new Date(now.getTime() + 10_000);
     expect(await deliver()).toBe(1);
     expect(receiver.requests).toHaveLength(1);
+  });
+});
+
+describe('delivery outcome', () => {
+  it('counts a bodiless 204 as delivered, sends JSON and records when it completed', async () => {
+    receiver = await startReceiver([204]);
+    await openAlert(receiver.url);
+    const started = performance.now();
+    await deliver();
+    const elapsed = performance.now() - started;
+    expect(receiver.requests[0]?.headers['content-type']).toBe('application/json');
+    expect(await onlyDelivery()).toMatchObject({ status: 'delivered', attempts: 1, completedAt: now });
+    const [attempt] = await attempts();
+    expect(attempt?.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(attempt?.latencyMs).toBeLessThanOrEqual(elapsed + 1);
+  });
+
+  it.each([300, 302])('fails a %i at once: only 2xx is delivered', async (status) => {
+    receiver = await startReceiver([status]);
+    await openAlert(receiver.url);
+    await deliver();
+    expect(await onlyDelivery()).toMatchObject({ status: 'failed', attempts: 1, completedAt: now });
+  });
+
+  it('keeps a delivery in flight locked, so a second worker sends nothing meanwhile', async () => {
+    const holding = await startHoldingReceiver(500);
+    try {
+      await openAlert(holding.url);
+      const first = deliver();
+      await holding.nextNewDelivery(new Set());
+      expect(await deliver()).toBe(0);
+      expect(await first).toBe(1);
+      expect(holding.requests).toHaveLength(1);
+    } finally {
+      await holding.close();
+    }
   });
 });

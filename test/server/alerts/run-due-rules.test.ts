@@ -51,6 +51,43 @@ describe('runDueRules', () => {
     now = new Date('2026-05-04T10:01:00Z');
     expect(await run('p1')).toHaveLength(1);
   });
+
+  it('releases the lease after evaluating, so another process may take the next slot at once', async () => {
+    await insertRule(database.db, await insertOrg(database.db));
+    const hourly = (holder: string) =>
+      runDueRules({ db: database.db, clock: () => now, forecastSource, holder, leaseMs: 2 * 3_600_000 });
+    now = new Date('2026-05-04T10:00:00Z');
+    expect(await hourly('p1')).toHaveLength(1);
+    now = new Date('2026-05-04T11:00:00Z');
+    expect(await hourly('p2')).toHaveLength(1);
+  });
+
+  it('skips a listed rule that another process evaluated or deleted before this one held its lease', async () => {
+    const org = await insertOrg(database.db);
+    const first = await insertRule(database.db, org);
+    const advanced = await insertRule(database.db, org);
+    const deleted = await insertRule(database.db, org);
+    now = new Date('2026-05-04T10:00:00Z');
+    const sources: string[] = [];
+    const racing: ForecastSource = async (orgId, options) => {
+      sources.push(orgId);
+      await database.db
+        .update(alertRules)
+        .set({ nextRunAt: new Date('2026-05-04T11:00:00Z') })
+        .where(eq(alertRules.id, advanced.id));
+      await database.db.delete(alertRules).where(eq(alertRules.id, deleted.id));
+      return forecastSource(orgId, options);
+    };
+    const evaluations = await runDueRules({
+      db: database.db,
+      clock: () => now,
+      forecastSource: racing,
+      holder: 'p1',
+      leaseMs: 60_000,
+    });
+    expect(evaluations.map((e) => e.ruleId)).toEqual([first.id]);
+    expect(sources).toHaveLength(1);
+  });
 });
 
 describe('leases', () => {
