@@ -12,6 +12,20 @@
  * - Cache forecasts by input hash and `ENGINE_VERSION`.
  */
 
+export {
+  bandSchema,
+  type ForecastRun,
+  type ForecastSummary,
+  forecastRunSchema,
+  forecastSchema,
+  forecastSummarySchema,
+} from './contract/forecast-run';
+export {
+  type ScenarioSummary,
+  type ScenarioVersion,
+  scenarioSummarySchema,
+  scenarioVersionSchema,
+} from './contract/scenario-views';
 export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
 export { anyBreach, firstBreaches } from './engine/breaches';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';

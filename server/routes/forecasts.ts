@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
+import { forecastRunSchema } from '../../shared/index';
 import { type ApiEnv, actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -25,20 +26,7 @@ const optionsSchema = z.strictObject({
   version: z.number().int().min(1).optional().openapi({ description: 'Scenario version (default: latest)' }),
 });
 
-const runSchema = z
-  .object({
-    id: z.string(),
-    scenarioId: z.string(),
-    version: z.number().int(),
-    options: z.record(z.string(), z.unknown()),
-    cached: z.boolean(),
-    createdAt: z.string(),
-    summary: z.record(z.string(), z.unknown()),
-    forecast: z.record(z.string(), z.unknown()).openapi({
-      description: 'The engine Forecast: weeks, levels, teams and org with P10/P50/P90 bands per metric',
-    }),
-  })
-  .openapi('ForecastRun');
+const runSchema = forecastRunSchema;
 
 const tags = ['forecasts'];
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { scenarioSchema } from '../../shared/index';
+import { scenarioSchema, scenarioSummarySchema, scenarioVersionSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -20,26 +20,8 @@ const versionNumber = z.coerce
   .int({ error: 'must be a whole number' })
   .min(1);
 
-const versionSchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    planOfRecord: z.boolean(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    scenario: scenarioSchema,
-  })
-  .openapi('ScenarioVersion');
-
-const summarySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    latestVersion: z.number().int(),
-    planOfRecord: z.boolean(),
-    updatedAt: z.string(),
-  })
-  .openapi('ScenarioSummary');
+const versionSchema = scenarioVersionSchema;
+const summarySchema = scenarioSummarySchema;
 
 const changeSchema = z.object({
   path: z.string(),

@@ -1,4 +1,11 @@
-import { anyBreach, type Band, type Breaches, type Forecast, type ReviewersNeeded } from '../../shared/index';
+import {
+  anyBreach,
+  type Band,
+  type Breaches,
+  type Forecast,
+  type ForecastSummary,
+  type ReviewersNeeded,
+} from '../../shared/index';
 
 /** One team's row of the capacity report (see README, "Capacity report columns"). */
 export interface CapacityRow {
@@ -66,7 +73,7 @@ export function capacityRows(forecast: Forecast, needed: ReviewersNeeded[]): Cap
 }
 
 /** The run summary: org first breaches, teams at risk, reviewers needed, reviewers today. */
-export function forecastSummary(forecast: Forecast, needed: ReviewersNeeded[]) {
+export function forecastSummary(forecast: Forecast, needed: ReviewersNeeded[]): ForecastSummary {
   const names = new Map(forecast.teams.map((t) => [t.id, t.name]));
   return {
     firstBreaches: forecast.org.breaches,

@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { type Scenario, scenarioSchema } from '../../shared/index';
+import {
+  type Scenario,
+  type ScenarioSummary,
+  type ScenarioVersion,
+  scenarioSchema,
+} from '../../shared/index';
 import type { Db } from '../db/client';
 import { scenarios, scenarioVersions } from '../db/schema';
 import { notFound } from '../errors';
 import { type Actor, recordAudit, type Tx } from './audit';
 import { afterTimeCursor, belowNumberCursor, type Page, timeKey, toPage } from './pagination';
-
-export interface ScenarioVersionView {
-  id: string;
-  version: number;
-  planOfRecord: boolean;
-  createdAt: string;
-  createdBy: string;
-  scenario: Scenario;
-}
-
-export interface ScenarioSummary {
-  id: string;
-  name: string;
-  latestVersion: number;
-  planOfRecord: boolean;
-  updatedAt: string;
-}
 
 export async function findScenario(db: Tx, orgId: string, id: string) {
   const row = await db
@@ -40,7 +28,7 @@ export async function getVersion(
   orgId: string,
   id: string,
   version?: number,
-): Promise<ScenarioVersionView> {
+): Promise<ScenarioVersion> {
   const scenario = await findScenario(db, orgId, id);
   const n = version ?? scenario.latestVersion;
   const row = await db
@@ -115,7 +103,7 @@ export async function saveScenario(
   body: Scenario,
   actor: Actor,
   now: Date,
-): Promise<ScenarioVersionView> {
+): Promise<ScenarioVersion> {
   const scenario = scenarioSchema.parse(body);
   const id = await db.transaction(async (tx) => {
     const existing = target.id ? await findScenario(tx, target.orgId, target.id) : undefined;

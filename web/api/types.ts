@@ -1,4 +1,6 @@
-import type { Breaches, Forecast, OrgInput, Parameters, ReviewersNeeded, ScenarioInput } from '../../shared';
+import type { OrgInput, Parameters } from '../../shared';
+
+export type { ForecastRun, ForecastSummary, ScenarioSummary, ScenarioVersion } from '../../shared';
 
 /** Roles of the API contract: viewer reads; planner also writes; admin also manages users and tokens. */
 export type Role = 'admin' | 'planner' | 'viewer';
@@ -28,41 +30,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface ScenarioSummary {
-  id: string;
-  name: string;
-  latestVersion: number;
-  planOfRecord: boolean;
-  updatedAt: string;
-}
-
-export interface ScenarioVersion {
-  id: string;
-  version: number;
-  planOfRecord: boolean;
-  createdAt: string;
-  createdBy: string | null;
-  scenario: ScenarioInput;
-}
-
 /** The server's summary of a forecast run (engine answers; see server/services/forecast-summary). */
-export interface ForecastSummary {
-  firstBreaches: Breaches;
-  teamsAtRisk: { id: string; name: string; firstBreach: { date: string; metric: string } }[];
-  reviewersNeeded: (ReviewersNeeded & { name: string })[];
-  reviewersToday: number;
-}
-
-export interface ForecastRun {
-  id: string;
-  scenarioId: string;
-  version: number;
-  cached: boolean;
-  createdAt: string;
-  summary: ForecastSummary;
-  forecast: Forecast;
-}
-
 /** A report cell: a value, or values by key (e.g. headcount by level). */
 export type ReportValue = string | number | boolean | null | Record<string, string | number | boolean | null>;
 
