@@ -59,6 +59,15 @@ describe('alert schedules', () => {
       );
       expect(plan).toEqual({ trigger: 'catch-up', nextRunAt: new Date('2026-05-05T11:00:00Z') });
     });
+    it('counts a slot due exactly now as missed: a catch-up', () => {
+      const plan = planDueRun(
+        hourly,
+        'UTC',
+        new Date('2026-05-04T10:00:00Z'),
+        new Date('2026-05-04T11:00:00Z'),
+      );
+      expect(plan).toEqual({ trigger: 'catch-up', nextRunAt: new Date('2026-05-04T12:00:00Z') });
+    });
   });
 
   describe('validation', () => {
@@ -68,7 +77,18 @@ describe('alert schedules', () => {
     });
 
     it('explains a malformed expression', () => {
-      expect(scheduleProblem('every monday', 'UTC')).toMatch(/five, six, or seven/);
+      expect(scheduleProblem('every monday', 'UTC')).toBe(
+        "invalid configuration format ('every monday'), exactly five, six, or seven space separated parts are required.",
+      );
+      expect(scheduleProblem('61 * * * *', 'UTC')).toBe('Invalid value for minute: 61');
+    });
+
+    it('rejects an expression that never fires, and an unknown zone', () => {
+      expect(scheduleProblem('0 0 30 2 *', 'UTC')).toBe('never fires');
+      expect(scheduleProblem('0 9 * * 1', 'Mars/Olympus')).toMatch(/Invalid timezone 'Mars\/Olympus'/);
+      expect(() => nextRunAfter('0 0 30 2 *', 'UTC', new Date('2026-01-01T00:00:00Z'))).toThrow(
+        'schedule "0 0 30 2 *" never fires after 2026-01-01T00:00:00.000Z',
+      );
     });
 
     it('knows IANA zones and rejects unknown ones', () => {
