@@ -19,6 +19,7 @@ import { forecastRoutes } from './routes/forecasts';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { historyAliasRoutes } from './routes/history-aliases';
+import { historyGithubRoutes } from './routes/history-github';
 import { historyWeeklyRoutes } from './routes/history-weekly';
 import { orgRoutes } from './routes/orgs';
 import { reportRoutes } from './routes/reports';
@@ -56,6 +57,7 @@ function apiRoutes(deps: ForecastDeps) {
     alertRuleRoutes,
     alertHistoryRoutes,
     historyRoutes,
+    historyGithubRoutes,
     historyWeeklyRoutes,
     historyAliasRoutes,
   ];

@@ -13,7 +13,7 @@ const jsonLimit = bodyLimit({
 });
 
 /** Uploads that set their own larger limit: the roster import and the streamed history import. */
-const ownLimit = /\/(roster\/import|history\/git)$/;
+const ownLimit = /\/(roster\/import|history\/git|history\/github)$/;
 
 /** 413 for JSON bodies over 1 MiB; uploads with their own limit are left to it. */
 export const limitJsonBodies = createMiddleware(async (c, next) =>

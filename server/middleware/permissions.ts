@@ -26,6 +26,7 @@ export const permissions = {
   'GET /orgs/{org}/forecasts/{runId}': 'viewer',
   'GET /orgs/{org}/reports/capacity': 'viewer',
   'POST /orgs/{org}/history/git': 'planner',
+  'POST /orgs/{org}/history/github': 'planner',
   'GET /orgs/{org}/history': 'planner',
   'GET /orgs/{org}/history/imports/{id}': 'planner',
   'GET /orgs/{org}/history/weekly': 'viewer',

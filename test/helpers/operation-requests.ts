@@ -147,6 +147,18 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
       path: `/reports/capacity?scenario=${ids.scenario}&horizon=4`,
     }),
     'POST /orgs/{org}/history/git': async () => ({ path: '/history/git', text: gitLog }),
+    'POST /orgs/{org}/history/github': async () => ({
+      path: '/history/github?repo=own/app',
+      body: [
+        {
+          number: 1,
+          author: { login: 'ann' },
+          createdAt: '2024-01-01T10:00:00Z',
+          mergedAt: null,
+          closedAt: null,
+        },
+      ],
+    }),
     'GET /orgs/{org}/history': async () => ({ path: '/history' }),
     'GET /orgs/{org}/history/imports/{id}': async () => ({ path: `/history/imports/${ids.job}` }),
     'GET /orgs/{org}/history/weekly': async () => ({ path: '/history/weekly' }),

@@ -34,6 +34,7 @@ const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}/forecasts/{runId}': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/reports/capacity': [200, 200, 200, 404, 401],
   'POST /orgs/{org}/history/git': [200, 200, 403, 404, 401],
+  'POST /orgs/{org}/history/github': [200, 200, 403, 404, 401],
   'GET /orgs/{org}/history': [200, 200, 403, 404, 401],
   'GET /orgs/{org}/history/imports/{id}': [200, 200, 403, 404, 401],
   'GET /orgs/{org}/history/weekly': [200, 200, 200, 404, 401],

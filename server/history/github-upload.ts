@@ -1,0 +1,80 @@
+import { formatIssues } from '../../shared/index';
+import type { Db } from '../db/client';
+import { ProblemError } from '../errors';
+import type { Actor } from '../services/audit';
+import { loadSettings } from '../services/org-model';
+import { ghPullRequestListSchema, type PullRequestRules, readPullRequests } from './gh-pr-list';
+import { loadIdentityMatcher } from './identity-match';
+import { finishImportJob, startImportJob } from './import-jobs';
+import { defaultHistoryRules } from './rules';
+import { type ImportSummary, storeHistory } from './store-history';
+
+/** Pull requests labelled like this count as AI-assisted by default. */
+export const defaultAiLabel = /\b(ai[- ]?assisted|ai|copilot|claude|llm)\b/i;
+
+/** Options of a `gh pr list` upload: the repository (`owner/repo`) is the source. */
+export interface PullRequestUpload {
+  repo: string;
+  team?: string;
+  deriveRoster?: boolean;
+  aiLabel?: RegExp;
+  includeBots?: boolean;
+}
+
+/**
+ * Imports the JSON of `gh pr list --state all --json ...` for one repository, all or nothing:
+ * 422 naming the item and field of the first problems, else every pull request stored once per
+ * repository and number. Sign-off needs an approval by someone whose roster level may sign off.
+ */
+export async function importPullRequests(
+  db: Db,
+  orgId: string,
+  body: unknown,
+  options: PullRequestUpload,
+  now: () => Date,
+  actor: Actor,
+): Promise<ImportSummary & { job: string; bots: number; abandoned: number }> {
+  const parsed = ghPullRequestListSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new ProblemError(
+      422,
+      'Unprocessable Content',
+      'The pull request list is invalid; nothing was imported.',
+      formatIssues(parsed.error).slice(0, 100),
+    );
+  }
+  const job = await startImportJob(db, orgId, 'github');
+  try {
+    const match = await loadIdentityMatcher(db, orgId);
+    const { levels } = await loadSettings(db, orgId);
+    const signing = new Set(levels.filter((l) => l.canSignOff).map((l) => l.id));
+    const rules: PullRequestRules = {
+      ...defaultHistoryRules,
+      includeBots: options.includeBots ?? false,
+      aiLabel: options.aiLabel ?? defaultAiLabel,
+      maySignOff: (identity) => signing.has(match(identity)?.level ?? ''),
+    };
+    const read = readPullRequests(parsed.data, rules);
+    const summary = await storeHistory(
+      db,
+      orgId,
+      {
+        kind: 'github',
+        source: options.repo,
+        team: options.team,
+        deriveRoster: options.deriveRoster,
+        ...read,
+      },
+      now(),
+      actor,
+    );
+    const result = { ...summary, bots: read.bots, abandoned: read.abandoned };
+    await finishImportJob(db, job, now(), { result });
+    return { job, ...result };
+  } catch (error) {
+    await finishImportJob(db, job, now(), {
+      error: { status: 500, detail: 'Storing the pull requests failed.' },
+    });
+    throw error;
+  }
+}
