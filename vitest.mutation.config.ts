@@ -6,22 +6,29 @@ import base from './vitest.config';
  * in this process (no child-process, browser or benchmark tests, which would run unmutated code).
  * No global setup: `npm run mutation` builds the web app once before Stryker copies the project.
  */
+const accessTests = [
+  'test/server/auth.test.ts',
+  'test/server/session-expiry.test.ts',
+  'test/server/api-token-lifetime.test.ts',
+];
+
 export default defineConfig({
   test: {
     ...base.test,
-    include: [
-      'test/shared/**/*.test.ts',
-      'test/server/auth.test.ts',
-      'test/server/access-policy.test.ts',
-      'test/server/session-expiry.test.ts',
-      'test/server/api-token-lifetime.test.ts',
-      'test/server/event-loop-turns.test.ts',
-      'test/server/mutation/**/*.test.ts',
-      'test/server/alerts/*.test.ts',
-      'test/server/hardening/rate-limit.test.ts',
-      'test/server/hardening/security-headers.test.ts',
-      'test/server/hardening/hostile-requests.test.ts',
-    ],
+    include:
+      process.env.MUTATION_SCOPE === 'access'
+        ? accessTests
+        : [
+            'test/shared/**/*.test.ts',
+            'test/server/auth.test.ts',
+            'test/server/session-expiry.test.ts',
+            'test/server/api-token-lifetime.test.ts',
+            'test/server/event-loop-turns.test.ts',
+            'test/server/alerts/*.test.ts',
+            'test/server/hardening/rate-limit.test.ts',
+            'test/server/hardening/security-headers.test.ts',
+            'test/server/hardening/hostile-requests.test.ts',
+          ],
     exclude: ['test/server/alerts/processes.test.ts'],
     globalSetup: [],
   },

@@ -73,7 +73,9 @@ export function evaluateCondition(forecast: Forecast, condition: AlertCondition)
         teamName: team.name,
         breached: week >= 0,
         week: week >= 0 ? week : null,
+        // Stryker disable next-line ConditionalExpression: equivalent when always true, index -1 reads undefined and ?? gives null
         date: week >= 0 ? (forecast.weeks[week] ?? null) : null,
+        // Stryker disable next-line ConditionalExpression: equivalent when always true, index -1 reads undefined and ?? gives null
         value: week >= 0 ? (series[week] ?? null) : null,
         worst,
       };
