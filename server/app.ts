@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
   const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
-  app.route('/api/v1', apiRoutes({ ...deps, forecastPool, forecastMemo }));
+  app.route('/api/v1', apiRoutes({ ...deps, logger, forecastPool, forecastMemo }));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);

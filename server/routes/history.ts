@@ -108,7 +108,7 @@ export function historyRoutes(deps: AppDeps) {
         storeGitUpload(deps.db, orgId, upload, options, deps.clock, actorOf(c.get('principal')));
       if (query.async === 'true' || Number(c.req.header('content-length') ?? 0) > asyncUploadBytes) {
         store().catch((error: Error) =>
-          console.error(`[history] import ${upload.job} failed: ${error.message}`),
+          deps.logger?.error({ job: upload.job, err: error }, 'history import failed'),
         );
         c.header('location', `${c.req.path.replace(/\/git$/, '')}/imports/${upload.job}`);
         return c.json({ job: upload.job, status: 'running' as const }, 202);
