@@ -12,6 +12,7 @@
  * - Cache forecasts by input hash and `ENGINE_VERSION`.
  */
 
+export * from './contract/alerts';
 export {
   bandSchema,
   type ForecastRun,

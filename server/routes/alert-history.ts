@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { alertDeliverySchema, alertSchema, alertFindingSchema as findingSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { acknowledgeAlert, listAlerts, listDeliveries, listEvaluations } from '../services/alert-history';
 import { findRule } from '../services/alert-rules';
-import { alertSchema, findingSchema } from './alert-rule-schemas';
 import { errorResponses, jsonResponse, orgIdParams, orgRoute } from './route';
 
 const tags = ['alert rules'];
@@ -56,13 +56,6 @@ const evaluations = orgRoute('GET /orgs/{org}/alert-rules/{id}/evaluations', {
     ...errorResponses,
   },
 });
-const attemptSchema = z.object({
-  attempt: z.number().int(),
-  startedAt: z.string(),
-  statusCode: z.number().int().nullable(),
-  error: z.string().nullable(),
-  latencyMs: z.number().int(),
-});
 const deliveries = orgRoute('GET /orgs/{org}/alert-rules/{id}/deliveries', {
   tags,
   summary: 'Delivery log of a rule, newest first: every attempt with status code and latency',
@@ -71,21 +64,7 @@ const deliveries = orgRoute('GET /orgs/{org}/alert-rules/{id}/deliveries', {
     200: jsonResponse(
       'Deliveries',
       z.object({
-        items: z.array(
-          z
-            .object({
-              id: z.string(),
-              alertId: z.string(),
-              event: z.enum(['opened', 'resolved']),
-              url: z.string(),
-              status: z.enum(['pending', 'delivered', 'failed']),
-              attempts: z.array(attemptSchema),
-              nextAttemptAt: z.string().nullable(),
-              createdAt: z.string(),
-              completedAt: z.string().nullable(),
-            })
-            .openapi('AlertDelivery'),
-        ),
+        items: z.array(alertDeliverySchema),
       }),
     ),
     ...errorResponses,

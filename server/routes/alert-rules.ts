@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { alertEvaluationSchema, alertRuleSchema as ruleSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -6,13 +7,7 @@ import { evaluateRule } from '../scheduler/evaluate-rule';
 import { planOfRecordForecasts } from '../scheduler/plan-of-record-source';
 import { evaluationView } from '../services/alert-history';
 import { createRule, deleteRule, findRule, listRules, ruleView, updateRule } from '../services/alert-rules';
-import {
-  alertSchema,
-  createRuleSchema,
-  findingSchema,
-  patchRuleSchema,
-  ruleSchema,
-} from './alert-rule-schemas';
+import { createRuleSchema, patchRuleSchema } from './alert-rule-schemas';
 import { errorResponses, jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const tags = ['alert rules'];
@@ -55,19 +50,7 @@ const evaluate = orgRoute('POST /orgs/{org}/alert-rules/{id}/evaluate', {
   responses: {
     200: jsonResponse(
       'What the evaluation found; status "error" when no forecast could be made',
-      z
-        .object({
-          id: z.string(),
-          trigger: z.literal('manual'),
-          evaluatedAt: z.string(),
-          status: z.enum(['ok', 'error']),
-          error: z.string().nullable(),
-          source: z.record(z.string(), z.unknown()).nullable(),
-          findings: z.array(findingSchema),
-          opened: z.array(alertSchema),
-          resolved: z.array(alertSchema),
-        })
-        .openapi('AlertEvaluation'),
+      alertEvaluationSchema,
     ),
     ...errorResponses,
   },

@@ -1,10 +1,11 @@
-import { type AlertMetricKey, alertMetricSeries, type Band, type Forecast } from '../../shared/index';
-
-export const comparators = ['>', '>=', '<', '<='] as const;
-export type Comparator = (typeof comparators)[number];
-
-export const percentiles = ['P50', 'P90'] as const;
-export type Percentile = (typeof percentiles)[number];
+import {
+  type AlertMetricKey,
+  alertMetricSeries,
+  type Band,
+  type AlertComparator as Comparator,
+  type Forecast,
+  type AlertPercentile as Percentile,
+} from '../../shared/index';
 
 /** The part of a rule that decides whether a team is in breach. */
 export interface AlertCondition {

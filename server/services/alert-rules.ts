@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { AlertMetricKey } from '../../shared/index';
+import type {
+  AlertMetricKey,
+  AlertComparator as Comparator,
+  AlertPercentile as Percentile,
+} from '../../shared/index';
 import { alertRules } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import { teams } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
-import type { Comparator, Percentile } from '../scheduler/conditions';
 import { nextRunAfter } from '../scheduler/schedule';
 import { type Actor, recordAudit } from './audit';
 

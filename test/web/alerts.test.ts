@@ -60,4 +60,28 @@ describe('alert rules page in Chromium', () => {
     await page.screenshot({ path: 'test-results/alerts.png' });
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
   }, 120_000);
+
+  it('checks a new rule in the browser against the API schema, with its messages, before sending anything', async () => {
+    const { page, errors } = await env.open();
+    await env.signIn(page);
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    const posts: string[] = [];
+    page.on(
+      'request',
+      (r) => r.method() === 'POST' && r.url().includes('/alert-rules') && posts.push(r.url()),
+    );
+    const form = page.getByRole('form', { name: 'New alert rule' });
+    await form.getByLabel('Name').fill('   ');
+    await form.getByLabel('Webhook URL').fill('ftp://hooks.example.com/reviewload');
+    await form.getByLabel('Webhook secret').fill('a-long-enough-webhook-secret');
+    await form.getByRole('button', { name: 'Create rule' }).click();
+    const alert = form.getByRole('alert');
+    await alert.getByText('webhook.url', { exact: true }).waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('name: must not be empty');
+    expect(text).toContain('webhook.url: must be an http or https URL');
+    await page.screenshot({ path: 'test-results/alerts-form-check.png' });
+    expect(posts).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,11 +1,22 @@
 import { createSignal, For, Show } from 'solid-js';
-import { type AlertRuleInput, alertComparators, alertMetrics } from '../../api/alerts-client';
+import {
+  type AlertRuleInput,
+  alertComparators,
+  alertMetricKeys as alertMetrics,
+  alertRuleInputSchema,
+  formatIssues,
+} from '../../../shared';
+import { ApiError } from '../../api/api-error';
 import type { Team } from '../../api/types';
 import { ErrorMessage } from '../states';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** The create-rule form; the server validates and its field problems are shown as they come. */
+/**
+ * The create-rule form: checked first against the API's own schema (shared/contract/alerts.ts),
+ * so a bad field shows the API's message without a request; the server also checks the schedule
+ * and time zone, and its problems are shown as they come.
+ */
 export function RuleForm(props: { teams: Team[]; onCreate: (input: AlertRuleInput) => Promise<unknown> }) {
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
@@ -29,6 +40,13 @@ export function RuleForm(props: { teams: Team[]; onCreate: (input: AlertRuleInpu
       cooldownHours: Number(text('cooldownHours') || '0'),
       teams: teams.length ? teams : null,
     };
+    const checked = alertRuleInputSchema.safeParse(input);
+    if (!checked.success) {
+      setError(
+        new ApiError(422, 'Unprocessable Content', 'The rule is not valid.', formatIssues(checked.error)),
+      );
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { alertMetricKeys } from '../engine/metrics';
+
+export const alertComparators = ['>', '>=', '<', '<='] as const;
+export type AlertComparator = (typeof alertComparators)[number];
+
+export const alertPercentiles = ['P50', 'P90'] as const;
+export type AlertPercentile = (typeof alertPercentiles)[number];
+
+const webhookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+  .max(2000, { error: 'must be at most 2000 characters' });
+
+const webhookSecret = z
+  .string({ error: 'must be a string' })
+  .min(16, { error: 'must be at least 16 characters' })
+  .max(256, { error: 'must be at most 256 characters' });
+
+/** The fields of an alert rule with their rules and messages, shared by the API and the browser form. */
+export const alertRuleFields = {
+  name: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(120),
+  metric: z.enum(alertMetricKeys, { error: `must be one of ${alertMetricKeys.join(', ')}` }),
+  comparator: z.enum(alertComparators, { error: 'must be one of >, >=, <, <=' }),
+  threshold: z.number({ error: 'must be a number' }),
+  lookaheadWeeks: z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be between 1 and 260' })
+    .max(260, { error: 'must be between 1 and 260' }),
+  schedule: z.string({ error: 'must be a cron expression' }).max(120).meta({
+    example: '0 9 * * 1-5',
+    description: 'Cron expression (5 fields, or 6 with seconds), croner syntax',
+  }),
+  timezone: z.string({ error: 'must be an IANA time zone' }).max(64).meta({ example: 'Europe/Rome' }),
+  teams: z
+    .array(z.string().min(1).max(64))
+    .max(500)
+    .nullable()
+    .optional()
+    .meta({ description: 'Team ids to watch; omitted, null or empty watches every team' }),
+  percentile: z.enum(alertPercentiles, { error: 'must be P50 or P90' }),
+  format: z.enum(['json', 'slack'], { error: 'must be json or slack' }),
+  cooldownHours: z.number({ error: 'must be a number' }).min(0).max(8760),
+};
+
+/** A new rule: exactly these names, unknown keys rejected (the API also checks schedule and zone). */
+export const alertRuleInputSchema = z.strictObject({
+  ...alertRuleFields,
+  webhook: z.strictObject({ url: webhookUrl, secret: webhookSecret }),
+  percentile: alertRuleFields.percentile.default('P90'),
+  format: alertRuleFields.format.default('json'),
+  cooldownHours: alertRuleFields.cooldownHours.default(0),
+});
+
+/** A change to a rule: any subset; a webhook without `secret` keeps the current secret. */
+export const alertRulePatchShape = z
+  .strictObject({
+    ...alertRuleFields,
+    webhook: z.strictObject({ url: webhookUrl, secret: webhookSecret.optional() }),
+  })
+  .partial();
+
+export const alertRuleSchema = z
+  .object({
+    id: z.string(),
+    ...alertRuleFields,
+    teams: z.array(z.string()).nullable(),
+    webhook: z.object({ url: z.string(), secretHint: z.string().meta({ example: '…c0de' }) }),
+    nextRunAt: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AlertRule' });
+
+export const alertSchema = z
+  .object({
+    id: z.string(),
+    ruleId: z.string(),
+    teamId: z.string(),
+    teamName: z.string(),
+    state: z.enum(['open', 'resolved']),
+    openedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    breachWeek: z.number().int(),
+    breachDate: z.string(),
+    value: z.number(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Alert' });
+
+export const alertFindingSchema = z
+  .object({
+    teamId: z.string(),
+    teamName: z.string(),
+    breached: z.boolean(),
+    week: z.number().int().nullable(),
+    date: z.string().nullable(),
+    value: z.number().nullable(),
+    worst: z.number(),
+  })
+  .meta({ id: 'AlertFinding' });
+
+export const alertEvaluationSchema = z
+  .object({
+    id: z.string(),
+    trigger: z.literal('manual'),
+    evaluatedAt: z.string(),
+    status: z.enum(['ok', 'error']),
+    error: z.string().nullable(),
+    source: z.record(z.string(), z.unknown()).nullable(),
+    findings: z.array(alertFindingSchema),
+    opened: z.array(alertSchema),
+    resolved: z.array(alertSchema),
+  })
+  .meta({ id: 'AlertEvaluation' });
+
+export const alertDeliverySchema = z
+  .object({
+    id: z.string(),
+    alertId: z.string(),
+    event: z.enum(['opened', 'resolved']),
+    url: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.array(
+      z.object({
+        attempt: z.number().int(),
+        startedAt: z.string(),
+        statusCode: z.number().int().nullable(),
+        error: z.string().nullable(),
+        latencyMs: z.number().int(),
+      }),
+    ),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .meta({ id: 'AlertDelivery' });
+
+export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+export type Alert = z.infer<typeof alertSchema>;
+export type AlertFinding = z.infer<typeof alertFindingSchema>;
+export type AlertEvaluation = z.infer<typeof alertEvaluationSchema>;
+export type AlertDelivery = z.infer<typeof alertDeliverySchema>;
