@@ -77,9 +77,12 @@ export { type Org, type OrgInput, orgSchema, type Team, teamSchema } from './sch
 export {
   defaultParameters,
   type ParameterName,
+  type ParameterOverrides,
   type Parameters,
   type ParametersInput,
   parameterNames,
+  parameterOverridesSchema,
   parametersSchema,
+  withOverrides,
 } from './schemas/parameters';
 export { type Scenario, type ScenarioInput, scenarioSchema } from './schemas/scenario';

@@ -3,7 +3,7 @@ import { meanBands } from './bands';
 import { anyBreach, firstBreaches } from './breaches';
 import { meanTeamSeries } from './mean-path';
 import { M } from './metrics';
-import { centralParams } from './model-params';
+import { centralParams, teamParameters } from './model-params';
 import { requiredServers } from './staffing';
 import { buildTimeline, type Timeline } from './timeline';
 import { weekDates } from './weeks';
@@ -32,11 +32,12 @@ export interface ReviewersNeeded {
 export const reviewersNeeded = (raw: ForecastInputRaw): ReviewersNeeded[] => {
   const input = forecastInputSchema.parse(raw);
   const tl = buildTimeline(input);
-  const params = centralParams(input.parameters);
+  const perTeam = teamParameters(input);
   const weeks = weekDates(input.options.startWeek, tl.weeks);
   const { thresholds } = input.options;
-  const regularHours = params.reviewHoursPerReviewer * (1 - params.shrinkage);
   return input.org.teams.map((team, t) => {
+    const params = centralParams(perTeam[t]!);
+    const regularHours = params.reviewHoursPerReviewer * (1 - params.shrinkage);
     const series = meanTeamSeries(tl, t, params);
     const at = (metric: number, w: number) => series[metric * tl.weeks + w]!;
     let peak = 0;
@@ -77,7 +78,7 @@ const breachesWithCut = (tl: Timeline, t: number, percent: number, input: Foreca
     .filter((l) => tl.canSignOff[l])
     .map((l) => ({ week: 0, kind: 'layoff-percent' as const, level: l, toLevel: l, amount: percent }));
   const probe: Timeline = { ...tl, ops: tl.ops.map((ops, i) => (i === t ? [...cuts, ...ops] : ops)) };
-  const series = meanTeamSeries(probe, t, centralParams(input.parameters));
+  const series = meanTeamSeries(probe, t, centralParams(teamParameters(input)[t]!));
   const levelIds = input.org.levels.map((level) => level.id);
   return anyBreach(firstBreaches(meanBands(series, tl.weeks, levelIds), input.options.thresholds, weeks));
 };

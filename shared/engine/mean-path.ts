@@ -3,7 +3,7 @@ import { assembleForecast } from './assemble';
 import { meanBands } from './bands';
 import type { Forecast } from './forecast';
 import { METRIC_COUNT } from './metrics';
-import { centralParams, type ModelParams } from './model-params';
+import { centralParams, type ModelParams, teamParameters } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { stepWeek } from './step-week';
 import { startTeamRuns } from './team-state';
@@ -31,16 +31,16 @@ export const meanTeamSeries = (
   return series;
 };
 
-/** The deterministic mean path: expected values, no sampling; p10 = p50 = p90 in the output. */
+/** The deterministic mean path (each team at its merged central values): expected values, no sampling; p10 = p50 = p90 in the output. */
 export const runMeanPath = (input: ForecastInput): Forecast => {
   const tl = buildTimeline(input);
   const { levels: L, weeks: W } = tl;
-  const params = centralParams(input.parameters);
+  const perTeam = teamParameters(input);
   const levelIds = input.org.levels.map((level) => level.id);
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(W * slots);
   const teamBands = input.org.teams.map((_, t) => {
-    const series = meanTeamSeries(tl, t, params, (w, vector) =>
+    const series = meanTeamSeries(tl, t, centralParams(perTeam[t]!), (w, vector) =>
       accumulateOrg(acc, w * slots, 0, vector, 1, L),
     );
     return meanBands(series, W, levelIds);

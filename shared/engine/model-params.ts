@@ -1,11 +1,13 @@
+import type { ForecastInput } from '../schemas/forecast-input';
 import {
   isFractionParameter,
   type ParameterName,
   type Parameters,
   parameterNames,
+  withOverrides,
 } from '../schemas/parameters';
 import { medianOneTriangular } from './distributions';
-import type { Rng } from './rng';
+import { PARAMETER_STREAM, streamRng } from './rng';
 
 /** Parameter values for one run (no uncertainty ranges). */
 export type ModelParams = Omit<Parameters, 'uncertainty'>;
@@ -21,16 +23,51 @@ export const rangedNames = (parameters: Parameters): ParameterName[] =>
   parameterNames.filter((name) => parameters.uncertainty[name] !== undefined);
 
 /**
- * One run's parameters: each ranged parameter is its value times a multiplier with median 1
- * ({@link medianOneTriangular} over its [low, high] range), one uniform each in
- * {@link rangedNames} order; shares are kept within 0-1.
+ * The slot of each parameter in a run's parameter stream: the org's ranged names first, in
+ * {@link rangedNames} order, then every other name in parameterNames order. A team's own range
+ * reads the slot of its name, so adding one never moves another team's or the org's draws.
  */
-export const drawParams = (parameters: Parameters, rng: Rng): ModelParams => {
+export const drawSlots = (org: Parameters): ParameterName[] => {
+  const ranged = rangedNames(org);
+  return [...ranged, ...parameterNames.filter((name) => org.uncertainty[name] === undefined)];
+};
+
+/**
+ * One run's parameters: each ranged parameter is its value times a multiplier with median 1
+ * ({@link medianOneTriangular} over its [low, high] range) of the uniform `uniform(name)`;
+ * shares are kept within 0-1.
+ */
+export const drawParams = (parameters: Parameters, uniform: (name: ParameterName) => number): ModelParams => {
   const drawn = centralParams(parameters);
   for (const name of rangedNames(parameters)) {
     const [low, high] = parameters.uncertainty[name]!;
-    const value = parameters[name] * medianOneTriangular(rng.next(), low, high);
+    const value = parameters[name] * medianOneTriangular(uniform(name), low, high);
     drawn[name] = isFractionParameter(name) ? Math.min(1, value) : value;
   }
   return drawn;
+};
+
+/** Each team's parameters: the org's with the team's override laid over them. */
+export const teamParameters = (input: ForecastInput): Parameters[] =>
+  input.org.teams.map((team) => withOverrides(input.parameters, team.parameters));
+
+/**
+ * Run `run`'s parameters for every team, from one set of uniforms of stream (seed, run,
+ * PARAMETER_STREAM) laid out by {@link drawSlots}; teams without an override share the org's draw.
+ */
+export const drawTeamParams = (
+  input: ForecastInput,
+  perTeam: readonly Parameters[],
+  run: number,
+): ModelParams[] => {
+  const slots = drawSlots(input.parameters);
+  const needed = Math.max(
+    0,
+    ...perTeam.map((p) => Math.max(-1, ...rangedNames(p).map((n) => slots.indexOf(n))) + 1),
+  );
+  const rng = streamRng(input.options.seed, run, PARAMETER_STREAM);
+  const uniforms = Array.from({ length: needed }, () => rng.next());
+  const uniform = (name: ParameterName) => uniforms[slots.indexOf(name)]!;
+  const org = drawParams(input.parameters, uniform);
+  return perTeam.map((p, t) => (input.org.teams[t]!.parameters === undefined ? org : drawParams(p, uniform)));
 };

@@ -3,9 +3,9 @@ import { assembleForecast } from './assemble';
 import { bandList, sampleBands, toMetricBands, writeWeekBands } from './bands';
 import type { Band, Forecast, MetricBands } from './forecast';
 import { METRIC_COUNT } from './metrics';
-import { drawParams } from './model-params';
+import { drawTeamParams, teamParameters } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
-import { PARAMETER_STREAM, streamRng } from './rng';
+import { streamRng } from './rng';
 import { stepWeek } from './step-week';
 import { startTeamRuns } from './team-state';
 import { buildTimeline } from './timeline';
@@ -21,8 +21,8 @@ export type ProgressCallback = (done: number, total: number) => void;
 
 /**
  * Simulates the runs of `range` for every team, team by team and week by week, all runs of a
- * team-week together. Run r draws its parameters from stream (seed, r, PARAMETER_STREAM) and
- * team t from stream (seed, r, t), so results do not depend on how runs are split. `visit`
+ * team-week together. Run r draws its parameters, the org's and each team's override's, from
+ * stream (seed, r, PARAMETER_STREAM) ({@link drawTeamParams}) and team t from stream (seed, r, t), so results do not depend on how runs are split. `visit`
  * receives each team-week's samples, laid out `[v * runCount + r]`, in a buffer overwritten by
  * the next week (copy to keep; it may reorder them). Returns the org samples, laid out
  * `[(v * weeks + w) * runCount + r]`.
@@ -37,16 +37,20 @@ export const simulateRuns = (
   const { levels: L, weeks: W, teams: T } = tl;
   const { runStart, runCount: R } = range;
   const seed = input.options.seed;
-  const params = Array.from({ length: R }, (_, r) =>
-    drawParams(input.parameters, streamRng(seed, runStart + r, PARAMETER_STREAM)),
-  );
+  const perTeam = teamParameters(input);
+  const draws = Array.from({ length: R }, (_, r) => drawTeamParams(input, perTeam, runStart + r));
   const vector = METRIC_COUNT + L;
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(R * W * slots);
   const out = new Float64Array(vector * R);
   for (let t = 0; t < T; t++) {
     const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
-    const state = startTeamRuns(tl, t, params, rngs);
+    const state = startTeamRuns(
+      tl,
+      t,
+      draws.map((teams) => teams[t]!),
+      rngs,
+    );
     for (let w = 0; w < W; w++) {
       stepWeek(tl, state, w, out);
       accumulateOrg(acc, w * R * slots, slots, out, R, L);

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { boundedInt, displayName, identifier } from './fields';
 import { defaultLevels, levelSchema } from './levels';
+import { parameterOverridesSchema } from './parameters';
 
-/** A team: headcount per level id (levels left out have nobody). */
+/**
+ * A team: headcount per level id (levels left out have nobody) and, optionally, its own
+ * parameters laid over the org's (e.g. from a calibration); teams without them keep the org's.
+ */
 export const teamSchema = z
   .object({
     id: identifier,
     name: displayName,
     headcount: z.record(identifier, boundedInt(0, 10_000)),
+    parameters: parameterOverridesSchema.optional(),
   })
   .strict();
 

@@ -87,37 +87,75 @@ const uncertaintyDefaults: Partial<Record<ParameterName, [number, number]>> = {
   incidentHours: [2.5 / 6, 8 / 6], // [R35] 2.5 h .. [R34] 6 h, up to 8 h
 };
 
-const shape = Object.fromEntries(
-  parameterNames.map((name) => [
-    name,
-    boundedNumber(0, name === 'workHoursPerWeek' ? 168 : isFractionParameter(name) ? 1 : 1000).default(
-      parameterDefaults[name],
-    ),
-  ]),
-) as { [K in ParameterName]: z.ZodDefault<z.ZodNumber> };
+const fieldSchema = (name: ParameterName) =>
+  boundedNumber(0, name === 'workHoursPerWeek' ? 168 : isFractionParameter(name) ? 1 : 1000);
 
 const rangeSchema = z
   .tuple([boundedNumber(0, 1), boundedNumber(1, 10)], { error: 'must be [low, high] multipliers' })
   .refine(([low]) => low > 0, { error: 'low multiplier must be above 0' });
 
+const rangesSchema = z.partialRecord(z.enum(parameterNames), rangeSchema);
+
+/** Values that must be above 0 (they divide), checked wherever they are given. */
+const positiveNames = ['workHoursPerWeek', 'humanReviewHours'] as const;
+
+const checkPositive = (values: Partial<Record<ParameterName, number>>, ctx: z.RefinementCtx) => {
+  for (const name of positiveNames) {
+    const value = values[name];
+    if (value !== undefined && value <= 0)
+      ctx.addIssue({ code: 'custom', path: [name], message: 'must be above 0' });
+  }
+};
+
+const shape = Object.fromEntries(
+  parameterNames.map((name) => [name, fieldSchema(name).default(parameterDefaults[name])]),
+) as { [K in ParameterName]: z.ZodDefault<z.ZodNumber> };
+
 /** Parameters: every field optional on input, defaults as documented above. */
 export const parametersSchema = z
   .object({
     ...shape,
-    uncertainty: z
-      .partialRecord(z.enum(parameterNames), rangeSchema)
-      .default(() =>
-        Object.fromEntries(
-          Object.entries(uncertaintyDefaults).map(([name, [low, high]]) => [name, [low, high]]),
-        ),
+    uncertainty: rangesSchema.default(() =>
+      Object.fromEntries(
+        Object.entries(uncertaintyDefaults).map(([name, [low, high]]) => [name, [low, high]]),
       ),
+    ),
   })
   .strict()
-  .refine((p) => p.workHoursPerWeek > 0, { path: ['workHoursPerWeek'], error: 'must be above 0' })
-  .refine((p) => p.humanReviewHours > 0, { path: ['humanReviewHours'], error: 'must be above 0' });
+  .superRefine(checkPositive);
 
 export type Parameters = z.infer<typeof parametersSchema>;
 export type ParametersInput = z.input<typeof parametersSchema>;
+
+const overrideShape = Object.fromEntries(
+  parameterNames.map((name) => [name, fieldSchema(name).optional()]),
+) as { [K in ParameterName]: z.ZodOptional<z.ZodNumber> };
+
+/**
+ * A team's partial override of the org parameters: the values and uncertainty ranges it gives
+ * replace the org's, under the same field rules; everything else stays the org's.
+ */
+export const parameterOverridesSchema = z
+  .object({ ...overrideShape, uncertainty: rangesSchema.optional() })
+  .strict()
+  .superRefine(checkPositive);
+
+export type ParameterOverrides = z.infer<typeof parameterOverridesSchema>;
+
+/** The org parameters with a team's override laid over them (ranges replaced name by name). */
+export const withOverrides = (
+  parameters: Parameters,
+  overrides: ParameterOverrides | undefined,
+): Parameters => {
+  if (overrides === undefined) return parameters;
+  const { uncertainty, ...values } = overrides;
+  const merged: Parameters = { ...parameters, uncertainty: { ...parameters.uncertainty, ...uncertainty } };
+  for (const name of parameterNames) {
+    const value = values[name];
+    if (value !== undefined) merged[name] = value;
+  }
+  return merged;
+};
 
 /** The documented defaults, parsed. */
 export const defaultParameters: Parameters = parametersSchema.parse({});
