@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
+import { createLogger } from './logger';
 import { packageVersion } from './paths';
 import { createAlertScheduler } from './scheduler/create-alert-scheduler';
 import { ensureAdminUser } from './seed/admin';
@@ -43,8 +44,9 @@ if (adminNote) console.log(adminNote);
 
 const clock = () => new Date();
 const forecastPool = new ForecastPool(config.forecasts);
-const alertScheduler = createAlertScheduler({ db: database.db, clock, config, forecastPool });
-const app = createApp({ db: database.db, config, clock, forecastPool, alertScheduler });
+const logger = createLogger(config.logLevel);
+const alertScheduler = createAlertScheduler({ db: database.db, clock, config, forecastPool, logger });
+const app = createApp({ db: database.db, config, clock, forecastPool, alertScheduler, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Reviewload ${version} listening on http://${host}:${info.port}`);

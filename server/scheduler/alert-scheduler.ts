@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
+import { createLogger, type Logger } from '../logger';
 import type { RetryPolicy } from './backoff';
 import { deliverDue } from './delivery-worker';
 import type { ForecastSource } from './forecast-source';
@@ -20,6 +21,8 @@ export interface AlertSchedulerDeps {
   forecastSource: ForecastSource;
   config: AlertSchedulerConfig;
   random?: () => number;
+  /** Where a failed tick is logged (with its stack); JSON on stdout at `error` level when not given. */
+  logger?: Logger;
 }
 
 /** Runs due rules and outbox deliveries every `tickMs`, one tick at a time, inside the server process. */
@@ -29,7 +32,11 @@ export class AlertScheduler {
   private running: Promise<void> = Promise.resolve();
   private pending = false;
 
-  constructor(private readonly deps: AlertSchedulerDeps) {}
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: AlertSchedulerDeps) {
+    this.logger = deps.logger ?? createLogger('error');
+  }
 
   /** One pass: evaluate due rules, then send due deliveries. Errors are logged, never thrown. */
   async tick(): Promise<void> {
@@ -38,7 +45,7 @@ export class AlertScheduler {
       await runDueRules({ db, clock, forecastSource, holder: this.holder, leaseMs: config.leaseMs });
       await this.deliver();
     } catch (error) {
-      console.error(`[alerts] scheduler tick failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error({ err: error }, 'alert scheduler tick failed');
     }
   }
 

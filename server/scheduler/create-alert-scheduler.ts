@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { Logger } from '../logger';
 import type { ForecastPool } from '../services/forecast-pool';
 import { AlertScheduler } from './alert-scheduler';
 import { planOfRecordForecasts } from './plan-of-record-source';
@@ -13,12 +14,14 @@ export function createAlertScheduler(deps: {
   clock: () => Date;
   config: Config;
   forecastPool: ForecastPool;
+  logger: Logger;
 }): AlertScheduler {
   const { alerts, version } = deps.config;
   return new AlertScheduler({
     db: deps.db,
     clock: deps.clock,
     forecastSource: planOfRecordForecasts(deps),
+    logger: deps.logger,
     config: {
       tickMs: alerts.tickMs,
       leaseMs: alerts.leaseMs,

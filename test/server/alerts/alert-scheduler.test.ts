@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { alertDeliveries } from '../../../server/db/alerts-schema';
+import type { Logger } from '../../../server/logger';
 import { AlertScheduler } from '../../../server/scheduler/alert-scheduler';
 import type { ForecastSource } from '../../../server/scheduler/forecast-source';
+import { captureLog } from '../../helpers/captured-log';
 import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
 import { forecastFixture } from './forecast-fixture';
 import { insertOrg, insertRule } from './rule-fixtures';
@@ -28,7 +30,7 @@ afterEach(async () => {
   database.cleanup();
 });
 
-const scheduler = (forecastSource = breaching, random?: () => number) =>
+const scheduler = (forecastSource = breaching, random?: () => number, logger?: Logger) =>
   new AlertScheduler({
     db: database.db,
     clock: () => now,
@@ -41,6 +43,7 @@ const scheduler = (forecastSource = breaching, random?: () => number) =>
       userAgent: 'Reviewload/scheduler-test',
     },
     ...(random ? { random } : {}),
+    logger,
   });
 
 describe('AlertScheduler', () => {
@@ -51,11 +54,20 @@ describe('AlertScheduler', () => {
     expect(receiver.requests[0]?.headers['user-agent']).toBe('Reviewload/scheduler-test');
   });
 
-  it('logs a tick that fails, with its message, instead of throwing', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('logs a tick that fails, with its message and stack, instead of throwing', async () => {
+    const log = captureLog('error');
     database.close();
-    await scheduler().tick();
-    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^\[alerts\] scheduler tick failed: .+/));
+    await scheduler(breaching, undefined, log.logger).tick();
+    expect(log.lines()).toEqual([
+      expect.objectContaining({
+        level: 50,
+        msg: 'alert scheduler tick failed',
+        err: expect.objectContaining({
+          message: expect.stringMatching(/.+/),
+          stack: expect.stringContaining('    at '),
+        }),
+      }),
+    ]);
   });
 
   it('retries a failed delivery after a jittered back-off when no random source is given', async () => {
