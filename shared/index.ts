@@ -52,6 +52,7 @@ export {
   metricKeys,
 } from './engine/metrics';
 export { type ProgressCallback, type RunRange, runMonteCarlo } from './engine/monte-carlo';
+export { Rng } from './engine/rng';
 export { runForecast } from './engine/run-forecast';
 export { mergeRunSamples, type RunSamples, runSampleRange } from './engine/run-range';
 export { positionsFor, requiredServers, type Staffing } from './engine/staffing';

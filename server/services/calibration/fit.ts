@@ -1,0 +1,110 @@
+import type { Level, ParameterName, ParameterOverrides, Parameters } from '../../../shared/index';
+import { blockResamples } from './block-bootstrap';
+import { type Estimates, estimate, quantile } from './estimates';
+import type { TeamHistory } from './team-history';
+
+/** A fitted value and its bootstrap range (5th to 95th percentile of the resamples). */
+export interface FittedValue {
+  value: number;
+  low: number;
+  high: number;
+}
+
+/** What a fit gives: named values with ranges, the engine override and the fitted ladder. */
+export interface Fit {
+  /** Engine parameters, `changesPerWeek.<level>`, and the observed figures they come from. */
+  fitted: Record<string, FittedValue>;
+  /** The team's engine parameter override: fitted values and their ranges as multipliers. */
+  parameters: ParameterOverrides;
+  /** The ladder with each level's fitted changes per non-adopter week (others kept). */
+  levels: Level[];
+  /** Engine parameters the history cannot inform, left at the org's values. */
+  defaults: ParameterName[];
+  weeks: number;
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/**
+ * The engine values an estimate implies, given the org's other parameters `base`:
+ * - baselineAiAdoption a: observed AI share s = a m sigma / (1 - a + a m) (m adopterChangeMultiplier,
+ *   sigma aiAssistedShare) solved for a, within 0-1.
+ * - changesPerWeek.<level>: changes per engineer-week / (1 - a + a m), the non-adopter rate.
+ * - ordinaryReviewShare: the share of non-sign-off levels' changes that need sign-off (no
+ *   review-policy event marks any, so the engine's sign-off demand is exactly this share).
+ * - humanReviewHours: reviewHoursPerReviewer x (1 - shrinkage) / busy-week sign-offs per
+ *   reviewer-week, divided by (1 - s + s x aiReviewTimeMultiplier) so the AI mix gives the same hours.
+ * - observed figures kept as they are: aiShare, aiShareSlope (per week), signoffsPerReviewerWeek,
+ *   medianHoursToSignoff and p90HoursToSignoff (calendar hours).
+ */
+export function engineValues(est: Estimates, base: Parameters): Record<string, number> {
+  const s = est.aiShareLevel;
+  const m = base.adopterChangeMultiplier;
+  const denominator = m * base.aiAssistedShare - s * (m - 1);
+  const a = s === 0 ? 0 : denominator > 0 ? clamp(s / denominator, 0, 1) : 1;
+  const out: Record<string, number> = { baselineAiAdoption: a, aiShare: s, aiShareSlope: est.aiShareSlope };
+  for (const [level, rate] of Object.entries(est.changesPerEngineerWeek)) {
+    out[`changesPerWeek.${level}`] = clamp(rate / (1 - a + a * m), 0, 50);
+  }
+  if (est.signoffShare !== null) out.ordinaryReviewShare = clamp(est.signoffShare, 0, 1);
+  if (est.signoffsPerReviewerWeek !== null && est.signoffsPerReviewerWeek > 0) {
+    out.signoffsPerReviewerWeek = est.signoffsPerReviewerWeek;
+    const perChange = (base.reviewHoursPerReviewer * (1 - base.shrinkage)) / est.signoffsPerReviewerWeek;
+    out.humanReviewHours = clamp(perChange / (1 - s + s * base.aiReviewTimeMultiplier), 0.01, 1000);
+  }
+  if (est.medianHoursToSignoff !== null) out.medianHoursToSignoff = est.medianHoursToSignoff;
+  if (est.p90HoursToSignoff !== null) out.p90HoursToSignoff = est.p90HoursToSignoff;
+  return out;
+}
+
+const engineNames = ['baselineAiAdoption', 'ordinaryReviewShare', 'humanReviewHours'] as const;
+
+/** A range as the engine's [low, high] multipliers of the value, within the schema's bounds. */
+const multipliers = ({ value, low, high }: FittedValue): [number, number] => [
+  clamp(low / value, 0.01, 1),
+  clamp(high / value, 1, 10),
+];
+
+/**
+ * Fits `history` (all its weeks): point estimates from every week, ranges from a seeded
+ * moving-block bootstrap over weeks, mapped to the engine by {@link engineValues}.
+ */
+export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fit {
+  const point = engineValues(estimate(history, history.weeks), base);
+  const resampled = blockResamples(history.weeks.length, seed).map((indices) =>
+    engineValues(
+      estimate(
+        history,
+        indices.map((i) => history.weeks[i]!),
+        indices,
+      ),
+      base,
+    ),
+  );
+  const fitted: Record<string, FittedValue> = {};
+  for (const [name, value] of Object.entries(point)) {
+    const draws = resampled.flatMap((r) => (r[name] === undefined ? [] : [r[name]!]));
+    fitted[name] = { value, low: quantile(draws, 0.05) ?? value, high: quantile(draws, 0.95) ?? value };
+  }
+  const parameters: ParameterOverrides = { uncertainty: {} };
+  for (const name of engineNames) {
+    const found = fitted[name];
+    if (found === undefined) continue;
+    parameters[name] = found.value;
+    if (found.value > 0) parameters.uncertainty![name] = multipliers(found);
+  }
+  const levels = history.levels.map((level) => {
+    const rate = fitted[`changesPerWeek.${level.id}`];
+    return rate === undefined ? { ...level } : { ...level, changesPerWeek: rate.value };
+  });
+  return {
+    fitted,
+    parameters,
+    levels,
+    defaults: (Object.keys(base) as (ParameterName | 'uncertainty')[]).filter(
+      (name): name is ParameterName =>
+        name !== 'uncertainty' && parameters[name as ParameterName] === undefined,
+    ),
+    weeks: history.weeks.length,
+  };
+}

@@ -1,0 +1,86 @@
+import type { Level } from '../../../shared/index';
+import type { PlacedChange } from '../../history/weekly';
+import { aggregateWeekly, type WeekRange } from '../../history/weekly';
+import { weekLabel } from '../../history/weeks';
+
+/**
+ * One week of a team's history as the calibration reads it. A change "needs sign-off" when a
+ * level that cannot sign off authored it and someone other than its author signed it off (the
+ * engine's sign-off queue; reviewers' own changes go to peer review outside it).
+ */
+export interface CalibrationWeek {
+  /** The week's Monday, YYYY-MM-DD (UTC ISO week). */
+  week: string;
+  /** Changes authored this week per level id (every level of the ladder, and `unmatched` if any). */
+  authored: Record<string, number>;
+  /** AI-assisted changes authored this week (all levels). */
+  aiAssisted: number;
+  /** Changes authored this week that need sign-off. */
+  signoffDemand: number;
+  /** Sign-offs made this week of changes that need sign-off. */
+  signoffsCompleted: number;
+  /** Changes that need sign-off, authored by the week's end and not signed off by then. */
+  open: number;
+  /** Median calendar hours from authored to sign-off of this week's sign-off demand (null: none). */
+  medianHoursToSignoff: number | null;
+}
+
+/** A team's weekly history with the ladder and today's headcount per level. */
+export interface TeamHistory {
+  levels: readonly Level[];
+  headcount: Readonly<Record<string, number>>;
+  weeks: CalibrationWeek[];
+}
+
+const demandLevel = 'sign-off demand';
+
+/** Whether a change is sign-off demand (see {@link CalibrationWeek}). */
+export const needsSignoff = (change: PlacedChange, signing: ReadonlySet<string>): boolean =>
+  change.signer !== null && !signing.has(change.level);
+
+/**
+ * The weeks of `range` as {@link CalibrationWeek}s from one team's placed changes (every week of
+ * the range, zero-filled), using the weekly aggregation of the history import.
+ */
+export function calibrationWeeks(
+  changes: readonly PlacedChange[],
+  levels: readonly Level[],
+  range: WeekRange,
+): CalibrationWeek[] {
+  const signing = new Set(levels.filter((l) => l.canSignOff).map((l) => l.id));
+  const byLevel = aggregateWeekly(changes, range);
+  const demand = aggregateWeekly(
+    changes.filter((c) => needsSignoff(c, signing)).map((c) => ({ ...c, level: demandLevel })),
+    range,
+  );
+  const weeks = new Map<string, CalibrationWeek>();
+  const at = (week: string): CalibrationWeek => {
+    const found = weeks.get(week);
+    if (found) return found;
+    const fresh: CalibrationWeek = {
+      week,
+      authored: Object.fromEntries(levels.map((level) => [level.id, 0])),
+      aiAssisted: 0,
+      signoffDemand: 0,
+      signoffsCompleted: 0,
+      open: 0,
+      medianHoursToSignoff: null,
+    };
+    weeks.set(week, fresh);
+    return fresh;
+  };
+  for (const row of byLevel) {
+    const w = at(row.week);
+    w.authored[row.level] = (w.authored[row.level] ?? 0) + row.authored;
+    w.aiAssisted += row.aiAssisted;
+  }
+  for (const row of demand) {
+    const w = at(row.week);
+    w.signoffDemand = row.authored;
+    w.signoffsCompleted = row.signedOff;
+    w.open = row.open;
+    w.medianHoursToSignoff = row.medianHoursToSignoff;
+  }
+  for (let day = range.first; day <= range.last; day += 7) at(weekLabel(day));
+  return [...weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
+}
