@@ -69,7 +69,7 @@ export const buildTimeline = (input: ForecastInput): Timeline => {
     canSignOff: Uint8Array.from(org.levels, (level) => (level.canSignOff ? 1 : 0)),
     changesPerWeek: Float64Array.from(org.levels, (level) => level.changesPerWeek),
     headcount: new Float64Array(T * L),
-    adoption: new Float64Array(T * L * W).fill(parameters.baselineAiAdoption),
+    adoption: new Float64Array(T * L * W),
     mandatoryAi: new Uint8Array(L * W),
     mandatoryHuman: new Uint8Array(L * W),
     reviewTime: new Float64Array(T * 2 * W).fill(1),
@@ -78,6 +78,8 @@ export const buildTimeline = (input: ForecastInput): Timeline => {
     ops: org.teams.map(() => []),
   };
   org.teams.forEach((team, t) => {
+    const baseline = team.parameters?.baselineAiAdoption ?? parameters.baselineAiAdoption;
+    tl.adoption.fill(baseline, t * L * W, (t + 1) * L * W);
     for (const [id, count] of Object.entries(team.headcount))
       tl.headcount[t * L + levelIndex.get(id)!] = count;
   });

@@ -19,7 +19,7 @@ const withTeamOverride = (parameters: object | undefined, runs: number): Forecas
 const teamMetrics = (forecast: Forecast, i: number) => forecast.teams[i]!.metrics;
 
 describe('per-team parameters', () => {
-  const override = { humanReviewHours: 1.6, shrinkage: 0.2 };
+  const override = { humanReviewHours: 1.6, shrinkage: 0.2, baselineAiAdoption: 0.7 };
 
   it('runs a team with an override exactly as an org whose parameters are those values (mean path and Monte Carlo)', () => {
     for (const runs of [0, 40]) {
