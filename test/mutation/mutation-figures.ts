@@ -3,7 +3,7 @@
  * score per mutated folder with the surviving and the ignored (equivalent) mutants listed. Folders
  * this run did not mutate keep their rows from the previous file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FigureRow, type Figures, figuresDir } from '../bench/figures';
 
@@ -70,6 +70,8 @@ function folderRow(folder: string, mutants: ReportMutant[], measured: string): F
 
 const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
 const measuredAt = new Date().toISOString();
+/** When Stryker wrote the report, that is when its run ended. */
+const ranAt = statSync(reportFile).mtime.toISOString();
 const byFolder = new Map<string, { file: string; mutant: ReportMutant }[]>();
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const folder = dirname(file);
@@ -90,14 +92,14 @@ const pick = (statuses: Set<string>) =>
 const figures: MutationFigures = {
   name: 'mutation',
   measuredAt,
-  note: 'StrykerJS (`npm run mutation`), perTest coverage, tests of vitest.mutation.config.ts; no type checker (TypeScript 7 has no compiler API for it). Score = (killed + timed out) / (killed + timed out + survived + no coverage). Survivors and the one-line reasons of equivalent mutants are listed in docs/figures/mutation.json.',
+  note: 'StrykerJS (`npm run mutation`), perTest coverage, tests of vitest.mutation.config.ts; no type checker (TypeScript 7 has no compiler API for it). server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and static ones left out by ignoreStatic do not count. A row is measured when its Stryker run ended. Survivors and reasons are listed in docs/figures/mutation.json.',
   rows: [
     ...kept(previous?.rows),
     ...[...byFolder].map(([folder, entries]) =>
       folderRow(
         folder,
         entries.map((e) => e.mutant),
-        measuredAt.slice(0, 10),
+        `${ranAt.slice(0, 16)}Z`,
       ),
     ),
   ].sort((a, b) => String(a.folder).localeCompare(String(b.folder))),
