@@ -12,7 +12,7 @@ describe('History page in Chromium', () => {
   });
 
   it(
-    'starts empty, imports the real git log with a progress bar, then charts the team’s weeks and lists unmatched people',
+    'starts empty, imports the real git log with a progress bar, charts the team’s weeks, lists unmatched people and maps one to the roster',
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page, { path: '/history' });
@@ -32,6 +32,22 @@ describe('History page in Chromium', () => {
       expect(await sources.getByRole('row').nth(1).textContent()).toContain('git: git');
       const unmatched = page.getByRole('table', { name: 'Unmatched identities' });
       expect(await unmatched.getByRole('row').nth(1).textContent()).toContain('dev0001@example.invalid');
+
+      const roster = 'employee_id,team,level,hire_date\nR1,Git,principal,2020-01-06\n';
+      const imported = await page.evaluate(async (csv) => {
+        const csrf = document.cookie.match(/(?:^|; )rl_csrf=([^;]*)/)?.[1] ?? '';
+        const response = await fetch('/api/v1/orgs/demo/roster/import', {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', 'x-csrf-token': decodeURIComponent(csrf) },
+          body: csv,
+        });
+        return response.status;
+      }, roster);
+      expect(imported).toBe(200);
+      await page.getByLabel('Employee id for dev0001@example.invalid').fill('R1');
+      await unmatched.getByRole('row').nth(1).getByRole('button', { name: 'Map' }).click();
+      await page.getByLabel('Employee id for dev0001@example.invalid').waitFor({ state: 'detached' });
+      expect(await unmatched.getByRole('row').nth(1).textContent()).toContain('dev0007@example.invalid');
       await page.screenshot({ path: 'test-results/history-1440.png', fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: 'test-results/history-390.png', fullPage: true });

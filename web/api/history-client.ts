@@ -58,6 +58,11 @@ export const historyApi = {
   weeklyTotals: (slug: string) =>
     request<{ items: HistoryWeek[] }>('GET', `${org(slug)}/history/weekly?totals=true`).then((r) => r.items),
   overview: (slug: string) => request<HistoryOverview>('GET', `${org(slug)}/history`),
+  /** Maps an identity to a roster employee_id (like a mailmap line). */
+  setAlias: (slug: string, identity: string, employeeId: string) =>
+    request<{ identity: string; employeeId: string }>('POST', `${org(slug)}/history/aliases`, {
+      body: { identity, employeeId },
+    }),
   /**
    * Uploads a git log file (plain or .gz) with upload progress (0-1) reported to `onProgress`:
    * fetch reports no upload progress, so this one call uses XMLHttpRequest.

@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { HistoryOverview } from '../api/history-client';
+import { AliasForm } from '../components/alias-form';
 import { HistoryCharts } from '../components/history-charts';
 import { HistoryUpload } from '../components/history-upload';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -38,7 +39,10 @@ function Sources(props: { overview: HistoryOverview }) {
   );
 }
 
-function Unmatched(props: { overview: HistoryOverview }) {
+function Unmatched(props: {
+  overview: HistoryOverview;
+  setAlias: (identity: string, employeeId: string) => Promise<void>;
+}) {
   return (
     <Show
       when={props.overview.unmatched.length > 0}
@@ -53,6 +57,7 @@ function Unmatched(props: { overview: HistoryOverview }) {
               <th>Authored</th>
               <th>Signed off</th>
               <th>Reviewed</th>
+              <th>Map to roster</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +71,9 @@ function Unmatched(props: { overview: HistoryOverview }) {
                   <td class="num">{u.authored}</td>
                   <td class="num">{u.signedOff}</td>
                   <td class="num">{u.reviewed}</td>
+                  <td>
+                    <AliasForm identity={u.identity} save={props.setAlias} />
+                  </td>
                 </tr>
               )}
             </For>
@@ -133,7 +141,7 @@ export function HistoryPage() {
                   <Sources overview={overview()} />
                 </Show>
                 <h3>Unmatched identities</h3>
-                <Unmatched overview={overview()} />
+                <Unmatched overview={overview()} setAlias={actions.setAlias} />
               </>
             )}
           </Match>

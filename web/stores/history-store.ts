@@ -29,9 +29,16 @@ export function createHistoryStore(orgSlug: Accessor<string | null>, canImport: 
     }
   };
   const reload = () => Promise.all([weeksActions.refetch(), overviewActions.refetch()]);
+  /** Maps an identity to a roster row, then reloads (the person leaves the unmatched list); throws the API's error. */
+  const setAlias = async (identity: string, employeeId: string) => {
+    const slug = orgSlug();
+    if (!slug) return;
+    await historyApi.setAlias(slug, identity, employeeId);
+    await reload();
+  };
   return [
     { weeks, overview, progress, uploadError, lastImport },
-    { upload, reload },
+    { upload, reload, setAlias },
   ] as const;
 }
 
