@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../server/db/schema';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 import { manualClock, minuteMs } from '../helpers/manual-clock';
@@ -98,5 +100,47 @@ describe('last use', () => {
     clock.advance(1);
     await teams(token);
     expect((await listed(id)).lastUsedAt).toBe(clock.now().toISOString());
+  });
+});
+
+describe('record', () => {
+  it('audits creation and revocation with the token as it was and as it became', async () => {
+    const { id } = await newToken();
+    await revoke(id);
+    const entries = await server.database.db.select().from(auditLog).where(eq(auditLog.entityId, id)).all();
+    expect(entries.map((e) => [e.action, e.entity])).toEqual([
+      ['create', 'api_token'],
+      ['revoke', 'api_token'],
+    ]);
+    expect(entries[0]?.after).toMatchObject({
+      id,
+      name: 'ci',
+      role: 'viewer',
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    expect(entries[1]?.before).toMatchObject({ id, revokedAt: null });
+    expect(entries[1]?.after).toMatchObject({ id, name: 'ci', revokedAt: clock.now().toISOString() });
+  });
+
+  it('answers 404 naming the token for an unknown id', async () => {
+    const response = await fetch(api('/tokens/nope'), {
+      method: 'DELETE',
+      headers: bearer(acme.tokens.admin),
+    });
+    expect(response.status).toBe(404);
+    expect((await response.json()).detail).toBe('No such token.');
+  });
+
+  it('lists tokens a page at a time, newest first, each once', async () => {
+    const made = [(await newToken()).id];
+    clock.advance(1);
+    made.push((await newToken()).id);
+    const headers = bearer(acme.tokens.admin);
+    const first = await (await fetch(api('/tokens?limit=1'), { headers })).json();
+    expect(first.items.map((t: Listed) => t.id)).toEqual([made[1]]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await (await fetch(api(`/tokens?limit=1&cursor=${first.nextCursor}`), { headers })).json();
+    expect(second.items.map((t: Listed) => t.id)).toEqual([made[0]]);
   });
 });
