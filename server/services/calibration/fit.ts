@@ -25,6 +25,13 @@ export interface Fit {
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
+/** The AI adoption (0-1) at which the engine's AI-assisted share of changes is `share`. */
+export const adoptionFor = (share: number, base: Parameters): number => {
+  const m = base.adopterChangeMultiplier;
+  const denominator = m * base.aiAssistedShare - share * (m - 1);
+  return share <= 0 ? 0 : denominator > 0 ? clamp(share / denominator, 0, 1) : 1;
+};
+
 /**
  * The engine values an estimate implies, given the org's other parameters `base`:
  * - baselineAiAdoption a: observed AI share s = a m sigma / (1 - a + a m) (m adopterChangeMultiplier,
@@ -40,8 +47,7 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
 export function engineValues(est: Estimates, base: Parameters): Record<string, number> {
   const s = est.aiShareLevel;
   const m = base.adopterChangeMultiplier;
-  const denominator = m * base.aiAssistedShare - s * (m - 1);
-  const a = s === 0 ? 0 : denominator > 0 ? clamp(s / denominator, 0, 1) : 1;
+  const a = adoptionFor(s, base);
   const out: Record<string, number> = { baselineAiAdoption: a, aiShare: s, aiShareSlope: est.aiShareSlope };
   for (const [level, rate] of Object.entries(est.changesPerEngineerWeek)) {
     out[`changesPerWeek.${level}`] = clamp(rate / (1 - a + a * m), 0, 50);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { naiveForecast, runBacktest } from '../../../server/services/calibration/backtest';
+import { scorePoints } from '../../../server/services/calibration/scores';
+import type { CalibrationWeek, TeamHistory } from '../../../server/services/calibration/team-history';
+import { defaultParameters, weekDates } from '../../../shared/index';
+
+const point = (actual: number, forecast: number, naive: number, p10: number, p90: number) => ({
+  actual,
+  forecast,
+  naive,
+  p10,
+  p90,
+});
+
+describe('forecast error scores', () => {
+  it('computes MAPE, MASE against the naive forecast and band coverage (hand-computed)', () => {
+    const score = scorePoints([point(10, 12, 8, 9, 11), point(20, 15, 26, 14, 19)]);
+    // |12-10|/10 = 0.2, |15-20|/20 = 0.25 -> 0.225; MAE 3.5 over naive MAE 4; one of two inside
+    expect(score).toEqual({ points: 2, mape: 0.225, mapeKind: 'mape', mase: 3.5 / 4, coverage: 0.5 });
+  });
+
+  it('switches to sMAPE when an actual is 0', () => {
+    const score = scorePoints([point(0, 0, 1, 0, 1), point(0, 2, 1, 0, 1), point(4, 2, 1, 0, 3)]);
+    // 0 (both 0), 2*2/2 = 2, 2*2/6 = 2/3 -> mean 8/9
+    expect(score.mapeKind).toBe('smape');
+    expect(score.mape).toBeCloseTo(8 / 9, 12);
+    expect(score.mase).toBeCloseTo(4 / 3 / (5 / 3), 12);
+    expect(score.coverage).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+const weekOf = (date: string, i: number): CalibrationWeek => {
+  const demand = 20 + ((i * 7) % 5);
+  return {
+    week: date,
+    authored: { junior: 10 + (i % 3), mid: demand - 10 - (i % 3) + 4, senior: 6 },
+    aiAssisted: Math.floor(i / 4),
+    signoffDemand: demand,
+    signoffsCompleted: 20 + ((i * 3) % 5),
+    open: 3 + (i % 2),
+    medianHoursToSignoff: i % 6 === 0 ? null : 30 + (i % 4) * 5,
+  };
+};
+
+describe('rolling-origin backtest', () => {
+  const history: TeamHistory = {
+    levels: [
+      { id: 'junior', canSignOff: false, changesPerWeek: 2.5 },
+      { id: 'mid', canSignOff: false, changesPerWeek: 3 },
+      { id: 'senior', canSignOff: true, changesPerWeek: 3 },
+    ],
+    headcount: { junior: 4, mid: 5, senior: 2 },
+    weeks: weekDates('2025-06-02', 40).map(weekOf),
+  };
+
+  it('takes the naive forecast as the mean of the last 4 weeks with a value', () => {
+    // demand 20 + (7i mod 5) for weeks 4-7: 23, 20, 22, 24
+    expect(naiveForecast(history.weeks.slice(0, 8), 'signoffDemand')).toBe((23 + 20 + 22 + 24) / 4);
+    // weeks 0 and 6 have no median: last four with one are 7, 5, 4, 3 -> 45, 35, 30, 45
+    expect(naiveForecast(history.weeks.slice(0, 8), 'medianHoursToSignoff')).toBe((45 + 35 + 30 + 45) / 4);
+  });
+
+  it('scores 26 origins at horizons 1, 4 and 12 with finite errors, the same on a second run', () => {
+    const options = { originWeeks: 26, horizonWeeks: 12, runs: 30, seed: 3 };
+    const backtest = runBacktest(history, defaultParameters, options);
+    expect(backtest.origins).toBe(26);
+    for (const metric of Object.values(backtest.metrics)) {
+      expect(Object.keys(metric.byHorizon)).toEqual(['1', '4', '12']);
+      expect(metric.byHorizon['12']!.points).toBeLessThanOrEqual(15);
+      for (const score of [metric, ...Object.values(metric.byHorizon)]) {
+        expect(Number.isFinite(score.mape)).toBe(true);
+        expect(Number.isFinite(score.mase)).toBe(true);
+        expect(score.coverage).toBeGreaterThanOrEqual(0);
+        expect(score.coverage).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(backtest.metrics.signoffDemand.byHorizon['1']!.points).toBe(26);
+    expect(backtest.metrics.signoffDemand.byHorizon['12']!.points).toBe(15);
+    expect(runBacktest(history, defaultParameters, options)).toEqual(backtest);
+  });
+});
