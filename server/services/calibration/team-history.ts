@@ -1,7 +1,8 @@
 import type { Level } from '../../../shared/index';
+import { historySpan } from '../../history/span';
 import type { PlacedChange } from '../../history/weekly';
 import { aggregateWeekly, type WeekRange } from '../../history/weekly';
-import { weekLabel } from '../../history/weeks';
+import { weekLabel, weekOfDate } from '../../history/weeks';
 
 /**
  * One week of a team's history as the calibration reads it. A change "needs sign-off" when a
@@ -83,4 +84,19 @@ export function calibrationWeeks(
   }
   for (let day = range.first; day <= range.last; day += 7) at(weekLabel(day));
   return [...weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
+}
+
+/** A team's {@link TeamHistory} over the weeks its changes span ({@link historySpan}). */
+export function teamHistory(
+  changes: readonly PlacedChange[],
+  levels: readonly Level[],
+  headcount: Readonly<Record<string, number>>,
+): TeamHistory {
+  const span = historySpan(changes);
+  if (span.from === null || span.to === null) return { levels, headcount, weeks: [] };
+  return {
+    levels,
+    headcount,
+    weeks: calibrationWeeks(changes, levels, { first: weekOfDate(span.from), last: weekOfDate(span.to) }),
+  };
 }
