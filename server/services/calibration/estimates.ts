@@ -32,25 +32,57 @@ export const quantile = (values: readonly number[], p: number): number | null =>
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 };
 
-const totalAuthored = (week: CalibrationWeek) => sum(Object.values(week.authored));
+/** Per-week figures the estimates read, laid out once so a bootstrap resample only indexes them. */
+export interface WeekTable {
+  /** Changes authored per level of the ladder, `[level][week]`. */
+  authored: Float64Array[];
+  total: Float64Array;
+  /** Authored by levels that cannot sign off. */
+  below: Float64Array;
+  ai: Float64Array;
+  demand: Float64Array;
+  completed: Float64Array;
+  /** Weekly median hours to sign-off, NaN when none. */
+  hours: Float64Array;
+}
+
+/** The {@link WeekTable} of `weeks` for the ladder `levels`. */
+export const weekTable = (levels: TeamHistory['levels'], weeks: readonly CalibrationWeek[]): WeekTable => {
+  const authored = levels.map((level) => Float64Array.from(weeks, (w) => w.authored[level.id] ?? 0));
+  const below = new Float64Array(weeks.length);
+  levels.forEach((level, l) => {
+    if (!level.canSignOff) for (let i = 0; i < weeks.length; i++) below[i]! += authored[l]![i]!;
+  });
+  return {
+    authored,
+    total: Float64Array.from(weeks, (w) => sum(Object.values(w.authored))),
+    below,
+    ai: Float64Array.from(weeks, (w) => w.aiAssisted),
+    demand: Float64Array.from(weeks, (w) => w.signoffDemand),
+    completed: Float64Array.from(weeks, (w) => w.signoffsCompleted),
+    hours: Float64Array.from(weeks, (w) => w.medianHoursToSignoff ?? Number.NaN),
+  };
+};
 
 /**
  * Weighted least squares of the weekly AI share on the week's position (weights: changes
  * authored), over the last {@link TREND_WEEKS} positions; level = the line at the last position.
- * `positions` give each week's place in time (a bootstrap keeps the original positions).
+ * `rows` index the table; `positions` give each row's place in time (a bootstrap keeps the
+ * original positions).
  */
-export const aiTrend = (weeks: readonly CalibrationWeek[], positions: readonly number[]) => {
-  const last = Math.max(...positions);
+export const aiTrend = (table: WeekTable, rows: readonly number[], positions: readonly number[]) => {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const x of positions) last = Math.max(last, x);
   let sw = 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
-  weeks.forEach((week, i) => {
+  rows.forEach((row, i) => {
     const x = positions[i]!;
-    const w = totalAuthored(week);
+    const w = table.total[row]!;
     if (x <= last - TREND_WEEKS || w === 0) return;
-    const y = week.aiAssisted / w;
+    const y = table.ai[row]! / w;
     sw += w;
     sx += w * x;
     sy += w * y;
@@ -65,29 +97,46 @@ export const aiTrend = (weeks: readonly CalibrationWeek[], positions: readonly n
 };
 
 /** The estimates of {@link Estimates} from `weeks` of `history` (positions: their places in time). */
-export function estimate(
+export const estimate = (
   history: Pick<TeamHistory, 'levels' | 'headcount'>,
   weeks: readonly CalibrationWeek[],
   positions: readonly number[] = weeks.map((_, i) => i),
+): Estimates =>
+  estimateRows(
+    history,
+    weekTable(history.levels, weeks),
+    weeks.map((_, i) => i),
+    positions,
+  );
+
+/** {@link estimate} over the rows `rows` of a {@link WeekTable}. */
+export function estimateRows(
+  history: Pick<TeamHistory, 'levels' | 'headcount'>,
+  table: WeekTable,
+  rows: readonly number[],
+  positions: readonly number[],
 ): Estimates {
-  const n = weeks.length;
+  const n = rows.length;
+  const total = (column: Float64Array) => {
+    let s = 0;
+    for (const row of rows) s += column[row]!;
+    return s;
+  };
   const changesPerEngineerWeek: Record<string, number> = {};
-  for (const level of history.levels) {
+  history.levels.forEach((level, l) => {
     const people = history.headcount[level.id] ?? 0;
-    if (people > 0 && n > 0)
-      changesPerEngineerWeek[level.id] = sum(weeks.map((w) => w.authored[level.id] ?? 0)) / n / people;
-  }
-  const nonSigning = history.levels.filter((l) => !l.canSignOff).map((l) => l.id);
-  const authoredBelow = sum(weeks.flatMap((w) => nonSigning.map((id) => w.authored[id] ?? 0)));
+    if (people > 0 && n > 0) changesPerEngineerWeek[level.id] = total(table.authored[l]!) / n / people;
+  });
+  const authoredBelow = total(table.below);
   const reviewers = sum(history.levels.filter((l) => l.canSignOff).map((l) => history.headcount[l.id] ?? 0));
-  const completed = weeks.map((w) => w.signoffsCompleted);
+  const completed = rows.map((row) => table.completed[row]!);
   const busyFloor = quantile(completed, BUSY_QUANTILE);
   const busy = busyFloor === null ? [] : completed.filter((c) => c >= busyFloor);
-  const hours = weeks.flatMap((w) => (w.medianHoursToSignoff === null ? [] : [w.medianHoursToSignoff]));
-  const trend = aiTrend(weeks, positions);
+  const hours = rows.flatMap((row) => (Number.isNaN(table.hours[row]!) ? [] : [table.hours[row]!]));
+  const trend = aiTrend(table, rows, positions);
   return {
     changesPerEngineerWeek,
-    signoffShare: authoredBelow > 0 ? sum(weeks.map((w) => w.signoffDemand)) / authoredBelow : null,
+    signoffShare: authoredBelow > 0 ? total(table.demand) / authoredBelow : null,
     aiShareLevel: trend.level,
     aiShareSlope: trend.slope,
     signoffsPerReviewerWeek: reviewers > 0 && busy.length > 0 ? sum(busy) / busy.length / reviewers : null,

@@ -1,6 +1,6 @@
 import type { Level, ParameterName, ParameterOverrides, Parameters } from '../../../shared/index';
 import { blockResamples } from './block-bootstrap';
-import { type Estimates, estimate, quantile } from './estimates';
+import { type Estimates, estimateRows, quantile, weekTable } from './estimates';
 import type { TeamHistory } from './team-history';
 
 /** A fitted value and its bootstrap range (5th to 95th percentile of the resamples). */
@@ -76,16 +76,11 @@ const multipliers = ({ value, low, high }: FittedValue): [number, number] => [
  * moving-block bootstrap over weeks, mapped to the engine by {@link engineValues}.
  */
 export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fit {
-  const point = engineValues(estimate(history, history.weeks), base);
-  const resampled = blockResamples(history.weeks.length, seed).map((indices) =>
-    engineValues(
-      estimate(
-        history,
-        indices.map((i) => history.weeks[i]!),
-        indices,
-      ),
-      base,
-    ),
+  const table = weekTable(history.levels, history.weeks);
+  const all = history.weeks.map((_, i) => i);
+  const point = engineValues(estimateRows(history, table, all, all), base);
+  const resampled = blockResamples(history.weeks.length, seed).map((rows) =>
+    engineValues(estimateRows(history, table, rows, rows), base),
   );
   const fitted: Record<string, FittedValue> = {};
   for (const [name, value] of Object.entries(point)) {

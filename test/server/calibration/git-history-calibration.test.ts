@@ -40,24 +40,26 @@ const rawCommits = (text: string) =>
 const independentCounts = (text: string, weeks: string[]) => {
   const commits = rawCommits(text);
   const signers = new Set(commits.filter((c) => c.committer !== c.author).map((c) => c.committer));
-  const demand = commits.filter((c) => c.committer !== c.author && !signers.has(c.author));
-  const signedWeek = (c: (typeof demand)[number]) => mondayOf(Math.max(c.authoredAt, c.committedAt));
+  const demand = commits
+    .filter((c) => c.committer !== c.author && !signers.has(c.author))
+    .map((c) => ({
+      ...c,
+      authoredWeek: mondayOf(c.authoredAt),
+      signedWeek: mondayOf(Math.max(c.authoredAt, c.committedAt)),
+      hours: Math.max(0, c.committedAt - c.authoredAt) / 3_600_000,
+    }));
+  const authoredWeeks = commits.map((c) => mondayOf(c.authoredAt));
   return weeks.map((week) => {
-    const end = Date.parse(`${week}T00:00:00Z`) + 7 * dayMs;
-    const authoredThisWeek = demand.filter((c) => mondayOf(c.authoredAt) === week);
-    const hours = authoredThisWeek
-      .map((c) => Math.max(0, c.committedAt - c.authoredAt) / 3_600_000)
-      .sort((a, b) => a - b);
+    const authoredThisWeek = demand.filter((c) => c.authoredWeek === week);
+    const hours = authoredThisWeek.map((c) => c.hours).sort((a, b) => a - b);
     const median =
       hours.length === 0 ? null : Math.round(hours[Math.ceil(hours.length / 2) - 1]! * 100) / 100;
     return {
       week,
-      authored: commits.filter((c) => mondayOf(c.authoredAt) === week).length,
+      authored: authoredWeeks.filter((w) => w === week).length,
       signoffDemand: authoredThisWeek.length,
-      signoffsCompleted: demand.filter((c) => signedWeek(c) === week).length,
-      open: demand.filter(
-        (c) => Date.parse(`${mondayOf(c.authoredAt)}T00:00:00Z`) < end && signedWeek(c) > week,
-      ).length,
+      signoffsCompleted: demand.filter((c) => c.signedWeek === week).length,
+      open: demand.filter((c) => c.authoredWeek <= week && c.signedWeek > week).length,
       medianHoursToSignoff: median,
     };
   });
