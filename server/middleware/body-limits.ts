@@ -15,7 +15,10 @@ const jsonLimit = bodyLimit({
 /** Uploads that set their own larger limit: the roster import and the streamed history import. */
 const ownLimit = /\/(roster\/import|history\/git|history\/github)$/;
 
+/** Whether a request path is an upload with its own, larger body limit. */
+export const hasOwnBodyLimit = (path: string): boolean => ownLimit.test(path);
+
 /** 413 for JSON bodies over 1 MiB; uploads with their own limit are left to it. */
 export const limitJsonBodies = createMiddleware(async (c, next) =>
-  ownLimit.test(c.req.path) ? next() : jsonLimit(c, next),
+  hasOwnBodyLimit(c.req.path) ? next() : jsonLimit(c, next),
 );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxJsonBytes } from '../../../server/middleware/body-limits';
+import { hasOwnBodyLimit, maxJsonBytes } from '../../../server/middleware/body-limits';
 import { bearer } from '../../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../../helpers/app-server';
 import { type OperationFixture, setupOperations } from '../../helpers/operation-requests';
@@ -112,7 +112,9 @@ describe('hostile input to every operation of the OpenAPI document', () => {
     const perOperation = Math.ceil(minimumRequests / operations.length);
     const requests = [
       ...operations.flatMap((op, i) => hostileRequests(op, perOperation, 7_000 + i)),
-      ...operations.filter((op) => op.bodySchema && op.method !== 'GET').map(oversized),
+      ...operations
+        .filter((op) => op.bodySchema && op.method !== 'GET' && !hasOwnBodyLimit(op.path))
+        .map(oversized),
     ];
     const failures: string[] = [];
     const statuses = new Map<number, number>();
