@@ -1,27 +1,35 @@
 import { binomial, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
+import { type QueueWeekResult, queueWeek, runOvertime, startQueue } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
-import { weekWaits } from './waits';
 
-/** Uniforms one Monte Carlo team-week draws: arrivals, incidents, and one binomial per level. */
-export const uniformsPerTeamWeek = (levels: number): number => 2 + levels;
+/** Uniforms one Monte Carlo team-week draws: arrivals, the queue's level, incidents, and one binomial per level. */
+export const uniformsPerTeamWeek = (levels: number): number => 3 + levels;
+
+/** Reused each week: one run's queue result. */
+const week: QueueWeekResult = { backlog: 0, completed: 0 };
 
 /**
  * Advances every run one week and writes value v of run r to `out[v * runs + r]` (metrics of
  * metricKeys, then headcount per level). Monte Carlo runs draw exactly
- * {@link uniformsPerTeamWeek} uniforms: Poisson arrivals, Poisson incidents, binomial departures
- * per level. Conservation holds exactly: backlog' = (backlog + arrivals) - completed.
+ * {@link uniformsPerTeamWeek} uniforms: Poisson arrivals (reported as the week's demand; the
+ * queue takes the expected arrivals and carries their randomness in its spread, so it is not
+ * counted twice), the queue's level, Poisson incidents, binomial departures per level.
  * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
  * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).
  */
 export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array): void => {
   const { levels: L, weeks: W } = tl;
-  const { team, runs: R, rngs, headcount: h, queue: q, waits } = s;
+  const { team: t, runs: R, rngs, headcount: h, rates, waits } = s;
   // Local aliases: module bindings are read once per week, not per run.
   const drawPoisson = poisson;
   const drawBinomial = binomial;
-  const estimateWaits = weekWaits;
+  const runQueueWeek = queueWeek;
+  const overtimeRule = { slope: 0, offset: 0, cap: 0 };
+  const queueInput = { rates, extra: s.overtime, capacity: 0 };
+  const team = { servers: 1, reviewers: 0, serviceHours: 1 };
+  const waitHours = { work: 40, target: tl.targetWaitHours };
   const ratio = cappedRatio;
   const m = M;
   const headcountAt = METRIC_COUNT * R;
@@ -33,20 +41,19 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     adoption,
     deficit,
     shock,
-    backlog: backlogs,
     fatigue: fatigues,
     incidentHours: incidentLoad,
   } = s;
   const { canSignOff, changesPerWeek, mandatoryAi, mandatoryHuman } = tl;
   applyOps(tl, s, w);
   for (let l = 0; l < L; l++) {
-    const i = (team * L + l) * W + w;
+    const i = (t * L + l) * W + w;
     adoption[l] = tl.adoption[i]!;
     deficit[l] = tl.rampDeficit[i]!;
     shock[l] = tl.shock[i]!;
   }
-  const humanTime = tl.reviewTime[team * 2 * W + w]!;
-  const aiTime = tl.reviewTime[(team * 2 + 1) * W + w]!;
+  const humanTime = tl.reviewTime[t * 2 * W + w]!;
+  const aiTime = tl.reviewTime[(t * 2 + 1) * W + w]!;
   for (let r = 0; r < R; r++) {
     const p = params[r]!;
     const rng = rngs === null ? null : rngs[r]!;
@@ -76,33 +83,35 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
       hours += toAi * aiHours + toHuman * humanHours;
       defectWeight += human + ai * p.aiDefectMultiplier;
     }
-    const backlog = backlogs[r]!;
     const incidentHours = incidentLoad[r]!;
     const serviceHours = signoff > 0 ? hours / signoff : humanHours;
     const arrivals = rng ? drawPoisson(rng, signoff) : signoff;
     const arrivalHours = arrivals * serviceHours;
     const baseCapacity = reviewers * p.reviewHoursPerReviewer * (1 - p.shrinkage);
-    const loadHours = (backlog + arrivals) * serviceHours;
-    const excess = Math.max(0, loadHours + incidentHours - baseCapacity);
-    const overtime =
-      reviewers > 0 ? Math.min(p.maxOvertimeHours, (p.overtimeResponse * excess) / reviewers) : 0;
+    const servers = Math.max(1, Math.round(reviewers));
+    rates.servers = servers;
+    rates.serviceCv2 = p.serviceCv * p.serviceCv;
+    rates.arrivals = signoff;
+    rates.capacity = Math.max(0, baseCapacity - incidentHours) / serviceHours;
+    if (w === 0) startQueue(s, r, rates);
+    overtimeRule.slope = reviewers > 0 ? (p.overtimeResponse * serviceHours) / reviewers : 0;
+    overtimeRule.offset =
+      reviewers > 0
+        ? (p.overtimeResponse * (signoff * serviceHours + incidentHours - baseCapacity)) / reviewers
+        : 0;
+    overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
+    team.servers = servers;
+    team.reviewers = reviewers;
+    team.serviceHours = serviceHours;
+    runOvertime(s, r, team, overtimeRule);
+    const loadHours = (s.overtime.waiting + signoff) * serviceHours;
+    const overtime = s.overtime.hoursPerReviewer;
     const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
     const capacityChanges = capacity / serviceHours;
-    const queued = backlog + arrivals;
-    const completed = Math.min(queued, capacityChanges);
-    const backlogEnd = queued - completed;
-    backlogs[r] = backlogEnd;
-    q.reviewers = reviewers;
-    q.arrivals = arrivals;
-    q.arrivalHours = arrivalHours;
-    q.capacityHours = capacity;
-    q.serviceHours = serviceHours;
-    q.backlogStart = backlog;
-    q.backlogEnd = backlogEnd;
-    q.completed = completed;
-    q.workHours = p.workHoursPerWeek;
-    q.variability = (1 + p.serviceCv * p.serviceCv) / 2;
-    estimateWaits(q, waits);
+    queueInput.capacity = capacityChanges;
+    waitHours.work = p.workHoursPerWeek;
+    runQueueWeek(s, r, queueInput, waitHours, rng ? rng.next() : null, week);
+    const backlogEnd = week.backlog;
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
     let fatigue = fatigues[r]!;
     fatigue += p.fatigueGain * strain * (1 - fatigue) - p.fatigueRecovery * (1 - strain) * fatigue;

@@ -1,8 +1,17 @@
 import { applyHeadcountOp } from './headcount-ops';
 import type { ModelParams } from './model-params';
+import {
+  type ClosureScratch,
+  newAnchor,
+  newScratch,
+  type QueueAnchor,
+  type QueueMoments,
+  type QueueRates,
+} from './queue-closure';
+import type { OvertimeEffect } from './queue-overtime';
+import type { WaitFigures } from './queue-waits';
 import type { Rng } from './rng';
 import type { Timeline } from './timeline';
-import { newWeekQueue, type WeekQueue, type WeekWaits } from './waits';
 
 /**
  * One team's state across `runs` runs, struct-of-arrays (`[r * levels + l]` for headcount), so
@@ -14,7 +23,11 @@ export interface TeamRuns {
   params: readonly ModelParams[];
   rngs: readonly Rng[] | null;
   headcount: Float64Array;
-  backlog: Float64Array;
+  /** Mean and variance of the changes in the system (waiting or in review), per run. */
+  inSystem: Float64Array;
+  inSystemVariance: Float64Array;
+  /** Per run: the queue's normal score this week (Monte Carlo), carried as an AR(1) across weeks. */
+  level: Float64Array;
   fatigue: Float64Array;
   incidentHours: Float64Array;
   /** Weekly attrition hazard added at full fatigue, per run: routine rate x (multiplier - 1). */
@@ -24,8 +37,13 @@ export interface TeamRuns {
   adoption: Float64Array;
   deficit: Float64Array;
   shock: Float64Array;
-  queue: WeekQueue;
-  waits: WeekWaits;
+  /** Scratch reused week after week (no allocation in the step). */
+  rates: QueueRates;
+  anchor: QueueAnchor;
+  moments: QueueMoments;
+  closure: ClosureScratch;
+  overtime: OvertimeEffect;
+  waits: WaitFigures;
 }
 
 /** Fresh state for `params.length` runs of one team (one generator per run, or none). */
@@ -45,7 +63,9 @@ export const startTeamRuns = (
     params,
     rngs,
     headcount,
-    backlog: new Float64Array(runs),
+    inSystem: new Float64Array(runs),
+    inSystemVariance: new Float64Array(runs),
+    level: new Float64Array(runs).fill(Number.NaN),
     fatigue: new Float64Array(runs),
     incidentHours: new Float64Array(runs),
     burnoutHazard: Float64Array.from(
@@ -56,7 +76,11 @@ export const startTeamRuns = (
     adoption: new Float64Array(L),
     deficit: new Float64Array(L),
     shock: new Float64Array(L),
-    queue: newWeekQueue(tl.targetWaitHours),
+    rates: { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 },
+    anchor: newAnchor(),
+    moments: { mean: 0, variance: 0 },
+    closure: newScratch(),
+    overtime: { hoursPerReviewer: 0, throughput: 0, covariance: 0, waiting: 0 },
     waits: { mean: 0, p90: 0, serviceLevel: 1 },
   };
 };

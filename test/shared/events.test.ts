@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runForecast, type ScenarioEventInput, weekIndexOf } from '../../shared/index';
 import { inputWith } from './fixtures';
 
-const team0 = (events: ScenarioEventInput[], parameters = {}) =>
+/** Team 0's series; burnout attrition off by default, so headcount moves only by the events. */
+const team0 = (events: ScenarioEventInput[], parameters: Record<string, number> = { fatigueGain: 0 }) =>
   runForecast({ ...inputWith(events, { horizonWeeks: 12 }), parameters }).teams[0]!.metrics;
 
 describe('scenario events', () => {

@@ -17,7 +17,7 @@ describe('the seed story: ~10% cut, 80% AI use, senior sign-off for junior and m
 
   it('leaves the baseline without breaches and reports the story breach from the rule date', () => {
     expect(Object.values(baseline.org.breaches).every((b) => b === null)).toBe(true);
-    expect(story.org.breaches.serviceLevel).toEqual({ week: 8, date: '2026-03-02' });
+    expect(story.org.breaches.utilization).toEqual({ week: 8, date: '2026-03-02' });
     expect(story.teams[0]!.breaches.utilization?.date).toBe('2026-03-02');
   });
 
@@ -26,6 +26,6 @@ describe('the seed story: ~10% cut, 80% AI use, senior sign-off for junior and m
     const base = runForecast(inputWith([], { runs: 100, seed: 7 }, teamsOf(4)));
     expect(last(mc.org.metrics.burnoutRisk.p90)).toBeGreaterThan(last(base.org.metrics.burnoutRisk.p90));
     expect(last(mc.org.metrics.backlog.p50)).toBeGreaterThan(last(base.org.metrics.backlog.p50));
-    expect(mc.org.breaches.serviceLevel).not.toBeNull();
+    expect(mc.org.breaches.utilization).not.toBeNull();
   });
 });

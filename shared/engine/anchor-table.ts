@@ -1,0 +1,78 @@
+import {
+  anchorQueue,
+  type ClosureScratch,
+  newAnchor,
+  type QueueAnchor,
+  type QueueRates,
+} from './queue-closure';
+
+/**
+ * Anchors by load for each (servers, review-time cv^2), tabulated once and interpolated: a load
+ * that changes every week (an adoption ramp) would otherwise solve the anchor for every run and
+ * week. Grid: x = -ln(1 - rho) in [X_MIN, X_MAX], rho from 1% to 99.9%; a pure function of its
+ * key, so results do not depend on what was tabulated before.
+ */
+const POINTS = 64;
+const X_MIN = -Math.log(0.99);
+const X_MAX = Math.log(1000);
+const STEP = (X_MAX - X_MIN) / (POINTS - 1);
+/** Values per grid point: noise, wait shift, wait scale, excess cv^2. */
+const FIELDS = 4;
+/** Tables kept at most (one per distinct team size and review-time cv). */
+const MAX_TABLES = 4096;
+
+const tables = new Map<string, Float64Array>();
+
+const build = (servers: number, serviceCv2: number, c: ClosureScratch): Float64Array => {
+  const table = new Float64Array(POINTS * FIELDS);
+  const a = newAnchor();
+  for (let i = 0; i < POINTS; i++) {
+    const rho = -Math.expm1(-(X_MIN + i * STEP));
+    anchorQueue({ arrivals: rho, capacity: 1, servers, serviceCv2 }, c, a);
+    table.set([a.noise, a.waitShift, a.waitScale, a.excessCv2], i * FIELDS);
+  }
+  return table;
+};
+
+const tableFor = (servers: number, serviceCv2: number, c: ClosureScratch): Float64Array => {
+  const key = `${servers}|${serviceCv2}`;
+  let table = tables.get(key);
+  if (table === undefined) {
+    if (tables.size >= MAX_TABLES) tables.clear();
+    table = build(servers, serviceCv2, c);
+    tables.set(key, table);
+  }
+  return table;
+};
+
+/**
+ * The anchor of `r`'s load into `out` (noise, wait shift, wait scale, excess cv^2; not the
+ * equilibrium): linear in x between grid points, the end points beyond them, the overloaded
+ * defaults at or above capacity.
+ */
+export const anchorAt = (r: QueueRates, c: ClosureScratch, out: QueueAnchor): void => {
+  const { arrivals, capacity } = r;
+  if (!(capacity > 0) || !(arrivals > 0) || arrivals >= capacity) {
+    out.noise = 1;
+    out.waitShift = 1;
+    out.waitScale = 1;
+    out.excessCv2 = 1;
+    return;
+  }
+  const held = c.table;
+  if (held.values === null || held.servers !== r.servers || held.serviceCv2 !== r.serviceCv2) {
+    held.values = tableFor(r.servers, r.serviceCv2, c);
+    held.servers = r.servers;
+    held.serviceCv2 = r.serviceCv2;
+  }
+  const table = held.values;
+  const x = Math.min(X_MAX, Math.max(X_MIN, -Math.log1p(-arrivals / capacity)));
+  const at = Math.min(POINTS - 2, Math.floor((x - X_MIN) / STEP));
+  const t = (x - X_MIN) / STEP - at;
+  const i = at * FIELDS;
+  const j = i + FIELDS;
+  out.noise = table[i]! + t * (table[j]! - table[i]!);
+  out.waitShift = table[i + 1]! + t * (table[j + 1]! - table[i + 1]!);
+  out.waitScale = table[i + 2]! + t * (table[j + 2]! - table[i + 2]!);
+  out.excessCv2 = table[i + 3]! + t * (table[j + 3]! - table[i + 3]!);
+};

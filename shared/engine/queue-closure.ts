@@ -1,0 +1,193 @@
+import { continueInverseErlangB, erlangCFromB } from './erlang';
+import {
+  type Above,
+  excessOf,
+  excessSquareOf,
+  type LogNormal,
+  logNormal,
+  momentsAbove,
+  newAbove,
+} from './lognormal-moments';
+
+/**
+ * The sign-off queue of one team as a moment closure of the M/M/n birth-death process
+ * (Rothkopf and Oren 1979, "A closure approximation for the nonstationary M/M/s queue",
+ * Management Science 25(6)). N, the changes in the system (waiting or in review), has mean m
+ * and variance V, carried week to week. With n reviewers completing mu changes a week when all
+ * are busy and Poisson arrivals at lambda a week, the exact moment equations are
+ *   dm/dt = lambda - d,                      d = (mu / n) E[min(N, n)] + overtime
+ *   dV/dt = noise - 2 Cov(N, departure rate), noise = gamma (lambda + d cs^2)
+ * and N is taken as log-normal to evaluate the expectations (skewed like a real queue, whose
+ * long right tail fills slowly near saturation). One mechanism covers steady load, saturation,
+ * overload (all reviewers busy: m grows at lambda - mu, V by diffusion) and recovery. The
+ * closure alone misplaces the equilibrium by up to ~10%, so gamma is anchored: it is the noise
+ * whose equilibrium is exactly the Erlang C queue with the Allen-Cunneen factor
+ * (ca^2 + cs^2) / 2 (calibration.md, queueing formulas) at the week's own load; with no
+ * equilibrium (overload) gamma is 1, plain diffusion. Time unit: weeks.
+ */
+export interface QueueRates {
+  /** Expected arrivals per week. */
+  arrivals: number;
+  /** Changes completed per week with every reviewer busy (regular hours less incident hours). */
+  capacity: number;
+  /** Whole reviewers, at least 1. */
+  servers: number;
+  /** Squared coefficient of variation of review times. */
+  serviceCv2: number;
+}
+
+/** What the week's load fixes: the anchored noise and the stationary wait shape (see queue-waits). */
+export interface QueueAnchor {
+  noise: number;
+  /** Departures an arriving change waits for beyond those ahead of it: v C / P(N > n) at equilibrium. */
+  waitShift: number;
+  /** Erlang C over the closure's P(N > n) at equilibrium, so the waiting probability is Erlang C's. */
+  waitScale: number;
+  /** Squared coefficient of variation of N - n given N > n at equilibrium, where real waits are exponential. */
+  excessCv2: number;
+  /** The equilibrium (NaN when overloaded). */
+  mean: number;
+  variance: number;
+}
+
+export const newAnchor = (): QueueAnchor => ({
+  noise: 1,
+  waitShift: 1,
+  waitScale: 1,
+  excessCv2: 1,
+  mean: Number.NaN,
+  variance: Number.NaN,
+});
+
+/** Scratch the closure reuses (no allocation per step), and the anchor table last used. */
+export interface ClosureScratch {
+  n: LogNormal;
+  above: Above;
+  table: { servers: number; serviceCv2: number; values: Float64Array | null };
+}
+
+export const newScratch = (): ClosureScratch => ({
+  n: { mean: 0, square: 0, location: 0, spread: 0 },
+  above: newAbove(),
+  table: { servers: 0, serviceCv2: Number.NaN, values: null },
+});
+
+/** Cov(N, min(N, n)) from the moments of N above n: V - E[N^2; N > n] + n E[N; N > n] + m E[(N - n)+]. */
+export const covarianceWithBusy = (mean: number, variance: number, n: number, a: Above): number =>
+  variance - a.second + n * a.first + mean * excessOf(a, n);
+
+/** Squared coefficient of variation of N - n given N > n (0 when nothing is above n). */
+export const conditionalExcessCv2 = (a: Above, n: number): number => {
+  const excess = excessOf(a, n);
+  return a.share > 0 && excess > 0 ? (excessSquareOf(a, n) * a.share) / (excess * excess) - 1 : 0;
+};
+
+/** E[(N - n)+] of the log-normal with `mean` and `variance`. */
+const excessAt = (mean: number, variance: number, n: number, c: ClosureScratch): number => {
+  logNormal(mean, variance, c.n);
+  momentsAbove(c.n, n, c.above);
+  return excessOf(c.above, n);
+};
+
+/**
+ * Anchors the closure to the stationary queue of `r`: mean m* = n rho + Lq with
+ * Lq = v C rho / (1 - rho), the variance with E[(N - n)+] = Lq (bisection on log V: the excess
+ * of a convex function grows with the spread at a fixed mean), and the noise that makes
+ * (m*, V*) the equilibrium of the moment equations.
+ */
+export const anchorQueue = (r: QueueRates, c: ClosureScratch, out: QueueAnchor): void => {
+  const { arrivals: lambda, capacity: mu, servers: n, serviceCv2 } = r;
+  out.noise = 1;
+  out.waitShift = 1;
+  out.waitScale = 1;
+  out.excessCv2 = 1;
+  out.mean = Number.NaN;
+  out.variance = Number.NaN;
+  if (!(mu > 0) || !(lambda > 0) || lambda >= mu) return;
+  const rho = lambda / mu;
+  const traffic = n * rho;
+  const erlang = erlangCFromB(n, traffic, 1 / continueInverseErlangB(1, 0, n, traffic));
+  const v = (1 + serviceCv2) / 2;
+  const queue = (v * erlang * rho) / (1 - rho);
+  const mean = traffic + queue;
+  let variance = mean;
+  if (queue > 0) {
+    let low = Math.log(1e-12 * (1 + mean));
+    let high = Math.log(Math.max(mean, 1));
+    while (excessAt(mean, Math.exp(high), n, c) < queue) high += 2;
+    for (let i = 0; i < 50; i++) {
+      const mid = (low + high) / 2;
+      if (excessAt(mean, Math.exp(mid), n, c) < queue) low = mid;
+      else high = mid;
+    }
+    variance = Math.exp((low + high) / 2);
+  }
+  logNormal(mean, variance, c.n);
+  momentsAbove(c.n, n, c.above);
+  out.mean = mean;
+  out.variance = variance;
+  out.noise = (2 * (mu / n) * covarianceWithBusy(mean, variance, n, c.above)) / (lambda * (1 + serviceCv2));
+  const share = c.above.share;
+  out.waitShift = share > 0 ? (v * erlang) / share : 1;
+  out.waitScale = share > 0 ? erlang / share : 1;
+  out.excessCv2 = conditionalExcessCv2(c.above, n) || 1;
+};
+
+/** The closure's state: mean and variance of the changes in the system. */
+export interface QueueMoments {
+  mean: number;
+  variance: number;
+}
+
+/**
+ * Overtime fixed for a week from the queue at its start: extra completions a week and their
+ * covariance with N (a queue that is longer gets more overtime, which narrows the spread).
+ */
+export interface ExtraCapacity {
+  throughput: number;
+  covariance: number;
+}
+
+/** (1 - e^(-x)) / x, 1 at 0. */
+const relaxed = (x: number): number => (x > 1e-9 ? -Math.expm1(-x) / x : 1);
+
+/**
+ * Advances the moments by `dt` weeks at constant rates. Exponential Euler on each equation
+ * (drift and decay rate taken at the start of the step), so a step is stable at any length.
+ */
+export const advanceQueue = (
+  r: QueueRates,
+  a: QueueAnchor,
+  extra: ExtraCapacity,
+  s: QueueMoments,
+  dt: number,
+  c: ClosureScratch,
+): void => {
+  const { arrivals: lambda, capacity: mu, servers: n } = r;
+  const { mean, variance } = s;
+  const perServer = mu / n;
+  logNormal(mean, variance, c.n);
+  momentsAbove(c.n, n, c.above);
+  const throughput = perServer * (mean - excessOf(c.above, n)) + extra.throughput;
+  const meanRate = perServer * (1 - c.above.share);
+  s.mean = Math.max(0, mean + (lambda - throughput) * dt * relaxed(meanRate * dt));
+  const noise = a.noise * (lambda + throughput * r.serviceCv2);
+  const covariance = perServer * covarianceWithBusy(mean, variance, n, c.above) + extra.covariance;
+  const decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
+  s.variance = Math.max(0, variance * Math.exp(-decay * dt) + noise * dt * relaxed(decay * dt));
+};
+
+/**
+ * Relaxation rate (per week) of the changes in the system at `s`: the rate at which a
+ * deviation decays, half the variance's decay rate, (mu / n) Cov(N, min(N, n)) / V; it is
+ * the per-reviewer rate mu / n when nothing waits and falls toward 0 as the queue saturates.
+ */
+export const relaxationRate = (r: QueueRates, s: QueueMoments, c: ClosureScratch): number => {
+  if (!(s.variance > 0)) return r.capacity / r.servers;
+  logNormal(s.mean, s.variance, c.n);
+  momentsAbove(c.n, r.servers, c.above);
+  return (
+    (r.capacity / r.servers) *
+    Math.max(0, covarianceWithBusy(s.mean, s.variance, r.servers, c.above) / s.variance)
+  );
+};

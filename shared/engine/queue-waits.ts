@@ -1,0 +1,75 @@
+import { normalQuantile } from './distributions';
+import { excessOf, logNormal, momentsAbove, normalUpperTail } from './lognormal-moments';
+import { MAX_WAIT_HOURS } from './metrics';
+import { type ClosureScratch, conditionalExcessCv2, type QueueAnchor } from './queue-closure';
+
+/** Waits of the changes arriving in a week, in working hours. */
+export interface WaitFigures {
+  mean: number;
+  p90: number;
+  /** Share (0-1) of arriving changes that start review within the target wait. */
+  serviceLevel: number;
+}
+
+/** Shape below which a conditional wait is not taken to be more dispersed (four times an exponential's variance). */
+const MIN_SHAPE = 0.25;
+/** Shape of a wait known exactly (a deterministic fluid backlog). */
+const MAX_SHAPE = 400;
+
+/** Wilson-Hilferty cube-root normal approximation of a gamma(shape) with mean `mean`: P(G <= x). */
+const gammaCdf = (x: number, shape: number, mean: number): number => {
+  const spread = 1 / (9 * shape);
+  return 1 - normalUpperTail((Math.cbrt(x / mean) - (1 - spread)) / Math.sqrt(spread));
+};
+
+/** Wilson-Hilferty quantile of a gamma(shape) with mean `mean` at probability p. */
+const gammaQuantile = (p: number, shape: number, mean: number): number => {
+  const spread = 1 / (9 * shape);
+  const root = Math.max(0, 1 - spread + normalQuantile(p) * Math.sqrt(spread));
+  return mean * root * root * root;
+};
+
+/**
+ * Waits when the changes in the system are log-normal (`mean`, `variance`) and n reviewers
+ * complete `capacity` changes a week, first come, first served. Mean: a change that finds N > n
+ * waits for the N - n changes ahead of it plus the anchor's wait shift in departures, each
+ * workHours / capacity hours (exactly Erlang C with the Allen-Cunneen factor at equilibrium, by
+ * Little's law). Distribution: it waits with probability P(N > n) x wait scale (Erlang C at
+ * equilibrium); given that, its wait is gamma with that mean and a shape that is 1
+ * (exponential, as in M/M/n) at equilibrium and grows as the queue above n narrows relative to
+ * it (a fluid backlog in overload waits close to its mean). Capped at {@link MAX_WAIT_HOURS}.
+ */
+export const waitFigures = (
+  q: { mean: number; variance: number; servers: number; capacity: number },
+  a: QueueAnchor,
+  hours: { work: number; target: number },
+  c: ClosureScratch,
+  out: WaitFigures,
+): void => {
+  const { servers: n, capacity } = q;
+  logNormal(q.mean, q.variance, c.n);
+  momentsAbove(c.n, n, c.above);
+  const share = c.above.share;
+  if (!(capacity > 0)) {
+    const waits = share > 0 || q.mean > 0;
+    out.mean = waits ? MAX_WAIT_HOURS : 0;
+    out.p90 = out.mean;
+    out.serviceLevel = waits ? 0 : 1;
+    return;
+  }
+  const perDeparture = hours.work / capacity;
+  const average = (excessOf(c.above, n) + a.waitShift * share) * perDeparture;
+  const waiting = Math.min(1, share * a.waitScale);
+  out.mean = Math.min(MAX_WAIT_HOURS, average);
+  if (!(waiting > 0) || !(average > 0)) {
+    out.p90 = 0;
+    out.serviceLevel = 1;
+    return;
+  }
+  const conditional = average / waiting;
+  const cv2 = conditionalExcessCv2(c.above, n);
+  const shape = cv2 > 0 ? Math.min(MAX_SHAPE, Math.max(MIN_SHAPE, a.excessCv2 / cv2)) : MAX_SHAPE;
+  out.p90 =
+    waiting > 0.1 ? Math.min(MAX_WAIT_HOURS, gammaQuantile(1 - 0.1 / waiting, shape, conditional)) : 0;
+  out.serviceLevel = 1 - waiting + waiting * gammaCdf(hours.target, shape, conditional);
+};

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { type ForecastInputRaw, runForecast } from '../../shared/index';
+import { oracleScenarioOf, type QueueCase, queueCase, weekDate } from './oracle/engine-cases';
+import { quantile, replicate } from './oracle/replications';
+
+/** Erlang C by the textbook sum (independent of the engine's recursion): P(wait) in M/M/c. */
+const erlangC = (c: number, a: number): number => {
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < c; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  const top = ((term * a) / c) * (c / (c - a));
+  return top / (sum + top);
+};
+
+/** Mean of the finite values (a replication with no arrival in a week has no mean wait there). */
+const mean = (xs: ArrayLike<number>) => {
+  const finite = Array.from(xs).filter(Number.isFinite);
+  return finite.reduce((s, x) => s + x, 0) / finite.length;
+};
+
+describe('queue oracle (discrete-event simulation of individual changes)', () => {
+  it.each([
+    [1, 0.8],
+    [5, 0.8],
+    [10, 0.9],
+  ])('matches exact M/M/%i at load %f: mean wait and P(wait) within sampling error', (c, rho) => {
+    const serviceHours = 8;
+    const week = {
+      arrivals: (rho * c * 40) / serviceHours,
+      servers: c,
+      capacityHours: c * 40,
+      serviceHours: 8,
+    };
+    const replications = 24;
+    const out = replicate(
+      {
+        weeks: Array.from({ length: 150 }, () => week),
+        serviceCv: 1,
+        workHours: 40,
+        targetHours: 0,
+        warmupWeeks: 50,
+      },
+      replications,
+      c,
+    );
+    const C = erlangC(c, rho * c);
+    const exactWait = (C * serviceHours) / (c - rho * c);
+    const perReplication = Array.from({ length: replications }, (_, r) =>
+      mean(out.meanWaits.map((w) => w[r]!)),
+    );
+    const se = Math.sqrt(
+      mean(perReplication.map((x) => (x - mean(perReplication)) ** 2)) / (replications - 1),
+    );
+    expect(Math.abs(mean(perReplication) - exactWait)).toBeLessThan(3 * se);
+    const waited = 1 - mean(out.serviceLevel);
+    expect(Math.abs(waited - C)).toBeLessThan(0.03);
+  });
+});
+
+/** Hand-checked: 5 reviewers x 6 h x (1 - 0.13) = 26.1 h a week at 0.8 h a change. */
+const steady80 = queueCase({ name: 'steady 80%, 5 reviewers', reviewers: 5, load: 0.8 });
+
+describe('queue model (engine mean path)', () => {
+  it('starts at and holds the Erlang C queue of a steady load', () => {
+    const m = runForecast(steady80.input).teams[0]!.metrics;
+    const capacity = (5 * 6 * 0.87) / 0.8;
+    const lambda = 0.8 * capacity;
+    const C = erlangC(5, 4);
+    const lq = (C * 0.8) / 0.2;
+    for (const w of [0, 12, 25]) {
+      expect(m.backlog.p50[w]).toBeCloseTo(lq, 3);
+      expect(m.meanWaitHours.p50[w]).toBeCloseTo((lq / lambda) * 40, 3);
+    }
+  });
+});
+
+interface Row {
+  name: string;
+  backlog: number;
+  wait: number;
+  p90: number;
+  serviceLevel: number;
+}
+
+/** Relative error of pooled engine vs oracle figures over `weeks`, where the oracle's figure is material. */
+const pooledError = (engine: number[], oracle: number[], weeks: number[], floor: number): number => {
+  const o = mean(weeks.map((w) => oracle[w]!));
+  return o > floor ? mean(weeks.map((w) => engine[w]!)) / o - 1 : 0;
+};
+
+const compare = (c: QueueCase, replications: number, windows: number[][]): Row => {
+  const oracle = replicate(oracleScenarioOf(c), replications, 17);
+  const m = runForecast(c.input).teams[0]!.metrics;
+  const worst = (engine: number[], o: number[], floor: number) =>
+    windows
+      .map((weeks) => pooledError(engine, o, weeks, floor))
+      .reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+  return {
+    name: c.name,
+    backlog: worst(m.backlog.p50, oracle.backlog, 1),
+    wait: worst(m.meanWaitHours.p50, oracle.meanWait, 0.5),
+    p90: worst(m.p90WaitHours.p50, oracle.p90Wait, 0.5),
+    serviceLevel: windows
+      .map(
+        (weeks) =>
+          mean(weeks.map((w) => m.serviceLevel.p50[w]!)) - mean(weeks.map((w) => oracle.serviceLevel[w]!)),
+      )
+      .reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0),
+  };
+};
+
+const all = (weeks: number) => [Array.from({ length: weeks }, (_, w) => w)];
+const fours = (from: number, to: number) =>
+  Array.from({ length: Math.floor((to - from) / 4) }, (_, i) => [0, 1, 2, 3].map((k) => from + 4 * i + k));
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+const print = (rows: Row[]) =>
+  console.log(
+    [
+      'scenario                          backlog   wait     p90   SL (pt)',
+      ...rows.map(
+        (r) =>
+          `${r.name.padEnd(32)} ${pct(r.backlog)} ${pct(r.wait)} ${pct(r.p90)} ${(100 * r.serviceLevel).toFixed(1).padStart(6)}`,
+      ),
+    ].join('\n'),
+  );
+
+const overload = (name: string, overtime: boolean): QueueCase =>
+  queueCase({
+    name,
+    reviewers: 5,
+    load: 0.7,
+    authors: 7,
+    weeks: 30,
+    overtime,
+    events: [
+      { type: 'hire', date: weekDate(2), teamId: 'team', level: 'author', count: 5, rampWeeks: 0 },
+      { type: 'layoff', date: weekDate(10), teamIds: ['team'], level: 'author', count: 5 },
+    ],
+  });
+
+describe('queue model against the oracle', () => {
+  it('holds steady loads: pooled backlog and mean wait within 5%, p90 within 10%, service level within 2 points', () => {
+    const cases = [
+      queueCase({ name: 'steady 50%, 5 reviewers', reviewers: 5, load: 0.5, weeks: 13 }),
+      queueCase({ name: 'steady 80%, 5 reviewers', reviewers: 5, load: 0.8, weeks: 13 }),
+      queueCase({ name: 'steady 90%, 5 reviewers', reviewers: 5, load: 0.9, weeks: 13 }),
+      queueCase({ name: 'steady 95%, 5 reviewers', reviewers: 5, load: 0.95, weeks: 13 }),
+      queueCase({ name: 'steady 80%, 1 reviewer', reviewers: 1, load: 0.8, weeks: 13 }),
+      queueCase({ name: 'steady 90%, 20 reviewers', reviewers: 20, load: 0.9, weeks: 13 }),
+      queueCase({ name: 'review time cv 0.5, 90%', reviewers: 5, load: 0.9, serviceCv: 0.5, weeks: 13 }),
+      queueCase({ name: 'review time cv 1.5, 90%', reviewers: 5, load: 0.9, serviceCv: 1.5, weeks: 13 }),
+    ];
+    const rows = cases.map((c) => compare(c, 400, all(13)));
+    print(rows);
+    for (const r of rows) {
+      expect(Math.abs(r.backlog), r.name).toBeLessThan(0.05);
+      expect(Math.abs(r.wait), r.name).toBeLessThan(0.05);
+      expect(Math.abs(r.p90), r.name).toBeLessThan(0.1);
+      expect(Math.abs(r.serviceLevel), r.name).toBeLessThan(0.02);
+    }
+  }, 120_000);
+
+  it('follows overload, recovery, a layoff and overtime (4-week windows; errors printed)', () => {
+    const rows = [
+      compare(overload('overload 120% x8 then 70%', false), 300, fours(2, 26)),
+      compare(
+        queueCase({
+          name: 'layoff 10 -> 8 reviewers at 75%',
+          reviewers: 10,
+          load: 0.75,
+          weeks: 28,
+          events: [{ type: 'layoff', date: weekDate(4), teamIds: ['team'], level: 'reviewer', count: 2 }],
+        }),
+        300,
+        fours(4, 28),
+      ),
+      compare(
+        queueCase({ name: 'overtime on, 95%', reviewers: 5, load: 0.95, overtime: true, weeks: 12 }),
+        300,
+        fours(0, 12),
+      ),
+      compare(overload('overtime on, overload', true), 300, fours(2, 26)),
+    ];
+    print(rows);
+    for (const r of rows) expect(Math.abs(r.backlog), r.name).toBeLessThan(0.6);
+  }, 120_000);
+
+  it('gives Monte Carlo bands of weekly backlog and mean wait like the oracle replications', () => {
+    const c = queueCase({ name: 'steady 90%, 5 reviewers', reviewers: 5, load: 0.9, weeks: 8 });
+    const input: ForecastInputRaw = { ...c.input, options: { ...c.input.options, runs: 1000 } };
+    const mc = runForecast(input).teams[0]!.metrics;
+    const oracle = replicate(oracleScenarioOf(c), 1000, 23);
+    const pooled = (series: Float64Array[]) => Float64Array.from(series.flatMap((s) => Array.from(s)));
+    const rows: string[] = [];
+    for (const [key, series] of [
+      ['backlog', oracle.backlogs],
+      ['meanWaitHours', oracle.meanWaits],
+    ] as const) {
+      for (const [band, q] of [
+        ['p10', 0.1],
+        ['p50', 0.5],
+        ['p90', 0.9],
+      ] as const) {
+        const expected = quantile(pooled(series), q);
+        const got = mean(mc[key][band]);
+        rows.push(`${key} ${band}: engine ${got.toFixed(2)} oracle ${expected.toFixed(2)}`);
+      }
+    }
+    console.log(rows.join('\n'));
+    expect(mean(mc.backlog.p90)).toBeGreaterThan(quantile(pooled(oracle.backlogs), 0.9) * 0.8);
+    expect(mean(mc.backlog.p90)).toBeLessThan(quantile(pooled(oracle.backlogs), 0.9) * 1.2);
+  }, 120_000);
+});
