@@ -2,19 +2,23 @@ import {
   anchorQueue,
   type ClosureScratch,
   newAnchor,
+  overloadedAnchor,
   type QueueAnchor,
-  type QueueRates,
+  type QueueLoad,
 } from './queue-closure';
 
 /**
  * Anchors by load for each (servers, review-time cv^2), tabulated once and interpolated: a load
  * that changes every week (an adoption ramp) would otherwise solve the anchor for every run and
- * week. Grid: x = -ln(1 - rho) in [X_MIN, X_MAX], rho from 1% to 99.9%; a pure function of its
- * key, so results do not depend on what was tabulated before.
+ * week. Grid: x = -ln(1 - rho) in [X_MIN, X_MAX], rho from 1% to {@link TAPER_FROM}; a pure
+ * function of its key, so results do not depend on what was tabulated before. From TAPER_FROM
+ * to capacity the anchor moves linearly to the overloaded one, so the model has no jump at
+ * rho = 1 (an equilibrium that close to saturation takes months to reach anyway).
  */
+const TAPER_FROM = 0.98;
 const POINTS = 64;
 const X_MIN = -Math.log(0.99);
-const X_MAX = Math.log(1000);
+const X_MAX = -Math.log(1 - TAPER_FROM);
 const STEP = (X_MAX - X_MIN) / (POINTS - 1);
 /** Values per grid point: noise, wait shift, wait scale, excess cv^2. */
 const FIELDS = 4;
@@ -47,18 +51,13 @@ const tableFor = (servers: number, serviceCv2: number, c: ClosureScratch): Float
 
 /**
  * The anchor of `r`'s load into `out` (noise, wait shift, wait scale, excess cv^2; not the
- * equilibrium): linear in x between grid points, the end points beyond them, the overloaded
- * defaults at or above capacity.
+ * equilibrium): linear in x between grid points, the first point below them, tapered to the
+ * overloaded anchor above them, that anchor at or above capacity.
  */
-export const anchorAt = (r: QueueRates, c: ClosureScratch, out: QueueAnchor): void => {
+export const anchorAt = (r: QueueLoad, c: ClosureScratch, out: QueueAnchor): void => {
   const { arrivals, capacity } = r;
-  if (!(capacity > 0) || !(arrivals > 0) || arrivals >= capacity) {
-    out.noise = 1;
-    out.waitShift = 1;
-    out.waitScale = 1;
-    out.excessCv2 = 1;
-    return;
-  }
+  overloadedAnchor(r.serviceCv2, out);
+  if (!(capacity > 0) || !(arrivals > 0) || arrivals >= capacity) return;
   const held = c.table;
   if (held.values === null || held.servers !== r.servers || held.serviceCv2 !== r.serviceCv2) {
     held.values = tableFor(r.servers, r.serviceCv2, c);
@@ -66,13 +65,18 @@ export const anchorAt = (r: QueueRates, c: ClosureScratch, out: QueueAnchor): vo
     held.serviceCv2 = r.serviceCv2;
   }
   const table = held.values;
-  const x = Math.min(X_MAX, Math.max(X_MIN, -Math.log1p(-arrivals / capacity)));
+  const rho = arrivals / capacity;
+  const x = Math.min(X_MAX, Math.max(X_MIN, -Math.log1p(-rho)));
   const at = Math.min(POINTS - 2, Math.floor((x - X_MIN) / STEP));
   const t = (x - X_MIN) / STEP - at;
-  const i = at * FIELDS;
-  const j = i + FIELDS;
-  out.noise = table[i]! + t * (table[j]! - table[i]!);
-  out.waitShift = table[i + 1]! + t * (table[j + 1]! - table[i + 1]!);
-  out.waitScale = table[i + 2]! + t * (table[j + 2]! - table[i + 2]!);
-  out.excessCv2 = table[i + 3]! + t * (table[j + 3]! - table[i + 3]!);
+  const taper = rho > TAPER_FROM ? (rho - TAPER_FROM) / (1 - TAPER_FROM) : 0;
+  const value = (field: number, overloaded: number) => {
+    const i = at * FIELDS + field;
+    const tabled = table[i]! + t * (table[i + FIELDS]! - table[i]!);
+    return tabled + taper * (overloaded - tabled);
+  };
+  out.noise = value(0, out.noise);
+  out.waitShift = value(1, out.waitShift);
+  out.waitScale = value(2, out.waitScale);
+  out.excessCv2 = value(3, out.excessCv2);
 };

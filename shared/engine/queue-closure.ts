@@ -1,13 +1,14 @@
-import { continueInverseErlangB, erlangCFromB } from './erlang';
 import {
   type Above,
+  type CountDistribution,
+  countDistribution,
   excessOf,
   excessSquareOf,
-  type LogNormal,
-  logNormal,
   momentsAbove,
   newAbove,
-} from './lognormal-moments';
+} from './count-distribution';
+import { continueInverseErlangB, erlangCFromB } from './erlang';
+import { type OvertimeRule, overtimeDepartures, overtimeFlow } from './queue-overtime';
 
 /**
  * The sign-off queue of one team as a moment closure of the M/M/n birth-death process
@@ -15,26 +16,47 @@ import {
  * Management Science 25(6)). N, the changes in the system (waiting or in review), has mean m
  * and variance V, carried week to week. With n reviewers completing mu changes a week when all
  * are busy and Poisson arrivals at lambda a week, the exact moment equations are
- *   dm/dt = lambda - d,                      d = (mu / n) E[min(N, n)] + overtime
- *   dV/dt = noise - 2 Cov(N, departure rate), noise = gamma (lambda + d cs^2)
- * and N is taken as log-normal to evaluate the expectations (skewed like a real queue, whose
- * long right tail fills slowly near saturation). One mechanism covers steady load, saturation,
- * overload (all reviewers busy: m grows at lambda - mu, V by diffusion) and recovery. The
- * closure alone misplaces the equilibrium by up to ~10%, so gamma is anchored: it is the noise
- * whose equilibrium is exactly the Erlang C queue with the Allen-Cunneen factor
+ *   dm/dt = lambda - d,                      d = (mu / n) E[min(N, n)] + overtime's
+ *   dV/dt = noise - 2 Cov(N, departure rate), noise = k (lambda + d cs^2)
+ * and N is taken as gamma-distributed to evaluate the expectations (right-skewed like a real
+ * queue near saturation, and close to normal in overload, where a normal closure's variance
+ * collapses too early on recovery and a log-normal's tail drains too late; checked against a
+ * simulation of individual changes in test/shared/queue-oracle.test.ts). One mechanism covers
+ * steady load, saturation, overload (all reviewers busy: m grows at lambda - mu, V by
+ * diffusion) and recovery. The closure alone misplaces the equilibrium, so the noise factor k
+ * is anchored: the equilibrium is exactly the Erlang C queue with the Allen-Cunneen factor
  * (ca^2 + cs^2) / 2 (calibration.md, queueing formulas) at the week's own load; with no
- * equilibrium (overload) gamma is 1, plain diffusion. Time unit: weeks.
+ * equilibrium (overload) k is 1, plain diffusion. Time unit: weeks.
  */
 export interface QueueRates {
   /** Expected arrivals per week. */
   arrivals: number;
-  /** Changes completed per week with every reviewer busy (regular hours less incident hours). */
+  /** Changes completed per week with every reviewer busy in regular hours (after incidents). */
   capacity: number;
   /** Whole reviewers, at least 1. */
   servers: number;
   /** Squared coefficient of variation of review times. */
   serviceCv2: number;
+  /** Overtime per reviewer as the queue stands, and the changes a week one hour of it per reviewer completes. */
+  overtime: OvertimeRule;
+  overtimeRate: number;
 }
+
+/**
+ * The anchor without an equilibrium (overload): plain diffusion noise, a waiting change waits
+ * for everyone ahead plus the Allen-Cunneen factor in departures, as at saturation.
+ */
+export const overloadedAnchor = (serviceCv2: number, out: QueueAnchor): void => {
+  out.noise = 1;
+  out.waitShift = (1 + serviceCv2) / 2;
+  out.waitScale = 1;
+  out.excessCv2 = 1;
+  out.mean = Number.NaN;
+  out.variance = Number.NaN;
+};
+
+/** The part of the rates that fixes the anchor. */
+export type QueueLoad = Pick<QueueRates, 'arrivals' | 'capacity' | 'servers' | 'serviceCv2'>;
 
 /** What the week's load fixes: the anchored noise and the stationary wait shape (see queue-waits). */
 export interface QueueAnchor {
@@ -61,13 +83,13 @@ export const newAnchor = (): QueueAnchor => ({
 
 /** Scratch the closure reuses (no allocation per step), and the anchor table last used. */
 export interface ClosureScratch {
-  n: LogNormal;
+  n: CountDistribution;
   above: Above;
   table: { servers: number; serviceCv2: number; values: Float64Array | null };
 }
 
 export const newScratch = (): ClosureScratch => ({
-  n: { mean: 0, square: 0, location: 0, spread: 0 },
+  n: { mean: 0, square: 0, shape: 0, scale: 0 },
   above: newAbove(),
   table: { servers: 0, serviceCv2: Number.NaN, values: null },
 });
@@ -82,9 +104,9 @@ export const conditionalExcessCv2 = (a: Above, n: number): number => {
   return a.share > 0 && excess > 0 ? (excessSquareOf(a, n) * a.share) / (excess * excess) - 1 : 0;
 };
 
-/** E[(N - n)+] of the log-normal with `mean` and `variance`. */
+/** E[(N - n)+] of the closure's N with `mean` and `variance`. */
 const excessAt = (mean: number, variance: number, n: number, c: ClosureScratch): number => {
-  logNormal(mean, variance, c.n);
+  countDistribution(mean, variance, c.n);
   momentsAbove(c.n, n, c.above);
   return excessOf(c.above, n);
 };
@@ -95,14 +117,9 @@ const excessAt = (mean: number, variance: number, n: number, c: ClosureScratch):
  * of a convex function grows with the spread at a fixed mean), and the noise that makes
  * (m*, V*) the equilibrium of the moment equations.
  */
-export const anchorQueue = (r: QueueRates, c: ClosureScratch, out: QueueAnchor): void => {
+export const anchorQueue = (r: QueueLoad, c: ClosureScratch, out: QueueAnchor): void => {
   const { arrivals: lambda, capacity: mu, servers: n, serviceCv2 } = r;
-  out.noise = 1;
-  out.waitShift = 1;
-  out.waitScale = 1;
-  out.excessCv2 = 1;
-  out.mean = Number.NaN;
-  out.variance = Number.NaN;
+  overloadedAnchor(serviceCv2, out);
   if (!(mu > 0) || !(lambda > 0) || lambda >= mu) return;
   const rho = lambda / mu;
   const traffic = n * rho;
@@ -122,7 +139,7 @@ export const anchorQueue = (r: QueueRates, c: ClosureScratch, out: QueueAnchor):
     }
     variance = Math.exp((low + high) / 2);
   }
-  logNormal(mean, variance, c.n);
+  countDistribution(mean, variance, c.n);
   momentsAbove(c.n, n, c.above);
   out.mean = mean;
   out.variance = variance;
@@ -139,42 +156,63 @@ export interface QueueMoments {
   variance: number;
 }
 
-/**
- * Overtime fixed for a week from the queue at its start: extra completions a week and their
- * covariance with N (a queue that is longer gets more overtime, which narrows the spread).
- */
-export interface ExtraCapacity {
-  throughput: number;
-  covariance: number;
-}
-
 /** (1 - e^(-x)) / x, 1 at 0. */
 const relaxed = (x: number): number => (x > 1e-9 ? -Math.expm1(-x) / x : 1);
 
+/** Rates of the moment equations at one state, written by {@link rates}. */
+const slope = { drift: 0, meanRate: 0, noise: 0, decay: 0 };
+
+/** The moment equations' rates at (mean, variance) into {@link slope}. */
+const rates = (r: QueueRates, a: QueueAnchor, mean: number, variance: number, c: ClosureScratch): void => {
+  const { arrivals: lambda, capacity: mu, servers: n } = r;
+  const perServer = mu / n;
+  countDistribution(mean, variance, c.n);
+  momentsAbove(c.n, n, c.above);
+  overtimeDepartures(c.n, c.above, n, r.overtime, r.overtimeRate);
+  const throughput = perServer * (mean - excessOf(c.above, n)) + overtimeFlow.mean;
+  slope.drift = lambda - throughput;
+  slope.meanRate = perServer * (1 - c.above.share);
+  slope.noise = a.noise * (lambda + throughput * r.serviceCv2);
+  const covariance = perServer * covarianceWithBusy(mean, variance, n, c.above) + overtimeFlow.covariance;
+  slope.decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
+};
+
+/** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt). */
+const affineStep = (y: number, a: number, b: number, dt: number): number =>
+  Math.max(0, y * Math.exp(-b * dt) + a * dt * relaxed(b * dt));
+
 /**
- * Advances the moments by `dt` weeks at constant rates. Exponential Euler on each equation
- * (drift and decay rate taken at the start of the step), so a step is stable at any length.
+ * Advances the moments `from` by `dt` weeks at constant rates into `to` and returns an error
+ * estimate. Each equation is written as y' = a - b y with a and b taken at a state (for the
+ * mean, b is d(throughput)/dm and a makes the drift exact there); a predictor step from the
+ * start, then the exact affine solution with a and b averaged over the start and the predicted
+ * end: second order, exact for linear equations, stable at any step. The estimate is the gap
+ * between predictor and corrector relative to 1 + the value, the larger of mean and variance.
  */
 export const advanceQueue = (
   r: QueueRates,
   a: QueueAnchor,
-  extra: ExtraCapacity,
-  s: QueueMoments,
+  from: QueueMoments,
+  to: QueueMoments,
   dt: number,
   c: ClosureScratch,
-): void => {
-  const { arrivals: lambda, capacity: mu, servers: n } = r;
-  const { mean, variance } = s;
-  const perServer = mu / n;
-  logNormal(mean, variance, c.n);
-  momentsAbove(c.n, n, c.above);
-  const throughput = perServer * (mean - excessOf(c.above, n)) + extra.throughput;
-  const meanRate = perServer * (1 - c.above.share);
-  s.mean = Math.max(0, mean + (lambda - throughput) * dt * relaxed(meanRate * dt));
-  const noise = a.noise * (lambda + throughput * r.serviceCv2);
-  const covariance = perServer * covarianceWithBusy(mean, variance, n, c.above) + extra.covariance;
-  const decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
-  s.variance = Math.max(0, variance * Math.exp(-decay * dt) + noise * dt * relaxed(decay * dt));
+): number => {
+  const { mean, variance } = from;
+  rates(r, a, mean, variance, c);
+  const meanRate = slope.meanRate;
+  const meanInflow = slope.drift + meanRate * mean;
+  const { noise, decay } = slope;
+  const predictedMean = affineStep(mean, meanInflow, meanRate, dt);
+  const predictedVariance = affineStep(variance, noise, decay, dt);
+  rates(r, a, predictedMean, predictedVariance, c);
+  const b = (meanRate + slope.meanRate) / 2;
+  const inflow = (meanInflow + slope.drift + slope.meanRate * predictedMean) / 2;
+  to.mean = affineStep(mean, inflow, b, dt);
+  to.variance = affineStep(variance, (noise + slope.noise) / 2, (decay + slope.decay) / 2, dt);
+  return Math.max(
+    Math.abs(to.mean - predictedMean) / (1 + to.mean),
+    Math.abs(to.variance - predictedVariance) / (1 + to.variance),
+  );
 };
 
 /**
@@ -184,7 +222,7 @@ export const advanceQueue = (
  */
 export const relaxationRate = (r: QueueRates, s: QueueMoments, c: ClosureScratch): number => {
   if (!(s.variance > 0)) return r.capacity / r.servers;
-  logNormal(s.mean, s.variance, c.n);
+  countDistribution(s.mean, s.variance, c.n);
   momentsAbove(c.n, r.servers, c.above);
   return (
     (r.capacity / r.servers) *

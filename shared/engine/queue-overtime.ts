@@ -1,5 +1,11 @@
-import { type Above, excessOf, type LogNormal, logNormal, momentsAbove } from './lognormal-moments';
-import type { ClosureScratch, ExtraCapacity } from './queue-closure';
+import {
+  type Above,
+  type CountDistribution,
+  countDistribution,
+  excessOf,
+  momentsAbove,
+} from './count-distribution';
+import type { ClosureScratch } from './queue-closure';
 
 /**
  * The overtime rule per reviewer, o = clip(slope x W + offset, 0, cap) hours a week, with W the
@@ -12,8 +18,8 @@ export interface OvertimeRule {
   cap: number;
 }
 
-/** Expected overtime hours per reviewer over the queue's spread, what it adds to the queue, and the changes waiting. */
-export interface OvertimeEffect extends ExtraCapacity {
+/** Expected overtime hours per reviewer over the queue's spread, and the changes waiting. */
+export interface OvertimeEffect {
   hoursPerReviewer: number;
   waiting: number;
 }
@@ -24,7 +30,7 @@ const to: Above = { share: 0, first: 0, second: 0 };
 const partial = { hours: 0, weighted: 0 };
 
 /** E[o; N > n] and E[N o; N > n] of the clipped linear rule, from the moments above n, into `partial`. */
-const aboveServers = (n: LogNormal, servers: number, rule: OvertimeRule, at: Above): void => {
+const aboveServers = (n: CountDistribution, servers: number, rule: OvertimeRule, at: Above): void => {
   const { slope, offset, cap } = rule;
   if (offset >= cap || !(slope > 0)) {
     const level = Math.min(cap, Math.max(0, offset));
@@ -45,39 +51,56 @@ const aboveServers = (n: LogNormal, servers: number, rule: OvertimeRule, at: Abo
   partial.weighted = slope * (second - servers * first) + offset * first + cap * to.first;
 };
 
+/** Overtime's completions a week and their covariance with N, written by {@link overtimeDepartures}. */
+export const overtimeFlow = { mean: 0, covariance: 0 };
+
+/**
+ * The completions overtime adds at the queue's state (distribution `n`, moments above the
+ * reviewers in `at`): o(N) hours per reviewer speed the reviews in progress, min(N, n) / n of
+ * the reviewers, at `perHour` changes a week per overtime hour per reviewer. A longer queue gets
+ * more overtime, so besides the mean it narrows the spread (its covariance with N).
+ */
+export const overtimeDepartures = (
+  n: CountDistribution,
+  at: Above,
+  servers: number,
+  rule: OvertimeRule,
+  perHour: number,
+): void => {
+  if (!(rule.cap > 0) || !(perHour > 0)) {
+    overtimeFlow.mean = 0;
+    overtimeFlow.covariance = 0;
+    return;
+  }
+  aboveServers(n, servers, rule, at);
+  const base = Math.min(rule.cap, Math.max(0, rule.offset));
+  const mean = perHour * (partial.hours + (base * (n.mean - at.first)) / servers);
+  const withN = perHour * (partial.weighted + (base * (n.square - at.second)) / servers);
+  overtimeFlow.mean = Math.max(0, mean);
+  overtimeFlow.covariance = withN - n.mean * overtimeFlow.mean;
+};
+
 /**
  * Overtime set at a week's start from the queue then, taken over the queue's spread (the rule
- * is convex, so responding to the mean would understate it): the expected hours per reviewer,
- * and the completions they add, (hours / serviceHours) x min(N, n) / n per reviewer-hour, with
- * their covariance with N.
+ * is convex, so responding to the mean would understate it).
  */
 export const overtimeEffect = (
   mean: number,
   variance: number,
-  q: { servers: number; reviewers: number; serviceHours: number },
+  servers: number,
   rule: OvertimeRule,
   c: ClosureScratch,
   out: OvertimeEffect,
 ): void => {
-  const { servers } = q;
-  logNormal(mean, variance, c.n);
+  countDistribution(mean, variance, c.n);
   momentsAbove(c.n, servers, c.above);
   const a = c.above;
   out.waiting = excessOf(a, servers);
   if (!(rule.cap > 0)) {
     out.hoursPerReviewer = 0;
-    out.throughput = 0;
-    out.covariance = 0;
     return;
   }
   aboveServers(c.n, servers, rule, a);
-  const { hours, weighted } = partial;
-  const base = Math.min(rule.cap, Math.max(0, rule.offset));
-  const below = 1 - a.share;
-  const belowFirst = mean - a.first;
-  const belowSecond = c.n.square - a.second;
-  const perHour = q.reviewers / q.serviceHours;
-  out.hoursPerReviewer = hours + base * below;
-  out.throughput = perHour * (hours + (base * belowFirst) / servers);
-  out.covariance = perHour * (weighted + (base * belowSecond) / servers) - mean * out.throughput;
+  const hours = partial.hours + Math.min(rule.cap, Math.max(0, rule.offset)) * (1 - a.share);
+  out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, hours));
 };

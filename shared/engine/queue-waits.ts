@@ -1,6 +1,14 @@
+import {
+  type Above,
+  countDistribution,
+  excessOf,
+  gammaAtScore,
+  gammaTail,
+  momentsAbove,
+} from './count-distribution';
 import { normalQuantile } from './distributions';
-import { excessOf, logNormal, momentsAbove, normalUpperTail } from './lognormal-moments';
 import { MAX_WAIT_HOURS } from './metrics';
+import { normalUpperTail } from './normal-tail';
 import { type ClosureScratch, conditionalExcessCv2, type QueueAnchor } from './queue-closure';
 
 /** Waits of the changes arriving in a week, in working hours. */
@@ -16,21 +24,28 @@ const MIN_SHAPE = 0.25;
 /** Shape of a wait known exactly (a deterministic fluid backlog). */
 const MAX_SHAPE = 400;
 
-/** Wilson-Hilferty cube-root normal approximation of a gamma(shape) with mean `mean`: P(G <= x). */
-const gammaCdf = (x: number, shape: number, mean: number): number => {
-  const spread = 1 / (9 * shape);
-  return 1 - normalUpperTail((Math.cbrt(x / mean) - (1 - spread)) / Math.sqrt(spread));
-};
-
-/** Wilson-Hilferty quantile of a gamma(shape) with mean `mean` at probability p. */
-const gammaQuantile = (p: number, shape: number, mean: number): number => {
-  const spread = 1 / (9 * shape);
-  const root = Math.max(0, 1 - spread + normalQuantile(p) * Math.sqrt(spread));
-  return mean * root * root * root;
+/**
+ * Shape of a waiting change's wait, and of the queue above n given it is not empty: 1
+ * (exponential, as in M/M/n) at equilibrium, larger as the queue above n narrows relative to it.
+ */
+export const excessShape = (a: QueueAnchor, above: Above, n: number): number => {
+  const cv2 = conditionalExcessCv2(above, n);
+  return cv2 > 0 ? Math.min(MAX_SHAPE, Math.max(MIN_SHAPE, a.excessCv2 / cv2)) : MAX_SHAPE;
 };
 
 /**
- * Waits when the changes in the system are log-normal (`mean`, `variance`) and n reviewers
+ * A draw at normal score z of a count or wait that is 0 with probability 1 - `share` and
+ * otherwise gamma(`shape`) with mean `mean` / `share` (so its mean is `mean`).
+ */
+export const zeroInflatedAt = (mean: number, share: number, shape: number, z: number): number => {
+  if (!(share > 0) || !(mean > 0)) return 0;
+  const u = normalUpperTail(-z);
+  const empty = 1 - share;
+  return u <= empty ? 0 : gammaAtScore(mean / share, shape, normalQuantile((u - empty) / share));
+};
+
+/**
+ * Waits when the changes in the system are distributed as the closure's N (`mean`, `variance`) and n reviewers
  * complete `capacity` changes a week, first come, first served. Mean: a change that finds N > n
  * waits for the N - n changes ahead of it plus the anchor's wait shift in departures, each
  * workHours / capacity hours (exactly Erlang C with the Allen-Cunneen factor at equilibrium, by
@@ -47,7 +62,7 @@ export const waitFigures = (
   out: WaitFigures,
 ): void => {
   const { servers: n, capacity } = q;
-  logNormal(q.mean, q.variance, c.n);
+  countDistribution(q.mean, q.variance, c.n);
   momentsAbove(c.n, n, c.above);
   const share = c.above.share;
   if (!(capacity > 0)) {
@@ -67,9 +82,10 @@ export const waitFigures = (
     return;
   }
   const conditional = average / waiting;
-  const cv2 = conditionalExcessCv2(c.above, n);
-  const shape = cv2 > 0 ? Math.min(MAX_SHAPE, Math.max(MIN_SHAPE, a.excessCv2 / cv2)) : MAX_SHAPE;
+  const shape = excessShape(a, c.above, n);
   out.p90 =
-    waiting > 0.1 ? Math.min(MAX_WAIT_HOURS, gammaQuantile(1 - 0.1 / waiting, shape, conditional)) : 0;
-  out.serviceLevel = 1 - waiting + waiting * gammaCdf(hours.target, shape, conditional);
+    waiting > 0.1
+      ? Math.min(MAX_WAIT_HOURS, gammaAtScore(conditional, shape, normalQuantile(1 - 0.1 / waiting)))
+      : 0;
+  out.serviceLevel = 1 - waiting + waiting * (1 - gammaTail(shape, conditional / shape, hours.target));
 };

@@ -1,19 +1,20 @@
 import { anchorAt } from './anchor-table';
+import { countAtScore, countDistribution, excessOf, momentsAbove } from './count-distribution';
 import { normalQuantile } from './distributions';
-import { excessOf, logNormal, momentsAbove } from './lognormal-moments';
-import {
-  advanceQueue,
-  anchorQueue,
-  type ExtraCapacity,
-  type QueueRates,
-  relaxationRate,
-} from './queue-closure';
+import { MAX_WAIT_HOURS } from './metrics';
+import { advanceQueue, anchorQueue, type QueueRates, relaxationRate } from './queue-closure';
 import { type OvertimeRule, overtimeEffect } from './queue-overtime';
-import { waitFigures } from './queue-waits';
+import { excessShape, waitFigures, zeroInflatedAt } from './queue-waits';
 import type { TeamRuns } from './team-state';
 
-/** Closure steps per week (exponential Euler). */
-const SUBSTEPS = 4;
+/**
+ * Step control: a step is taken when its error estimate is at most STEP_TOLERANCE, halved
+ * otherwise (down to MIN_STEP of a week), and doubled after a step far inside the tolerance.
+ * A queue near its equilibrium takes one step a week; a transient takes several. The tolerance
+ * keeps the mean path within about 1% of 64 fixed steps a week on the oracle scenarios.
+ */
+const STEP_TOLERANCE = 0.003;
+const MIN_STEP = 1 / 64;
 
 /**
  * Highest load a forecast's starting queue is taken at: a team overloaded today has an unknown
@@ -38,12 +39,8 @@ export const startQueue = (s: TeamRuns, r: number, rates: QueueRates): void => {
 };
 
 /** Run r's overtime this week under `rule`, and its changes waiting now, from its queue, into `s.overtime`. */
-export const runOvertime = (
-  s: TeamRuns,
-  r: number,
-  q: { servers: number; reviewers: number; serviceHours: number },
-  rule: OvertimeRule,
-): void => overtimeEffect(s.inSystem[r]!, s.inSystemVariance[r]!, q, rule, s.closure, s.overtime);
+export const runOvertime = (s: TeamRuns, r: number, servers: number, rule: OvertimeRule): void =>
+  overtimeEffect(s.inSystem[r]!, s.inSystemVariance[r]!, servers, rule, s.closure, s.overtime);
 
 /** A week of run r's queue: the backlog at its end, the changes completed, and waits in `s.waits`. */
 export interface QueueWeekResult {
@@ -52,23 +49,25 @@ export interface QueueWeekResult {
 }
 
 /**
- * Advances run r's queue one week at `rates` plus `extra` (overtime), with `capacity` changes a
- * week in all for the waits. The mean path (`uniform` null) reports expected values. A Monte
- * Carlo run reports one draw of what a real week shows: its queue sits at normal score z (one
- * uniform a week, an AR(1) across weeks at the queue's relaxation rate), the backlog at the
- * week's end is the closure's N at z less the reviewers, and the waits are those of the week's
- * average queue at z, whose spread shrinks by the averaged share over the week. Arrival
- * randomness thus enters once, through the closure's spread.
+ * Advances run r's queue one week at `rates`; waits take `capacity` changes a week (overtime
+ * included) when every reviewer is busy. The mean path (`uniform` null) reports expected
+ * values. A Monte Carlo run reports one draw of what a real week shows, at normal score z (one
+ * uniform a week, an AR(1) across weeks at the queue's relaxation rate): the backlog at the
+ * week's end is 0 or a gamma draw, empty with the probability the queue is (Erlang C x load at
+ * equilibrium), so its mean over runs is the expected backlog; the week's mean wait is the
+ * instantaneous wait drawn the same way, pulled toward its mean by the share of variance a
+ * week-long average keeps; the p90 wait and the share waiting past the target scale with it.
+ * Arrival randomness thus enters once, through the queue's distribution, not twice.
  */
 export const queueWeek = (
   s: TeamRuns,
   r: number,
-  week: { rates: QueueRates; extra: ExtraCapacity; capacity: number },
+  rates: QueueRates,
+  capacity: number,
   hours: { work: number; target: number },
   uniform: number | null,
   out: QueueWeekResult,
 ): void => {
-  const { rates, extra } = week;
   const a = s.anchor;
   const c = s.closure;
   const mo = s.moments;
@@ -77,41 +76,62 @@ export const queueWeek = (
   mo.mean = s.inSystem[r]!;
   mo.variance = s.inSystemVariance[r]!;
   const start = mo.mean;
-  let meanSum = 0.5 * mo.mean;
-  let varianceSum = 0.5 * mo.variance;
-  for (let k = 1; k <= SUBSTEPS; k++) {
-    advanceQueue(rates, a, extra, mo, 1 / SUBSTEPS, c);
-    const weight = k === SUBSTEPS ? 0.5 : 1;
-    meanSum += weight * mo.mean;
-    varianceSum += weight * mo.variance;
+  let meanSum = 0;
+  let varianceSum = 0;
+  let t = 0;
+  let h = 1;
+  const next = trial;
+  while (t < 1) {
+    h = Math.min(h, 1 - t);
+    const error = advanceQueue(rates, a, mo, next, h, c);
+    if (error > STEP_TOLERANCE && h > MIN_STEP) {
+      h /= 2;
+      continue;
+    }
+    meanSum += (h * (mo.mean + next.mean)) / 2;
+    varianceSum += (h * (mo.variance + next.variance)) / 2;
+    mo.mean = next.mean;
+    mo.variance = next.variance;
+    t += h;
+    if (error < STEP_TOLERANCE / 8) h *= 2;
   }
   s.inSystem[r] = mo.mean;
   s.inSystemVariance[r] = mo.variance;
   out.completed = Math.max(0, start + rates.arrivals - mo.mean);
   const q = scratch;
-  q.mean = meanSum / SUBSTEPS;
-  q.variance = varianceSum / SUBSTEPS;
+  q.mean = meanSum;
+  q.variance = varianceSum;
   q.servers = n;
-  q.capacity = week.capacity;
+  q.capacity = capacity;
   if (uniform === null) {
-    logNormal(mo.mean, mo.variance, c.n);
+    countDistribution(mo.mean, mo.variance, c.n);
     momentsAbove(c.n, n, c.above);
     out.backlog = excessOf(c.above, n);
-  } else {
-    const rate = relaxationRate(rates, q, c);
-    const previous = s.level[r]!;
-    const carry = Number.isNaN(previous) ? 0 : Math.exp(-rate);
-    const z = carry * (carry > 0 ? previous : 0) + Math.sqrt(1 - carry * carry) * normalQuantile(uniform);
-    s.level[r] = z;
-    logNormal(mo.mean, mo.variance, c.n);
-    out.backlog = Math.max(0, Math.exp(c.n.location + c.n.spread * z) - n);
-    const kept = averagedShare(rate);
-    logNormal(q.mean, q.variance * kept, c.n);
-    q.mean = c.n.spread > 0 ? Math.exp(c.n.location + c.n.spread * z) : q.mean;
-    q.variance *= 1 - kept;
+    waitFigures(q, a, hours, c, s.waits);
+    return;
   }
+  const rate = relaxationRate(rates, q, c);
+  const previous = s.level[r]!;
+  const carry = Number.isNaN(previous) ? 0 : Math.exp(-rate);
+  const z = carry * (carry > 0 ? previous : 0) + Math.sqrt(1 - carry * carry) * normalQuantile(uniform);
+  s.level[r] = z;
+  const load = capacity > 0 ? Math.min(1, rates.arrivals / capacity) : 1;
+  countDistribution(mo.mean, mo.variance, c.n);
+  momentsAbove(c.n, n, c.above);
+  const nonEmpty = Math.min(1, c.above.share * a.waitScale * load);
+  out.backlog = zeroInflatedAt(excessOf(c.above, n), nonEmpty, excessShape(a, c.above, n), z);
   waitFigures(q, a, hours, c, s.waits);
+  const shape = excessShape(a, c.above, n);
+  const waiting = Math.min(1, c.above.share * a.waitScale);
+  const average = s.waits.mean;
+  const instant = zeroInflatedAt(average, waiting, shape, z);
+  const week = average + Math.sqrt(averagedShare(rate)) * (instant - average);
+  const ratio = average > 0 ? week / average : 1;
+  s.waits.mean = week;
+  s.waits.p90 = Math.min(MAX_WAIT_HOURS, s.waits.p90 * ratio);
+  s.waits.serviceLevel = Math.min(1, Math.max(0, 1 - (1 - s.waits.serviceLevel) * ratio));
 };
 
-/** Reused by {@link queueWeek}: the wait inputs of the current run. */
+/** Reused by {@link queueWeek}: the wait inputs of the current run, and a trial step's end. */
 const scratch = { mean: 0, variance: 0, servers: 1, capacity: 0 };
+const trial = { mean: 0, variance: 0 };

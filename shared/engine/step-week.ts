@@ -26,9 +26,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
   const drawPoisson = poisson;
   const drawBinomial = binomial;
   const runQueueWeek = queueWeek;
-  const overtimeRule = { slope: 0, offset: 0, cap: 0 };
-  const queueInput = { rates, extra: s.overtime, capacity: 0 };
-  const team = { servers: 1, reviewers: 0, serviceHours: 1 };
+  const overtimeRule = rates.overtime;
   const waitHours = { work: 40, target: tl.targetWaitHours };
   const ratio = cappedRatio;
   const m = M;
@@ -100,17 +98,14 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
         ? (p.overtimeResponse * (signoff * serviceHours + incidentHours - baseCapacity)) / reviewers
         : 0;
     overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
-    team.servers = servers;
-    team.reviewers = reviewers;
-    team.serviceHours = serviceHours;
-    runOvertime(s, r, team, overtimeRule);
+    runOvertime(s, r, servers, overtimeRule);
     const loadHours = (s.overtime.waiting + signoff) * serviceHours;
     const overtime = s.overtime.hoursPerReviewer;
     const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
     const capacityChanges = capacity / serviceHours;
-    queueInput.capacity = capacityChanges;
+    rates.overtimeRate = reviewers / serviceHours;
     waitHours.work = p.workHoursPerWeek;
-    runQueueWeek(s, r, queueInput, waitHours, rng ? rng.next() : null, week);
+    runQueueWeek(s, r, rates, capacityChanges, waitHours, rng ? rng.next() : null, week);
     const backlogEnd = week.backlog;
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
     let fatigue = fatigues[r]!;

@@ -76,11 +76,18 @@ export const startTeamRuns = (
     adoption: new Float64Array(L),
     deficit: new Float64Array(L),
     shock: new Float64Array(L),
-    rates: { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 },
+    rates: {
+      arrivals: 0,
+      capacity: 0,
+      servers: 1,
+      serviceCv2: 1,
+      overtime: { slope: 0, offset: 0, cap: 0 },
+      overtimeRate: 0,
+    },
     anchor: newAnchor(),
     moments: { mean: 0, variance: 0 },
     closure: newScratch(),
-    overtime: { hoursPerReviewer: 0, throughput: 0, covariance: 0, waiting: 0 },
+    overtime: { hoursPerReviewer: 0, waiting: 0 },
     waits: { mean: 0, p90: 0, serviceLevel: 1 },
   };
 };

@@ -1,0 +1,79 @@
+import { normalUpperTail } from './normal-tail';
+
+/**
+ * Partial moments of a gamma-distributed count N (mean m, variance V: shape a = m^2 / V, scale
+ * V / m) above levels, for the queue closure. For a level k: P(N > k) = Q_a(k),
+ * E[N; N > k] = m Q_(a+1)(k), E[N^2; N > k] = E[N^2] Q_(a+2)(k), with Q_a the upper tail of a
+ * gamma of shape a and the same scale, by the Wilson-Hilferty cube-root normal approximation
+ * (Johnson, Kotz and Balakrishnan, Continuous Univariate Distributions 1, 2nd ed., 17.5;
+ * accurate to a few thousandths for shapes above 1, coarser below, where little waits).
+ */
+export interface CountDistribution {
+  mean: number;
+  /** E[N^2]. */
+  square: number;
+  /** Gamma shape and scale (scale 0: a point mass at the mean). */
+  shape: number;
+  scale: number;
+}
+
+/** Fills `out` with the gamma of `mean` and `variance` (a point mass when either is 0). */
+export const countDistribution = (mean: number, variance: number, out: CountDistribution): void => {
+  out.mean = mean;
+  out.square = variance + mean * mean;
+  if (!(mean > 0) || !(variance > 0)) {
+    out.shape = Number.POSITIVE_INFINITY;
+    out.scale = 0;
+    return;
+  }
+  out.shape = (mean * mean) / variance;
+  out.scale = variance / mean;
+};
+
+/** Wilson-Hilferty: P(G > k) for G gamma(shape, scale). */
+export const gammaTail = (shape: number, scale: number, k: number): number => {
+  const spread = 1 / (9 * shape);
+  return normalUpperTail((Math.cbrt(k / (shape * scale)) - (1 - spread)) / Math.sqrt(spread));
+};
+
+/** Wilson-Hilferty: the value of a gamma(shape) with mean `mean` at normal score z (its quantile at P(Z <= z)). */
+export const gammaAtScore = (mean: number, shape: number, z: number): number => {
+  const spread = 1 / (9 * shape);
+  const root = Math.max(0, 1 - spread + z * Math.sqrt(spread));
+  return mean * root * root * root;
+};
+
+/** The count at normal score z (a point mass stays at its mean). */
+export const countAtScore = (n: CountDistribution, z: number): number =>
+  n.scale > 0 ? gammaAtScore(n.mean, n.shape, z) : n.mean;
+
+/** Moments of N above a level k: P(N > k), E[N; N > k], E[N^2; N > k]. */
+export interface Above {
+  share: number;
+  first: number;
+  second: number;
+}
+
+export const newAbove = (): Above => ({ share: 0, first: 0, second: 0 });
+
+/** Fills `out` with the moments of `n` above level `k`. */
+export const momentsAbove = (n: CountDistribution, k: number, out: Above): void => {
+  if (!(k > 0) || !(n.scale > 0)) {
+    const above = k > 0 ? n.mean > k : n.mean > 0 || k < 0;
+    out.share = above ? 1 : 0;
+    out.first = above ? n.mean : 0;
+    out.second = above ? n.square : 0;
+    return;
+  }
+  const { shape, scale } = n;
+  out.share = gammaTail(shape, scale, k);
+  out.first = n.mean * gammaTail(shape + 1, scale, k);
+  out.second = n.square * gammaTail(shape + 2, scale, k);
+};
+
+/** E[(N - k)+] from the moments above k. */
+export const excessOf = (a: Above, k: number): number => Math.max(0, a.first - k * a.share);
+
+/** E[((N - k)+)^2] from the moments above k. */
+export const excessSquareOf = (a: Above, k: number): number =>
+  Math.max(0, a.second - 2 * k * a.first + k * k * a.share);
