@@ -70,13 +70,14 @@ export const anchorAt = (r: QueueLoad, c: ClosureScratch, out: QueueAnchor): voi
   const at = Math.min(POINTS - 2, Math.floor((x - X_MIN) / STEP));
   const t = (x - X_MIN) / STEP - at;
   const taper = rho > TAPER_FROM ? (rho - TAPER_FROM) / (1 - TAPER_FROM) : 0;
-  const value = (field: number, overloaded: number) => {
-    const i = at * FIELDS + field;
-    const tabled = table[i]! + t * (table[i + FIELDS]! - table[i]!);
-    return tabled + taper * (overloaded - tabled);
-  };
-  out.noise = value(0, out.noise);
-  out.waitShift = value(1, out.waitShift);
-  out.waitScale = value(2, out.waitScale);
-  out.excessCv2 = value(3, out.excessCv2);
+  const i = at * FIELDS;
+  const j = i + FIELDS;
+  const noise = table[i]! + t * (table[j]! - table[i]!);
+  const shift = table[i + 1]! + t * (table[j + 1]! - table[i + 1]!);
+  const scale = table[i + 2]! + t * (table[j + 2]! - table[i + 2]!);
+  const cv2 = table[i + 3]! + t * (table[j + 3]! - table[i + 3]!);
+  out.noise = noise + taper * (out.noise - noise);
+  out.waitShift = shift + taper * (out.waitShift - shift);
+  out.waitScale = scale + taper * (out.waitScale - scale);
+  out.excessCv2 = cv2 + taper * (out.excessCv2 - cv2);
 };

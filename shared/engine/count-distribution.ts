@@ -30,10 +30,14 @@ export const countDistribution = (mean: number, variance: number, out: CountDist
   out.scale = variance / mean;
 };
 
+/** Normal scores beyond which a tail is 0 or 1 to double precision's use here (Q(9) < 1.2e-19). */
+const FAR = 9;
+
 /** Wilson-Hilferty: P(G > k) for G gamma(shape, scale). */
 export const gammaTail = (shape: number, scale: number, k: number): number => {
   const spread = 1 / (9 * shape);
-  return normalUpperTail((Math.cbrt(k / (shape * scale)) - (1 - spread)) / Math.sqrt(spread));
+  const z = (Math.cbrt(k / (shape * scale)) - (1 - spread)) / Math.sqrt(spread);
+  return z > FAR ? 0 : z < -FAR ? 1 : normalUpperTail(z);
 };
 
 /** Wilson-Hilferty: the value of a gamma(shape) with mean `mean` at normal score z (its quantile at P(Z <= z)). */

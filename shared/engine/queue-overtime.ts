@@ -18,11 +18,18 @@ export interface OvertimeRule {
   cap: number;
 }
 
-/** Expected overtime hours per reviewer over the queue's spread, and the changes waiting. */
+/**
+ * Expected overtime hours per reviewer over the queue's spread; the same when every reviewer is
+ * busy (what a waiting change sees: overtime is highest when the queue is long); the changes waiting.
+ */
 export interface OvertimeEffect {
   hoursPerReviewer: number;
+  busyHoursPerReviewer: number;
   waiting: number;
 }
+
+/** Below this probability of a queue, overtime's dependence on its length is not worth evaluating. */
+const NEGLIGIBLE = 1e-9;
 
 const from: Above = { share: 0, first: 0, second: 0 };
 const to: Above = { share: 0, first: 0, second: 0 };
@@ -32,7 +39,7 @@ const partial = { hours: 0, weighted: 0 };
 /** E[o; N > n] and E[N o; N > n] of the clipped linear rule, from the moments above n, into `partial`. */
 const aboveServers = (n: CountDistribution, servers: number, rule: OvertimeRule, at: Above): void => {
   const { slope, offset, cap } = rule;
-  if (offset >= cap || !(slope > 0)) {
+  if (offset >= cap || !(slope > 0) || !(at.share > NEGLIGIBLE)) {
     const level = Math.min(cap, Math.max(0, offset));
     partial.hours = level * at.share;
     partial.weighted = level * at.first;
@@ -98,9 +105,14 @@ export const overtimeEffect = (
   out.waiting = excessOf(a, servers);
   if (!(rule.cap > 0)) {
     out.hoursPerReviewer = 0;
+    out.busyHoursPerReviewer = 0;
     return;
   }
   aboveServers(c.n, servers, rule, a);
+  out.busyHoursPerReviewer =
+    a.share > 0
+      ? Math.min(rule.cap, Math.max(0, partial.hours / a.share))
+      : Math.min(rule.cap, Math.max(0, rule.offset));
   const hours = partial.hours + Math.min(rule.cap, Math.max(0, rule.offset)) * (1 - a.share);
   out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, hours));
 };

@@ -105,7 +105,8 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     const capacityChanges = capacity / serviceHours;
     rates.overtimeRate = reviewers / serviceHours;
     waitHours.work = p.workHoursPerWeek;
-    runQueueWeek(s, r, rates, capacityChanges, waitHours, rng ? rng.next() : null, week);
+    const busyCapacity = (capacity + (s.overtime.busyHoursPerReviewer - overtime) * reviewers) / serviceHours;
+    runQueueWeek(s, r, rates, busyCapacity, waitHours, rng ? rng.next() : null, week);
     const backlogEnd = week.backlog;
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
     let fatigue = fatigues[r]!;

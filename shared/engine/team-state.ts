@@ -87,7 +87,7 @@ export const startTeamRuns = (
     anchor: newAnchor(),
     moments: { mean: 0, variance: 0 },
     closure: newScratch(),
-    overtime: { hoursPerReviewer: 0, waiting: 0 },
+    overtime: { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0 },
     waits: { mean: 0, p90: 0, serviceLevel: 1 },
   };
 };
