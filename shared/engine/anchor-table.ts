@@ -1,11 +1,5 @@
-import {
-  anchorQueue,
-  type ClosureScratch,
-  newAnchor,
-  overloadedAnchor,
-  type QueueAnchor,
-  type QueueLoad,
-} from './queue-closure';
+import type { ClosureScratch } from './closure-scratch';
+import { anchorQueue, newAnchor, overloadedAnchor, type QueueAnchor, type QueueLoad } from './queue-closure';
 
 /**
  * Anchors by load for each (servers, review-time cv^2), tabulated once and interpolated: a load

@@ -47,10 +47,6 @@ export const gammaAtScore = (mean: number, shape: number, z: number): number => 
   return mean * root * root * root;
 };
 
-/** The count at normal score z (a point mass stays at its mean). */
-export const countAtScore = (n: CountDistribution, z: number): number =>
-  n.scale > 0 ? gammaAtScore(n.mean, n.shape, z) : n.mean;
-
 /** Moments of N above a level k: P(N > k), E[N; N > k], E[N^2; N > k]. */
 export interface Above {
   share: number;

@@ -1,12 +1,5 @@
-import {
-  type Above,
-  type CountDistribution,
-  countDistribution,
-  excessOf,
-  excessSquareOf,
-  momentsAbove,
-  newAbove,
-} from './count-distribution';
+import type { ClosureScratch } from './closure-scratch';
+import { type Above, countDistribution, excessOf, excessSquareOf, momentsAbove } from './count-distribution';
 import { continueInverseErlangB, erlangCFromB } from './erlang';
 import { type OvertimeRule, overtimeDepartures, overtimeFlow } from './queue-overtime';
 
@@ -79,19 +72,6 @@ export const newAnchor = (): QueueAnchor => ({
   excessCv2: 1,
   mean: Number.NaN,
   variance: Number.NaN,
-});
-
-/** Scratch the closure reuses (no allocation per step), and the anchor table last used. */
-export interface ClosureScratch {
-  n: CountDistribution;
-  above: Above;
-  table: { servers: number; serviceCv2: number; values: Float64Array | null };
-}
-
-export const newScratch = (): ClosureScratch => ({
-  n: { mean: 0, square: 0, shape: 0, scale: 0 },
-  above: newAbove(),
-  table: { servers: 0, serviceCv2: Number.NaN, values: null },
 });
 
 /** Cov(N, min(N, n)) from the moments of N above n: V - E[N^2; N > n] + n E[N; N > n] + m E[(N - n)+]. */

@@ -1,3 +1,4 @@
+import type { ClosureScratch } from './closure-scratch';
 import {
   type Above,
   type CountDistribution,
@@ -5,7 +6,6 @@ import {
   excessOf,
   momentsAbove,
 } from './count-distribution';
-import type { ClosureScratch } from './queue-closure';
 
 /**
  * The overtime rule per reviewer, o = clip(slope x W + offset, 0, cap) hours a week, with W the

@@ -1,3 +1,4 @@
+import type { ClosureScratch } from './closure-scratch';
 import {
   type Above,
   countDistribution,
@@ -9,7 +10,7 @@ import {
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
 import { normalUpperTail } from './normal-tail';
-import { type ClosureScratch, conditionalExcessCv2, type QueueAnchor } from './queue-closure';
+import { conditionalExcessCv2, type QueueAnchor } from './queue-closure';
 
 /** Waits of the changes arriving in a week, in working hours. */
 export interface WaitFigures {

@@ -1,5 +1,5 @@
 import { anchorAt } from './anchor-table';
-import { countAtScore, countDistribution, excessOf, momentsAbove } from './count-distribution';
+import { countDistribution, excessOf, momentsAbove } from './count-distribution';
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
 import { advanceQueue, anchorQueue, type QueueRates, relaxationRate } from './queue-closure';

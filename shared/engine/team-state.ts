@@ -1,13 +1,7 @@
+import { type ClosureScratch, newScratch } from './closure-scratch';
 import { applyHeadcountOp } from './headcount-ops';
 import type { ModelParams } from './model-params';
-import {
-  type ClosureScratch,
-  newAnchor,
-  newScratch,
-  type QueueAnchor,
-  type QueueMoments,
-  type QueueRates,
-} from './queue-closure';
+import { newAnchor, type QueueAnchor, type QueueMoments, type QueueRates } from './queue-closure';
 import type { OvertimeEffect } from './queue-overtime';
 import type { WaitFigures } from './queue-waits';
 import type { Rng } from './rng';
