@@ -14,6 +14,7 @@ import { createRouter } from './openapi';
 import { alertHistoryRoutes } from './routes/alert-history';
 import { alertRuleRoutes } from './routes/alert-rules';
 import { authRoutes } from './routes/auth';
+import { calibrationRoutes } from './routes/calibrations';
 import { docsRoutes, openApiDocument } from './routes/docs';
 import { forecastRoutes } from './routes/forecasts';
 import { healthRoutes } from './routes/health';
@@ -60,6 +61,7 @@ function apiRoutes(deps: ForecastDeps) {
     historyGithubRoutes,
     historyWeeklyRoutes,
     historyAliasRoutes,
+    calibrationRoutes,
   ];
   for (const routes of resources) api.route('/', routes(deps));
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -1,23 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
-import { ConfigError, loadConfig } from '../config';
-import { openDatabase } from '../db/client';
-import { applyMigrations } from '../db/migrate';
-import { orgs } from '../db/schema';
 import { ProblemError } from '../errors';
 import { gitLogOutput } from '../history/git-command';
 import { readGitUpload, storeGitUpload } from '../history/git-upload';
 import { defaultHistoryRules } from '../history/rules';
-import { packageVersion } from '../paths';
+import { fail, withOrgDatabase } from './org-database';
 
 const usage =
   'usage: npm run import -- git --org <slug> (--file <path[.gz]> | --repo <path> [--since YYYY-MM-DD]) [--team <name>] [--derive-roster] [--source <name>]';
-
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function options(argv: string[]) {
   try {
@@ -51,38 +41,27 @@ async function main(argv: string[]): Promise<void> {
   if (!values.file === !values.repo) fail(`give exactly one of --file and --repo\n${usage}`);
   if (values.since && (!values.repo || !/^\d{4}-\d{2}-\d{2}$/.test(values.since)))
     fail(`--since takes YYYY-MM-DD and goes with --repo\n${usage}`);
-  let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env, packageVersion());
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`, 1);
-    throw error;
-  }
-  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
-  try {
-    await applyMigrations(database.db);
-    const org = await database.db.select().from(orgs).where(eq(orgs.slug, values.org)).get();
-    if (!org) fail(`No org with slug "${values.org}".`, 1);
-    const body = values.file ? createReadStream(values.file) : gitLogOutput(values.repo!, values.since);
-    const gzip = Boolean(values.file?.endsWith('.gz'));
-    const now = () => new Date();
-    const upload = await readGitUpload(database.db, org.id, body, { gzip, rules: defaultHistoryRules }, now);
-    const summary = await storeGitUpload(
-      database.db,
-      org.id,
-      upload,
-      { source: values.source ?? 'git', team: values.team, deriveRoster: values['derive-roster'] },
-      now,
-      { id: null, label: 'cli' },
-    );
-    const { commits, people, matched, unmatched, weeks, from, to } = summary;
-    if (summary.derived > 0) console.log(`Derived a roster of ${summary.derived} for team ${values.team}.`);
-    console.log(JSON.stringify({ commits, people, matched, unmatched, weeks, from, to }));
+    await withOrgDatabase(values.org, async (db, org) => {
+      const body = values.file ? createReadStream(values.file) : gitLogOutput(values.repo!, values.since);
+      const gzip = Boolean(values.file?.endsWith('.gz'));
+      const now = () => new Date();
+      const upload = await readGitUpload(db, org.id, body, { gzip, rules: defaultHistoryRules }, now);
+      const summary = await storeGitUpload(
+        db,
+        org.id,
+        upload,
+        { source: values.source ?? 'git', team: values.team, deriveRoster: values['derive-roster'] },
+        now,
+        { id: null, label: 'cli' },
+      );
+      const { commits, people, matched, unmatched, weeks, from, to } = summary;
+      if (summary.derived > 0) console.log(`Derived a roster of ${summary.derived} for team ${values.team}.`);
+      console.log(JSON.stringify({ commits, people, matched, unmatched, weeks, from, to }));
+    });
   } catch (error) {
     if (error instanceof ProblemError) fail(`Nothing imported: ${error.detail ?? error.title}`, 1);
     fail(`Nothing imported: ${error instanceof Error ? error.message : String(error)}`, 1);
-  } finally {
-    database.close();
   }
 }
 

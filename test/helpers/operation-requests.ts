@@ -172,6 +172,10 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
       await post('/history/aliases', { identity, employeeId: 'E1' });
       return { path: `/history/aliases/${encodeURIComponent(identity)}` };
     },
+    'POST /orgs/{org}/calibrations': async () => ({ path: '/calibrations', body: {} }),
+    'GET /orgs/{org}/calibrations/{id}': async () => ({
+      path: `/calibrations/${(await post('/calibrations', {})).id}`,
+    }),
     'GET /orgs/{org}/tokens': async () => ({ path: '/tokens' }),
     'POST /orgs/{org}/tokens': async () => ({ path: '/tokens', body: { name: 'n', role: 'viewer' } }),
     'DELETE /orgs/{org}/tokens/{id}': async () => ({ path: `/tokens/${await fresh.token()}` }),

@@ -1,0 +1,76 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps';
+import { createRouter } from '../openapi';
+import { calibrate, getCalibration } from '../services/calibration/calibrate';
+import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
+
+const tags = ['calibration'];
+
+const fittedValue = z.object({ value: z.number(), low: z.number(), high: z.number() });
+const score = z.object({
+  points: z.number(),
+  mape: z.number().nullable(),
+  mapeKind: z.enum(['mape', 'smape']),
+  mase: z.number().nullable(),
+  coverage: z.number().nullable(),
+});
+const calibrationSchema = z
+  .object({
+    id: z.string(),
+    team: z.string().nullable(),
+    fitted: z.record(z.string(), fittedValue),
+    defaults: z.array(z.string()),
+    backtest: z.object({
+      origins: z.number(),
+      horizonWeeks: z.number(),
+      metrics: z.record(z.string(), score.extend({ byHorizon: z.record(z.string(), score) })),
+    }),
+    actuals: z.array(
+      z.object({
+        week: z.string(),
+        authored: z.number(),
+        aiAssisted: z.number(),
+        signoffDemand: z.number(),
+        signoffsCompleted: z.number(),
+        open: z.number(),
+        medianHoursToSignoff: z.number().nullable(),
+      }),
+    ),
+    provenance: z.object({
+      changes: z.number(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      engineVersion: z.string(),
+      createdAt: z.string(),
+    }),
+  })
+  .openapi('Calibration');
+
+const create = orgRoute('POST /orgs/{org}/calibrations', {
+  tags,
+  summary:
+    'Calibrate a team (or the whole org) from its imported history and backtest it (26 origins, 12 weeks)',
+  request: {
+    params: orgParams,
+    body: jsonBody(z.object({ team: z.string().min(1).max(120).optional() }).strict()),
+  },
+  responses: { 201: jsonResponse('The stored calibration', calibrationSchema) },
+});
+const read = orgRoute('GET /orgs/{org}/calibrations/{id}', {
+  tags,
+  summary: 'A stored calibration',
+  request: { params: orgIdParams },
+  responses: { 200: jsonResponse('The calibration', calibrationSchema) },
+});
+
+/** Calibrations: planners create them, every member reads them. */
+export function calibrationRoutes(deps: AppDeps) {
+  return createRouter()
+    .openapi(create, async (c) => {
+      const { team } = c.req.valid('json');
+      return c.json(await calibrate(deps.db, c.get('org'), team ?? null), 201);
+    })
+    .openapi(read, async (c) =>
+      c.json(await getCalibration(deps.db, c.get('org').id, c.req.valid('param').id), 200),
+    );
+}

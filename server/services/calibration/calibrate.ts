@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { ENGINE_VERSION } from '../../../shared/index';
+import type { Db } from '../../db/client';
+import { calibrations } from '../../db/schema';
+import { notFound, ProblemError } from '../../errors';
+import { loadIdentityMatcher } from '../../history/identity-match';
+import { historySpan } from '../../history/span';
+import { loadChanges } from '../../history/stored-changes';
+import { placeChanges } from '../../history/weekly-series';
+import { loadModel } from '../org-model';
+import { type Backtest, defaultBacktestOptions, runBacktest } from './backtest';
+import { type FittedValue, fitHistory } from './fit';
+import { teamHistory } from './team-history';
+
+/** A calibration as the API and the CLI give it (the issue's JSON shape, plus id and provenance). */
+export interface CalibrationResult {
+  id: string;
+  team: string | null;
+  fitted: Record<string, FittedValue>;
+  /** Engine parameters the history cannot inform, left at the org's values. */
+  defaults: string[];
+  backtest: Backtest;
+  actuals: {
+    week: string;
+    authored: number;
+    aiAssisted: number;
+    signoffDemand: number;
+    signoffsCompleted: number;
+    open: number;
+    medianHoursToSignoff: number | null;
+  }[];
+  provenance: {
+    changes: number;
+    from: string | null;
+    to: string | null;
+    engineVersion: string;
+    createdAt: string;
+  };
+}
+
+/**
+ * Calibrates a team (by name; null: the whole org, every team's changes and headcount together)
+ * from the org's imported history and today's roster, runs the 26-origin backtest and stores the
+ * result. A team with no history gets an empty fit (everything left at the defaults).
+ * @throws ProblemError 404 naming `team` when the org has no team of that name.
+ */
+export async function calibrate(
+  db: Db,
+  org: { id: string; name: string },
+  team: string | null,
+  now = new Date(),
+): Promise<CalibrationResult> {
+  const model = await loadModel(db, org);
+  const teamRow = team === null ? null : model.org.teams.find((t) => t.name === team);
+  if (team !== null && !teamRow) {
+    throw new ProblemError(404, 'Not Found', `No team named "${team}".`, [
+      { path: 'team', message: 'no team of that name' },
+    ]);
+  }
+  const headcount: Record<string, number> = {};
+  for (const t of teamRow ? [teamRow] : model.org.teams) {
+    for (const [level, count] of Object.entries(t.headcount))
+      headcount[level] = (headcount[level] ?? 0) + count;
+  }
+  const placed = placeChanges(await loadChanges(db, org.id), await loadIdentityMatcher(db, org.id)).filter(
+    (c) => team === null || c.team === team,
+  );
+  const history = teamHistory(placed, model.org.levels, headcount);
+  const fit = fitHistory(history, model.parameters);
+  const backtest = runBacktest(history, model.parameters, defaultBacktestOptions);
+  const span = historySpan(placed);
+  const result: CalibrationResult = {
+    id: randomUUID(),
+    team,
+    fitted: fit.fitted,
+    defaults: fit.defaults,
+    backtest,
+    actuals: history.weeks.map(({ authored, ...week }) => ({
+      week: week.week,
+      authored: Object.values(authored).reduce((a, b) => a + b, 0),
+      aiAssisted: week.aiAssisted,
+      signoffDemand: week.signoffDemand,
+      signoffsCompleted: week.signoffsCompleted,
+      open: week.open,
+      medianHoursToSignoff: week.medianHoursToSignoff,
+    })),
+    provenance: {
+      changes: placed.length,
+      from: span.from,
+      to: span.to,
+      engineVersion: ENGINE_VERSION,
+      createdAt: now.toISOString(),
+    },
+  };
+  const { id, provenance, ...rest } = result;
+  await db
+    .insert(calibrations)
+    .values({ id, orgId: org.id, teamId: teamRow?.id ?? null, result: rest, provenance });
+  return result;
+}
+
+/** A stored calibration of the org. @throws ProblemError 404 when there is none with that id. */
+export async function getCalibration(db: Db, orgId: string, id: string): Promise<CalibrationResult> {
+  const row = await db
+    .select()
+    .from(calibrations)
+    .where(and(eq(calibrations.orgId, orgId), eq(calibrations.id, id)))
+    .get();
+  if (!row) throw notFound('calibration');
+  return {
+    id: row.id,
+    ...(row.result as Omit<CalibrationResult, 'id' | 'provenance'>),
+    provenance: row.provenance as CalibrationResult['provenance'],
+  };
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createOrgFixture, type OrgFixture } from '../../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../../helpers/app-server';
+import { smallGitLog } from '../../helpers/small-git-log';
+
+let server: AppServer;
+let org: OrgFixture;
+
+const log = smallGitLog();
+
+const api = (path: string, init: RequestInit = {}, token = org.tokens.planner) =>
+  fetch(`${server.url}/api/v1/orgs/cal${path}`, {
+    ...init,
+    headers: { ...bearer(token), 'content-type': 'application/json', ...init.headers },
+  });
+
+beforeAll(async () => {
+  server = await startAppServer();
+  org = await createOrgFixture(server.database.db, 'cal');
+  const imported = await api('/history/git?team=Core&deriveRoster=true', {
+    method: 'POST',
+    body: log,
+    headers: { 'content-type': 'text/plain' },
+  });
+  expect(imported.status, await imported.text()).toBe(200);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('calibrations API', () => {
+  it('stores a team calibration with provenance and returns the same JSON from GET', async () => {
+    const created = await api('/calibrations', { method: 'POST', body: JSON.stringify({ team: 'Core' }) });
+    const body = await created.json();
+    expect(created.status, JSON.stringify(body)).toBe(201);
+    expect(body.team).toBe('Core');
+    expect(body.provenance).toMatchObject({ changes: 180, from: '2026-01-06', to: '2026-07-30' });
+    expect(body.actuals).toHaveLength(30);
+    // The derived roster: lee (lands others' changes) principal, ann senior, bob mid; so the
+    // sign-off demand is bob's 3 changes a week, each landed the next day
+    expect(body.actuals[3]).toMatchObject({
+      week: '2026-01-26',
+      authored: 6,
+      signoffDemand: 3,
+      signoffsCompleted: 3,
+      medianHoursToSignoff: 24,
+    });
+    expect(body.fitted.ordinaryReviewShare.value).toBe(1);
+    // 6 h x (1 - 0.13) of review a week over 1.5 sign-offs per reviewer-week (3 a week, 2 reviewers)
+    expect(body.fitted.humanReviewHours.value).toBeCloseTo(3.48, 12);
+    expect(body.backtest).toMatchObject({ origins: 22, horizonWeeks: 12 });
+    expect(Object.keys(body.backtest.metrics)).toEqual([
+      'signoffDemand',
+      'signoffsCompleted',
+      'open',
+      'medianHoursToSignoff',
+    ]);
+    const read = await api(`/calibrations/${body.id}`, {}, org.tokens.viewer);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual(body);
+  });
+
+  it('answers 404 naming the team for an unknown team, and 422 naming an unknown field', async () => {
+    const unknown = await api('/calibrations', { method: 'POST', body: JSON.stringify({ team: 'Nope' }) });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).errors).toEqual([{ path: 'team', message: 'no team of that name' }]);
+    const extra = await api('/calibrations', { method: 'POST', body: JSON.stringify({ teem: 'Core' }) });
+    expect(extra.status).toBe(422);
+    expect(JSON.stringify(await extra.json())).toContain('teem');
+    expect((await api('/calibrations/missing', {}, org.tokens.viewer)).status).toBe(404);
+  });
+});
