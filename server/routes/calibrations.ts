@@ -24,6 +24,22 @@ const calibrationSchema = z
       origins: z.number(),
       horizonWeeks: z.number(),
       metrics: z.record(z.string(), score.extend({ byHorizon: z.record(z.string(), score) })),
+      fan: z
+        .object({
+          origin: z.string(),
+          weeks: z.array(z.string()),
+          metrics: z.record(
+            z.string(),
+            z.object({
+              mean: z.array(z.number()),
+              p10: z.array(z.number()),
+              p90: z.array(z.number()),
+              actual: z.array(z.number().nullable()),
+            }),
+          ),
+        })
+        .nullable()
+        .openapi({ description: 'The latest origin whose whole horizon has happened: forecast and actuals' }),
     }),
     actuals: z.array(
       z.object({

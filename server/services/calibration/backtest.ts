@@ -1,6 +1,6 @@
 import type { Parameters } from '../../../shared/index';
 import { fitHistory } from './fit';
-import { type BacktestMetric, backtestMetrics, forecastOrigin } from './forecast-origin';
+import { type BacktestMetric, backtestMetrics, forecastOrigin, type MetricForecast } from './forecast-origin';
 import { type ErrorScore, type ScoredPoint, scorePoints } from './scores';
 import type { CalibrationWeek, TeamHistory } from './team-history';
 
@@ -29,10 +29,19 @@ export const MIN_FIT_WEEKS = 8;
 /** Per metric: the score over every horizon and at each reported horizon. */
 export type MetricScores = ErrorScore & { byHorizon: Record<string, ErrorScore> };
 
+/** One origin's forecast beside what happened, for a fan chart: `weeks` from the origin on. */
+export interface BacktestFan {
+  origin: string;
+  weeks: string[];
+  metrics: Record<BacktestMetric, MetricForecast & { actual: (number | null)[] }>;
+}
+
 export interface Backtest {
   origins: number;
   horizonWeeks: number;
   metrics: Record<BacktestMetric, MetricScores>;
+  /** The latest origin whose whole horizon has happened (null: none). */
+  fan: BacktestFan | null;
 }
 
 /** The week's actual value of a metric (null: none that week). */
@@ -61,6 +70,7 @@ export function runBacktest(
     backtestMetrics.map((m) => [m, Array.from({ length: H }, () => [])]),
   );
   let origins = 0;
+  let fan: BacktestFan | null = null;
   for (let t = Math.max(MIN_FIT_WEEKS, n - options.originWeeks); t < n; t++) {
     origins++;
     const before = weeks.slice(0, t);
@@ -70,6 +80,16 @@ export function runBacktest(
       runs: options.runs,
       seed: options.seed,
     });
+    if (t === n - H) {
+      const ahead = weeks.slice(t, t + H);
+      fan = {
+        origin: weeks[t]!.week,
+        weeks: ahead.map((w) => w.week),
+        metrics: Object.fromEntries(
+          backtestMetrics.map((m) => [m, { ...forecast[m], actual: ahead.map((w) => actualOf(w, m)) }]),
+        ) as BacktestFan['metrics'],
+      };
+    }
     for (const metric of backtestMetrics) {
       const naive = naiveForecast(before, metric);
       for (let h = 0; h < H && t + h < n; h++) {
@@ -90,5 +110,5 @@ export function runBacktest(
       ),
     };
   }
-  return { origins, horizonWeeks: H, metrics };
+  return { origins, horizonWeeks: H, metrics, fan };
 }

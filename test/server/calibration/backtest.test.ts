@@ -76,6 +76,12 @@ describe('rolling-origin backtest', () => {
     }
     expect(backtest.metrics.signoffDemand.byHorizon['1']!.points).toBe(26);
     expect(backtest.metrics.signoffDemand.byHorizon['12']!.points).toBe(15);
+    // the fan: origin 40 - 12 = week 28, its 12 weeks with their actuals
+    expect(backtest.fan!.origin).toBe(history.weeks[28]!.week);
+    expect(backtest.fan!.metrics.signoffDemand.actual).toEqual(
+      history.weeks.slice(28).map((w) => w.signoffDemand),
+    );
+    expect(backtest.fan!.metrics.open.p10).toHaveLength(12);
     expect(runBacktest(history, defaultParameters, options)).toEqual(backtest);
   });
 });

@@ -49,6 +49,8 @@ describe('calibrations API', () => {
     // 6 h x (1 - 0.13) of review a week over 1.5 sign-offs per reviewer-week (3 a week, 2 reviewers)
     expect(body.fitted.humanReviewHours.value).toBeCloseTo(3.48, 12);
     expect(body.backtest).toMatchObject({ origins: 22, horizonWeeks: 12 });
+    expect(body.backtest.fan.origin).toBe(body.actuals[18].week);
+    expect(body.backtest.fan.metrics.signoffDemand.actual).toEqual(Array(12).fill(3));
     expect(Object.keys(body.backtest.metrics)).toEqual([
       'signoffDemand',
       'signoffsCompleted',
