@@ -15,6 +15,7 @@ const TeamsPage = lazyNamed(() => import('./pages/teams-page'), 'TeamsPage');
 const ReportsPage = lazyNamed(() => import('./pages/reports-page'), 'ReportsPage');
 const AlertsPage = lazyNamed(() => import('./pages/alerts-page'), 'AlertsPage');
 const HistoryPage = lazyNamed(() => import('./pages/history-page'), 'HistoryPage');
+const CalibrationPage = lazyNamed(() => import('./pages/calibration-page'), 'CalibrationPage');
 
 function Routes() {
   const editing = () => matchPath('/scenarios/:id', currentPath());
@@ -42,6 +43,9 @@ function Routes() {
       <Match when={currentPath() === '/history'}>
         <HistoryPage />
       </Match>
+      <Match when={currentPath() === '/calibration'}>
+        <CalibrationPage />
+      </Match>
     </Switch>
   );
 }
@@ -62,6 +66,7 @@ function Shell() {
             <Link href="/reports">Reports</Link>
             <Link href="/alerts">Alerts</Link>
             <Link href="/history">History</Link>
+            <Link href="/calibration">Calibration</Link>
           </nav>
           <div class="who">
             <span>

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import { smallGitLog } from '../helpers/small-git-log';
+
+describe('Calibration page in Chromium', () => {
+  let env: PlannerBrowser;
+  beforeAll(async () => {
+    env = await startPlannerBrowser();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it(
+    'calibrates a team with history: forecast fans against actuals, the error table by horizon and the fitted values',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page, { path: '/calibration' });
+      const imported = await page.evaluate(async (log) => {
+        const csrf = document.cookie.match(/(?:^|; )rl_csrf=([^;]*)/)?.[1] ?? '';
+        const response = await fetch('/api/v1/orgs/demo/history/git?team=Core&deriveRoster=true', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'x-csrf-token': decodeURIComponent(csrf) },
+          body: log,
+        });
+        return response.status;
+      }, smallGitLog());
+      expect(imported).toBe(200);
+      await page.getByLabel('Team (empty: the whole org)').fill('Core');
+      await page.getByRole('button', { name: 'Calibrate' }).click();
+      const table = page.getByRole('table', { name: 'Backtest error by horizon' });
+      await table.waitFor();
+      expect(await table.getByRole('row').count()).toBe(1 + 4 * 3);
+      await page.getByText('Core: 180 changes').waitFor();
+      expect(await page.locator('figure.chart canvas').count()).toBe(2);
+      const fitted = page.getByRole('table', { name: 'Fitted values' });
+      expect(await fitted.textContent()).toContain('ordinaryReviewShare');
+      await page.screenshot({ path: 'test-results/calibration-1440.png', fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: 'test-results/calibration-390.png', fullPage: true });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
+});

@@ -1,0 +1,35 @@
+import { request } from './client';
+
+/** Forecast error of one metric (over all horizons, or at one). */
+export interface ErrorScore {
+  points: number;
+  mape: number | null;
+  mapeKind: 'mape' | 'smape';
+  mase: number | null;
+  coverage: number | null;
+}
+
+/** A stored calibration, as POST/GET /calibrations answer. */
+export interface Calibration {
+  id: string;
+  team: string | null;
+  fitted: Record<string, { value: number; low: number; high: number }>;
+  defaults: string[];
+  backtest: {
+    origins: number;
+    horizonWeeks: number;
+    metrics: Record<string, ErrorScore & { byHorizon: Record<string, ErrorScore> }>;
+    fan: {
+      origin: string;
+      weeks: string[];
+      metrics: Record<string, { mean: number[]; p10: number[]; p90: number[]; actual: (number | null)[] }>;
+    } | null;
+  };
+  provenance: { changes: number; from: string | null; to: string | null };
+}
+
+/** POST /calibrations: calibrates `team` (null: the whole org) and stores it. */
+export const calibrateTeam = (org: string, team: string | null): Promise<Calibration> =>
+  request<Calibration>('POST', `/orgs/${encodeURIComponent(org)}/calibrations`, {
+    body: team ? { team } : {},
+  });
