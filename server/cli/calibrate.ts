@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ProblemError } from '../errors';
+import { systemActor } from '../services/audit';
 import { calibrate } from '../services/calibration/calibrate';
 import { fail, withOrgDatabase } from './org-database';
 
@@ -26,7 +27,7 @@ async function main(argv: string[]) {
   if (!values.org) fail(usage);
   try {
     await withOrgDatabase(values.org, async (db, org) => {
-      const result = await calibrate(db, org, values.team ?? null);
+      const result = await calibrate(db, org, values.team ?? null, systemActor);
       if (values.json) {
         console.log(JSON.stringify(result));
         return;

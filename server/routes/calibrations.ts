@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { calibrate, getCalibration } from '../services/calibration/calibrate';
@@ -84,7 +85,7 @@ export function calibrationRoutes(deps: AppDeps) {
   return createRouter()
     .openapi(create, async (c) => {
       const { team } = c.req.valid('json');
-      return c.json(await calibrate(deps.db, c.get('org'), team ?? null), 201);
+      return c.json(await calibrate(deps.db, c.get('org'), team ?? null, actorOf(c.get('principal'))), 201);
     })
     .openapi(read, async (c) =>
       c.json(await getCalibration(deps.db, c.get('org').id, c.req.valid('param').id), 200),

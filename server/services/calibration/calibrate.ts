@@ -8,6 +8,7 @@ import { loadIdentityMatcher } from '../../history/identity-match';
 import { historySpan } from '../../history/span';
 import { loadChanges } from '../../history/stored-changes';
 import { placeChanges } from '../../history/weekly-series';
+import { type Actor, recordAudit } from '../audit';
 import { loadModel } from '../org-model';
 import { type Backtest, defaultBacktestOptions, runBacktest } from './backtest';
 import { type FittedValue, fitHistory } from './fit';
@@ -49,6 +50,7 @@ export async function calibrate(
   db: Db,
   org: { id: string; name: string },
   team: string | null,
+  actor: Actor,
   now = new Date(),
 ): Promise<CalibrationResult> {
   const model = await loadModel(db, org);
@@ -94,9 +96,18 @@ export async function calibrate(
     },
   };
   const { id, provenance, ...rest } = result;
-  await db
-    .insert(calibrations)
-    .values({ id, orgId: org.id, teamId: teamRow?.id ?? null, result: rest, provenance });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(calibrations)
+      .values({ id, orgId: org.id, teamId: teamRow?.id ?? null, result: rest, provenance });
+    await recordAudit(tx, actor, {
+      orgId: org.id,
+      action: 'create',
+      entity: 'calibration',
+      entityId: id,
+      after: { team, provenance },
+    });
+  });
   return result;
 }
 
