@@ -75,7 +75,7 @@ export const newAnchor = (): QueueAnchor => ({
 });
 
 /** Cov(N, min(N, n)) from the moments of N above n: V - E[N^2; N > n] + n E[N; N > n] + m E[(N - n)+]. */
-export const covarianceWithBusy = (mean: number, variance: number, n: number, a: Above): number =>
+const covarianceWithBusy = (mean: number, variance: number, n: number, a: Above): number =>
   variance - a.second + n * a.first + mean * excessOf(a, n);
 
 /** Squared coefficient of variation of N - n given N > n (0 when nothing is above n). */

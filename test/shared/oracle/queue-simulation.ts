@@ -38,8 +38,6 @@ export interface OracleScenario {
 export interface OracleWeekFigures {
   /** Changes waiting, not yet started, at the week's end. */
   backlog: number;
-  /** Changes waiting or in review at the week's end. */
-  inSystem: number;
   /** Changes that arrived this week and started review, the sum of their waits and how many waited at most the target. */
   starts: number;
   waitSum: number;
@@ -82,7 +80,6 @@ export const simulateQueue = (
   let rate = 0;
   const figures: OracleWeekFigures[] = scenario.weeks.map(() => ({
     backlog: 0,
-    inSystem: 0,
     starts: 0,
     waitSum: 0,
     withinTarget: 0,
@@ -180,7 +177,6 @@ export const simulateQueue = (
     const current = figures[recorded];
     if (current) {
       current.backlog = queueArrival.length - head;
-      current.inSystem = current.backlog + servers.filter((s) => s.busy).length;
     }
   });
   return figures;
