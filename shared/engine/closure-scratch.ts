@@ -1,4 +1,4 @@
-import { type Above, type CountDistribution, newAbove } from './count-distribution';
+import { type Above, type CountDistribution, newAbove, newCountDistribution } from './count-distribution';
 
 /** Scratch the closure reuses (no allocation per step), and the anchor table last used. */
 export interface ClosureScratch {
@@ -8,7 +8,7 @@ export interface ClosureScratch {
 }
 
 export const newScratch = (): ClosureScratch => ({
-  n: { mean: 0, square: 0, shape: 0, scale: 0 },
+  n: newCountDistribution(),
   above: newAbove(),
   table: { servers: 0, serviceCv2: Number.NaN, values: null },
 });

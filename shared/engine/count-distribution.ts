@@ -10,34 +10,62 @@ import { normalUpperTail } from './normal-tail';
  */
 export interface CountDistribution {
   mean: number;
+  variance: number;
   /** E[N^2]. */
   square: number;
   /** Gamma shape and scale (scale 0: a point mass at the mean). */
   shape: number;
   scale: number;
+  /**
+   * Wilson-Hilferty terms of the gammas of shape a + j (j = 0, 1, 2) and this scale, so a level
+   * costs one cube root: z_j = (cbrt(k / scale) root_j - offset_j) gain_j with root_j =
+   * (a + j)^(-1/3), offset_j = 1 - 1 / (9 (a + j)), gain_j = 3 sqrt(a + j).
+   */
+  wh: Float64Array;
 }
 
-/** Fills `out` with the gamma of `mean` and `variance` (a point mass when either is 0). */
+export const newCountDistribution = (): CountDistribution => ({
+  mean: Number.NaN,
+  variance: Number.NaN,
+  square: 0,
+  shape: 0,
+  scale: 0,
+  wh: new Float64Array(9),
+});
+
+/** Fills `out` with the gamma of `mean` and `variance` (a point mass when either is 0); kept when it already is that gamma. */
 export const countDistribution = (mean: number, variance: number, out: CountDistribution): void => {
+  if (out.mean === mean && out.variance === variance) return;
   out.mean = mean;
+  out.variance = variance;
   out.square = variance + mean * mean;
   if (!(mean > 0) || !(variance > 0)) {
     out.shape = Number.POSITIVE_INFINITY;
     out.scale = 0;
     return;
   }
-  out.shape = (mean * mean) / variance;
+  const shape = (mean * mean) / variance;
+  out.shape = shape;
   out.scale = variance / mean;
+  const wh = out.wh;
+  for (let j = 0; j < 3; j++) {
+    const a = shape + j;
+    wh[j] = 1 / Math.cbrt(a);
+    wh[3 + j] = 1 - 1 / (9 * a);
+    wh[6 + j] = 3 * Math.sqrt(a);
+  }
 };
 
 /** Normal scores beyond which a tail is 0 or 1 to double precision's use here (Q(9) < 1.2e-19). */
 const FAR = 9;
 
+/** The upper normal tail at z, exactly 0 or 1 beyond {@link FAR}. */
+const tailAt = (z: number): number => (z > FAR ? 0 : z < -FAR ? 1 : normalUpperTail(z));
+
 /** Wilson-Hilferty: P(G > k) for G gamma(shape, scale). */
 export const gammaTail = (shape: number, scale: number, k: number): number => {
   const spread = 1 / (9 * shape);
-  const z = (Math.cbrt(k / (shape * scale)) - (1 - spread)) / Math.sqrt(spread);
-  return z > FAR ? 0 : z < -FAR ? 1 : normalUpperTail(z);
+  return tailAt((Math.cbrt(k / (shape * scale)) - (1 - spread)) / Math.sqrt(spread));
 };
 
 /** Wilson-Hilferty: the value of a gamma(shape) with mean `mean` at normal score z (its quantile at P(Z <= z)). */
@@ -65,10 +93,11 @@ export const momentsAbove = (n: CountDistribution, k: number, out: Above): void 
     out.second = above ? n.square : 0;
     return;
   }
-  const { shape, scale } = n;
-  out.share = gammaTail(shape, scale, k);
-  out.first = n.mean * gammaTail(shape + 1, scale, k);
-  out.second = n.square * gammaTail(shape + 2, scale, k);
+  const wh = n.wh;
+  const root = Math.cbrt(k / n.scale);
+  out.share = tailAt((root * wh[0]! - wh[3]!) * wh[6]!);
+  out.first = n.mean * tailAt((root * wh[1]! - wh[4]!) * wh[7]!);
+  out.second = n.square * tailAt((root * wh[2]! - wh[5]!) * wh[8]!);
 };
 
 /** E[(N - k)+] from the moments above k. */

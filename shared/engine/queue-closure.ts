@@ -1,6 +1,14 @@
 import type { ClosureScratch } from './closure-scratch';
-import { type Above, countDistribution, excessOf, excessSquareOf, momentsAbove } from './count-distribution';
+import {
+  type Above,
+  countDistribution,
+  excessOf,
+  excessSquareOf,
+  momentsAbove,
+  newAbove,
+} from './count-distribution';
 import { continueInverseErlangB, erlangCFromB } from './erlang';
+import type { QueueMoments } from './queue-moments';
 import { type OvertimeRule, overtimeDepartures, overtimeFlow } from './queue-overtime';
 
 /**
@@ -130,82 +138,105 @@ export const anchorQueue = (r: QueueLoad, c: ClosureScratch, out: QueueAnchor): 
   out.excessCv2 = conditionalExcessCv2(c.above, n) || 1;
 };
 
-/** The closure's state: mean and variance of the changes in the system. */
-export interface QueueMoments {
-  mean: number;
-  variance: number;
+/** The closure at one state: the moments of N above the reviewers, overtime there, and the moment equations' rates. */
+export interface QueueEvaluation extends QueueMoments {
+  above: Above;
+  /** E[o; N > n] of the overtime rule (hours per reviewer). */
+  overtimeAbove: number;
+  /** dm/dt, and the rates of the affine forms y' = a - b y: b of the mean, a and b of the variance. */
+  drift: number;
+  meanRate: number;
+  noise: number;
+  decay: number;
 }
+
+export const newEvaluation = (): QueueEvaluation => ({
+  mean: 0,
+  variance: 0,
+  above: newAbove(),
+  overtimeAbove: 0,
+  drift: 0,
+  meanRate: 0,
+  noise: 0,
+  decay: 0,
+});
+
+/**
+ * Evaluates the closure at (`mean`, `variance`) into `e`; with `known`, `e.above` already holds
+ * the moments of that state above the reviewers (carried from the week before).
+ */
+export const evaluateQueue = (
+  r: QueueRates,
+  a: QueueAnchor,
+  mean: number,
+  variance: number,
+  known: boolean,
+  c: ClosureScratch,
+  e: QueueEvaluation,
+): void => {
+  const { arrivals: lambda, capacity: mu, servers: n } = r;
+  const perServer = mu / n;
+  const at = e.above;
+  e.mean = mean;
+  e.variance = variance;
+  if (!known) {
+    countDistribution(mean, variance, c.n);
+    momentsAbove(c.n, n, at);
+  }
+  overtimeDepartures(c.n, e, at, n, r.overtime, r.overtimeRate);
+  e.overtimeAbove = overtimeFlow.hoursAbove;
+  const throughput = perServer * (mean - excessOf(at, n)) + overtimeFlow.mean;
+  e.drift = lambda - throughput;
+  e.meanRate =
+    perServer * (1 - at.share) + (variance > 0 ? Math.max(0, overtimeFlow.covariance) / variance : 0);
+  e.noise = a.noise * (lambda + throughput * r.serviceCv2);
+  const covariance = perServer * covarianceWithBusy(mean, variance, n, at) + overtimeFlow.covariance;
+  e.decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
+};
 
 /** (1 - e^(-x)) / x, 1 at 0. */
 const relaxed = (x: number): number => (x > 1e-9 ? -Math.expm1(-x) / x : 1);
-
-/** Rates of the moment equations at one state, written by {@link rates}. */
-const slope = { drift: 0, meanRate: 0, noise: 0, decay: 0 };
-
-/** The moment equations' rates at (mean, variance) into {@link slope}. */
-const rates = (r: QueueRates, a: QueueAnchor, mean: number, variance: number, c: ClosureScratch): void => {
-  const { arrivals: lambda, capacity: mu, servers: n } = r;
-  const perServer = mu / n;
-  countDistribution(mean, variance, c.n);
-  momentsAbove(c.n, n, c.above);
-  overtimeDepartures(c.n, c.above, n, r.overtime, r.overtimeRate);
-  const throughput = perServer * (mean - excessOf(c.above, n)) + overtimeFlow.mean;
-  slope.drift = lambda - throughput;
-  slope.meanRate = perServer * (1 - c.above.share);
-  slope.noise = a.noise * (lambda + throughput * r.serviceCv2);
-  const covariance = perServer * covarianceWithBusy(mean, variance, n, c.above) + overtimeFlow.covariance;
-  slope.decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
-};
 
 /** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt). */
 const affineStep = (y: number, a: number, b: number, dt: number): number =>
   Math.max(0, y * Math.exp(-b * dt) + a * dt * relaxed(b * dt));
 
 /**
- * Advances the moments `from` by `dt` weeks at constant rates into `to` and returns an error
- * estimate. Each equation is written as y' = a - b y with a and b taken at a state (for the
- * mean, b is d(throughput)/dm and a makes the drift exact there); a predictor step from the
- * start, then the exact affine solution with a and b averaged over the start and the predicted
- * end: second order, exact for linear equations, stable at any step. The estimate is the gap
- * between predictor and corrector relative to 1 + the value, the larger of mean and variance.
+ * The second stage of a step of `dt` weeks from `from` into `out`: each equation written as
+ * y' = a - b y with a and b averaged over the step's start and the evaluated `end`, solved
+ * exactly (for the mean, b is d(throughput)/dm and a makes the drift exact at each state).
+ */
+const correct = (from: QueueEvaluation, end: QueueEvaluation, dt: number, out: QueueMoments): void => {
+  const b = (from.meanRate + end.meanRate) / 2;
+  const inflow = (from.drift + from.meanRate * from.mean + end.drift + end.meanRate * end.mean) / 2;
+  out.mean = affineStep(from.mean, inflow, b, dt);
+  out.variance = affineStep(from.variance, (from.noise + end.noise) / 2, (from.decay + end.decay) / 2, dt);
+};
+
+/**
+ * Advances the closure from the evaluated state `from` by `dt` weeks at constant rates into
+ * `to` (its mean and variance) and returns an error estimate; `predicted` is scratch. A
+ * predictor step from the start's affine forms, then the second stage ({@link correct}) with
+ * the predicted end: second order, exact for linear equations, stable at any step. The
+ * estimate is the gap between predictor and corrector relative to 1 + the value, the larger of
+ * mean and variance.
  */
 export const advanceQueue = (
   r: QueueRates,
   a: QueueAnchor,
-  from: QueueMoments,
+  from: QueueEvaluation,
   to: QueueMoments,
   dt: number,
   c: ClosureScratch,
+  predicted: QueueEvaluation,
 ): number => {
-  const { mean, variance } = from;
-  rates(r, a, mean, variance, c);
-  const meanRate = slope.meanRate;
-  const meanInflow = slope.drift + meanRate * mean;
-  const { noise, decay } = slope;
-  const predictedMean = affineStep(mean, meanInflow, meanRate, dt);
+  const { mean, variance, meanRate, noise, decay } = from;
+  const predictedMean = affineStep(mean, from.drift + meanRate * mean, meanRate, dt);
   const predictedVariance = affineStep(variance, noise, decay, dt);
-  rates(r, a, predictedMean, predictedVariance, c);
-  const b = (meanRate + slope.meanRate) / 2;
-  const inflow = (meanInflow + slope.drift + slope.meanRate * predictedMean) / 2;
-  to.mean = affineStep(mean, inflow, b, dt);
-  to.variance = affineStep(variance, (noise + slope.noise) / 2, (decay + slope.decay) / 2, dt);
+  evaluateQueue(r, a, predictedMean, predictedVariance, false, c, predicted);
+  correct(from, predicted, dt, to);
   return Math.max(
     Math.abs(to.mean - predictedMean) / (1 + to.mean),
     Math.abs(to.variance - predictedVariance) / (1 + to.variance),
-  );
-};
-
-/**
- * Relaxation rate (per week) of the changes in the system at `s`: the rate at which a
- * deviation decays, half the variance's decay rate, (mu / n) Cov(N, min(N, n)) / V; it is
- * the per-reviewer rate mu / n when nothing waits and falls toward 0 as the queue saturates.
- */
-export const relaxationRate = (r: QueueRates, s: QueueMoments, c: ClosureScratch): number => {
-  if (!(s.variance > 0)) return r.capacity / r.servers;
-  countDistribution(s.mean, s.variance, c.n);
-  momentsAbove(c.n, r.servers, c.above);
-  return (
-    (r.capacity / r.servers) *
-    Math.max(0, covarianceWithBusy(s.mean, s.variance, r.servers, c.above) / s.variance)
   );
 };

@@ -1,4 +1,3 @@
-import type { ClosureScratch } from './closure-scratch';
 import {
   type Above,
   type CountDistribution,
@@ -6,6 +5,7 @@ import {
   excessOf,
   momentsAbove,
 } from './count-distribution';
+import type { QueueMoments } from './queue-moments';
 
 /**
  * The overtime rule per reviewer, o = clip(slope x W + offset, 0, cap) hours a week, with W the
@@ -28,91 +28,120 @@ export interface OvertimeEffect {
   waiting: number;
 }
 
-/** Below this probability of a queue, overtime's dependence on its length is not worth evaluating. */
+/** Below this probability, the part of the queue's distribution past a level is not worth evaluating. */
 const NEGLIGIBLE = 1e-9;
 
 const from: Above = { share: 0, first: 0, second: 0 };
 const to: Above = { share: 0, first: 0, second: 0 };
-/** E[o; N > n] and E[N o; N > n] of the rule, written by {@link aboveServers}. */
-const partial = { hours: 0, weighted: 0 };
 
-/** E[o; N > n] and E[N o; N > n] of the clipped linear rule, from the moments above n, into `partial`. */
-const aboveServers = (n: CountDistribution, servers: number, rule: OvertimeRule, at: Above): void => {
+/** Overtime at one state of the queue, written by {@link overtimeDepartures}. */
+export const overtimeFlow = {
+  /** Completions a week overtime adds, and their covariance with N. */
+  mean: 0,
+  covariance: 0,
+  /** E[o; N > n] and E[N o; N > n] of the rule. */
+  hoursAbove: 0,
+  weightedAbove: 0,
+};
+
+/** The rule's level when no change waits, the hours below the first waiting change. */
+const baseHours = (rule: OvertimeRule): number => Math.min(rule.cap, Math.max(0, rule.offset));
+
+/** Moments of the state's count `d` above level k into `out`. */
+const stateAbove = (d: CountDistribution, state: QueueMoments, k: number, out: Above): void => {
+  countDistribution(state.mean, state.variance, d);
+  momentsAbove(d, k, out);
+};
+
+/**
+ * E[o; N > n] and E[N o; N > n] of the clipped linear rule into {@link overtimeFlow}, from the
+ * moments above n (`at`) and, where the rule bends past n, those of N above the levels where it
+ * starts and where it reaches the cap. A bend the queue does not reach (probability below
+ * {@link NEGLIGIBLE}) is not evaluated.
+ */
+const aboveServers = (
+  d: CountDistribution,
+  state: QueueMoments,
+  servers: number,
+  rule: OvertimeRule,
+  at: Above,
+): void => {
   const { slope, offset, cap } = rule;
   if (offset >= cap || !(slope > 0) || !(at.share > NEGLIGIBLE)) {
-    const level = Math.min(cap, Math.max(0, offset));
-    partial.hours = level * at.share;
-    partial.weighted = level * at.first;
+    const level = baseHours(rule);
+    overtimeFlow.hoursAbove = level * at.share;
+    overtimeFlow.weightedAbove = level * at.first;
     return;
   }
   if (offset >= 0) {
     from.share = at.share;
     from.first = at.first;
     from.second = at.second;
-  } else momentsAbove(n, servers - offset / slope, from);
-  momentsAbove(n, servers + (cap - offset) / slope, to);
+  } else {
+    stateAbove(d, state, servers - offset / slope, from);
+    if (!(from.share > NEGLIGIBLE)) {
+      overtimeFlow.hoursAbove = 0;
+      overtimeFlow.weightedAbove = 0;
+      return;
+    }
+  }
+  stateAbove(d, state, servers + (cap - offset) / slope, to);
   const share = from.share - to.share;
   const first = from.first - to.first;
   const second = from.second - to.second;
-  partial.hours = slope * (first - servers * share) + offset * share + cap * to.share;
-  partial.weighted = slope * (second - servers * first) + offset * first + cap * to.first;
+  overtimeFlow.hoursAbove = slope * (first - servers * share) + offset * share + cap * to.share;
+  overtimeFlow.weightedAbove = slope * (second - servers * first) + offset * first + cap * to.first;
 };
 
-/** Overtime's completions a week and their covariance with N, written by {@link overtimeDepartures}. */
-export const overtimeFlow = { mean: 0, covariance: 0 };
-
 /**
- * The completions overtime adds at the queue's state (distribution `n`, moments above the
- * reviewers in `at`): o(N) hours per reviewer speed the reviews in progress, min(N, n) / n of
+ * The completions overtime adds at the queue's `state` (moments above the reviewers in `at`;
+ * `d` is scratch for its distribution): o(N) hours per reviewer speed the reviews in progress, min(N, n) / n of
  * the reviewers, at `perHour` changes a week per overtime hour per reviewer. A longer queue gets
  * more overtime, so besides the mean it narrows the spread (its covariance with N).
  */
 export const overtimeDepartures = (
-  n: CountDistribution,
+  d: CountDistribution,
+  state: QueueMoments,
   at: Above,
   servers: number,
   rule: OvertimeRule,
   perHour: number,
 ): void => {
-  if (!(rule.cap > 0) || !(perHour > 0)) {
-    overtimeFlow.mean = 0;
-    overtimeFlow.covariance = 0;
-    return;
-  }
-  aboveServers(n, servers, rule, at);
-  const base = Math.min(rule.cap, Math.max(0, rule.offset));
-  const mean = perHour * (partial.hours + (base * (n.mean - at.first)) / servers);
-  const withN = perHour * (partial.weighted + (base * (n.square - at.second)) / servers);
-  overtimeFlow.mean = Math.max(0, mean);
-  overtimeFlow.covariance = withN - n.mean * overtimeFlow.mean;
+  overtimeFlow.mean = 0;
+  overtimeFlow.covariance = 0;
+  overtimeFlow.hoursAbove = 0;
+  overtimeFlow.weightedAbove = 0;
+  if (!(rule.cap > 0)) return;
+  aboveServers(d, state, servers, rule, at);
+  if (!(perHour > 0)) return;
+  const base = baseHours(rule);
+  const { mean, variance } = state;
+  const flow = perHour * (overtimeFlow.hoursAbove + (base * (mean - at.first)) / servers);
+  const withN =
+    perHour * (overtimeFlow.weightedAbove + (base * (variance + mean * mean - at.second)) / servers);
+  overtimeFlow.mean = Math.max(0, flow);
+  overtimeFlow.covariance = withN - mean * overtimeFlow.mean;
 };
 
 /**
  * Overtime set at a week's start from the queue then, taken over the queue's spread (the rule
- * is convex, so responding to the mean would understate it).
+ * is convex, so responding to the mean would understate it), from the moments above the
+ * reviewers and E[o; N > n] of the rule there.
  */
 export const overtimeEffect = (
-  mean: number,
-  variance: number,
+  at: Above,
+  hoursAbove: number,
   servers: number,
   rule: OvertimeRule,
-  c: ClosureScratch,
   out: OvertimeEffect,
 ): void => {
-  countDistribution(mean, variance, c.n);
-  momentsAbove(c.n, servers, c.above);
-  const a = c.above;
-  out.waiting = excessOf(a, servers);
+  out.waiting = excessOf(at, servers);
   if (!(rule.cap > 0)) {
     out.hoursPerReviewer = 0;
     out.busyHoursPerReviewer = 0;
     return;
   }
-  aboveServers(c.n, servers, rule, a);
-  out.busyHoursPerReviewer =
-    a.share > 0
-      ? Math.min(rule.cap, Math.max(0, partial.hours / a.share))
-      : Math.min(rule.cap, Math.max(0, rule.offset));
-  const hours = partial.hours + Math.min(rule.cap, Math.max(0, rule.offset)) * (1 - a.share);
-  out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, hours));
+  const base = baseHours(rule);
+  out.busyHoursPerReviewer = at.share > 0 ? Math.min(rule.cap, Math.max(0, hoursAbove / at.share)) : base;
+  out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, hoursAbove + base * (1 - at.share)));
 };

@@ -1,12 +1,4 @@
-import type { ClosureScratch } from './closure-scratch';
-import {
-  type Above,
-  countDistribution,
-  excessOf,
-  gammaAtScore,
-  gammaTail,
-  momentsAbove,
-} from './count-distribution';
+import { type Above, excessOf, gammaAtScore, gammaTail } from './count-distribution';
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
 import { normalUpperTail } from './normal-tail';
@@ -46,26 +38,25 @@ export const zeroInflatedAt = (mean: number, share: number, shape: number, z: nu
 };
 
 /**
- * Waits when the changes in the system are distributed as the closure's N (`mean`, `variance`) and n reviewers
- * complete `capacity` changes a week, first come, first served. Mean: a change that finds N > n
- * waits for the N - n changes ahead of it plus the anchor's wait shift in departures, each
- * workHours / capacity hours (exactly Erlang C with the Allen-Cunneen factor at equilibrium, by
- * Little's law). Distribution: it waits with probability P(N > n) x wait scale (Erlang C at
+ * Waits of the changes arriving over a stretch in which the changes in the system have, on
+ * average over time, the mean `q.mean` and the moments `above` the n = `servers` reviewers, who complete `capacity`
+ * changes a week, first come, first served. Mean: a change that finds N > n waits for the
+ * N - n changes ahead of it plus the anchor's wait shift in departures, each workHours /
+ * capacity hours (exactly Erlang C with the Allen-Cunneen factor at equilibrium, by Little's
+ * law). Distribution: it waits with probability P(N > n) x wait scale (Erlang C at
  * equilibrium); given that, its wait is gamma with that mean and a shape that is 1
  * (exponential, as in M/M/n) at equilibrium and grows as the queue above n narrows relative to
  * it (a fluid backlog in overload waits close to its mean). Capped at {@link MAX_WAIT_HOURS}.
  */
 export const waitFigures = (
-  q: { mean: number; variance: number; servers: number; capacity: number },
+  above: Above,
+  q: { mean: number; servers: number; capacity: number },
   a: QueueAnchor,
   hours: { work: number; target: number },
-  c: ClosureScratch,
   out: WaitFigures,
 ): void => {
   const { servers: n, capacity } = q;
-  countDistribution(q.mean, q.variance, c.n);
-  momentsAbove(c.n, n, c.above);
-  const share = c.above.share;
+  const share = above.share;
   if (!(capacity > 0)) {
     const waits = share > 0 || q.mean > 0;
     out.mean = waits ? MAX_WAIT_HOURS : 0;
@@ -74,7 +65,7 @@ export const waitFigures = (
     return;
   }
   const perDeparture = hours.work / capacity;
-  const average = (excessOf(c.above, n) + a.waitShift * share) * perDeparture;
+  const average = (excessOf(above, n) + a.waitShift * share) * perDeparture;
   const waiting = Math.min(1, share * a.waitScale);
   out.mean = Math.min(MAX_WAIT_HOURS, average);
   if (!(waiting > 0) || !(average > 0)) {
@@ -83,7 +74,7 @@ export const waitFigures = (
     return;
   }
   const conditional = average / waiting;
-  const shape = excessShape(a, c.above, n);
+  const shape = excessShape(a, above, n);
   out.p90 =
     waiting > 0.1
       ? Math.min(MAX_WAIT_HOURS, gammaAtScore(conditional, shape, normalQuantile(1 - 0.1 / waiting)))

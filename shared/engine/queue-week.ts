@@ -1,20 +1,32 @@
-import { anchorAt } from './anchor-table';
-import { countDistribution, excessOf, momentsAbove } from './count-distribution';
+import { anchorAt, stationaryAt } from './anchor-table';
+import { type Above, excessOf, newAbove } from './count-distribution';
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
-import { advanceQueue, anchorQueue, type QueueRates, relaxationRate } from './queue-closure';
-import { type OvertimeRule, overtimeEffect } from './queue-overtime';
+import { advanceQueue, evaluateQueue, type QueueEvaluation, type QueueRates } from './queue-closure';
+import { overtimeEffect } from './queue-overtime';
 import { excessShape, waitFigures, zeroInflatedAt } from './queue-waits';
 import type { TeamRuns } from './team-state';
 
 /**
- * Step control: a step is taken when its error estimate is at most STEP_TOLERANCE, halved
- * otherwise (down to MIN_STEP of a week), and doubled after a step far inside the tolerance.
- * A queue near its equilibrium takes one step a week; a transient takes several. The tolerance
- * keeps the mean path within about 1% of 64 fixed steps a week on the oracle scenarios.
+ * Step control: a step is taken when its error estimate is at most STEP_TOLERANCE and retried
+ * shorter otherwise (down to MIN_STEP of a week). The next step's length follows the estimate
+ * (a first-order gap, so the length scales with the square root of tolerance over error, by a
+ * factor between MIN_FACTOR and MAX_FACTOR, times SAFETY) and is carried from week to week per
+ * run, at most a week. A queue near its equilibrium takes one step a week; a transient takes
+ * several. The tolerance keeps the mean path within about 1% of 64 fixed steps a week on the
+ * oracle scenarios.
  */
 const STEP_TOLERANCE = 0.003;
 const MIN_STEP = 1 / 64;
+const SAFETY = 0.9;
+const MIN_FACTOR = 0.25;
+const MAX_FACTOR = 4;
+
+/** The factor the step control scales a step by after an error estimate `error`. */
+const stepFactor = (error: number): number =>
+  error > 0
+    ? Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY * Math.sqrt(STEP_TOLERANCE / error)))
+    : MAX_FACTOR;
 
 /**
  * Highest load a forecast's starting queue is taken at: a team overloaded today has an unknown
@@ -25,22 +37,42 @@ const START_LOAD_CAP = 0.95;
 /** Share of a week-long average's variance that a stationary process with relaxation rate x (per week) keeps: 2 (x - 1 + e^-x) / x^2. */
 const averagedShare = (x: number): number => (x > 1e-6 ? (2 * (x - 1 + Math.exp(-x))) / (x * x) : 1 - x / 3);
 
+/** The capped load {@link startQueue} takes the stationary queue at. */
+const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };
+
 /**
  * Starts run r's queue at the stationary state of `rates` (the queue a team that has run at that
  * load for a while holds), at most at {@link START_LOAD_CAP}; no capacity starts empty.
  */
 export const startQueue = (s: TeamRuns, r: number, rates: QueueRates): void => {
-  const capped = { ...rates, arrivals: Math.min(rates.arrivals, START_LOAD_CAP * rates.capacity) };
-  anchorQueue(capped, s.closure, s.anchor);
-  const { mean, variance } = s.anchor;
-  const stationary = Number.isFinite(mean);
-  s.inSystem[r] = stationary ? mean : 0;
-  s.inSystemVariance[r] = stationary ? variance : 0;
+  startLoad.arrivals = Math.min(rates.arrivals, START_LOAD_CAP * rates.capacity);
+  startLoad.capacity = rates.capacity;
+  startLoad.servers = rates.servers;
+  startLoad.serviceCv2 = rates.serviceCv2;
+  const stationary = stationaryAt(startLoad, s.closure, s.trial);
+  s.inSystem[r] = stationary ? s.trial.mean : 0;
+  s.inSystemVariance[r] = stationary ? s.trial.variance : 0;
+  s.aboveServers[r] = 0;
 };
 
-/** Run r's overtime this week under `rule`, and its changes waiting now, from its queue, into `s.overtime`. */
-export const runOvertime = (s: TeamRuns, r: number, servers: number, rule: OvertimeRule): void =>
-  overtimeEffect(s.inSystem[r]!, s.inSystemVariance[r]!, servers, rule, s.closure, s.overtime);
+/**
+ * Opens run r's week at `rates` (overtime rule and rate included): the anchor of the week's
+ * load, the closure at the queue the week starts from (its moments above the reviewers carried
+ * from the week before when the reviewers are the same), and the week's overtime, set from that
+ * queue, into `s.overtime`.
+ */
+export const startWeek = (s: TeamRuns, r: number, rates: QueueRates): void => {
+  anchorAt(rates, s.closure, s.anchor);
+  const e = s.from;
+  const known = s.aboveServers[r] === rates.servers;
+  if (known) {
+    e.above.share = s.aboveShare[r]!;
+    e.above.first = s.aboveFirst[r]!;
+    e.above.second = s.aboveSecond[r]!;
+  }
+  evaluateQueue(rates, s.anchor, s.inSystem[r]!, s.inSystemVariance[r]!, known, s.closure, e);
+  overtimeEffect(e.above, e.overtimeAbove, rates.servers, rates.overtime, s.overtime);
+};
 
 /** A week of run r's queue: the backlog at its end, the changes completed, and waits in `s.waits`. */
 export interface QueueWeekResult {
@@ -48,16 +80,32 @@ export interface QueueWeekResult {
   completed: number;
 }
 
+/** Time averages over the week of the closure's mean, moments above the reviewers and variance decay rate. */
+const week = { mean: 0, decay: 0 };
+const mixture: Above = newAbove();
+
+/** Adds the trapezoid of a step of `dt` weeks from `a` to `b` to the week's averages. */
+const accumulate = (a: QueueEvaluation, b: QueueEvaluation, dt: number): void => {
+  const half = dt / 2;
+  week.mean += half * (a.mean + b.mean);
+  week.decay += half * (a.decay + b.decay);
+  mixture.share += half * (a.above.share + b.above.share);
+  mixture.first += half * (a.above.first + b.above.first);
+  mixture.second += half * (a.above.second + b.above.second);
+};
+
 /**
- * Advances run r's queue one week at `rates`; waits take `capacity` changes a week (overtime
- * included) when every reviewer is busy. The mean path (`uniform` null) reports expected
- * values. A Monte Carlo run reports one draw of what a real week shows, at normal score z (one
- * uniform a week, an AR(1) across weeks at the queue's relaxation rate): the backlog at the
- * week's end is 0 or a gamma draw, empty with the probability the queue is (Erlang C x load at
- * equilibrium), so its mean over runs is the expected backlog; the week's mean wait is the
- * instantaneous wait drawn the same way, pulled toward its mean by the share of variance a
- * week-long average keeps; the p90 wait and the share waiting past the target scale with it.
- * Arrival randomness thus enters once, through the queue's distribution, not twice.
+ * Advances run r's queue one week at `rates` from the state {@link startWeek} evaluated; waits
+ * take `capacity` changes a week (overtime included) when every reviewer is busy, over the
+ * week's mixture of states (time averages of the moments above the reviewers). The mean path
+ * (`uniform` null) reports expected values. A Monte Carlo run reports one draw of what a real
+ * week shows, at normal score z (one uniform a week, an AR(1) across weeks at the queue's
+ * relaxation rate, half the variance's decay rate): the backlog at the week's end is 0 or a
+ * gamma draw, empty with the probability the queue is (Erlang C x load at equilibrium), so its
+ * mean over runs is the expected backlog; the week's mean wait is the instantaneous wait drawn
+ * the same way, pulled toward its mean by the share of variance a week-long average keeps; the
+ * p90 wait and the share waiting past the target scale with it. Arrival randomness thus enters
+ * once, through the queue's distribution, not twice.
  */
 export const queueWeek = (
   s: TeamRuns,
@@ -70,68 +118,70 @@ export const queueWeek = (
 ): void => {
   const a = s.anchor;
   const c = s.closure;
-  const mo = s.moments;
   const n = rates.servers;
-  anchorAt(rates, c, a);
-  mo.mean = s.inSystem[r]!;
-  mo.variance = s.inSystemVariance[r]!;
-  const start = mo.mean;
-  let meanSum = 0;
-  let varianceSum = 0;
+  let from = s.from;
+  let to = s.to;
+  const start = from.mean;
+  week.mean = 0;
+  week.decay = 0;
+  mixture.share = 0;
+  mixture.first = 0;
+  mixture.second = 0;
   let t = 0;
-  let h = 1;
-  const next = trial;
+  let h = s.step[r]!;
   while (t < 1) {
-    h = Math.min(h, 1 - t);
-    const error = advanceQueue(rates, a, mo, next, h, c);
-    if (error > STEP_TOLERANCE && h > MIN_STEP) {
-      h /= 2;
+    const dt = Math.min(h, 1 - t);
+    const error = advanceQueue(rates, a, from, s.trial, dt, c, s.predicted);
+    const factor = stepFactor(error);
+    if (error > STEP_TOLERANCE && dt > MIN_STEP) {
+      h = Math.max(MIN_STEP, dt * factor);
       continue;
     }
-    meanSum += (h * (mo.mean + next.mean)) / 2;
-    varianceSum += (h * (mo.variance + next.variance)) / 2;
-    mo.mean = next.mean;
-    mo.variance = next.variance;
-    t += h;
-    if (error < STEP_TOLERANCE / 8) h *= 2;
+    evaluateQueue(rates, a, s.trial.mean, s.trial.variance, false, c, to);
+    accumulate(from, to, dt);
+    const swap = from;
+    from = to;
+    to = swap;
+    t += dt;
+    h = Math.min(1, factor >= 1 ? Math.max(h, dt * factor) : dt * factor);
   }
-  s.inSystem[r] = mo.mean;
-  s.inSystemVariance[r] = mo.variance;
-  out.completed = Math.max(0, start + rates.arrivals - mo.mean);
+  const end = from;
+  s.step[r] = h;
+  s.inSystem[r] = end.mean;
+  s.inSystemVariance[r] = end.variance;
+  s.aboveServers[r] = n;
+  s.aboveShare[r] = end.above.share;
+  s.aboveFirst[r] = end.above.first;
+  s.aboveSecond[r] = end.above.second;
+  out.completed = Math.max(0, start + rates.arrivals - end.mean);
   const q = scratch;
-  q.mean = meanSum;
-  q.variance = varianceSum;
+  q.mean = week.mean;
   q.servers = n;
   q.capacity = capacity;
+  waitFigures(mixture, q, a, hours, s.waits);
+  const above = end.above;
   if (uniform === null) {
-    countDistribution(mo.mean, mo.variance, c.n);
-    momentsAbove(c.n, n, c.above);
-    out.backlog = excessOf(c.above, n);
-    waitFigures(q, a, hours, c, s.waits);
+    out.backlog = excessOf(above, n);
     return;
   }
-  const rate = relaxationRate(rates, q, c);
+  const rate = week.decay > 0 ? week.decay / 2 : rates.capacity / n;
   const previous = s.level[r]!;
   const carry = Number.isNaN(previous) ? 0 : Math.exp(-rate);
   const z = carry * (carry > 0 ? previous : 0) + Math.sqrt(1 - carry * carry) * normalQuantile(uniform);
   s.level[r] = z;
   const load = capacity > 0 ? Math.min(1, rates.arrivals / capacity) : 1;
-  countDistribution(mo.mean, mo.variance, c.n);
-  momentsAbove(c.n, n, c.above);
-  const nonEmpty = Math.min(1, c.above.share * a.waitScale * load);
-  out.backlog = zeroInflatedAt(excessOf(c.above, n), nonEmpty, excessShape(a, c.above, n), z);
-  waitFigures(q, a, hours, c, s.waits);
-  const shape = excessShape(a, c.above, n);
-  const waiting = Math.min(1, c.above.share * a.waitScale);
+  const shape = excessShape(a, above, n);
+  const nonEmpty = Math.min(1, above.share * a.waitScale * load);
+  out.backlog = zeroInflatedAt(excessOf(above, n), nonEmpty, shape, z);
+  const waiting = Math.min(1, above.share * a.waitScale);
   const average = s.waits.mean;
   const instant = zeroInflatedAt(average, waiting, shape, z);
-  const week = average + Math.sqrt(averagedShare(rate)) * (instant - average);
-  const ratio = average > 0 ? week / average : 1;
-  s.waits.mean = week;
+  const weekly = average + Math.sqrt(averagedShare(rate)) * (instant - average);
+  const ratio = average > 0 ? weekly / average : 1;
+  s.waits.mean = weekly;
   s.waits.p90 = Math.min(MAX_WAIT_HOURS, s.waits.p90 * ratio);
   s.waits.serviceLevel = Math.min(1, Math.max(0, 1 - (1 - s.waits.serviceLevel) * ratio));
 };
 
-/** Reused by {@link queueWeek}: the wait inputs of the current run, and a trial step's end. */
-const scratch = { mean: 0, variance: 0, servers: 1, capacity: 0 };
-const trial = { mean: 0, variance: 0 };
+/** Reused by {@link queueWeek}: the wait inputs of the current run. */
+const scratch = { mean: 0, servers: 1, capacity: 0 };

@@ -1,6 +1,6 @@
 import { binomial, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
-import { type QueueWeekResult, queueWeek, runOvertime, startQueue } from './queue-week';
+import { type QueueWeekResult, queueWeek, startQueue, startWeek } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
 
@@ -8,7 +8,7 @@ import type { Timeline } from './timeline';
 export const uniformsPerTeamWeek = (levels: number): number => 3 + levels;
 
 /** Reused each week: one run's queue result. */
-const week: QueueWeekResult = { backlog: 0, completed: 0 };
+const result: QueueWeekResult = { backlog: 0, completed: 0 };
 
 /**
  * Advances every run one week and writes value v of run r to `out[v * runs + r]` (metrics of
@@ -98,16 +98,16 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
         ? (p.overtimeResponse * (signoff * serviceHours + incidentHours - baseCapacity)) / reviewers
         : 0;
     overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
-    runOvertime(s, r, servers, overtimeRule);
+    rates.overtimeRate = reviewers / serviceHours;
+    startWeek(s, r, rates);
     const loadHours = (s.overtime.waiting + signoff) * serviceHours;
     const overtime = s.overtime.hoursPerReviewer;
     const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
     const capacityChanges = capacity / serviceHours;
-    rates.overtimeRate = reviewers / serviceHours;
     waitHours.work = p.workHoursPerWeek;
     const busyCapacity = (capacity + (s.overtime.busyHoursPerReviewer - overtime) * reviewers) / serviceHours;
-    runQueueWeek(s, r, rates, busyCapacity, waitHours, rng ? rng.next() : null, week);
-    const backlogEnd = week.backlog;
+    runQueueWeek(s, r, rates, busyCapacity, waitHours, rng ? rng.next() : null, result);
+    const backlogEnd = result.backlog;
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
     let fatigue = fatigues[r]!;
     fatigue += p.fatigueGain * strain * (1 - fatigue) - p.fatigueRecovery * (1 - strain) * fatigue;

@@ -1,7 +1,14 @@
 import { type ClosureScratch, newScratch } from './closure-scratch';
 import { applyHeadcountOp } from './headcount-ops';
 import type { ModelParams } from './model-params';
-import { newAnchor, type QueueAnchor, type QueueMoments, type QueueRates } from './queue-closure';
+import {
+  newAnchor,
+  newEvaluation,
+  type QueueAnchor,
+  type QueueEvaluation,
+  type QueueRates,
+} from './queue-closure';
+import type { QueueMoments } from './queue-moments';
 import type { OvertimeEffect } from './queue-overtime';
 import type { WaitFigures } from './queue-waits';
 import type { Rng } from './rng';
@@ -22,6 +29,13 @@ export interface TeamRuns {
   inSystemVariance: Float64Array;
   /** Per run: the queue's normal score this week (Monte Carlo), carried as an AR(1) across weeks. */
   level: Float64Array;
+  /** Per run: the step size (weeks) the step control proposes next. */
+  step: Float64Array;
+  /** Per run: the moments of the changes in the system above `aboveServers` reviewers at the last week's end (0 reviewers: not known). */
+  aboveServers: Float64Array;
+  aboveShare: Float64Array;
+  aboveFirst: Float64Array;
+  aboveSecond: Float64Array;
   fatigue: Float64Array;
   incidentHours: Float64Array;
   /** Weekly attrition hazard added at full fatigue, per run: routine rate x (multiplier - 1). */
@@ -34,7 +48,11 @@ export interface TeamRuns {
   /** Scratch reused week after week (no allocation in the step). */
   rates: QueueRates;
   anchor: QueueAnchor;
-  moments: QueueMoments;
+  /** The closure at a step's start and end, at a predicted end, and a trial step's end. */
+  from: QueueEvaluation;
+  to: QueueEvaluation;
+  predicted: QueueEvaluation;
+  trial: QueueMoments;
   closure: ClosureScratch;
   overtime: OvertimeEffect;
   waits: WaitFigures;
@@ -60,6 +78,11 @@ export const startTeamRuns = (
     inSystem: new Float64Array(runs),
     inSystemVariance: new Float64Array(runs),
     level: new Float64Array(runs).fill(Number.NaN),
+    step: new Float64Array(runs).fill(1),
+    aboveServers: new Float64Array(runs),
+    aboveShare: new Float64Array(runs),
+    aboveFirst: new Float64Array(runs),
+    aboveSecond: new Float64Array(runs),
     fatigue: new Float64Array(runs),
     incidentHours: new Float64Array(runs),
     burnoutHazard: Float64Array.from(
@@ -79,7 +102,10 @@ export const startTeamRuns = (
       overtimeRate: 0,
     },
     anchor: newAnchor(),
-    moments: { mean: 0, variance: 0 },
+    from: newEvaluation(),
+    to: newEvaluation(),
+    predicted: newEvaluation(),
+    trial: { mean: 0, variance: 0 },
     closure: newScratch(),
     overtime: { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0 },
     waits: { mean: 0, p90: 0, serviceLevel: 1 },
