@@ -55,6 +55,15 @@ export { type ProgressCallback, type RunRange, runMonteCarlo } from './engine/mo
 export { Rng } from './engine/rng';
 export { runForecast } from './engine/run-forecast';
 export { mergeRunSamples, type RunSamples, runSampleRange } from './engine/run-range';
+export {
+  mergeSlices,
+  planSlices,
+  runSlice,
+  type Slice,
+  SliceMerger,
+  type SlicePart,
+  sliceMode,
+} from './engine/slices';
 export { positionsFor, requiredServers, type Staffing } from './engine/staffing';
 export { ENGINE_VERSION } from './engine/version';
 export { weekDates, weekIndexOf } from './engine/weeks';

@@ -1,14 +1,9 @@
 import { Piscina } from 'piscina';
-import type { ForecastInput } from '../../shared/index';
+import { type ForecastInput, planSlices, type SlicePart } from '../../shared/index';
 import { ProblemError } from '../errors';
-import type { CapacityRow, forecastSummary } from './forecast-summary';
+import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks';
 
-/** What a worker returns for one input: the forecast as JSON text, its run summary and report rows. */
-export interface EngineResult {
-  seriesJson: string;
-  summary: ReturnType<typeof forecastSummary>;
-  report: CapacityRow[];
-}
+export type { EngineResult } from './engine-tasks';
 
 /** Pool limits (FORECAST_* variables). */
 export interface ForecastPoolOptions {
@@ -37,8 +32,9 @@ const busy = (detail: string) =>
   });
 
 /**
- * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. At most
- * `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
+ * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. A Monte
+ * Carlo forecast that finds idle threads is split into one slice per idle thread (planSlices),
+ * and its parts are merged on a thread into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
  * Retry-After. A run is abandoned (its worker stopped, so the CPU is freed) after `timeoutMs` or
  * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
  * held fails. Idle threads never keep the process alive.
@@ -66,9 +62,12 @@ export class ForecastPool {
     if (this.inFlight >= threads + maxQueue)
       throw busy(`All ${threads} forecast workers are busy and ${maxQueue} forecasts wait; retry shortly.`);
     const timeout = AbortSignal.timeout(timeoutMs);
+    const idle = threads - this.inFlight;
     this.inFlight += 1;
     try {
-      return await this.piscina.run(input, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      if (input.options.runs === 0 || idle < 2) return await this.task(input, both);
+      return await this.split(input, idle, both);
     } catch (error) {
       if (timeout.aborted) throw busy(`The forecast did not finish within ${timeoutMs} ms.`);
       if (signal?.aborted)
@@ -81,6 +80,26 @@ export class ForecastPool {
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  /** Tasks the threads have finished (a split forecast is its slices plus the merge). */
+  get completedTasks(): number {
+    return this.piscina.completed;
+  }
+
+  /** Runs one task on a thread; `transferList` moves buffers instead of copying them. */
+  private task<T>(task: EngineTask, signal: AbortSignal, transferList?: ArrayBuffer[]): Promise<T> {
+    return this.piscina.run(task, { signal, transferList });
+  }
+
+  /** One forecast over `pieces` threads: its slices at once, then their merge on one thread. */
+  private async split(input: ForecastInput, pieces: number, signal: AbortSignal): Promise<EngineResult> {
+    const slices = planSlices(input, pieces);
+    if (slices.length < 2) return this.task(input, signal);
+    const parts = await Promise.all(
+      slices.map((slice) => this.task<SlicePart>({ task: 'slice', input, slice }, signal)),
+    );
+    return this.task({ task: 'merge', input, parts }, signal, parts.flatMap(partBuffers));
   }
 
   /** Stops every worker; runs still queued or running fail. */

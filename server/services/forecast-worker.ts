@@ -1,18 +1,14 @@
-import { type ForecastInput, reviewersNeeded, runForecast } from '../../shared/index';
-import type { EngineResult } from './forecast-pool';
-import { capacityRows, forecastSummary } from './forecast-summary';
+import { runForecast } from '../../shared/index';
+import { type EngineResult, type EngineTask, movedPart, runTask, shapeResult } from './engine-tasks';
 
 /**
- * Worker side of the forecast pool (piscina calls the default export once per run): runs the
- * engine and also shapes what gets stored (summary, report rows, the series as JSON text), so
- * the main thread receives one string and two small objects instead of cloning the forecast.
+ * Worker side of the forecast pool (piscina calls the default export once per task): a whole
+ * input, a slice (its raw part moved back, not copied) or the merge of a forecast's parts. The
+ * worker also shapes what gets stored (summary, report rows, the series as JSON text), so the
+ * main thread receives one string and two small objects instead of cloning the forecast.
  */
-export default function runEngine(input: ForecastInput): EngineResult {
-  const forecast = runForecast(input);
-  const needed = reviewersNeeded(input);
-  return {
-    seriesJson: JSON.stringify(forecast),
-    summary: forecastSummary(forecast, needed),
-    report: capacityRows(forecast, needed),
-  };
+export default function runEngine(task: EngineTask): EngineResult | ReturnType<typeof movedPart> {
+  if (!('task' in task)) return shapeResult(task, runForecast(task));
+  const result = runTask(task);
+  return 'kind' in result ? movedPart(result) : result;
 }

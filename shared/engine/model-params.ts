@@ -52,22 +52,29 @@ export const teamParameters = (input: ForecastInput): Parameters[] =>
   input.org.teams.map((team) => withOverrides(input.parameters, team.parameters));
 
 /**
- * Run `run`'s parameters for every team, from one set of uniforms of stream (seed, run,
- * PARAMETER_STREAM) laid out by {@link drawSlots}; teams without an override share the org's draw.
+ * Draws a run's parameters for teams [teamStart, teamEnd): from one set of uniforms of stream
+ * (seed, run, PARAMETER_STREAM) laid out by {@link drawSlots}; teams without an override share
+ * the org's draw. The slots and how many uniforms a run needs are worked out once, so a draw
+ * costs the ranged parameters plus one reference per team.
  */
-export const drawTeamParams = (
-  input: ForecastInput,
-  perTeam: readonly Parameters[],
-  run: number,
-): ModelParams[] => {
+export const teamParamDrawer = (input: ForecastInput, perTeam: readonly Parameters[]) => {
   const slots = drawSlots(input.parameters);
+  const slotOf = new Map(slots.map((name, i) => [name, i]));
   const needed = Math.max(
     0,
-    ...perTeam.map((p) => Math.max(-1, ...rangedNames(p).map((n) => slots.indexOf(n))) + 1),
+    ...perTeam.map((p) => Math.max(-1, ...rangedNames(p).map((n) => slotOf.get(n)!)) + 1),
   );
-  const rng = streamRng(input.options.seed, run, PARAMETER_STREAM);
-  const uniforms = Array.from({ length: needed }, () => rng.next());
-  const uniform = (name: ParameterName) => uniforms[slots.indexOf(name)]!;
-  const org = drawParams(input.parameters, uniform);
-  return perTeam.map((p, t) => (input.org.teams[t]!.parameters === undefined ? org : drawParams(p, uniform)));
+  const uniforms = new Float64Array(needed);
+  const uniform = (name: ParameterName) => uniforms[slotOf.get(name)!]!;
+  return (run: number, teamStart = 0, teamEnd = perTeam.length): ModelParams[] => {
+    const rng = streamRng(input.options.seed, run, PARAMETER_STREAM);
+    for (let i = 0; i < needed; i++) uniforms[i] = rng.next();
+    const org = drawParams(input.parameters, uniform);
+    const drawn: ModelParams[] = new Array(teamEnd - teamStart);
+    for (let t = teamStart; t < teamEnd; t++) {
+      drawn[t - teamStart] =
+        input.org.teams[t]!.parameters === undefined ? org : drawParams(perTeam[t]!, uniform);
+    }
+    return drawn;
+  };
 };

@@ -3,7 +3,7 @@ import { assembleForecast } from './assemble';
 import { bandList, sampleBands, toMetricBands, writeWeekBands } from './bands';
 import type { Band, Forecast, MetricBands } from './forecast';
 import { METRIC_COUNT } from './metrics';
-import { drawTeamParams, teamParameters } from './model-params';
+import { type ModelParams, teamParamDrawer, teamParameters } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { streamRng } from './rng';
 import { stepWeek } from './step-week';
@@ -16,15 +16,89 @@ export interface RunRange {
   runCount: number;
 }
 
+/** A contiguous range of teams (indexes into org.teams), [teamStart, teamStart + teamCount). */
+export interface TeamRange {
+  teamStart: number;
+  teamCount: number;
+}
+
 /** Reports progress: `done` of `total` teams simulated. */
 export type ProgressCallback = (done: number, total: number) => void;
 
 /**
- * Simulates the runs of `range` for every team, team by team and week by week, all runs of a
- * team-week together. Run r draws its parameters, the org's and each team's override's, from
- * stream (seed, r, PARAMETER_STREAM) ({@link drawTeamParams}) and team t from stream (seed, r, t), so results do not depend on how runs are split. `visit`
- * receives each team-week's samples, laid out `[v * runCount + r]`, in a buffer overwritten by
- * the next week (copy to keep; it may reorder them). Returns the org samples, laid out
+ * Teams per org-sum chunk: the org accumulators sum the teams of each chunk, then the chunks in
+ * order, so a slice of whole chunks can be simulated anywhere and its sums added in later with
+ * the same bits. Orgs of at most this many teams are one chunk.
+ */
+export const TEAM_CHUNK = 256;
+
+/** Org accumulator slots per (week, run) for `levels` levels. */
+export const orgSlots = (levels: number): number => ORG_SLOTS + levels;
+
+/**
+ * Simulates the runs of `range` for the teams of `teams`, team by team and week by week, all
+ * runs of a team-week together, adding each team-week into `acc` (laid out
+ * `[(w * runCount + r) * slots + s]`, see {@link orgSlots}). Run r draws its parameters from
+ * stream (seed, r, PARAMETER_STREAM) ({@link teamParamDrawer}) and team t from stream (seed, r, t),
+ * so results do not depend on how runs or teams are split. `visit` receives each team-week's
+ * samples, laid out `[v * runCount + r]`, in a buffer overwritten by the next week (copy to keep;
+ * it may reorder them); `onTeam` hears each finished team's index.
+ */
+export const simulateTeams = (
+  input: ForecastInput,
+  range: RunRange,
+  teams: TeamRange,
+  acc: Float64Array,
+  visit: (team: number, week: number, samples: Float64Array) => void,
+  onTeam?: (team: number) => void,
+): void => {
+  const tl = buildTimeline(input);
+  const { levels: L, weeks: W } = tl;
+  const { runStart, runCount: R } = range;
+  const { teamStart, teamCount } = teams;
+  const seed = input.options.seed;
+  const draw = teamParamDrawer(input, teamParameters(input));
+  const draws = Array.from({ length: R }, (_, r) => draw(runStart + r, teamStart, teamStart + teamCount));
+  const slots = orgSlots(L);
+  const out = new Float64Array((METRIC_COUNT + L) * R);
+  for (let t = teamStart; t < teamStart + teamCount; t++) {
+    const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
+    const params: ModelParams[] = draws.map((teamsOfRun) => teamsOfRun[t - teamStart]!);
+    const state = startTeamRuns(tl, t, params, rngs);
+    for (let w = 0; w < W; w++) {
+      stepWeek(tl, state, w, out);
+      accumulateOrg(acc, w * R * slots, slots, out, R, L);
+      visit(t, w, out);
+    }
+    onTeam?.(t);
+  }
+};
+
+/** Adds one chunk's org accumulators into the running total, element by element. */
+export const addChunk = (total: Float64Array, chunk: Float64Array): void => {
+  for (let i = 0; i < total.length; i++) total[i]! += chunk[i]!;
+};
+
+/** The org's samples from summed accumulators, laid out `[(v * weeks + w) * runs + r]`. */
+export const orgSamples = (acc: Float64Array, weeks: number, runs: number, levels: number): Float32Array => {
+  const slots = orgSlots(levels);
+  const org = new Float32Array((METRIC_COUNT + levels) * weeks * runs);
+  for (let r = 0; r < runs; r++) {
+    for (let w = 0; w < weeks; w++) {
+      finalizeOrg(
+        acc,
+        (w * runs + r) * slots,
+        { data: org, base: w * runs + r, stride: weeks * runs },
+        levels,
+      );
+    }
+  }
+  return org;
+};
+
+/**
+ * Simulates the runs of `range` for every team ({@link simulateTeams}), summing the org chunk by
+ * chunk of {@link TEAM_CHUNK} teams. Returns the org samples, laid out
  * `[(v * weeks + w) * runCount + r]`.
  */
 export const simulateRuns = (
@@ -33,38 +107,18 @@ export const simulateRuns = (
   visit: (team: number, week: number, samples: Float64Array) => void,
   onProgress?: ProgressCallback,
 ): Float32Array => {
-  const tl = buildTimeline(input);
-  const { levels: L, weeks: W, teams: T } = tl;
-  const { runStart, runCount: R } = range;
-  const seed = input.options.seed;
-  const perTeam = teamParameters(input);
-  const draws = Array.from({ length: R }, (_, r) => drawTeamParams(input, perTeam, runStart + r));
-  const vector = METRIC_COUNT + L;
-  const slots = ORG_SLOTS + L;
-  const acc = new Float64Array(R * W * slots);
-  const out = new Float64Array(vector * R);
-  for (let t = 0; t < T; t++) {
-    const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
-    const state = startTeamRuns(
-      tl,
-      t,
-      draws.map((teams) => teams[t]!),
-      rngs,
-    );
-    for (let w = 0; w < W; w++) {
-      stepWeek(tl, state, w, out);
-      accumulateOrg(acc, w * R * slots, slots, out, R, L);
-      visit(t, w, out);
-    }
-    onProgress?.(t + 1, T);
+  const T = input.org.teams.length;
+  const L = input.org.levels.length;
+  const W = input.options.horizonWeeks;
+  const total = new Float64Array(range.runCount * W * orgSlots(L));
+  const chunk = T > TEAM_CHUNK ? new Float64Array(total.length) : total;
+  for (let teamStart = 0; teamStart < T; teamStart += TEAM_CHUNK) {
+    const teams = { teamStart, teamCount: Math.min(TEAM_CHUNK, T - teamStart) };
+    if (chunk !== total) chunk.fill(0);
+    simulateTeams(input, range, teams, chunk, visit, (t) => onProgress?.(t + 1, T));
+    if (chunk !== total) addChunk(total, chunk);
   }
-  const org = new Float32Array(vector * W * R);
-  for (let r = 0; r < R; r++) {
-    for (let w = 0; w < W; w++) {
-      finalizeOrg(acc, (w * R + r) * slots, { data: org, base: w * R + r, stride: W * R }, L);
-    }
-  }
-  return org;
+  return orgSamples(total, W, range.runCount, L);
 };
 
 /** Monte Carlo over all `options.runs` runs: P10/P50/P90 per metric, week, team and org. */

@@ -33,7 +33,7 @@ export const orgSchema = z
     teams: z
       .array(teamSchema)
       .min(1, { error: 'must list at least one team' })
-      .max(1000, { error: 'must list at most 1000 teams' }),
+      .max(20_000, { error: 'must list at most 20000 teams' }),
   })
   .strict()
   .superRefine((org, ctx) => {

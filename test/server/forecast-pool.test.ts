@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../server/errors';
+import { shapeResult } from '../../server/services/engine-tasks';
 import { ForecastPool, type ForecastPoolOptions } from '../../server/services/forecast-pool';
-import { type ForecastInput, forecastInputSchema } from '../../shared/index';
-import { inputWith } from '../shared/fixtures';
+import { type ForecastInput, forecastInputSchema, runForecast } from '../../shared/index';
+import { inputWith, storyEvents } from '../shared/fixtures';
 
 const stub = new URL('../helpers/stub-forecast-worker.mjs', import.meta.url);
 
@@ -48,6 +49,14 @@ describe('forecast pool', () => {
       'team-2',
     ]);
     expect(result.report).toHaveLength(3);
+  });
+
+  it('splits a Monte Carlo forecast over idle threads and answers the bytes of one thread', async () => {
+    pool = new ForecastPool({ threads: 3, maxQueue: 0, timeoutMs: 60_000 });
+    const whole = forecastInputSchema.parse(inputWith(storyEvents, { runs: 30, horizonWeeks: 6 }));
+    const result = await pool.run(whole);
+    expect(pool.completedTasks).toBe(4);
+    expect(result).toEqual(shapeResult(whole, runForecast(whole)));
   });
 
   it('lets `threads` run and `maxQueue` wait, and refuses one more at once with 503 and Retry-After', async () => {

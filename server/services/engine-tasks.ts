@@ -1,0 +1,60 @@
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import {
+  type Forecast,
+  type ForecastInput,
+  mergeSlices,
+  reviewersNeeded,
+  runSlice,
+  type Slice,
+  type SlicePart,
+} from '../../shared/index';
+import { type CapacityRow, capacityRows, forecastSummary } from './forecast-summary';
+
+/** What the engine returns for one input: the forecast as JSON text, its run summary and report rows. */
+export interface EngineResult {
+  seriesJson: string;
+  summary: ReturnType<typeof forecastSummary>;
+  report: CapacityRow[];
+}
+
+/**
+ * Work for a forecast worker: a whole input; one slice of it (see planSlices); or the merge of
+ * all its slices' parts into the stored result.
+ */
+export type EngineTask =
+  | ForecastInput
+  | { task: 'slice'; input: ForecastInput; slice: Slice }
+  | { task: 'merge'; input: ForecastInput; parts: SlicePart[] };
+
+/** Shapes what gets stored for a forecast: the series as JSON text, the summary and report rows. */
+export const shapeResult = (input: ForecastInput, forecast: Forecast): EngineResult => {
+  const needed = reviewersNeeded(input);
+  return {
+    seriesJson: JSON.stringify(forecast),
+    summary: forecastSummary(forecast, needed),
+    report: capacityRows(forecast, needed),
+  };
+};
+
+/** The buffers of a part, so it moves between threads instead of being copied. */
+export const partBuffers = (part: SlicePart): ArrayBuffer[] =>
+  (part.kind === 'runs' ? [...part.samples.teams, part.samples.org] : [part.acc]).map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+
+/** A slice part that piscina moves (transfers its buffers) back to the main thread. */
+export const movedPart = (part: SlicePart) =>
+  move({
+    get [transferableSymbol]() {
+      return partBuffers(part);
+    },
+    get [valueSymbol]() {
+      return part;
+    },
+  });
+
+/** Runs a slice task or a merge task (the caller tells whole inputs apart). */
+export const runTask = (task: Exclude<EngineTask, ForecastInput>): SlicePart | EngineResult =>
+  task.task === 'slice'
+    ? runSlice(task.input, task.slice)
+    : shapeResult(task.input, mergeSlices(task.input, task.parts));

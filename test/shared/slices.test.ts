@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  forecastInputSchema,
+  mergeSlices,
+  planSlices,
+  runForecast,
+  runSlice,
+  SliceMerger,
+} from '../../shared/index';
+import { inputWith, storyEvents, teamsOf } from './fixtures';
+
+/** A budget of 0 bytes sends every Monte Carlo input down the team split. */
+const teamSplit = 0;
+
+describe('forecast slices', () => {
+  it('splits a small forecast along runs and merges the parts into the bytes of one run', () => {
+    const input = forecastInputSchema.parse(inputWith(storyEvents, { runs: 40, horizonWeeks: 12 }));
+    const slices = planSlices(input, 3);
+    expect(slices.map((s) => [s.kind, s.runStart, s.runCount])).toEqual([
+      ['runs', 0, 13],
+      ['runs', 13, 13],
+      ['runs', 26, 14],
+    ]);
+    const parts = slices.map((slice) => runSlice(input, slice)).reverse();
+    expect(JSON.stringify(mergeSlices(input, parts))).toBe(JSON.stringify(runForecast(input)));
+  });
+
+  it('splits a large org into chunks of 256 teams over all runs, with the bytes of one run', () => {
+    const input = forecastInputSchema.parse(
+      inputWith(storyEvents, { runs: 3, horizonWeeks: 3 }, teamsOf(600)),
+    );
+    const slices = planSlices(input, 2, teamSplit);
+    expect(slices.map((s) => [s.kind, s.teamStart, s.teamCount, s.runStart, s.runCount])).toEqual([
+      ['teams', 0, 256, 0, 3],
+      ['teams', 256, 256, 0, 3],
+      ['teams', 512, 88, 0, 3],
+    ]);
+    const [first, second, third] = slices.map((slice) => runSlice(input, slice));
+    const merger = new SliceMerger(input);
+    for (const part of [third!, first!, second!]) merger.add(part);
+    expect(JSON.stringify(merger.finish())).toBe(JSON.stringify(runForecast(input)));
+  });
+
+  it('gives the same bytes along teams as along runs for an org of one chunk', () => {
+    const input = forecastInputSchema.parse(inputWith(storyEvents, { runs: 20, horizonWeeks: 8 }));
+    const alongTeams = planSlices(input, 4, teamSplit).map((slice) => runSlice(input, slice));
+    expect(alongTeams).toHaveLength(1);
+    expect(JSON.stringify(mergeSlices(input, alongTeams))).toBe(JSON.stringify(runForecast(input)));
+  });
+
+  it('refuses parts that miss teams, cover one twice, or mix the two splits', () => {
+    const input = forecastInputSchema.parse(inputWith([], { runs: 2, horizonWeeks: 2 }, teamsOf(300)));
+    const [first, second] = planSlices(input, 1, teamSplit).map((slice) => runSlice(input, slice));
+    expect(() => mergeSlices(input, [second!])).toThrow(/parts cover teams/);
+    expect(() => mergeSlices(input, [first!, first!])).toThrow(/covered twice/);
+    const alongRuns = runSlice(input, planSlices(input, 1)[0]!);
+    expect(() => mergeSlices(input, [first!, alongRuns])).toThrow(/two kinds/);
+  });
+
+  it('accepts an org of 20,000 teams and refuses 20,001', () => {
+    const team = { id: 't', name: 'T', headcount: { senior: 1 } };
+    const teams = (n: number) => Array.from({ length: n }, (_, i) => ({ ...team, id: `t${i}` }));
+    expect(forecastInputSchema.safeParse(inputWith([], { runs: 0 }, teams(20_000))).success).toBe(true);
+    const refused = forecastInputSchema.safeParse(inputWith([], { runs: 0 }, teams(20_001)));
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['org.teams', 'must list at most 20000 teams'],
+    ]);
+  });
+});
