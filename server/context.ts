@@ -11,6 +11,8 @@ export interface OrgScope {
   id: string;
   slug: string;
   name: string;
+  /** IANA zone whose local Monday 00:00 starts the org's weeks. */
+  timeZone: string;
   role: Role;
 }
 

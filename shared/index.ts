@@ -12,6 +12,7 @@
  * - Cache forecasts by input hash and `ENGINE_VERSION`.
  */
 
+export { defaultTimeZone, isTimeZone, localDate, orgWeek } from './calendar/org-week';
 export * from './contract/alerts';
 export {
   bandSchema,

@@ -17,6 +17,3 @@ export const weeksBetween = (fromIso: string, toIso: string): number =>
 /** A number with thousands separators and at most `digits` decimals. */
 export const formatNumber = (value: number, digits = 0): string =>
   value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-
-/** Today's ISO date in local time (the forecast's start week is its Monday). */
-export const todayIso = (): string => format(new Date(), 'yyyy-MM-dd');

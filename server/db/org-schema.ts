@@ -17,6 +17,8 @@ export const orgs = sqliteTable('orgs', {
   id: text('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** IANA zone whose local Monday 00:00 starts the org's weeks. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: createdAt(),
 });
 

@@ -28,7 +28,7 @@ export function orgScope(deps: AppDeps) {
       role = membership?.role;
     }
     if (!role) throw notFound('org');
-    c.set('org', { id: org.id, slug: org.slug, name: org.name, role });
+    c.set('org', { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone, role });
     return next();
   });
 }

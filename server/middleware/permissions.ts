@@ -3,10 +3,11 @@ import type { Role } from '../db/schema';
 /**
  * Minimum role of every org-scoped operation, keyed `METHOD /path` as in the OpenAPI document.
  * viewer = read; planner = viewer + write teams, roster, scenarios, forecasts, import review
- * history and see its people, calibrate; admin = planner + users and tokens. The one place to read or change who may do what.
+ * history and see its people, calibrate; admin = planner + users, tokens and org settings. The one place to read or change who may do what.
  */
 export const permissions = {
   'GET /orgs/{org}': 'viewer',
+  'PATCH /orgs/{org}': 'admin',
   'GET /orgs/{org}/model': 'viewer',
   'GET /orgs/{org}/teams': 'viewer',
   'POST /orgs/{org}/teams': 'planner',

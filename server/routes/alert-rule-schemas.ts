@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { alertRuleInputSchema, alertRulePatchShape } from '../../shared/index';
-import { isTimeZone, scheduleProblem } from '../scheduler/schedule';
+import { alertRuleInputSchema, alertRulePatchShape, isTimeZone } from '../../shared/index';
+import { scheduleProblem } from '../scheduler/schedule';
 
 /** Schedule and time zone are checked with croner and Intl; each problem names its field. */
 function checkSchedule(

@@ -17,7 +17,10 @@ export const meSchema = z
   .object({
     user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
     memberships: z.array(
-      z.object({ org: z.object({ slug: z.string(), name: z.string() }), role: roleSchema }),
+      z.object({
+        org: z.object({ slug: z.string(), name: z.string(), timeZone: z.string() }),
+        role: roleSchema,
+      }),
     ),
   })
   .openapi('Me');
@@ -93,7 +96,9 @@ export function authRoutes(deps: AppDeps) {
       return c.json(body, 200);
     }
     const org = await deps.db.query.orgs.findFirst({ where: (o, { eq: is }) => is(o.id, principal.orgId) });
-    const memberships = org ? [{ org: { slug: org.slug, name: org.name }, role: principal.role }] : [];
+    const memberships = org
+      ? [{ org: { slug: org.slug, name: org.name, timeZone: org.timeZone }, role: principal.role }]
+      : [];
     return c.json({ user: null, memberships }, 200);
   });
   return router;

@@ -1,13 +1,29 @@
 import { z } from '@hono/zod-openapi';
-import { levelSchema, parametersSchema, teamSchema } from '../../shared/index';
+import { isTimeZone, levelSchema, parametersSchema, teamSchema } from '../../shared/index';
+import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { loadModel, loadSettings } from '../services/org-model';
-import { jsonResponse, orgParams, orgRoute } from './route';
+import { setOrgTimeZone } from '../services/org-time-zone';
+import { jsonBody, jsonResponse, orgParams, orgRoute } from './route';
+
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Europe/Rome or UTC' })
+  .openapi({ description: "Weeks start at this zone's local Monday 00:00", example: 'Europe/Rome' });
 
 const orgViewSchema = z
-  .object({ slug: z.string(), name: z.string(), levels: z.array(levelSchema), parameters: parametersSchema })
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    timeZone: timeZoneSchema,
+    levels: z.array(levelSchema),
+    parameters: parametersSchema,
+  })
   .openapi('Org');
+
+const orgPatchSchema = z.strictObject({ timeZone: timeZoneSchema.optional() });
 
 const modelSchema = z
   .object({
@@ -20,9 +36,15 @@ const tags = ['orgs'];
 
 const getOrg = orgRoute('GET /orgs/{org}', {
   tags,
-  summary: 'The org with its level ladder and parameter set',
+  summary: 'The org with its time zone, level ladder and parameter set',
   request: { params: orgParams },
   responses: { 200: jsonResponse('The org', orgViewSchema) },
+});
+const patchOrg = orgRoute('PATCH /orgs/{org}', {
+  tags,
+  summary: "Change the org's settings: `timeZone` (weeks start at its local Monday 00:00; default UTC)",
+  request: { params: orgParams, body: jsonBody(orgPatchSchema) },
+  responses: { 200: jsonResponse('The org after the change', orgViewSchema) },
 });
 const getModel = orgRoute('GET /orgs/{org}/model', {
   tags,
@@ -31,12 +53,22 @@ const getModel = orgRoute('GET /orgs/{org}/model', {
   responses: { 200: jsonResponse('Engine org model', modelSchema) },
 });
 
-/** The org itself and its engine model. */
+/** The org itself, its settings and its engine model. */
 export function orgRoutes(deps: AppDeps) {
+  const view = async (org: { id: string; slug: string; name: string; timeZone: string }) => ({
+    slug: org.slug,
+    name: org.name,
+    timeZone: org.timeZone,
+    ...(await loadSettings(deps.db, org.id)),
+  });
   return createRouter()
-    .openapi(getOrg, async (c) => {
-      const { id, slug, name } = c.get('org');
-      return c.json({ slug, name, ...(await loadSettings(deps.db, id)) }, 200);
+    .openapi(getOrg, async (c) => c.json(await view(c.get('org')), 200))
+    .openapi(patchOrg, async (c) => {
+      const org = c.get('org');
+      const { timeZone } = c.req.valid('json');
+      if (timeZone === undefined) return c.json(await view(org), 200);
+      await setOrgTimeZone(deps.db, org, timeZone, actorOf(c.get('principal')));
+      return c.json(await view({ ...org, timeZone }), 200);
     })
     .openapi(getModel, async (c) => c.json(await loadModel(deps.db, c.get('org')), 200));
 }

@@ -9,13 +9,13 @@ import type { ForecastSource } from './forecast-source';
 
 /**
  * Forecasts of each org's plan of record through the forecast service (engine on the worker
- * pool, runs stored by input hash): latest version, current org model, starting at the week of
- * `now`, over the rule's look-ahead, with the service's default Monte Carlo runs.
+ * pool, runs stored by input hash): latest version, current org model, starting at the org's week
+ * holding `now`, over the rule's look-ahead, with the service's default Monte Carlo runs.
  */
 export function planOfRecordForecasts(deps: { db: Db; forecastPool: ForecastPool }): ForecastSource {
   return async (orgId, { horizonWeeks, now }) => {
     const org = await deps.db
-      .select({ id: orgs.id, name: orgs.name })
+      .select({ id: orgs.id, name: orgs.name, timeZone: orgs.timeZone })
       .from(orgs)
       .where(eq(orgs.id, orgId))
       .get();
@@ -23,8 +23,7 @@ export function planOfRecordForecasts(deps: { db: Db; forecastPool: ForecastPool
     if (!org || !scenarioId)
       throw new Error('The org has no plan of record; mark a scenario as plan of record.');
     const ctx = { db: deps.db, pool: deps.forecastPool, now, actor: systemActor };
-    const request = { scenarioId, horizon: horizonWeeks, startWeek: now.toISOString().slice(0, 10) };
-    const { run, load } = await forecastScenario(ctx, org, request);
+    const { run, load } = await forecastScenario(ctx, org, { scenarioId, horizon: horizonWeeks });
     return {
       forecast: await load(),
       source: { scenarioId, version: run.version, runId: run.id, cached: run.cached },

@@ -1,15 +1,5 @@
 import { Cron } from 'croner';
 
-/** True when `timezone` is an IANA zone name this runtime knows (e.g. `Europe/Rome`, `UTC`). */
-export function isTimeZone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Why `pattern` is not a usable cron expression (five fields, or six with seconds first), or null
  * when it is. Expressions that never fire again are rejected too.

@@ -1,7 +1,7 @@
 import { notFound } from '../errors';
 import { toCsv } from './csv-write';
 import type { CapacityRow } from './forecast-summary';
-import { type ForecastContext, forecastScenario } from './forecasts';
+import { type ForecastContext, type ForecastOrg, forecastScenario } from './forecasts';
 import { planOfRecordId } from './scenarios';
 
 export interface CapacityReport {
@@ -18,7 +18,7 @@ export interface CapacityReport {
  */
 export async function capacityReport(
   ctx: ForecastContext,
-  org: { id: string; name: string },
+  org: ForecastOrg,
   request: { scenarioId?: string | undefined; horizon: number },
 ): Promise<CapacityReport> {
   const scenarioId = request.scenarioId ?? (await planOfRecordId(ctx.db, org.id));

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { ENGINE_VERSION, type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
+import {
+  ENGINE_VERSION,
+  type Forecast,
+  forecastInputSchema,
+  formatIssues,
+  orgWeek,
+} from '../../shared/index';
 import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
 import { ProblemError } from '../errors';
@@ -37,9 +43,16 @@ export interface ForecastContext {
   signal?: AbortSignal | undefined;
 }
 
-/** The run options of a request: its own, else the defaults (start: the week of `now`). */
-const runOptions = (request: ForecastRequest, now: Date) => ({
-  startWeek: request.startWeek ?? now.toISOString().slice(0, 10),
+/** An org as forecasts need it: weeks start at its local Monday 00:00. */
+export interface ForecastOrg {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/** The run options of a request: its own, else the defaults (start: the org's week holding `now`). */
+const runOptions = (request: ForecastRequest, now: Date, timeZone: string) => ({
+  startWeek: request.startWeek ?? orgWeek(now, timeZone).monday,
   horizonWeeks: request.horizon ?? 52,
   runs: request.runs ?? defaultRuns,
   seed: request.seed ?? 1,
@@ -74,10 +87,10 @@ async function engineInput(
  */
 export async function forecastScenario(
   ctx: ForecastContext,
-  org: { id: string; name: string },
+  org: ForecastOrg,
   request: ForecastRequest,
 ): Promise<ForecastResult> {
-  const options = runOptions(request, ctx.now);
+  const options = runOptions(request, ctx.now, org.timeZone);
   const memoRequest: MemoRequest = {
     orgId: org.id,
     scenarioId: request.scenarioId,

@@ -24,7 +24,7 @@ export async function loadMe(db: Db, userId: string) {
     .get();
   if (!user) return undefined;
   const rows = await db
-    .select({ slug: orgs.slug, name: orgs.name, role: memberships.role })
+    .select({ slug: orgs.slug, name: orgs.name, timeZone: orgs.timeZone, role: memberships.role })
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(eq(memberships.userId, userId))

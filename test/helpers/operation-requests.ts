@@ -114,6 +114,7 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
   const s = `/scenarios/${ids.scenario}`;
   const calls: Record<OperationKey, () => Promise<OperationCall>> = {
     'GET /orgs/{org}': async () => ({ path: '' }),
+    'PATCH /orgs/{org}': async () => ({ path: '', body: { timeZone: 'Europe/Rome' } }),
     'GET /orgs/{org}/model': async () => ({ path: '/model' }),
     'GET /orgs/{org}/teams': async () => ({ path: '/teams' }),
     'POST /orgs/{org}/teams': async () => ({

@@ -9,7 +9,7 @@ export type Role = 'admin' | 'planner' | 'viewer';
 export interface Me {
   /** Null when the caller is an API token. */
   user: { id: string; email: string; name: string } | null;
-  memberships: { org: { slug: string; name: string }; role: Role }[];
+  memberships: { org: { slug: string; name: string; timeZone: string }; role: Role }[];
 }
 
 /** GET /orgs/{org}/model: exactly what the engine takes as `org` and `parameters`. */

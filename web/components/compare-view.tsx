@@ -3,7 +3,6 @@ import type { MetricKey } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { FanChart } from '../charts/fan-chart';
 import { seriesColours } from '../charts/palette';
-import { todayIso } from '../format';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 import { type ComparedScenario, CompareTable } from './compare-table';
@@ -18,8 +17,8 @@ const overlays: { title: string; unit: string; metric: MetricKey; digits: number
 ];
 
 /** Runs each chosen scenario in the worker and overlays them: backlog, incidents, burnout; then the table. */
-export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[] }) {
-  const startWeek = currentMonday(todayIso());
+export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[]; timeZone: string }) {
+  const startWeek = currentMonday(props.timeZone);
   const runs = createMemo(
     mapArray(
       () => props.versions,

@@ -1,7 +1,6 @@
 import { createMemo, createSignal, Show } from 'solid-js';
 import type { ScenarioEventInput } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
-import { todayIso } from '../format';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import * as levers from '../scenario/levers';
 import { useStores } from '../stores/context';
@@ -22,7 +21,7 @@ const MONTE_CARLO_RUNS = 100;
 /** The live editor: levers and timeline on the left, the forecast (mean now, bands when settled) on the right. */
 export function ScenarioEditor(props: ScenarioEditorProps) {
   const { session } = useStores();
-  const startWeek = currentMonday(todayIso());
+  const startWeek = currentMonday(session[0].orgTimeZone());
   const levels = () => props.model.org.levels ?? [];
   /** The scenario before any edit: the saved version, or a new scenario with the sign-off rule on. */
   const initial = props.loaded?.scenario ?? {

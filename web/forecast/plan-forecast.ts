@@ -2,7 +2,6 @@ import { type Accessor, createMemo, createResource } from 'solid-js';
 import type { Forecast } from '../../shared';
 import { api } from '../api/client';
 import type { OrgModel, ScenarioVersion } from '../api/types';
-import { todayIso } from '../format';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 
@@ -13,6 +12,8 @@ interface PlanForecastSources {
   serverRuns: Accessor<boolean>;
   model: Accessor<OrgModel | undefined>;
   load: (id: string) => Promise<ScenarioVersion>;
+  /** The org's zone (its weeks start at the local Monday 00:00 there). */
+  timeZone: string;
 }
 
 const BROWSER_RUNS = 200;
@@ -30,7 +31,7 @@ export function createPlanForecast(sources: PlanForecastSources) {
     () => (sources.serverRuns() ? null : sources.plan()?.id),
     (id) => sources.load(id),
   );
-  const startWeek = currentMonday(todayIso());
+  const startWeek = currentMonday(sources.timeZone);
   const runner = createForecastRunner(
     createMemo(() => {
       const model = sources.model();

@@ -11,7 +11,7 @@ const MAX_COMPARED = 4;
 
 /** Pick two to four scenarios; their forecasts overlay and a table lists the key differences. */
 export function ComparePage() {
-  const { model, scenarios } = useStores();
+  const { model, scenarios, session } = useStores();
   const [{ list }, actions] = scenarios;
   const [chosen, setChosen] = createSignal<string[]>([]);
   const toggle = (id: string, on: boolean) =>
@@ -65,7 +65,11 @@ export function ComparePage() {
             </Match>
             <Match when={versions() && model[0].model()}>
               <Suspense fallback={<Loading what="charts" />}>
-                <CompareView model={model[0].model()!} versions={versions()!} />
+                <CompareView
+                  model={model[0].model()!}
+                  versions={versions()!}
+                  timeZone={session[0].orgTimeZone()}
+                />
               </Suspense>
             </Match>
             <Match when={true}>

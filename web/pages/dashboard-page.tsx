@@ -24,6 +24,7 @@ export function DashboardPage() {
     serverRuns: session[0].canEdit,
     model: model[0].model,
     load: scenarios[1].load,
+    timeZone: session[0].orgTimeZone(),
   });
   return (
     <section class="page">

@@ -1,9 +1,12 @@
-import { addWeeks, format, parseISO, startOfISOWeek } from 'date-fns';
-import type { ForecastInputRaw, ScenarioInput } from '../../shared';
+import { addWeeks, format, parseISO } from 'date-fns';
+import { type ForecastInputRaw, orgWeek, type ScenarioInput } from '../../shared';
 import type { OrgModel } from '../api/types';
 
-/** Monday (ISO date) of the current week: the start week of every forecast the browser runs. */
-export const currentMonday = (today: string): string => format(startOfISOWeek(parseISO(today)), 'yyyy-MM-dd');
+/**
+ * Monday (ISO date) of the org's current week, which starts at the org's local Monday 00:00
+ * whatever the browser's own zone: the start week of every forecast the browser runs.
+ */
+export const currentMonday = (timeZone: string): string => orgWeek(new Date(), timeZone).monday;
 
 /** Monday `weeks` after `monday`. */
 export const mondayPlus = (monday: string, weeks: number): string =>

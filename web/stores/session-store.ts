@@ -1,4 +1,5 @@
 import { createMemo, createSignal } from 'solid-js';
+import { defaultTimeZone } from '../../shared';
 import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import type { Me, Role } from '../api/types';
@@ -53,6 +54,8 @@ export function createSessionStore() {
     role,
     orgSlug: () => membership()?.org.slug ?? null,
     orgName: () => membership()?.org.name ?? null,
+    /** The org's zone: its weeks start at the local Monday 00:00 there. */
+    orgTimeZone: () => membership()?.org.timeZone ?? defaultTimeZone,
     /** Planners and admins may change teams and scenarios; viewers only read. */
     canEdit: () => role() === 'planner' || role() === 'admin',
   };

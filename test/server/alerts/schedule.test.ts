@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, nextRunAfter, planDueRun, scheduleProblem } from '../../../server/scheduler/schedule';
+import { nextRunAfter, planDueRun, scheduleProblem } from '../../../server/scheduler/schedule';
+import { isTimeZone } from '../../../shared/index';
 
 describe('alert schedules', () => {
   describe('nextRunAfter in Europe/Rome', () => {
