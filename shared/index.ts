@@ -23,6 +23,12 @@ export {
   forecastSummarySchema,
 } from './contract/forecast-run';
 export {
+  type HistoryWeek,
+  historyWeekSchema,
+  type WeeklyCounts,
+  weeklyCountsSchema,
+} from './contract/history-week';
+export {
   type ScenarioSummary,
   type ScenarioVersion,
   scenarioSummarySchema,

@@ -1,3 +1,4 @@
+import type { WeeklyCounts } from '../../shared/index';
 import { nearestRank } from './percentile';
 import { weekLabel, weekOf } from './weeks';
 
@@ -13,22 +14,8 @@ export interface PlacedChange {
   lines: number;
 }
 
-/** One team, level and ISO week; hours are calendar hours of the changes authored that week. */
-export interface WeeklyRow {
-  /** The week's Monday, YYYY-MM-DD. */
-  week: string;
-  team: string;
-  level: string;
-  authored: number;
-  aiAssisted: number;
-  signedOff: number;
-  /** Authored before the week's end and not signed off by then. */
-  open: number;
-  medianHoursToFirstReview: number | null;
-  p90HoursToFirstReview: number | null;
-  medianHoursToSignoff: number | null;
-  p90HoursToSignoff: number | null;
-  lines: number;
+/** One team, level and week (see {@link WeeklyCounts}), with the week's sign-offs per reviewer. */
+export interface WeeklyRow extends WeeklyCounts {
   /** Sign-offs made this week per signer identity (the signer is not the author). */
   signoffsByReviewer: Record<string, number>;
 }

@@ -84,33 +84,6 @@ export const importJobSchema = z
   })
   .openapi('HistoryImportJob');
 
-const hours = z.number().nullable();
-
-export const weeklyRowSchema = z
-  .object({
-    week: z.string().openapi({ description: 'Monday of the ISO week, YYYY-MM-DD' }),
-    team: z.string(),
-    level: z.string(),
-    authored: z.number().int(),
-    aiAssisted: z.number().int(),
-    signedOff: z.number().int(),
-    open: z.number().int(),
-    medianHoursToFirstReview: hours,
-    p90HoursToFirstReview: hours,
-    medianHoursToSignoff: hours,
-    p90HoursToSignoff: hours,
-    lines: z.number().int(),
-    top1Share: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Share of the week’s sign-offs by its top reviewer' }),
-    top3Share: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Share of the week’s sign-offs by its top 3 reviewers' }),
-  })
-  .openapi('HistoryWeek');
-
 export const overviewSchema = z
   .object({
     sources: z.array(

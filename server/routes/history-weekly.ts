@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { historyWeekSchema } from '../../shared/index';
 import type { AppDeps } from '../deps';
 import { concentration } from '../history/concentration';
 import type { WeeklyRow } from '../history/weekly';
 import { weeklySeries } from '../history/weekly-series';
 import { createRouter } from '../openapi';
 import { toCsv } from '../services/csv-write';
-import { weeklyRowSchema } from './history-schemas';
 import { orgParams, orgRoute } from './route';
 
 /** The CSV columns, in order. */
@@ -51,7 +51,7 @@ const weekly = orgRoute('GET /orgs/{org}/history/weekly', {
     200: {
       description: 'The weekly rows',
       content: {
-        'application/json': { schema: z.object({ items: z.array(weeklyRowSchema) }) },
+        'application/json': { schema: z.object({ items: z.array(historyWeekSchema) }) },
         'text/csv': { schema: z.string() },
       },
     },

@@ -5,12 +5,14 @@ import {
   type Forecast,
   forecastRunSchema,
   type forecastSchema,
+  historyWeekSchema,
   metricKeys,
   scenarioSummarySchema,
   scenarioVersionSchema,
 } from '../../shared/index';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
+import { smallGitLog } from '../helpers/small-git-log';
 
 let server: AppServer;
 let org: OrgFixture;
@@ -56,5 +58,25 @@ describe('the shared API contract', () => {
       expect(schemas.MetricBands.properties[key]).toEqual({ $ref: '#/components/schemas/Band' });
     expect(Object.keys(schemas.Breaches.properties).sort()).toEqual([...breachMetrics].sort());
     expect(schemas.Band.properties.p90).toEqual({ type: 'array', items: { type: 'number' } });
+  });
+
+  it('describes a weekly history row exactly: the server and browser share historyWeekSchema', async () => {
+    const upload = await fetch(url('/history/git?team=Checkout'), {
+      method: 'POST',
+      headers: { ...bearer(org.tokens.planner), 'content-type': 'text/plain' },
+      body: smallGitLog(2),
+    });
+    expect(upload.status).toBe(200);
+    for (const query of ['', '?totals=true']) {
+      const { items } = await (
+        await fetch(url(`/history/weekly${query}`), { headers: bearer(org.tokens.viewer) })
+      ).json();
+      expect(items.length).toBeGreaterThan(0);
+      for (const row of items) expect(historyWeekSchema.strict().parse(row)).toEqual(row);
+    }
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    expect(Object.keys(doc.components.schemas.HistoryWeek.properties).sort()).toEqual(
+      Object.keys(historyWeekSchema.shape).sort(),
+    );
   });
 });

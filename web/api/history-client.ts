@@ -1,23 +1,6 @@
+import type { HistoryWeek } from '../../shared';
 import { toApiError } from './api-error';
 import { csrfToken, request } from './client';
-
-/** One week of a team (and level, or `all`), as GET /history/weekly answers. */
-export interface HistoryWeek {
-  week: string;
-  team: string;
-  level: string;
-  authored: number;
-  aiAssisted: number;
-  signedOff: number;
-  open: number;
-  medianHoursToFirstReview: number | null;
-  p90HoursToFirstReview: number | null;
-  medianHoursToSignoff: number | null;
-  p90HoursToSignoff: number | null;
-  lines: number;
-  top1Share: number | null;
-  top3Share: number | null;
-}
 
 /** GET /history: sources, latest imports, unmatched identities (planners and admins). */
 export interface HistoryOverview {

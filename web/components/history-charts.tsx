@@ -1,4 +1,4 @@
-import type { HistoryWeek } from '../api/history-client';
+import type { HistoryWeek } from '../../shared';
 import { LineChart } from '../charts/line-chart';
 import { okabeIto } from '../charts/palette';
 
