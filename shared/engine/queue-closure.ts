@@ -194,12 +194,13 @@ export const evaluateQueue = (
   e.decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
 };
 
-/** (1 - e^(-x)) / x, 1 at 0. */
-const relaxed = (x: number): number => (x > 1e-9 ? -Math.expm1(-x) / x : 1);
-
-/** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt). */
-const affineStep = (y: number, a: number, b: number, dt: number): number =>
-  Math.max(0, y * Math.exp(-b * dt) + a * dt * relaxed(b * dt));
+/** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt), with (1 - e^(-x)) / x taken as 1 - x / 2 below x = 1e-5. */
+const affineStep = (y: number, a: number, b: number, dt: number): number => {
+  const x = b * dt;
+  const decayed = Math.exp(-x);
+  const relaxed = x > 1e-5 ? (1 - decayed) / x : 1 - x / 2;
+  return Math.max(0, y * decayed + a * dt * relaxed);
+};
 
 /**
  * The second stage of a step of `dt` weeks from `from` into `out`: each equation written as
