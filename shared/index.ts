@@ -102,4 +102,10 @@ export {
   parametersSchema,
   withOverrides,
 } from './schemas/parameters';
-export { type Scenario, type ScenarioInput, scenarioSchema } from './schemas/scenario';
+export {
+  type Scenario,
+  type ScenarioInput,
+  type ScenarioTeamParameters,
+  scenarioSchema,
+  scenarioTeamParametersSchema,
+} from './schemas/scenario';

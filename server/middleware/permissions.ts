@@ -3,7 +3,7 @@ import type { Role } from '../db/schema';
 /**
  * Minimum role of every org-scoped operation, keyed `METHOD /path` as in the OpenAPI document.
  * viewer = read; planner = viewer + write teams, roster, scenarios, forecasts, import review
- * history and see its people, calibrate; admin = planner + users, tokens and org settings. The one place to read or change who may do what.
+ * history and see its people, calibrate and accept a calibration into a scenario; admin = planner + users, tokens and org settings. The one place to read or change who may do what.
  */
 export const permissions = {
   'GET /orgs/{org}': 'viewer',
@@ -36,6 +36,7 @@ export const permissions = {
   'DELETE /orgs/{org}/history/aliases/{id}': 'planner',
   'POST /orgs/{org}/calibrations': 'planner',
   'GET /orgs/{org}/calibrations/{id}': 'viewer',
+  'POST /orgs/{org}/calibrations/{id}/accept': 'planner',
   'GET /orgs/{org}/tokens': 'admin',
   'POST /orgs/{org}/tokens': 'admin',
   'DELETE /orgs/{org}/tokens/{id}': 'admin',

@@ -104,40 +104,52 @@ export async function saveScenario(
   actor: Actor,
   now: Date,
 ): Promise<ScenarioVersion> {
-  const scenario = scenarioSchema.parse(body);
-  const id = await db.transaction(async (tx) => {
-    const existing = target.id ? await findScenario(tx, target.orgId, target.id) : undefined;
-    const scenarioId = existing?.id ?? randomUUID();
-    const version = (existing?.latestVersion ?? 0) + 1;
-    if (existing) {
-      await tx
-        .update(scenarios)
-        .set({ name: scenario.name, latestVersion: version, updatedAt: now })
-        .where(eq(scenarios.id, scenarioId));
-    } else {
-      await tx.insert(scenarios).values({
-        id: scenarioId,
-        orgId: target.orgId,
-        name: scenario.name,
-        latestVersion: version,
-        planOfRecord: target.planOfRecord ?? false,
-        updatedAt: now,
-      });
-    }
-    const createdBy = actor.label;
-    await tx
-      .insert(scenarioVersions)
-      .values({ id: randomUUID(), scenarioId, version, body: scenario, createdBy, createdAt: now });
-    await recordAudit(tx, actor, {
-      orgId: target.orgId,
-      action: existing ? 'save-version' : 'create',
-      entity: 'scenario',
-      entityId: scenarioId,
-      after: { version, scenario },
-    });
-    return scenarioId;
-  });
+  const id = await db.transaction((tx) => writeVersion(tx, target, body, actor, now));
   return getVersion(db, target.orgId, id);
+}
+
+/**
+ * {@link saveScenario}'s writes inside the caller's transaction `tx` (scenario row, version row,
+ * audit row); returns the scenario id.
+ */
+export async function writeVersion(
+  tx: Tx,
+  target: { orgId: string; id?: string | undefined; planOfRecord?: boolean },
+  body: Scenario,
+  actor: Actor,
+  now: Date,
+): Promise<string> {
+  const scenario = scenarioSchema.parse(body);
+  const existing = target.id ? await findScenario(tx, target.orgId, target.id) : undefined;
+  const scenarioId = existing?.id ?? randomUUID();
+  const version = (existing?.latestVersion ?? 0) + 1;
+  if (existing) {
+    await tx
+      .update(scenarios)
+      .set({ name: scenario.name, latestVersion: version, updatedAt: now })
+      .where(eq(scenarios.id, scenarioId));
+  } else {
+    await tx.insert(scenarios).values({
+      id: scenarioId,
+      orgId: target.orgId,
+      name: scenario.name,
+      latestVersion: version,
+      planOfRecord: target.planOfRecord ?? false,
+      updatedAt: now,
+    });
+  }
+  const createdBy = actor.label;
+  await tx
+    .insert(scenarioVersions)
+    .values({ id: randomUUID(), scenarioId, version, body: scenario, createdBy, createdAt: now });
+  await recordAudit(tx, actor, {
+    orgId: target.orgId,
+    action: existing ? 'save-version' : 'create',
+    entity: 'scenario',
+    entityId: scenarioId,
+    after: { version, scenario },
+  });
+  return scenarioId;
 }
 
 /** Makes this scenario the org's plan of record (the one alerts and default reports use). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ScenarioEvent } from './events';
 import { runOptionsSchema } from './options';
 import { orgSchema } from './org';
-import { parametersSchema } from './parameters';
+import { mergeOverrides, parametersSchema } from './parameters';
 import { scenarioSchema } from './scenario';
 
 type Path = (string | number)[];
@@ -42,7 +42,9 @@ const references = (event: ScenarioEvent): { kind: 'team' | 'level'; id: string;
 
 /**
  * What the engine runs: `{ org, parameters, scenario, options }`. Beyond each part's own rules,
- * every team and level an event names must exist in the org.
+ * every team and level an event names, and every team the scenario gives parameters, must exist
+ * in the org. The scenario's team parameters are laid over each team's own (`org.teams[i].parameters`),
+ * so the engine reads one override per team.
  */
 export const forecastInputSchema = z
   .object({
@@ -67,6 +69,26 @@ export const forecastInputSchema = z
         }
       }
     });
+    for (const id of Object.keys(input.scenario.teamParameters ?? {})) {
+      if (!teamIds.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenario', 'teamParameters', id],
+          message: `unknown team "${id}"`,
+        });
+      }
+    }
+  })
+  .transform((input) => {
+    const given = input.scenario.teamParameters;
+    if (given === undefined) return input;
+    const teams = input.org.teams.map((team) => {
+      const own = given[team.id];
+      return own === undefined
+        ? team
+        : { ...team, parameters: mergeOverrides(team.parameters, own.parameters) };
+    });
+    return { ...input, org: { ...input.org, teams } };
   });
 
 export type ForecastInput = z.infer<typeof forecastInputSchema>;

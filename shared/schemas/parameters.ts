@@ -157,5 +157,14 @@ export const withOverrides = (
   return merged;
 };
 
+/** Override `over` laid over override `under`: values replaced, ranges replaced name by name. */
+export const mergeOverrides = (
+  under: ParameterOverrides | undefined,
+  over: ParameterOverrides,
+): ParameterOverrides => {
+  const uncertainty = { ...under?.uncertainty, ...over.uncertainty };
+  return { ...under, ...over, uncertainty };
+};
+
 /** The documented defaults, parsed. */
 export const defaultParameters: Parameters = parametersSchema.parse({});

@@ -177,6 +177,10 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'GET /orgs/{org}/calibrations/{id}': async () => ({
       path: `/calibrations/${(await post('/calibrations', {})).id}`,
     }),
+    'POST /orgs/{org}/calibrations/{id}/accept': async () => ({
+      path: `/calibrations/${(await post('/calibrations', { team: 'Alpha' })).id}/accept`,
+      body: { scenario: (await post('/scenarios', { name: 'Accepting', events: [] })).id },
+    }),
     'GET /orgs/{org}/tokens': async () => ({ path: '/tokens' }),
     'POST /orgs/{org}/tokens': async () => ({ path: '/tokens', body: { name: 'n', role: 'viewer' } }),
     'DELETE /orgs/{org}/tokens/{id}': async () => ({ path: `/tokens/${await fresh.token()}` }),

@@ -11,7 +11,7 @@ type Statuses = readonly [admin: number, planner: number, viewer: number, otherO
  * The access policy, written out by hand and reviewed: a change of who may do what must change
  * this table. Reads are open to every member; writes to teams, roster, scenarios, forecasts and
  * alert rules need planner, and so do history imports, import jobs, the history overview and
- * aliases (viewers read only the weekly series), and creating a calibration (every member reads one); users, tokens and the org's time zone need admin. Another org's token learns nothing (404).
+ * aliases (viewers read only the weekly series), and creating or accepting a calibration (every member reads one); users, tokens and the org's time zone need admin. Another org's token learns nothing (404).
  */
 const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}': [200, 200, 200, 404, 401],
@@ -44,6 +44,7 @@ const policy: Record<OperationKey, Statuses> = {
   'DELETE /orgs/{org}/history/aliases/{id}': [204, 204, 403, 404, 401],
   'POST /orgs/{org}/calibrations': [201, 201, 403, 404, 401],
   'GET /orgs/{org}/calibrations/{id}': [200, 200, 200, 404, 401],
+  'POST /orgs/{org}/calibrations/{id}/accept': [201, 201, 403, 404, 401],
   'GET /orgs/{org}/tokens': [200, 403, 403, 404, 401],
   'POST /orgs/{org}/tokens': [201, 403, 403, 404, 401],
   'DELETE /orgs/{org}/tokens/{id}': [204, 403, 403, 404, 401],

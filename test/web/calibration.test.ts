@@ -12,7 +12,7 @@ describe('Calibration page in Chromium', () => {
   });
 
   it(
-    'calibrates a team with history: forecast fans against actuals, the error table by horizon and the fitted values',
+    'calibrates a team with history (forecast fans against actuals, the error table by horizon, the fitted values) and accepts it into the plan of record as its next version',
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page, { path: '/calibration' });
@@ -35,6 +35,24 @@ describe('Calibration page in Chromium', () => {
       expect(await page.locator('figure.chart canvas').count()).toBe(2);
       const fitted = page.getByRole('table', { name: 'Fitted values' });
       expect(await fitted.textContent()).toContain('ordinaryReviewShare');
+      type Listed = { items: { id: string; planOfRecord: boolean; latestVersion: number; name: string }[] };
+      const plan = (await env.api<Listed>(page, 'GET', '/orgs/demo/scenarios')).items.find(
+        (s) => s.planOfRecord,
+      )!;
+      expect(await page.getByLabel('Scenario').inputValue()).toBe(plan.id);
+      await page.getByRole('button', { name: 'Accept calibration' }).click();
+      await page
+        .getByText(`Core's fitted values are now version ${plan.latestVersion + 1} of ${plan.name}`)
+        .waitFor();
+      const stored = await env.api<{ version: number; scenario: { teamParameters: object } }>(
+        page,
+        'GET',
+        `/orgs/demo/scenarios/${plan.id}`,
+      );
+      expect(stored.version).toBe(plan.latestVersion + 1);
+      expect(Object.values(stored.scenario.teamParameters)).toMatchObject([
+        { parameters: { ordinaryReviewShare: 1 } },
+      ]);
       await page.screenshot({ path: 'test-results/calibration-1440.png', fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: 'test-results/calibration-390.png', fullPage: true });

@@ -1,4 +1,5 @@
 import { request } from './client';
+import type { ScenarioVersion } from './types';
 
 /** Forecast error of one metric (over all horizons, or at one). */
 export interface ErrorScore {
@@ -33,3 +34,16 @@ export const calibrateTeam = (org: string, team: string | null): Promise<Calibra
   request<Calibration>('POST', `/orgs/${encodeURIComponent(org)}/calibrations`, {
     body: team ? { team } : {},
   });
+
+/** POST /calibrations/{id}/accept: the scenario's next version, with the team's fitted parameters. */
+export const acceptCalibration = (
+  org: string,
+  id: string,
+  scenario: string,
+  version: number,
+): Promise<ScenarioVersion> =>
+  request<ScenarioVersion>(
+    'POST',
+    `/orgs/${encodeURIComponent(org)}/calibrations/${encodeURIComponent(id)}/accept`,
+    { body: { scenario, version } },
+  );

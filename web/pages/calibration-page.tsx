@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { type Calibration, calibrateTeam } from '../api/calibration-client';
 import { FanChart } from '../charts/fan-chart';
 import { okabeIto } from '../charts/palette';
+import { AcceptCalibration } from '../components/accept-calibration';
 import { ErrorMessage, Loading } from '../components/states';
 import { formatDate, formatNumber } from '../format';
 import { useStores } from '../stores/context';
@@ -172,6 +173,8 @@ export function CalibrationPage() {
                 : ''}
               ; backtest over {c().backtest.origins} origins, {c().backtest.horizonWeeks} weeks ahead.
             </p>
+            <h3>Accept into a scenario</h3>
+            <AcceptCalibration calibration={c()} />
             <Fans calibration={c()} />
             <h3>Backtest error</h3>
             <Errors calibration={c()} />

@@ -111,14 +111,20 @@ export async function calibrate(
   return result;
 }
 
-/** A stored calibration of the org. @throws ProblemError 404 when there is none with that id. */
-export async function getCalibration(db: Db, orgId: string, id: string): Promise<CalibrationResult> {
+/** The stored row of a calibration of the org. @throws ProblemError 404 when there is none with that id. */
+export async function findCalibration(db: Db, orgId: string, id: string) {
   const row = await db
     .select()
     .from(calibrations)
     .where(and(eq(calibrations.orgId, orgId), eq(calibrations.id, id)))
     .get();
   if (!row) throw notFound('calibration');
+  return row;
+}
+
+/** A stored calibration of the org. @throws ProblemError 404 when there is none with that id. */
+export async function getCalibration(db: Db, orgId: string, id: string): Promise<CalibrationResult> {
+  const row = await findCalibration(db, orgId, id);
   return {
     id: row.id,
     ...(row.result as Omit<CalibrationResult, 'id' | 'provenance'>),

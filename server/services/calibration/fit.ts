@@ -63,6 +63,7 @@ export function engineValues(est: Estimates, base: Parameters): Record<string, n
   return out;
 }
 
+/** The engine parameters a calibration sets (the rest of `fitted` is observed figures and the ladder). */
 const engineNames = ['baselineAiAdoption', 'ordinaryReviewShare', 'humanReviewHours'] as const;
 
 /** A range as the engine's [low, high] multipliers of the value, within the schema's bounds. */
@@ -70,6 +71,18 @@ const multipliers = ({ value, low, high }: FittedValue): [number, number] => [
   clamp(low / value, 0.01, 1),
   clamp(high / value, 1, 10),
 ];
+
+/** A team's engine override from fitted values: each engine value, its range as multipliers. */
+export function calibrationOverrides(fitted: Record<string, FittedValue>): ParameterOverrides {
+  const parameters: ParameterOverrides = { uncertainty: {} };
+  for (const name of engineNames) {
+    const found = fitted[name];
+    if (found === undefined) continue;
+    parameters[name] = found.value;
+    if (found.value > 0) parameters.uncertainty![name] = multipliers(found);
+  }
+  return parameters;
+}
 
 /**
  * Fits `history` (all its weeks): point estimates from every week, ranges from a seeded
@@ -87,13 +100,7 @@ export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fi
     const draws = resampled.flatMap((r) => (r[name] === undefined ? [] : [r[name]!]));
     fitted[name] = { value, low: quantile(draws, 0.05) ?? value, high: quantile(draws, 0.95) ?? value };
   }
-  const parameters: ParameterOverrides = { uncertainty: {} };
-  for (const name of engineNames) {
-    const found = fitted[name];
-    if (found === undefined) continue;
-    parameters[name] = found.value;
-    if (found.value > 0) parameters.uncertainty![name] = multipliers(found);
-  }
+  const parameters = calibrationOverrides(fitted);
   const levels = history.levels.map((level) => {
     const rate = fitted[`changesPerWeek.${level.id}`];
     return rate === undefined ? { ...level } : { ...level, changesPerWeek: rate.value };

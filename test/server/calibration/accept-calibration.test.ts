@@ -1,0 +1,127 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../server/db/schema';
+import { runForecast } from '../../../shared/index';
+import { bearer, createOrgFixture, type OrgFixture } from '../../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../../helpers/app-server';
+import { smallGitLog } from '../../helpers/small-git-log';
+
+let server: AppServer;
+let org: OrgFixture;
+let calibrationId: string;
+let coreId: string;
+
+const api = async (path: string, body?: unknown, token = org.tokens.planner) => {
+  const response = await fetch(`${server.url}/api/v1/orgs/acc${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: await response.json() };
+};
+
+const newScenario = async (name: string) => {
+  const event = { type: 'ai-adoption', date: '2026-09-07', targetPercent: 80, rampWeeks: 4 };
+  return (await api('/scenarios', { name, events: [event] })).body.id as string;
+};
+
+beforeAll(async () => {
+  server = await startAppServer();
+  org = await createOrgFixture(server.database.db, 'acc');
+  const imported = await fetch(`${server.url}/api/v1/orgs/acc/history/git?team=Core&deriveRoster=true`, {
+    method: 'POST',
+    headers: { ...bearer(org.tokens.planner), 'content-type': 'text/plain' },
+    body: smallGitLog(),
+  });
+  expect(imported.status).toBe(200);
+  calibrationId = (await api('/calibrations', { team: 'Core' })).body.id;
+  coreId = (await api('/teams')).body.items.find((t: { name: string }) => t.name === 'Core').id;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const auditOf = (entity: string, entityId: string) =>
+  server.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .all();
+
+describe('accepting a calibration', () => {
+  it("makes the scenario's next version with the team's fitted parameters, its events kept, audited", async () => {
+    const scenario = await newScenario('Accept here');
+    const accepted = await api(`/calibrations/${calibrationId}/accept`, { scenario, version: 1 });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect(accepted.body).toMatchObject({ id: scenario, version: 2 });
+    const entry = accepted.body.scenario.teamParameters[coreId];
+    expect(entry.calibrationId).toBe(calibrationId);
+    // Every change by bob (mid) is signed off; 6 h x 0.87 of review a week over 1.5 sign-offs per reviewer-week
+    expect(entry.parameters.ordinaryReviewShare).toBe(1);
+    expect(entry.parameters.humanReviewHours).toBeCloseTo(3.48, 12);
+    expect(accepted.body.scenario.events).toHaveLength(1);
+    expect((await api(`/scenarios/${scenario}`)).body).toEqual(accepted.body);
+    const [acceptRow] = await auditOf('calibration', calibrationId).then((rows) =>
+      rows.filter((r) => r.action === 'accept'),
+    );
+    expect(acceptRow?.after).toEqual({ scenarioId: scenario, version: 2, teamId: coreId });
+    expect((await auditOf('scenario', scenario)).map((r) => r.action).sort()).toEqual([
+      'create',
+      'save-version',
+    ]);
+  });
+
+  it("forecasts the accepted version as the engine forecasts the org with the team's override", async () => {
+    const scenario = await newScenario('Forecast accepted');
+    const v2 = (await api(`/calibrations/${calibrationId}/accept`, { scenario })).body;
+    const options = { runs: 0, horizon: 8, startWeek: '2026-08-03' };
+    const run = async (version: number) =>
+      (await api(`/scenarios/${scenario}/forecast`, { ...options, version })).body.forecast.teams.find(
+        (t: { id: string }) => t.id === coreId,
+      ).metrics;
+    const model = (await api('/model')).body;
+    const oracle = runForecast({
+      ...model,
+      org: {
+        ...model.org,
+        teams: model.org.teams.map((t: { id: string }) =>
+          t.id === coreId ? { ...t, parameters: v2.scenario.teamParameters[coreId].parameters } : t,
+        ),
+      },
+      scenario: { name: 'oracle', events: v2.scenario.events },
+      options: { startWeek: options.startWeek, horizonWeeks: options.horizon, runs: 0 },
+    }).teams.find((t) => t.id === coreId)!.metrics;
+    const accepted = await run(2);
+    const before = await run(1);
+    for (const metric of ['capacityHours', 'demandHours', 'signoffDemand'] as const) {
+      accepted[metric].p50.forEach((value: number, w: number) => {
+        expect(value).toBeCloseTo(oracle[metric].p50[w]!, 3);
+      });
+    }
+    expect(accepted.demandHours.p50[0]).not.toBeCloseTo(before.demandHours.p50[0], 3);
+  });
+
+  it('refuses bad input with problem+json naming the field, writing nothing', async () => {
+    const scenario = await newScenario('Refusals');
+    const orgWide = (await api('/calibrations', {})).body.id;
+    const cases: [string, unknown, number, string][] = [
+      [calibrationId, { scenario: 'missing' }, 422, 'scenario'],
+      [orgWide, { scenario }, 422, 'id'],
+      [calibrationId, { scenario, version: 7 }, 409, 'version'],
+      [calibrationId, { scenario, teem: 1 }, 422, 'teem'],
+      [calibrationId, { scenario, version: 0 }, 422, 'version'],
+    ];
+    for (const [id, body, status, field] of cases) {
+      const refused = await api(`/calibrations/${id}/accept`, body);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(status);
+      expect(JSON.stringify(refused.body.errors)).toContain(field);
+    }
+    expect((await api('/calibrations/nope/accept', { scenario })).status).toBe(404);
+    expect((await api(`/calibrations/${calibrationId}/accept`, { scenario }, org.tokens.viewer)).status).toBe(
+      403,
+    );
+    expect((await api(`/scenarios/${scenario}`)).body.version).toBe(1);
+    const accepts = (await auditOf('calibration', orgWide)).filter((r) => r.action === 'accept');
+    expect(accepts).toEqual([]);
+  });
+});
