@@ -27,6 +27,7 @@ import { reportRoutes } from './routes/reports';
 import { rosterRoutes } from './routes/roster';
 import { scenarioRoutes } from './routes/scenarios';
 import { teamRoutes } from './routes/teams';
+import { thresholdRoutes } from './routes/thresholds';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
@@ -62,6 +63,7 @@ function apiRoutes(deps: ForecastDeps) {
     historyWeeklyRoutes,
     historyAliasRoutes,
     calibrationRoutes,
+    thresholdRoutes,
   ];
   for (const routes of resources) api.route('/', routes(deps));
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -72,6 +72,7 @@ export {
   sliceMode,
 } from './engine/slices';
 export { positionsFor, requiredServers, type Staffing } from './engine/staffing';
+export { type Driver, type TeamAnswer, type TeamBreach, teamAnswers } from './engine/team-answers';
 export { ENGINE_VERSION } from './engine/version';
 export { weekDates, weekIndexOf } from './engine/weeks';
 export * from './schemas/events';
@@ -88,6 +89,7 @@ export {
   type RunOptionsInput,
   runOptionsSchema,
   type Thresholds,
+  thresholdsPatchSchema,
   thresholdsSchema,
 } from './schemas/options';
 export { type Org, type OrgInput, orgSchema, type Team, teamSchema } from './schemas/org';
@@ -109,3 +111,4 @@ export {
   scenarioSchema,
   scenarioTeamParametersSchema,
 } from './schemas/scenario';
+export { type ThresholdInfo, thresholdInfo } from './schemas/threshold-info';

@@ -5,3 +5,4 @@ export * from './calibration-schema';
 export * from './history-schema';
 export * from './org-schema';
 export * from './scenario-schema';
+export * from './thresholds-schema';

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { isTimeZone, levelSchema, parametersSchema, teamSchema } from '../../shared/index';
+import { isTimeZone, levelSchema, parametersSchema, teamSchema, thresholdsSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { loadModel, loadSettings } from '../services/org-model';
 import { setOrgTimeZone } from '../services/org-time-zone';
+import { loadThresholds } from '../services/thresholds';
 import { jsonBody, jsonResponse, orgParams, orgRoute } from './route';
 
 const timeZoneSchema = z
@@ -29,6 +30,9 @@ const modelSchema = z
   .object({
     org: z.object({ name: z.string(), levels: z.array(levelSchema), teams: z.array(teamSchema) }),
     parameters: parametersSchema,
+    thresholds: thresholdsSchema.meta({
+      description: 'The org’s breach thresholds (GET /orgs/{org}/thresholds)',
+    }),
   })
   .openapi('OrgModel');
 
@@ -70,5 +74,9 @@ export function orgRoutes(deps: AppDeps) {
       await setOrgTimeZone(deps.db, org, timeZone, actorOf(c.get('principal')));
       return c.json(await view({ ...org, timeZone }), 200);
     })
-    .openapi(getModel, async (c) => c.json(await loadModel(deps.db, c.get('org')), 200));
+    .openapi(getModel, async (c) => {
+      const org = c.get('org');
+      const { thresholds } = await loadThresholds(deps.db, org.id);
+      return c.json({ ...(await loadModel(deps.db, org)), thresholds }, 200);
+    });
 }

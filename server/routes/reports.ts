@@ -2,39 +2,68 @@ import { z } from '@hono/zod-openapi';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
-import { capacityCsv, capacityReport } from '../services/capacity-report';
+import { capacityCsv } from '../services/capacity-csv';
+import { capacityReport } from '../services/capacity-report';
 import { orgParams, orgRoute } from './route';
 
-const rowSchema = z.object({
-  team: z.string(),
-  teamId: z.string(),
-  headcountNow: z.record(z.string(), z.number()),
-  headcountAtHorizon: z.record(z.string(), z.number()),
-  signoffDemandPerWeek: z.number(),
-  signoffCapacityPerWeek: z.number(),
-  utilization: z.number(),
-  backlogP50: z.number(),
-  backlogP90: z.number(),
-  firstBreachWeek: z.string(),
-  firstBreachMetric: z.string(),
-  burnoutRisk: z.number(),
-  reviewersNeeded: z.number(),
-  reviewerGap: z.number(),
-});
+const rowSchema = z
+  .object({
+    team: z.string(),
+    teamId: z.string(),
+    headcountNow: z.record(z.string(), z.number()).openapi({ description: 'Roster today per level' }),
+    headcountAtHorizon: z.record(z.string(), z.number()).openapi({ description: 'P50 in the last week' }),
+    signoffDemandPerWeek: z.number(),
+    signoffCapacityPerWeek: z.number(),
+    utilization: z.number(),
+    backlogP50: z.number(),
+    backlogP90: z.number(),
+    firstBreachWeek: z.string(),
+    firstBreachMetric: z.string(),
+    firstBreachThreshold: z.number().nullable().optional(),
+    firstBreachValue: z.number().nullable().optional(),
+    burnoutRisk: z.number(),
+    reviewersToday: z.number().optional(),
+    reviewersNeeded: z.number(),
+    reviewerGap: z.number(),
+    maxLayoffPercent: z.number().nullable().optional(),
+  })
+  .openapi('CapacityRow');
+
+const weekRowSchema = z
+  .object({
+    team: z.string(),
+    teamId: z.string(),
+    week: z.string(),
+    headcount: z.record(z.string(), z.number()),
+    reviewers: z.number(),
+    signoffDemand: z.number(),
+    signoffCapacity: z.number(),
+    utilization: z.number(),
+    backlogP50: z.number(),
+    backlogP90: z.number(),
+    p90WaitHours: z.number(),
+    serviceLevel: z.number(),
+    burnoutRiskP50: z.number(),
+    burnoutRiskP90: z.number(),
+  })
+  .openapi('CapacityWeekRow');
 
 const reportSchema = z
   .object({
     scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
     horizon: z.number().int(),
+    runs: z.number().int(),
     generatedAt: z.string(),
     runId: z.string(),
-    rows: z.array(rowSchema),
+    grain: z.enum(['team', 'week']),
+    rows: z.union([z.array(rowSchema), z.array(weekRowSchema)]),
   })
   .openapi('CapacityReport');
 
 const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
   tags: ['reports'],
-  summary: 'Capacity report, one row per team (JSON or CSV by `format` or the Accept header)',
+  summary:
+    'Capacity report of any scenario version, per team or per team and week (JSON or CSV by `format` or the Accept header)',
   request: {
     params: orgParams,
     query: z.object({
@@ -44,7 +73,17 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
         .max(64)
         .optional()
         .openapi({ description: 'Scenario id (default: plan of record)' }),
+      version: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .openapi({ description: 'Scenario version (default: latest)' }),
       horizon: z.coerce.number().int().min(1).max(260).default(52),
+      grain: z
+        .enum(['team', 'week'])
+        .default('team')
+        .openapi({ description: 'One row per team, or per team and week' }),
       format: z.enum(['json', 'csv']).optional(),
     }),
   },
@@ -64,7 +103,7 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
 /** The HR capacity report. */
 export function reportRoutes(deps: ForecastDeps) {
   return createRouter().openapi(capacity, async (c) => {
-    const { scenario, horizon, format } = c.req.valid('query');
+    const { scenario, version, horizon, grain, format } = c.req.valid('query');
     const ctx = {
       db: deps.db,
       pool: deps.forecastPool,
@@ -73,12 +112,13 @@ export function reportRoutes(deps: ForecastDeps) {
       actor: actorOf(c.get('principal')),
       signal: c.req.raw.signal,
     };
-    const report = await capacityReport(ctx, c.get('org'), { scenarioId: scenario, horizon });
+    const request = { scenarioId: scenario, version, horizon, grain };
+    const report = await capacityReport(ctx, c.get('org'), request);
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
     if (!csv) return c.json(report, 200);
     return c.body(capacityCsv(report), 200, {
       'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': `attachment; filename="capacity-${c.get('org').slug}-${horizon}w.csv"`,
+      'content-disposition': `attachment; filename="capacity-${c.get('org').slug}-v${report.scenario.version}-${horizon}w-${grain}.csv"`,
     });
   });
 }

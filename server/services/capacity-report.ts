@@ -1,71 +1,94 @@
+import type { Forecast } from '../../shared/index';
 import { notFound } from '../errors';
-import { toCsv } from './csv-write';
 import type { CapacityRow } from './forecast-summary';
 import { type ForecastContext, type ForecastOrg, forecastScenario } from './forecasts';
 import { planOfRecordId } from './scenarios';
 
-export interface CapacityReport {
+/** One team-week of the week-grain report (P50 unless the field says P90). */
+export interface WeekRow {
+  team: string;
+  teamId: string;
+  week: string;
+  headcount: Record<string, number>;
+  reviewers: number;
+  signoffDemand: number;
+  signoffCapacity: number;
+  utilization: number;
+  backlogP50: number;
+  backlogP90: number;
+  p90WaitHours: number;
+  serviceLevel: number;
+  burnoutRiskP50: number;
+  burnoutRiskP90: number;
+}
+
+interface ReportHead {
   scenario: { id: string; name: string; version: number };
   horizon: number;
+  /** Monte Carlo runs of the forecast read (0: the mean path). */
+  runs: number;
   generatedAt: string;
   runId: string;
-  rows: CapacityRow[];
+}
+
+export type CapacityReport = ReportHead & { grain: 'team'; rows: CapacityRow[] };
+export type WeekReport = ReportHead & { grain: 'week'; rows: WeekRow[] };
+
+export interface ReportRequest {
+  scenarioId?: string | undefined;
+  version?: number | undefined;
+  horizon: number;
+}
+
+const round = (value: number, digits = 2) => Number((value ?? 0).toFixed(digits));
+
+/** Team x week rows of a stored forecast: every team's P50 (and P90 where named) per week. */
+export function weekRows(forecast: Forecast): WeekRow[] {
+  return forecast.teams.flatMap((team) => {
+    const m = team.metrics;
+    return forecast.weeks.map((week, w) => ({
+      team: team.name,
+      teamId: team.id,
+      week,
+      headcount: Object.fromEntries(forecast.levels.map((l) => [l, round(m.headcount[l]!.p50[w]!)])),
+      reviewers: round(m.reviewers.p50[w]!),
+      signoffDemand: round(m.signoffDemand.p50[w]!),
+      signoffCapacity: round(m.capacityChanges.p50[w]!),
+      utilization: round(m.utilization.p50[w]!, 3),
+      backlogP50: round(m.backlog.p50[w]!),
+      backlogP90: round(m.backlog.p90[w]!),
+      p90WaitHours: round(m.p90WaitHours.p50[w]!, 1),
+      serviceLevel: round(m.serviceLevel.p50[w]!, 3),
+      burnoutRiskP50: round(m.burnoutRisk.p50[w]!, 1),
+      burnoutRiskP90: round(m.burnoutRisk.p90[w]!, 1),
+    }));
+  });
 }
 
 /**
- * The capacity report of a scenario (default: the org's plan of record) over `horizon` weeks,
- * from the stored forecast of its latest version (computed once, then cached).
+ * The capacity report of a scenario version (default: the org's plan of record, latest version)
+ * over `horizon` weeks, from its stored forecast (computed once, then cached): one row per team,
+ * or with grain 'week' one row per team and week.
  */
 export async function capacityReport(
   ctx: ForecastContext,
   org: ForecastOrg,
-  request: { scenarioId?: string | undefined; horizon: number },
-): Promise<CapacityReport> {
+  request: ReportRequest & { grain: 'team' | 'week' },
+): Promise<CapacityReport | WeekReport> {
   const scenarioId = request.scenarioId ?? (await planOfRecordId(ctx.db, org.id));
   if (!scenarioId) throw notFound('plan of record (pass ?scenario=<id>)');
-  const { run, name, report } = await forecastScenario(ctx, org, { scenarioId, horizon: request.horizon });
-  return {
-    scenario: { id: scenarioId, name, version: run.version },
+  const result = await forecastScenario(ctx, org, {
+    scenarioId,
+    version: request.version,
     horizon: request.horizon,
+  });
+  const head: ReportHead = {
+    scenario: { id: scenarioId, name: result.name, version: result.run.version },
+    horizon: request.horizon,
+    runs: Number(result.run.options.runs ?? 0),
     generatedAt: ctx.now.toISOString(),
-    runId: run.id,
-    rows: report as CapacityRow[],
+    runId: result.run.id,
   };
-}
-
-/** Fixed CSV columns after the per-level headcount columns (documented in the README). */
-const tailColumns = [
-  ['signoff_demand_per_week', (r: CapacityRow) => r.signoffDemandPerWeek],
-  ['signoff_capacity_per_week', (r: CapacityRow) => r.signoffCapacityPerWeek],
-  ['utilization', (r: CapacityRow) => r.utilization],
-  ['backlog_p50', (r: CapacityRow) => r.backlogP50],
-  ['backlog_p90', (r: CapacityRow) => r.backlogP90],
-  ['first_breach_week', (r: CapacityRow) => r.firstBreachWeek],
-  ['first_breach_metric', (r: CapacityRow) => r.firstBreachMetric],
-  ['burnout_risk', (r: CapacityRow) => r.burnoutRisk],
-  ['reviewers_needed', (r: CapacityRow) => r.reviewersNeeded],
-  ['reviewer_gap', (r: CapacityRow) => r.reviewerGap],
-] as const;
-
-/**
- * The report as CSV: `team`, `team_id`, `headcount_now_<level>` and `headcount_horizon_<level>`
- * per level of the ladder, then {@link tailColumns}.
- */
-export function capacityCsv(report: CapacityReport): string {
-  const levels = Object.keys(report.rows[0]?.headcountNow ?? {});
-  const header = [
-    'team',
-    'team_id',
-    ...levels.map((l) => `headcount_now_${l}`),
-    ...levels.map((l) => `headcount_horizon_${l}`),
-    ...tailColumns.map(([name]) => name),
-  ];
-  const rows = report.rows.map((r) => [
-    r.team,
-    r.teamId,
-    ...levels.map((l) => r.headcountNow[l] ?? 0),
-    ...levels.map((l) => r.headcountAtHorizon[l] ?? 0),
-    ...tailColumns.map(([, pick]) => pick(r)),
-  ]);
-  return toCsv(header, rows);
+  if (request.grain === 'week') return { ...head, grain: 'week', rows: weekRows(await result.load()) };
+  return { ...head, grain: 'team', rows: result.report as CapacityRow[] };
 }

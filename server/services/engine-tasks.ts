@@ -2,11 +2,13 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
   type Forecast,
   type ForecastInput,
+  layoffHeadroom,
   mergeSlices,
   reviewersNeeded,
   runSlice,
   type Slice,
   type SlicePart,
+  teamAnswers,
 } from '../../shared/index';
 import { type CapacityRow, capacityRows, forecastSummary } from './forecast-summary';
 
@@ -26,13 +28,18 @@ export type EngineTask =
   | { task: 'slice'; input: ForecastInput; slice: Slice }
   | { task: 'merge'; input: ForecastInput; parts: SlicePart[] };
 
-/** Shapes what gets stored for a forecast: the series as JSON text, the summary and report rows. */
+/**
+ * Shapes what gets stored for a forecast: the series as JSON text, the summary and report rows.
+ * The per-team answers (first breach with threshold and value, reviewers needed, absorbable
+ * layoff, peak burnout) go into both, so every screen and the report read the same figures.
+ */
 export const shapeResult = (input: ForecastInput, forecast: Forecast): EngineResult => {
   const needed = reviewersNeeded(input);
+  const answers = teamAnswers(forecast, input.options.thresholds, needed, layoffHeadroom(input));
   return {
     seriesJson: JSON.stringify(forecast),
-    summary: forecastSummary(forecast, needed),
-    report: capacityRows(forecast, needed),
+    summary: forecastSummary(forecast, needed, answers),
+    report: capacityRows(forecast, input.org.teams, answers),
   };
 };
 

@@ -5,6 +5,7 @@ import {
   type Forecast,
   type ForecastSummary,
   type ReviewersNeeded,
+  type TeamAnswer,
 } from '../../shared/index';
 
 /** One team's row of the capacity report (see README, "Capacity report columns"). */
@@ -20,9 +21,15 @@ export interface CapacityRow {
   backlogP90: number;
   firstBreachWeek: string;
   firstBreachMetric: string;
+  /** The threshold crossed and the P50 value that crossed it (null when nothing breaches). */
+  firstBreachThreshold: number | null;
+  firstBreachValue: number | null;
   burnoutRisk: number;
+  reviewersToday: number;
   reviewersNeeded: number;
   reviewerGap: number;
+  /** Largest whole percent of sign-off reviewers the team absorbs without a breach (null: none). */
+  maxLayoffPercent: number | null;
 }
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
@@ -40,40 +47,57 @@ function earliest(breaches: Breaches): { date: string; metric: string } {
 }
 
 /**
- * Capacity report rows: headcount by level now (week 0) and at the horizon (last week), P50;
+ * Capacity report rows: headcount by level today (the roster the forecast starts from) and at the
+ * horizon (last week, P50, after the scenario's events);
  * sign-off demand, capacity and utilisation averaged over the horizon (P50); backlog P50/P90 at
- * the horizon; the first breach date of any threshold; peak P50 burnout risk; reviewers needed
- * at the peak week and the gap to those present then (engine's `reviewersNeeded`).
+ * the horizon; then the team's answers (`teamAnswers`): first breach with its threshold and
+ * value, peak P50 burnout risk, reviewers today, needed at the peak week and the gap, and the
+ * largest absorbable layoff.
  */
-export function capacityRows(forecast: Forecast, needed: ReviewersNeeded[]): CapacityRow[] {
-  const neededBy = new Map(needed.map((n) => [n.teamId, n]));
+export function capacityRows(
+  forecast: Forecast,
+  roster: readonly { id: string; headcount: Record<string, number> }[],
+  answers: TeamAnswer[],
+): CapacityRow[] {
+  const answerBy = new Map(answers.map((a) => [a.teamId, a]));
+  const rosterBy = new Map(roster.map((team) => [team.id, team.headcount]));
   return forecast.teams.map((team) => {
     const m = team.metrics;
     const levels = (pick: (band: Band) => number) =>
       Object.fromEntries(forecast.levels.map((level) => [level, round(pick(m.headcount[level]!))]));
-    const breach = earliest(team.breaches);
-    const n = neededBy.get(team.id);
+    const answer = answerBy.get(team.id);
+    const breach = answer?.firstBreach ?? null;
     return {
       team: team.name,
       teamId: team.id,
-      headcountNow: levels(first),
+      headcountNow: Object.fromEntries(
+        forecast.levels.map((level) => [level, rosterBy.get(team.id)?.[level] ?? 0]),
+      ),
       headcountAtHorizon: levels((band) => last(band.p50)),
       signoffDemandPerWeek: round(mean(m.signoffDemand.p50)),
       signoffCapacityPerWeek: round(mean(m.capacityChanges.p50)),
       utilization: round(mean(m.utilization.p50), 3),
       backlogP50: round(last(m.backlog.p50)),
       backlogP90: round(last(m.backlog.p90)),
-      firstBreachWeek: breach.date,
-      firstBreachMetric: breach.metric,
-      burnoutRisk: round(Math.max(0, ...m.burnoutRisk.p50), 1),
-      reviewersNeeded: n?.reviewersNeeded ?? 0,
-      reviewerGap: n?.shortfall ?? 0,
+      firstBreachWeek: breach?.date ?? '',
+      firstBreachMetric: breach?.metric ?? '',
+      firstBreachThreshold: breach?.threshold ?? null,
+      firstBreachValue: breach?.value ?? null,
+      burnoutRisk: answer?.peakBurnout ?? 0,
+      reviewersToday: answer?.reviewersToday ?? 0,
+      reviewersNeeded: answer?.reviewersNeeded ?? 0,
+      reviewerGap: answer?.reviewersToAdd ?? 0,
+      maxLayoffPercent: answer?.maxLayoffPercent ?? null,
     };
   });
 }
 
-/** The run summary: org first breaches, teams at risk, reviewers needed, reviewers today. */
-export function forecastSummary(forecast: Forecast, needed: ReviewersNeeded[]): ForecastSummary {
+/** The run summary: org first breaches, teams at risk, reviewers needed and today, the per-team answers. */
+export function forecastSummary(
+  forecast: Forecast,
+  needed: ReviewersNeeded[],
+  answers: TeamAnswer[],
+): ForecastSummary {
   const names = new Map(forecast.teams.map((t) => [t.id, t.name]));
   return {
     firstBreaches: forecast.org.breaches,
@@ -82,5 +106,6 @@ export function forecastSummary(forecast: Forecast, needed: ReviewersNeeded[]): 
       .map((t) => ({ id: t.id, name: t.name, firstBreach: earliest(t.breaches) })),
     reviewersNeeded: needed.map((n) => ({ ...n, name: names.get(n.teamId) ?? n.teamId })),
     reviewersToday: round(first(forecast.org.metrics.reviewers)),
+    teams: answers,
   };
 }

@@ -17,6 +17,7 @@ import type { ForecastPool } from './forecast-pool';
 import { loadModel } from './org-model';
 import { getVersion } from './scenarios';
 import { loadSeries, runView, viewColumns } from './stored-runs';
+import { loadThresholds } from './thresholds';
 
 /** Monte Carlo runs when a request does not say (P10/P50/P90 settle well within 500). */
 export const defaultRuns = 500;
@@ -67,7 +68,12 @@ async function engineInput(
 ) {
   const version = await getVersion(db, org.id, request.scenarioId, request.version);
   const model = await loadModel(db, org);
-  const parsed = forecastInputSchema.safeParse({ ...model, scenario: version.scenario, options });
+  const { thresholds } = await loadThresholds(db, org.id);
+  const parsed = forecastInputSchema.safeParse({
+    ...model,
+    scenario: version.scenario,
+    options: { ...options, thresholds },
+  });
   if (!parsed.success) {
     throw new ProblemError(
       422,

@@ -45,6 +45,40 @@ export const forecastSchema = z
   })
   .meta({ id: 'Forecast' });
 
+const driverSchema = z.object({ today: z.number(), later: z.number() });
+
+/** One team's answers (shared/engine/team-answers.ts), every figure read on P50. */
+export const teamAnswerSchema = z
+  .object({
+    teamId: z.string(),
+    team: z.string(),
+    firstBreach: z
+      .object({
+        week: z.number().int(),
+        date: z.string(),
+        metric: z.enum(breachMetrics),
+        threshold: z.number(),
+        value: z.number().meta({ description: 'P50 value in the breach week' }),
+      })
+      .nullable(),
+    reviewersToday: z.number(),
+    reviewersNeeded: z.number().int(),
+    reviewersToAdd: z.number().int(),
+    peakDate: z.string(),
+    maxLayoffPercent: z.number().int().nullable().meta({
+      description: 'Largest layoff of sign-off reviewers (percent) with no breach; null: breaches anyway',
+    }),
+    peakBurnout: z.number(),
+    peakBurnoutDate: z.string(),
+    drivers: z.object({
+      signoffDemand: driverSchema,
+      aiSignoffDemand: driverSchema,
+      reviewers: driverSchema,
+      hoursPerChange: driverSchema,
+    }),
+  })
+  .meta({ id: 'TeamAnswer' });
+
 /** The server's answers about a run: first breaches, teams at risk, reviewers needed and today. */
 export const forecastSummarySchema = z
   .object({
@@ -68,6 +102,10 @@ export const forecastSummarySchema = z
       }),
     ),
     reviewersToday: z.number(),
+    teams: z
+      .array(teamAnswerSchema)
+      .optional()
+      .meta({ description: 'Per-team answers (absent from runs stored before they were added)' }),
   })
   .meta({ id: 'ForecastSummary' });
 

@@ -35,3 +35,12 @@ export const runOptionsSchema = z
 
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 export type RunOptionsInput = z.input<typeof runOptionsSchema>;
+
+/** Some thresholds to change, with the same bounds and no defaults (omitted keys stay as they are). */
+export const thresholdsPatchSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(thresholdsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+    ) as { [K in keyof Thresholds]: z.ZodOptional<ReturnType<(typeof thresholdsSchema.shape)[K]['unwrap']>> },
+  )
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'give at least one threshold' });

@@ -147,6 +147,9 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'GET /orgs/{org}/reports/capacity': async () => ({
       path: `/reports/capacity?scenario=${ids.scenario}&horizon=4`,
     }),
+    'GET /orgs/{org}/thresholds': async () => ({ path: '/thresholds' }),
+    'PATCH /orgs/{org}/thresholds': async () => ({ path: '/thresholds', body: { utilization: 0.9 } }),
+    'DELETE /orgs/{org}/thresholds': async () => ({ path: '/thresholds' }),
     'POST /orgs/{org}/history/git': async () => ({ path: '/history/git', text: gitLog }),
     'POST /orgs/{org}/history/github': async () => ({
       path: '/history/github?repo=own/app',

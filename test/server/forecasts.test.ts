@@ -122,10 +122,10 @@ describe('GET /orgs/{org}/reports/capacity', () => {
       expect(Object.keys(records[0]!)).toEqual(
         expect.arrayContaining([
           'team',
-          'headcount_now_senior',
-          'backlog_p90',
-          'first_breach_week',
-          'reviewer_gap',
+          'headcount_today_senior_people',
+          'backlog_at_horizon_p90_changes',
+          'first_breach_week_p50',
+          'reviewer_gap_people',
         ]),
       );
       expect(records.map((r) => r.team)).toContain(`'=HYPERLINK("http://x")`);

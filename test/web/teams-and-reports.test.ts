@@ -37,7 +37,7 @@ describe('teams, roster import and reports in Chromium', () => {
       ]);
       const csv = await readFile((await download.path())!, 'utf8');
       const [head, ...rows] = csv.trim().split(/\r?\n/);
-      expect(head).toMatch(/^team,/);
+      expect(head).toMatch(/^scenario,scenario_version,forecast_runs,team,team_id,/);
       expect(rows.length).toBeGreaterThanOrEqual(40);
       expect(errors).toEqual([]);
     },

@@ -1,4 +1,4 @@
-import type { OrgInput, Parameters } from '../../shared';
+import type { OrgInput, Parameters, Thresholds } from '../../shared';
 
 export type { ForecastRun, ForecastSummary, ScenarioSummary, ScenarioVersion } from '../../shared';
 
@@ -16,6 +16,8 @@ export interface Me {
 export interface OrgModel {
   org: OrgInput;
   parameters: Parameters;
+  /** The org's breach thresholds, as the server's forecasts use them. */
+  thresholds: Thresholds;
 }
 
 export interface Team {
@@ -36,8 +38,9 @@ export type ReportValue = string | number | boolean | null | Record<string, stri
 
 /** GET /orgs/{org}/reports/capacity?format=json: one row per team, columns as the API names them. */
 export interface CapacityReport {
-  scenario: unknown;
+  scenario: { id: string; name: string; version: number };
   horizon: number;
+  runs: number;
   generatedAt: string;
   rows: Record<string, ReportValue>[];
 }

@@ -26,6 +26,6 @@ export function engineInput(
     org: model.org,
     parameters: { ...model.parameters, ...overrides },
     scenario: { name: scenario.name, events: scenario.events ?? [] },
-    options: { startWeek, horizonWeeks: HORIZON_WEEKS, seed: 1 },
+    options: { startWeek, horizonWeeks: HORIZON_WEEKS, seed: 1, thresholds: model.thresholds },
   };
 }

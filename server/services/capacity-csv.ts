@@ -1,0 +1,88 @@
+import type { CapacityReport, WeekReport, WeekRow } from './capacity-report';
+import { toCsv } from './csv-write';
+import type { CapacityRow } from './forecast-summary';
+
+type Column<R> = readonly [name: string, pick: (row: R) => string | number | null];
+
+/** Team-grain columns after the per-level headcount columns; names carry percentile and unit (README). */
+const teamColumns: readonly Column<CapacityRow>[] = [
+  ['signoff_demand_p50_changes_per_week', (r) => r.signoffDemandPerWeek],
+  ['signoff_capacity_p50_changes_per_week', (r) => r.signoffCapacityPerWeek],
+  ['utilization_p50_share', (r) => r.utilization],
+  ['backlog_at_horizon_p50_changes', (r) => r.backlogP50],
+  ['backlog_at_horizon_p90_changes', (r) => r.backlogP90],
+  ['first_breach_week_p50', (r) => r.firstBreachWeek],
+  ['first_breach_metric', (r) => r.firstBreachMetric],
+  ['first_breach_threshold', (r) => r.firstBreachThreshold],
+  ['first_breach_value_p50', (r) => r.firstBreachValue],
+  ['peak_burnout_risk_p50_index', (r) => r.burnoutRisk],
+  ['reviewers_today_p50_people', (r) => r.reviewersToday],
+  ['reviewers_needed_people', (r) => r.reviewersNeeded],
+  ['reviewer_gap_people', (r) => r.reviewerGap],
+  ['max_absorbable_layoff_percent', (r) => r.maxLayoffPercent],
+];
+
+/** Week-grain columns after the per-level headcount columns. */
+const weekColumns: readonly Column<WeekRow>[] = [
+  ['reviewers_p50_people', (r) => r.reviewers],
+  ['signoff_demand_p50_changes', (r) => r.signoffDemand],
+  ['signoff_capacity_p50_changes', (r) => r.signoffCapacity],
+  ['utilization_p50_share', (r) => r.utilization],
+  ['backlog_p50_changes', (r) => r.backlogP50],
+  ['backlog_p90_changes', (r) => r.backlogP90],
+  ['p90_wait_p50_hours', (r) => r.p90WaitHours],
+  ['service_level_p50_share', (r) => r.serviceLevel],
+  ['burnout_risk_p50_index', (r) => r.burnoutRiskP50],
+  ['burnout_risk_p90_index', (r) => r.burnoutRiskP90],
+];
+
+const cell = (value: string | number | null): string | number => value ?? '';
+
+/**
+ * The report as CSV: `scenario`, `scenario_version`, `forecast_runs` on every row (so a sheet
+ * cut out of it still says what it is), `team`, `team_id`, then for grain 'team' the roster
+ * headcount today and the P50 headcount at the horizon per level, for grain 'week' the `week`
+ * and its P50 headcount per level; then the grain's columns.
+ */
+export function capacityCsv(report: CapacityReport | WeekReport): string {
+  const head = (row: { team: string; teamId: string }) => [
+    report.scenario.name,
+    report.scenario.version,
+    report.runs,
+    row.team,
+    row.teamId,
+  ];
+  const headNames = ['scenario', 'scenario_version', 'forecast_runs', 'team', 'team_id'];
+  if (report.grain === 'week') {
+    const levels = Object.keys(report.rows[0]?.headcount ?? {});
+    return toCsv(
+      [
+        ...headNames,
+        'week',
+        ...levels.map((l) => `headcount_${l}_p50_people`),
+        ...weekColumns.map(([n]) => n),
+      ],
+      report.rows.map((r) => [
+        ...head(r),
+        r.week,
+        ...levels.map((l) => r.headcount[l] ?? 0),
+        ...weekColumns.map(([, pick]) => cell(pick(r))),
+      ]),
+    );
+  }
+  const levels = Object.keys(report.rows[0]?.headcountNow ?? {});
+  return toCsv(
+    [
+      ...headNames,
+      ...levels.map((l) => `headcount_today_${l}_people`),
+      ...levels.map((l) => `headcount_at_horizon_${l}_p50_people`),
+      ...teamColumns.map(([n]) => n),
+    ],
+    report.rows.map((r) => [
+      ...head(r),
+      ...levels.map((l) => r.headcountNow[l] ?? 0),
+      ...levels.map((l) => r.headcountAtHorizon[l] ?? 0),
+      ...teamColumns.map(([, pick]) => cell(pick(r))),
+    ]),
+  );
+}
