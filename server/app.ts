@@ -16,6 +16,7 @@ import { alertRuleRoutes } from './routes/alert-rules';
 import { authRoutes } from './routes/auth';
 import { calibrationRoutes } from './routes/calibrations';
 import { docsRoutes, openApiDocument } from './routes/docs';
+import { forecastJobRoutes } from './routes/forecast-jobs';
 import { forecastRoutes } from './routes/forecasts';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -31,6 +32,7 @@ import { thresholdRoutes } from './routes/thresholds';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
+import { ForecastJobs } from './services/forecast-jobs';
 import { ForecastMemo } from './services/forecast-memo';
 import { ForecastPool } from './services/forecast-pool';
 
@@ -53,6 +55,7 @@ function apiRoutes(deps: ForecastDeps) {
     rosterRoutes,
     scenarioRoutes,
     forecastRoutes,
+    forecastJobRoutes,
     reportRoutes,
     tokenRoutes,
     userRoutes,
@@ -85,7 +88,15 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
   const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
-  app.route('/api/v1', apiRoutes({ ...deps, logger, forecastPool, forecastMemo }));
+  const forecastJobs =
+    deps.forecastJobs ??
+    new ForecastJobs({
+      db: deps.db,
+      engine: forecastPool,
+      clock: deps.clock,
+      timeoutMs: deps.config.forecasts.jobTimeoutMs,
+    });
+  app.route('/api/v1', apiRoutes({ ...deps, logger, forecastPool, forecastMemo, forecastJobs }));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);

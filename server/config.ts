@@ -20,8 +20,16 @@ export interface Config {
   logLevel: LogLevel;
   version: string;
   alerts: AlertsConfig;
-  forecasts: ForecastPoolOptions;
+  forecasts: ForecastsConfig;
   rateLimits: RateLimitsConfig;
+}
+
+/** The engine pool's limits, plus background forecast jobs (FORECAST_JOB_TIMEOUT_MS, REDIS_URL). */
+export interface ForecastsConfig extends ForecastPoolOptions {
+  /** Longest a background forecast job may take, waiting included (ms). */
+  jobTimeoutMs: number;
+  /** When set, job slices go to BullMQ workers over this Redis; else to the in-process pool. */
+  redisUrl: string | undefined;
 }
 
 /** Fixed-window limits (RATE_LIMIT_* variables): attempts per window of `windowMs`. */
@@ -104,9 +112,14 @@ const envSchema = z.object({
     .default(6),
   ALERT_TIMEOUT_MS: durationMs(100, 10_000),
   ALERT_LEASE_MS: durationMs(1_000, 300_000),
-  FORECAST_THREADS: count(1, 256, Math.max(1, availableParallelism() - 1)),
+  FORECAST_THREADS: count(1, 256, availableParallelism()),
   FORECAST_QUEUE_MAX: count(0, 10_000, 32),
   FORECAST_TIMEOUT_MS: durationMs(100, 120_000),
+  FORECAST_JOB_TIMEOUT_MS: durationMs(1_000, 1_800_000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
   RATE_LIMIT_WINDOW_MS: durationMs(1_000, 60_000),
   RATE_LIMIT_LOGIN_PER_IP: perWindow(30),
   RATE_LIMIT_LOGIN_PER_EMAIL: perWindow(10),
@@ -156,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       threads: e.FORECAST_THREADS,
       maxQueue: e.FORECAST_QUEUE_MAX,
       timeoutMs: e.FORECAST_TIMEOUT_MS,
+      jobTimeoutMs: e.FORECAST_JOB_TIMEOUT_MS,
+      redisUrl: e.REDIS_URL,
     },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './logger';
+import type { ForecastJobs } from './services/forecast-jobs';
 import type { ForecastMemo } from './services/forecast-memo';
 import type { ForecastPool } from './services/forecast-pool';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   forecastPool?: ForecastPool;
   /** Remembered forecast lookups and bodies; createApp makes its own when none is given. */
   forecastMemo?: ForecastMemo;
+  /** Background forecasts; createApp runs them on its pool when none is given. */
+  forecastJobs?: ForecastJobs;
   /** Woken after "evaluate now" writes to the alert outbox; without it the next tick delivers. */
   alertScheduler?: { wake(): void };
   /** Request and error log; createApp logs JSON lines to stdout at LOG_LEVEL when none is given. */
@@ -23,4 +26,8 @@ export interface AppDeps {
 }
 
 /** Dependencies of the routes that run the engine. */
-export type ForecastDeps = AppDeps & { forecastPool: ForecastPool; forecastMemo: ForecastMemo };
+export type ForecastDeps = AppDeps & {
+  forecastPool: ForecastPool;
+  forecastMemo: ForecastMemo;
+  forecastJobs: ForecastJobs;
+};

@@ -3,6 +3,7 @@ export * from './audit-schema';
 export * from './auth-schema';
 export * from './calibration-schema';
 export * from './history-schema';
+export * from './jobs-schema';
 export * from './org-schema';
 export * from './scenario-schema';
 export * from './thresholds-schema';

@@ -25,6 +25,8 @@ export const permissions = {
   'GET /orgs/{org}/scenarios/{id}/diff': 'viewer',
   'POST /orgs/{org}/scenarios/{id}/forecast': 'planner',
   'GET /orgs/{org}/forecasts/{runId}': 'viewer',
+  'POST /orgs/{org}/scenarios/{id}/forecast-jobs': 'planner',
+  'GET /orgs/{org}/forecast-jobs/{jobId}': 'viewer',
   'GET /orgs/{org}/reports/capacity': 'viewer',
   'GET /orgs/{org}/thresholds': 'viewer',
   'PATCH /orgs/{org}/thresholds': 'admin',

@@ -12,7 +12,8 @@ import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './rout
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)' });
 
-const optionsSchema = z.strictObject({
+/** Options of a forecast request (also a background job's). */
+export const optionsSchema = z.strictObject({
   horizon: z.number().int().min(1).max(260).optional().openapi({ description: 'Weeks (default 52)' }),
   runs: z
     .number()

@@ -5,6 +5,23 @@ import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks'
 
 export type { EngineResult } from './engine-tasks';
 
+/** How one forecast runs: who may cancel it, who hears its progress, into how many slices it splits. */
+export interface RunControl {
+  /** Aborts the run (e.g. the client went away). */
+  signal?: AbortSignal | undefined;
+  /** Hears `done` of `total` slices finished (the merge is not counted). */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Slices to split a Monte Carlo run into (default: one per idle thread). */
+  pieces?: number | undefined;
+  /** Longest the run may take, waiting included (default: the pool's timeoutMs). */
+  timeoutMs?: number | undefined;
+}
+
+/** Something that runs forecast inputs: the thread pool, or slices over Redis. */
+export interface ForecastEngine {
+  run(input: ForecastInput, control?: RunControl): Promise<EngineResult>;
+}
+
 /** Pool limits (FORECAST_* variables). */
 export interface ForecastPoolOptions {
   /** Worker threads, each running one forecast at a time. */
@@ -39,7 +56,7 @@ const busy = (detail: string) =>
  * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
  * held fails. Idle threads never keep the process alive.
  */
-export class ForecastPool {
+export class ForecastPool implements ForecastEngine {
   private readonly piscina: Piscina;
   private inFlight = 0;
 
@@ -56,9 +73,11 @@ export class ForecastPool {
     });
   }
 
-  /** Runs one (already validated) forecast input on a worker. */
-  async run(input: ForecastInput, signal?: AbortSignal): Promise<EngineResult> {
-    const { threads, maxQueue, timeoutMs } = this.options;
+  /** Runs one (already validated) forecast input on the threads. */
+  async run(input: ForecastInput, control: RunControl = {}): Promise<EngineResult> {
+    const { threads, maxQueue } = this.options;
+    const { signal, onProgress } = control;
+    const timeoutMs = control.timeoutMs ?? this.options.timeoutMs;
     if (this.inFlight >= threads + maxQueue)
       throw busy(`All ${threads} forecast workers are busy and ${maxQueue} forecasts wait; retry shortly.`);
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -66,8 +85,9 @@ export class ForecastPool {
     this.inFlight += 1;
     try {
       const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
-      if (input.options.runs === 0 || idle < 2) return await this.task(input, both);
-      return await this.split(input, idle, both);
+      const pieces = control.pieces ?? idle;
+      if (input.options.runs === 0 || pieces < 2) return await this.task(input, both);
+      return await this.split(input, pieces, both, onProgress);
     } catch (error) {
       if (timeout.aborted) throw busy(`The forecast did not finish within ${timeoutMs} ms.`);
       if (signal?.aborted)
@@ -93,11 +113,22 @@ export class ForecastPool {
   }
 
   /** One forecast over `pieces` threads: its slices at once, then their merge on one thread. */
-  private async split(input: ForecastInput, pieces: number, signal: AbortSignal): Promise<EngineResult> {
+  private async split(
+    input: ForecastInput,
+    pieces: number,
+    signal: AbortSignal,
+    onProgress: RunControl['onProgress'],
+  ): Promise<EngineResult> {
     const slices = planSlices(input, pieces);
     if (slices.length < 2) return this.task(input, signal);
+    let done = 0;
+    onProgress?.(0, slices.length);
     const parts = await Promise.all(
-      slices.map((slice) => this.task<SlicePart>({ task: 'slice', input, slice }, signal)),
+      slices.map(async (slice) => {
+        const part = await this.task<SlicePart>({ task: 'slice', input, slice }, signal);
+        onProgress?.(++done, slices.length);
+        return part;
+      }),
     );
     return this.task({ task: 'merge', input, parts }, signal, parts.flatMap(partBuffers));
   }

@@ -13,7 +13,7 @@ import { ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
 import { canonicalHash } from './canonical-hash';
 import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from './forecast-memo';
-import type { ForecastPool } from './forecast-pool';
+import type { ForecastEngine, RunControl } from './forecast-pool';
 import { loadModel } from './org-model';
 import { getVersion } from './scenarios';
 import { loadSeries, runView, viewColumns } from './stored-runs';
@@ -35,13 +35,15 @@ export interface ForecastRequest {
 
 export interface ForecastContext {
   db: Db;
-  pool: ForecastPool;
+  pool: ForecastEngine;
   now: Date;
   actor: Actor;
   /** Remembers resolved requests and stored bodies; without it every request reads the database. */
   memo?: ForecastMemo | undefined;
   /** Aborts the engine run when the caller goes away (the request's signal). */
   signal?: AbortSignal | undefined;
+  /** Progress, slicing and time limit of an engine run (background jobs). */
+  control?: Omit<RunControl, 'signal'> | undefined;
 }
 
 /** An org as forecasts need it: weeks start at its local Monday 00:00. */
@@ -143,7 +145,7 @@ async function resolveRun(
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
   // The worker shaped the result: the main thread only stores the series text as it came.
-  const { seriesJson, summary, report } = await ctx.pool.run(input, ctx.signal);
+  const { seriesJson, summary, report } = await ctx.pool.run(input, { ...ctx.control, signal: ctx.signal });
   const row = {
     id: randomUUID(),
     orgId: org.id,

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Logger } from '../../server/logger';
+import type { ForecastJobs } from '../../server/services/forecast-jobs';
 import type { ForecastPool } from '../../server/services/forecast-pool';
 import { createTempDb, type TempDatabase } from './temp-db';
 
@@ -16,7 +17,7 @@ export interface AppServer {
 /**
  * Serves the real Hono app over HTTP on a free loopback port, in this process, on a fresh
  * migrated temporary database. `env` overrides configuration variables (LOG_LEVEL is `silent`
- * unless given); `logger` replaces the stdout log, `forecastPool` the engine pool (the caller closes it).
+ * unless given); `logger` replaces the stdout log, `forecastPool` the engine pool (the caller closes it), `forecastJobs` the background jobs (made on the database).
  */
 export async function startAppServer(
   options: {
@@ -24,6 +25,7 @@ export async function startAppServer(
     clock?: () => Date;
     logger?: Logger;
     forecastPool?: ForecastPool;
+    forecastJobs?: (database: TempDatabase) => ForecastJobs;
   } = {},
 ): Promise<AppServer> {
   const database = await createTempDb();
@@ -34,6 +36,7 @@ export async function startAppServer(
     clock: options.clock ?? (() => new Date()),
     logger: options.logger,
     forecastPool: options.forecastPool,
+    forecastJobs: options.forecastJobs?.(database),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

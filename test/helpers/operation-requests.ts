@@ -81,6 +81,7 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
   const scenario = (await post('/scenarios', { name: 'Plan', events: [] })).id;
   await post(`/scenarios/${scenario}/plan-of-record`, undefined);
   const run = (await post(`/scenarios/${scenario}/forecast`, { runs: 0, horizon: 4 })).id;
+  const forecastJob = (await post(`/scenarios/${scenario}/forecast-jobs`, { runs: 0, horizon: 4 })).id;
   const ruleId = (await post('/alert-rules', rule(team))).id;
   await post(`/alert-rules/${ruleId}/evaluate`, undefined);
   const history = await (await fetch(`${base}/alert-rules/${ruleId}/alerts`, { headers: admin })).json();
@@ -98,6 +99,7 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     team,
     scenario,
     run,
+    forecastJob: forecastJob as string,
     rule: ruleId,
     alert: history.items[0].id as string,
     job: (await importJob.json()).job as string,
@@ -144,6 +146,11 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
       body: { runs: 0, horizon: 4, seed: seeds++ },
     }),
     'GET /orgs/{org}/forecasts/{runId}': async () => ({ path: `/forecasts/${ids.run}` }),
+    'POST /orgs/{org}/scenarios/{id}/forecast-jobs': async () => ({
+      path: `${s}/forecast-jobs`,
+      body: { runs: 0, horizon: 4, seed: seeds++ },
+    }),
+    'GET /orgs/{org}/forecast-jobs/{jobId}': async () => ({ path: `/forecast-jobs/${ids.forecastJob}` }),
     'GET /orgs/{org}/reports/capacity': async () => ({
       path: `/reports/capacity?scenario=${ids.scenario}&horizon=4`,
     }),

@@ -33,6 +33,8 @@ const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}/scenarios/{id}/diff': [200, 200, 200, 404, 401],
   'POST /orgs/{org}/scenarios/{id}/forecast': [201, 201, 403, 404, 401],
   'GET /orgs/{org}/forecasts/{runId}': [200, 200, 200, 404, 401],
+  'POST /orgs/{org}/scenarios/{id}/forecast-jobs': [201, 201, 403, 404, 401],
+  'GET /orgs/{org}/forecast-jobs/{jobId}': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/reports/capacity': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/thresholds': [200, 200, 200, 404, 401],
   'PATCH /orgs/{org}/thresholds': [200, 403, 403, 404, 401],

@@ -84,7 +84,7 @@ describe('forecast pool', () => {
   it('abandons a run when its signal aborts, freeing the thread for the next run', async () => {
     const p = stubPool({ delayMs: 400 });
     const caller = new AbortController();
-    const abandoned = p.run(input(1), caller.signal);
+    const abandoned = p.run(input(1), { signal: caller.signal });
     setTimeout(() => caller.abort(), 50);
     const error = await problemOf(abandoned);
     expect(error.detail).toBe('The forecast was cancelled: the client went away.');
