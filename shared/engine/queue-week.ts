@@ -55,12 +55,21 @@ const averagedShare = (x: number): number => (x > 1e-6 ? (2 * (x - 1 + Math.exp(
 /** The capped load {@link startQueue} takes the stationary queue at. */
 const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };
 
+/** Weeks of a queue-only warm-up at week 0's rates, long enough for a queue near saturation to settle. */
+const WARMUP_WEEKS = 52;
+
 /**
- * Starts run r's queue at the stationary state of `rates` (the queue a team that has run at that
- * load for a while holds), at most at {@link START_LOAD_CAP}; no capacity starts empty.
+ * Starts run r's queue as a team that has run at week 0's `rates` (overtime rule and rate
+ * included) for a while: the stationary queue without overtime at that load, then, where
+ * overtime responds to the queue, {@link WARMUP_WEEKS} of the queue alone with overtime (the
+ * stationary queue with overtime has no closed form). The load is capped at
+ * {@link START_LOAD_CAP} (the overtime rule shifted to match): a team overloaded today has an
+ * unknown backlog, so it starts from the queue of that load and grows. No capacity starts empty.
  */
 export const startQueue = (s: TeamRuns, r: number, rates: QueueRates): void => {
-  startLoad.arrivals = Math.min(rates.arrivals, START_LOAD_CAP * rates.capacity);
+  const arrivals = rates.arrivals;
+  const capped = Math.min(arrivals, START_LOAD_CAP * rates.capacity);
+  startLoad.arrivals = capped;
   startLoad.capacity = rates.capacity;
   startLoad.servers = rates.servers;
   startLoad.serviceCv2 = rates.serviceCv2;
@@ -68,6 +77,17 @@ export const startQueue = (s: TeamRuns, r: number, rates: QueueRates): void => {
   s.inSystem[r] = stationary ? s.trial.mean : 0;
   s.inSystemVariance[r] = stationary ? s.trial.variance : 0;
   s.aboveServers[r] = 0;
+  s.step[r] = 1;
+  const rule = rates.overtime;
+  if (!stationary || !(rule.cap > 0) || !(rule.slope > 0)) return;
+  const offset = rule.offset;
+  rates.arrivals = capped;
+  rule.offset = offset - rule.slope * (arrivals - capped);
+  startWeek(s, r, rates);
+  integrate(s, r, rates, WARMUP_WEEKS, STEP_TOLERANCE);
+  rates.arrivals = arrivals;
+  rule.offset = offset;
+  s.step[r] = 1;
 };
 
 /**
@@ -110,6 +130,49 @@ const accumulate = (a: QueueEvaluation, b: QueueEvaluation, dt: number): void =>
 };
 
 /**
+ * Integrates run r's queue over `span` weeks at `rates` from the state in `s.from` (evaluated),
+ * adding each step to the week's averages, and stores the end (mean, variance, moments above
+ * the reviewers, next step) in the run's state. Returns the end's evaluation. A queue at rest
+ * is not integrated (the span is one constant state).
+ */
+const integrate = (s: TeamRuns, r: number, rates: QueueRates, span: number, tolerance: number): QueueEvaluation => {
+  const a = s.anchor;
+  const c = s.closure;
+  let from = s.from;
+  let to = s.to;
+  let t = 0;
+  if (isStill(from)) {
+    accumulate(from, from, span);
+    t = span;
+  }
+  let h = s.step[r]!;
+  while (t < span) {
+    const dt = Math.min(h, span - t);
+    const error = advanceQueue(rates, a, from, s.trial, dt, c, s.predicted);
+    const factor = stepFactor(error, tolerance);
+    if (error > tolerance && dt > MIN_STEP) {
+      h = Math.max(MIN_STEP, dt * factor);
+      continue;
+    }
+    evaluateQueue(rates, a, s.trial.mean, s.trial.variance, false, c, to);
+    accumulate(from, to, dt);
+    const swap = from;
+    from = to;
+    to = swap;
+    t += dt;
+    h = Math.min(span, factor >= 1 ? Math.max(h, dt * factor) : dt * factor);
+  }
+  s.step[r] = Math.min(1, h);
+  s.inSystem[r] = from.mean;
+  s.inSystemVariance[r] = from.variance;
+  s.aboveServers[r] = rates.servers;
+  s.aboveShare[r] = from.above.share;
+  s.aboveFirst[r] = from.above.first;
+  s.aboveSecond[r] = from.above.second;
+  return from;
+};
+
+/**
  * Advances run r's queue one week at `rates` from the state {@link startWeek} evaluated; waits
  * take `capacity` changes a week (overtime included) when every reviewer is busy, over the
  * week's mixture of states (time averages of the moments above the reviewers). The mean path
@@ -132,47 +195,14 @@ export const queueWeek = (
   out: QueueWeekResult,
 ): void => {
   const a = s.anchor;
-  const c = s.closure;
   const n = rates.servers;
-  let from = s.from;
-  let to = s.to;
-  const start = from.mean;
+  const start = s.from.mean;
   week.mean = 0;
   week.decay = 0;
   mixture.share = 0;
   mixture.first = 0;
   mixture.second = 0;
-  const tolerance = uniform === null ? STEP_TOLERANCE : RUN_TOLERANCE;
-  let t = 0;
-  if (isStill(from)) {
-    accumulate(from, from, 1);
-    t = 1;
-  }
-  let h = s.step[r]!;
-  while (t < 1) {
-    const dt = Math.min(h, 1 - t);
-    const error = advanceQueue(rates, a, from, s.trial, dt, c, s.predicted);
-    const factor = stepFactor(error, tolerance);
-    if (error > tolerance && dt > MIN_STEP) {
-      h = Math.max(MIN_STEP, dt * factor);
-      continue;
-    }
-    evaluateQueue(rates, a, s.trial.mean, s.trial.variance, false, c, to);
-    accumulate(from, to, dt);
-    const swap = from;
-    from = to;
-    to = swap;
-    t += dt;
-    h = Math.min(1, factor >= 1 ? Math.max(h, dt * factor) : dt * factor);
-  }
-  const end = from;
-  s.step[r] = h;
-  s.inSystem[r] = end.mean;
-  s.inSystemVariance[r] = end.variance;
-  s.aboveServers[r] = n;
-  s.aboveShare[r] = end.above.share;
-  s.aboveFirst[r] = end.above.first;
-  s.aboveSecond[r] = end.above.second;
+  const end = integrate(s, r, rates, 1, uniform === null ? STEP_TOLERANCE : RUN_TOLERANCE);
   out.completed = Math.max(0, start + rates.arrivals - end.mean);
   const q = scratch;
   q.mean = week.mean;

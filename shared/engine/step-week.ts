@@ -91,7 +91,6 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     rates.serviceCv2 = p.serviceCv * p.serviceCv;
     rates.arrivals = signoff;
     rates.capacity = Math.max(0, baseCapacity - incidentHours) / serviceHours;
-    if (w === 0) startQueue(s, r, rates);
     overtimeRule.slope = reviewers > 0 ? (p.overtimeResponse * serviceHours) / reviewers : 0;
     overtimeRule.offset =
       reviewers > 0
@@ -99,6 +98,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
         : 0;
     overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
     rates.overtimeRate = reviewers / serviceHours;
+    if (w === 0) startQueue(s, r, rates);
     startWeek(s, r, rates);
     const loadHours = (s.overtime.waiting + signoff) * serviceHours;
     const overtime = s.overtime.hoursPerReviewer;
