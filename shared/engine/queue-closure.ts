@@ -9,7 +9,6 @@ import {
 } from './count-distribution';
 import { continueInverseErlangB, erlangCFromB } from './erlang';
 import type { QueueMoments } from './queue-moments';
-import { type OvertimeRule, overtimeDepartures, overtimeFlow } from './queue-overtime';
 
 /**
  * The sign-off queue of one team as a moment closure of the M/M/n birth-death process
@@ -17,7 +16,7 @@ import { type OvertimeRule, overtimeDepartures, overtimeFlow } from './queue-ove
  * Management Science 25(6)). N, the changes in the system (waiting or in review), has mean m
  * and variance V, carried week to week. With n reviewers completing mu changes a week when all
  * are busy and Poisson arrivals at lambda a week, the exact moment equations are
- *   dm/dt = lambda - d,                      d = (mu / n) E[min(N, n)] + overtime's
+ *   dm/dt = lambda - d,                      d = (mu / n) E[min(N, n)]
  *   dV/dt = noise - 2 Cov(N, departure rate), noise = k (lambda + d cs^2)
  * and N is taken as gamma-distributed to evaluate the expectations (right-skewed like a real
  * queue near saturation, and close to normal in overload, where a normal closure's variance
@@ -32,15 +31,12 @@ import { type OvertimeRule, overtimeDepartures, overtimeFlow } from './queue-ove
 export interface QueueRates {
   /** Expected arrivals per week. */
   arrivals: number;
-  /** Changes completed per week with every reviewer busy in regular hours (after incidents). */
+  /** Changes completed per week with every reviewer busy (after incidents, with the week's overtime). */
   capacity: number;
   /** Whole reviewers, at least 1. */
   servers: number;
   /** Squared coefficient of variation of review times. */
   serviceCv2: number;
-  /** Overtime per reviewer as the queue stands, and the changes a week one hour of it per reviewer completes. */
-  overtime: OvertimeRule;
-  overtimeRate: number;
 }
 
 /**
@@ -138,11 +134,9 @@ export const anchorQueue = (r: QueueLoad, c: ClosureScratch, out: QueueAnchor): 
   out.excessCv2 = conditionalExcessCv2(c.above, n) || 1;
 };
 
-/** The closure at one state: the moments of N above the reviewers, overtime there, and the moment equations' rates. */
+/** The closure at one state: the moments of N above the reviewers and the moment equations' rates. */
 export interface QueueEvaluation extends QueueMoments {
   above: Above;
-  /** E[o; N > n] of the overtime rule (hours per reviewer). */
-  overtimeAbove: number;
   /** dm/dt, and the rates of the affine forms y' = a - b y: b of the mean, a and b of the variance. */
   drift: number;
   meanRate: number;
@@ -154,7 +148,6 @@ export const newEvaluation = (): QueueEvaluation => ({
   mean: 0,
   variance: 0,
   above: newAbove(),
-  overtimeAbove: 0,
   drift: 0,
   meanRate: 0,
   noise: 0,
@@ -183,14 +176,11 @@ export const evaluateQueue = (
     countDistribution(mean, variance, c.n);
     momentsAbove(c.n, n, at);
   }
-  overtimeDepartures(c.n, e, at, n, r.overtime, r.overtimeRate);
-  e.overtimeAbove = overtimeFlow.hoursAbove;
-  const throughput = perServer * (mean - excessOf(at, n)) + overtimeFlow.mean;
+  const throughput = perServer * (mean - excessOf(at, n));
   e.drift = lambda - throughput;
-  e.meanRate =
-    perServer * (1 - at.share) + (variance > 0 ? Math.max(0, overtimeFlow.covariance) / variance : 0);
+  e.meanRate = perServer * (1 - at.share);
   e.noise = a.noise * (lambda + throughput * r.serviceCv2);
-  const covariance = perServer * covarianceWithBusy(mean, variance, n, at) + overtimeFlow.covariance;
+  const covariance = perServer * covarianceWithBusy(mean, variance, n, at);
   e.decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
 };
 

@@ -34,15 +34,8 @@ const NEGLIGIBLE = 1e-9;
 const from: Above = { share: 0, first: 0, second: 0 };
 const to: Above = { share: 0, first: 0, second: 0 };
 
-/** Overtime at one state of the queue, written by {@link overtimeDepartures}. */
-export const overtimeFlow = {
-  /** Completions a week overtime adds, and their covariance with N. */
-  mean: 0,
-  covariance: 0,
-  /** E[o; N > n] and E[N o; N > n] of the rule. */
-  hoursAbove: 0,
-  weightedAbove: 0,
-};
+/** E[o; N > n] of the rule, written by {@link aboveServers}. */
+const partial = { hours: 0 };
 
 /** The rule's level when no change waits, the hours below the first waiting change. */
 const baseHours = (rule: OvertimeRule): number => Math.min(rule.cap, Math.max(0, rule.offset));
@@ -54,10 +47,10 @@ const stateAbove = (d: CountDistribution, state: QueueMoments, k: number, out: A
 };
 
 /**
- * E[o; N > n] and E[N o; N > n] of the clipped linear rule into {@link overtimeFlow}, from the
- * moments above n (`at`) and, where the rule bends past n, those of N above the levels where it
- * starts and where it reaches the cap. A bend the queue does not reach (probability below
- * {@link NEGLIGIBLE}) is not evaluated.
+ * E[o; N > n] of the clipped linear rule into {@link partial}, from the moments above n (`at`)
+ * and, where the rule bends past n, those of N above the levels where it starts and where it
+ * reaches the cap. A bend the queue does not reach (probability below {@link NEGLIGIBLE}) is
+ * not evaluated.
  */
 const aboveServers = (
   d: CountDistribution,
@@ -68,9 +61,7 @@ const aboveServers = (
 ): void => {
   const { slope, offset, cap } = rule;
   if (offset >= cap || !(slope > 0) || !(at.share > NEGLIGIBLE)) {
-    const level = baseHours(rule);
-    overtimeFlow.hoursAbove = level * at.share;
-    overtimeFlow.weightedAbove = level * at.first;
+    partial.hours = baseHours(rule) * at.share;
     return;
   }
   if (offset >= 0) {
@@ -80,57 +71,26 @@ const aboveServers = (
   } else {
     stateAbove(d, state, servers - offset / slope, from);
     if (!(from.share > NEGLIGIBLE)) {
-      overtimeFlow.hoursAbove = 0;
-      overtimeFlow.weightedAbove = 0;
+      partial.hours = 0;
       return;
     }
   }
   stateAbove(d, state, servers + (cap - offset) / slope, to);
   const share = from.share - to.share;
   const first = from.first - to.first;
-  const second = from.second - to.second;
-  overtimeFlow.hoursAbove = slope * (first - servers * share) + offset * share + cap * to.share;
-  overtimeFlow.weightedAbove = slope * (second - servers * first) + offset * first + cap * to.first;
+  partial.hours = slope * (first - servers * share) + offset * share + cap * to.share;
 };
 
 /**
- * The completions overtime adds at the queue's `state` (moments above the reviewers in `at`;
- * `d` is scratch for its distribution): o(N) hours per reviewer speed the reviews in progress, min(N, n) / n of
- * the reviewers, at `perHour` changes a week per overtime hour per reviewer. A longer queue gets
- * more overtime, so besides the mean it narrows the spread (its covariance with N).
+ * The week's overtime, set at its start from the queue then (`state`, with its moments above the
+ * n = `servers` reviewers in `at`; `d` is scratch) and held for the week, as a team decides
+ * overtime week by week: the rule taken over the queue's spread (it is convex, so responding to
+ * the mean would understate it), and the same given every reviewer is busy.
  */
-export const overtimeDepartures = (
+export const overtimeEffect = (
   d: CountDistribution,
   state: QueueMoments,
   at: Above,
-  servers: number,
-  rule: OvertimeRule,
-  perHour: number,
-): void => {
-  overtimeFlow.mean = 0;
-  overtimeFlow.covariance = 0;
-  overtimeFlow.hoursAbove = 0;
-  overtimeFlow.weightedAbove = 0;
-  if (!(rule.cap > 0)) return;
-  aboveServers(d, state, servers, rule, at);
-  if (!(perHour > 0)) return;
-  const base = baseHours(rule);
-  const { mean, variance } = state;
-  const flow = perHour * (overtimeFlow.hoursAbove + (base * (mean - at.first)) / servers);
-  const withN =
-    perHour * (overtimeFlow.weightedAbove + (base * (variance + mean * mean - at.second)) / servers);
-  overtimeFlow.mean = Math.max(0, flow);
-  overtimeFlow.covariance = withN - mean * overtimeFlow.mean;
-};
-
-/**
- * Overtime set at a week's start from the queue then, taken over the queue's spread (the rule
- * is convex, so responding to the mean would understate it), from the moments above the
- * reviewers and E[o; N > n] of the rule there.
- */
-export const overtimeEffect = (
-  at: Above,
-  hoursAbove: number,
   servers: number,
   rule: OvertimeRule,
   out: OvertimeEffect,
@@ -141,7 +101,8 @@ export const overtimeEffect = (
     out.busyHoursPerReviewer = 0;
     return;
   }
+  aboveServers(d, state, servers, rule, at);
   const base = baseHours(rule);
-  out.busyHoursPerReviewer = at.share > 0 ? Math.min(rule.cap, Math.max(0, hoursAbove / at.share)) : base;
-  out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, hoursAbove + base * (1 - at.share)));
+  out.busyHoursPerReviewer = at.share > 0 ? Math.min(rule.cap, Math.max(0, partial.hours / at.share)) : base;
+  out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, partial.hours + base * (1 - at.share)));
 };

@@ -1,9 +1,9 @@
 import { anchorAt, stationaryAt } from './anchor-table';
-import { type Above, excessOf, newAbove } from './count-distribution';
+import { type Above, countDistribution, excessOf, momentsAbove, newAbove } from './count-distribution';
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
 import { advanceQueue, evaluateQueue, type QueueEvaluation, type QueueRates } from './queue-closure';
-import { overtimeEffect } from './queue-overtime';
+import { type OvertimeEffect, type OvertimeRule, overtimeEffect } from './queue-overtime';
 import { excessShape, waitFigures, zeroInflatedAt } from './queue-waits';
 import type { TeamRuns } from './team-state';
 
@@ -54,59 +54,82 @@ const averagedShare = (x: number): number => (x > 1e-6 ? (2 * (x - 1 + Math.exp(
 
 /** The capped load {@link startQueue} takes the stationary queue at. */
 const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };
+/** Scratch of {@link startQueue}: a stationary queue's moments above the reviewers, and its overtime. */
+const startAbove: Above = newAbove();
+const startOvertime: OvertimeEffect = { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0 };
 
-/** Weeks of a queue-only warm-up at week 0's rates, long enough for a queue near saturation to settle. */
-const WARMUP_WEEKS = 52;
+/** Overtime hours per reviewer are settled to this (hours) when a forecast starts. */
+const OVERTIME_PRECISION = 1e-4;
 
 /**
- * Starts run r's queue as a team that has run at week 0's `rates` (overtime rule and rate
- * included) for a while: the stationary queue without overtime at that load, then, where
- * overtime responds to the queue, {@link WARMUP_WEEKS} of the queue alone with overtime (the
- * stationary queue with overtime has no closed form). The load is capped at
- * {@link START_LOAD_CAP} (the overtime rule shifted to match): a team overloaded today has an
- * unknown backlog, so it starts from the queue of that load and grows. No capacity starts empty.
+ * The stationary queue of `startLoad` with `hours` of overtime per reviewer (at `perHour`
+ * changes a week per hour per reviewer) into `s.trial`; returns the overtime `rule` sets from
+ * that queue minus `hours` (0 at the overtime the queue sustains), or NaN with no stationary queue.
  */
-export const startQueue = (s: TeamRuns, r: number, rates: QueueRates): void => {
-  const arrivals = rates.arrivals;
-  const capped = Math.min(arrivals, START_LOAD_CAP * rates.capacity);
+const overtimeGap = (s: TeamRuns, regular: number, perHour: number, rule: OvertimeRule, hours: number): number => {
+  startLoad.capacity = regular + perHour * hours;
+  if (!stationaryAt(startLoad, s.closure, s.trial)) return Number.NaN;
+  countDistribution(s.trial.mean, s.trial.variance, s.closure.n);
+  momentsAbove(s.closure.n, startLoad.servers, startAbove);
+  overtimeEffect(s.closure.n, s.trial, startAbove, startLoad.servers, rule, startOvertime);
+  return startOvertime.hoursPerReviewer - hours;
+};
+
+/**
+ * Starts run r's queue as a team that has run at week 0's `rates` (regular capacity) under the
+ * overtime `rule` for a while: the stationary queue at the overtime it sustains (the rule
+ * applied to that queue gives back the same hours; bisection, the gap falls as overtime rises).
+ * The load is capped at {@link START_LOAD_CAP} (the rule shifted to match): a team overloaded
+ * today has an unknown backlog, so it starts from the queue of that load and grows. No capacity
+ * starts empty.
+ */
+export const startQueue = (s: TeamRuns, r: number, rates: QueueRates, rule: OvertimeRule, perHour: number): void => {
+  const regular = rates.capacity;
+  const capped = Math.min(rates.arrivals, START_LOAD_CAP * regular);
   startLoad.arrivals = capped;
-  startLoad.capacity = rates.capacity;
   startLoad.servers = rates.servers;
   startLoad.serviceCv2 = rates.serviceCv2;
-  const stationary = stationaryAt(startLoad, s.closure, s.trial);
+  const offset = rule.offset;
+  rule.offset = offset - rule.slope * (rates.arrivals - capped);
+  let low = 0;
+  let high = rule.cap > 0 && perHour > 0 ? rule.cap : 0;
+  if (!(overtimeGap(s, regular, perHour, rule, high) < 0)) low = high;
+  while (high - low > OVERTIME_PRECISION) {
+    const mid = (low + high) / 2;
+    if (overtimeGap(s, regular, perHour, rule, mid) > 0) low = mid;
+    else high = mid;
+  }
+  const stationary = !Number.isNaN(overtimeGap(s, regular, perHour, rule, low));
+  rule.offset = offset;
   s.inSystem[r] = stationary ? s.trial.mean : 0;
   s.inSystemVariance[r] = stationary ? s.trial.variance : 0;
   s.aboveServers[r] = 0;
   s.step[r] = 1;
-  const rule = rates.overtime;
-  if (!stationary || !(rule.cap > 0) || !(rule.slope > 0)) return;
-  const offset = rule.offset;
-  rates.arrivals = capped;
-  rule.offset = offset - rule.slope * (arrivals - capped);
-  startWeek(s, r, rates);
-  integrate(s, r, rates, WARMUP_WEEKS, STEP_TOLERANCE);
-  rates.arrivals = arrivals;
-  rule.offset = offset;
-  s.step[r] = 1;
 };
 
 /**
- * Opens run r's week at `rates` (overtime rule and rate included): the anchor of the week's
- * load, the closure at the queue the week starts from (its moments above the reviewers carried
- * from the week before when the reviewers are the same), and the week's overtime, set from that
- * queue, into `s.overtime`.
+ * Sets run r's overtime for the week from its queue now into `s.overtime` (the rule over the
+ * queue's spread), leaving the queue's moments above the n = `servers` reviewers in
+ * `s.from.above` (carried from the week before when the reviewers are the same).
  */
-export const startWeek = (s: TeamRuns, r: number, rates: QueueRates): void => {
-  anchorAt(rates, s.closure, s.anchor);
+export const runOvertime = (s: TeamRuns, r: number, servers: number, rule: OvertimeRule): void => {
   const e = s.from;
-  const known = s.aboveServers[r] === rates.servers;
-  if (known) {
-    e.above.share = s.aboveShare[r]!;
-    e.above.first = s.aboveFirst[r]!;
-    e.above.second = s.aboveSecond[r]!;
+  e.mean = s.inSystem[r]!;
+  e.variance = s.inSystemVariance[r]!;
+  const at = e.above;
+  if (s.aboveServers[r] === servers) {
+    at.share = s.aboveShare[r]!;
+    at.first = s.aboveFirst[r]!;
+    at.second = s.aboveSecond[r]!;
+  } else {
+    countDistribution(e.mean, e.variance, s.closure.n);
+    momentsAbove(s.closure.n, servers, at);
+    s.aboveServers[r] = servers;
+    s.aboveShare[r] = at.share;
+    s.aboveFirst[r] = at.first;
+    s.aboveSecond[r] = at.second;
   }
-  evaluateQueue(rates, s.anchor, s.inSystem[r]!, s.inSystemVariance[r]!, known, s.closure, e);
-  overtimeEffect(e.above, e.overtimeAbove, rates.servers, rates.overtime, s.overtime);
+  overtimeEffect(s.closure.n, e, at, servers, rule, s.overtime);
 };
 
 /** A week of run r's queue: the backlog at its end, the changes completed, and waits in `s.waits`. */
@@ -173,7 +196,8 @@ const integrate = (s: TeamRuns, r: number, rates: QueueRates, span: number, tole
 };
 
 /**
- * Advances run r's queue one week at `rates` from the state {@link startWeek} evaluated; waits
+ * Advances run r's queue one week at `rates` (capacity with the week's overtime) from its state
+ * after {@link runOvertime}; waits
  * take `capacity` changes a week (overtime included) when every reviewer is busy, over the
  * week's mixture of states (time averages of the moments above the reviewers). The mean path
  * (`uniform` null) reports expected values. A Monte Carlo run reports one draw of what a real
@@ -196,6 +220,8 @@ export const queueWeek = (
 ): void => {
   const a = s.anchor;
   const n = rates.servers;
+  anchorAt(rates, s.closure, a);
+  evaluateQueue(rates, a, s.inSystem[r]!, s.inSystemVariance[r]!, true, s.closure, s.from);
   const start = s.from.mean;
   week.mean = 0;
   week.decay = 0;

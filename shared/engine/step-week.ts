@@ -1,6 +1,6 @@
 import { binomial, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
-import { type QueueWeekResult, queueWeek, startQueue, startWeek } from './queue-week';
+import { type QueueWeekResult, queueWeek, runOvertime, startQueue } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
 
@@ -26,7 +26,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
   const drawPoisson = poisson;
   const drawBinomial = binomial;
   const runQueueWeek = queueWeek;
-  const overtimeRule = rates.overtime;
+  const overtimeRule = s.overtimeRule;
   const waitHours = { work: 40, target: tl.targetWaitHours };
   const ratio = cappedRatio;
   const m = M;
@@ -97,13 +97,13 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
         ? (p.overtimeResponse * (signoff * serviceHours + incidentHours - baseCapacity)) / reviewers
         : 0;
     overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
-    rates.overtimeRate = reviewers / serviceHours;
-    if (w === 0) startQueue(s, r, rates);
-    startWeek(s, r, rates);
+    if (w === 0) startQueue(s, r, rates, overtimeRule, reviewers / serviceHours);
+    runOvertime(s, r, servers, overtimeRule);
     const loadHours = (s.overtime.waiting + signoff) * serviceHours;
     const overtime = s.overtime.hoursPerReviewer;
     const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
     const capacityChanges = capacity / serviceHours;
+    rates.capacity = capacityChanges;
     waitHours.work = p.workHoursPerWeek;
     const busyCapacity = (capacity + (s.overtime.busyHoursPerReviewer - overtime) * reviewers) / serviceHours;
     runQueueWeek(s, r, rates, busyCapacity, waitHours, rng ? rng.next() : null, result);

@@ -9,7 +9,7 @@ import {
   type QueueRates,
 } from './queue-closure';
 import type { QueueMoments } from './queue-moments';
-import type { OvertimeEffect } from './queue-overtime';
+import type { OvertimeEffect, OvertimeRule } from './queue-overtime';
 import type { WaitFigures } from './queue-waits';
 import type { Rng } from './rng';
 import type { Timeline } from './timeline';
@@ -54,6 +54,8 @@ export interface TeamRuns {
   predicted: QueueEvaluation;
   trial: QueueMoments;
   closure: ClosureScratch;
+  /** This week's overtime rule, and the overtime it sets. */
+  overtimeRule: OvertimeRule;
   overtime: OvertimeEffect;
   waits: WaitFigures;
 }
@@ -98,8 +100,6 @@ export const startTeamRuns = (
       capacity: 0,
       servers: 1,
       serviceCv2: 1,
-      overtime: { slope: 0, offset: 0, cap: 0 },
-      overtimeRate: 0,
     },
     anchor: newAnchor(),
     from: newEvaluation(),
@@ -107,6 +107,7 @@ export const startTeamRuns = (
     predicted: newEvaluation(),
     trial: { mean: 0, variance: 0 },
     closure: newScratch(),
+    overtimeRule: { slope: 0, offset: 0, cap: 0 },
     overtime: { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0 },
     waits: { mean: 0, p90: 0, serviceLevel: 1 },
   };
