@@ -37,6 +37,11 @@ export interface QueueRates {
   servers: number;
   /** Squared coefficient of variation of review times. */
   serviceCv2: number;
+  /**
+   * Rate (per week) the week's overtime narrows the queue's spread at: a run whose queue was
+   * longer at the week's start works more overtime all week (2 Cov(N, overtime departures) / V).
+   */
+  overtimeDecay: number;
 }
 
 /**
@@ -181,7 +186,7 @@ export const evaluateQueue = (
   e.meanRate = perServer * (1 - at.share);
   e.noise = a.noise * (lambda + throughput * r.serviceCv2);
   const covariance = perServer * covarianceWithBusy(mean, variance, n, at);
-  e.decay = variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0;
+  e.decay = (variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0) + r.overtimeDecay;
 };
 
 /** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt), with (1 - e^(-x)) / x taken as 1 - x / 2 below x = 1e-5. */

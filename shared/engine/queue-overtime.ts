@@ -26,6 +26,8 @@ export interface OvertimeEffect {
   hoursPerReviewer: number;
   busyHoursPerReviewer: number;
   waiting: number;
+  /** Cov(N, o(N) min(N, n) / n): how much more overtime a longer queue gets, in busy-reviewer hours. */
+  covariance: number;
 }
 
 /** Below this probability, the part of the queue's distribution past a level is not worth evaluating. */
@@ -34,8 +36,8 @@ const NEGLIGIBLE = 1e-9;
 const from: Above = { share: 0, first: 0, second: 0 };
 const to: Above = { share: 0, first: 0, second: 0 };
 
-/** E[o; N > n] of the rule, written by {@link aboveServers}. */
-const partial = { hours: 0 };
+/** E[o; N > n] and E[N o; N > n] of the rule, written by {@link aboveServers}. */
+const partial = { hours: 0, weighted: 0 };
 
 /** The rule's level when no change waits, the hours below the first waiting change. */
 const baseHours = (rule: OvertimeRule): number => Math.min(rule.cap, Math.max(0, rule.offset));
@@ -62,6 +64,7 @@ const aboveServers = (
   const { slope, offset, cap } = rule;
   if (offset >= cap || !(slope > 0) || !(at.share > NEGLIGIBLE)) {
     partial.hours = baseHours(rule) * at.share;
+    partial.weighted = baseHours(rule) * at.first;
     return;
   }
   if (offset >= 0) {
@@ -72,13 +75,16 @@ const aboveServers = (
     stateAbove(d, state, servers - offset / slope, from);
     if (!(from.share > NEGLIGIBLE)) {
       partial.hours = 0;
+      partial.weighted = 0;
       return;
     }
   }
   stateAbove(d, state, servers + (cap - offset) / slope, to);
   const share = from.share - to.share;
   const first = from.first - to.first;
+  const second = from.second - to.second;
   partial.hours = slope * (first - servers * share) + offset * share + cap * to.share;
+  partial.weighted = slope * (second - servers * first) + offset * first + cap * to.first;
 };
 
 /**
@@ -96,6 +102,7 @@ export const overtimeEffect = (
   out: OvertimeEffect,
 ): void => {
   out.waiting = excessOf(at, servers);
+  out.covariance = 0;
   if (!(rule.cap > 0)) {
     out.hoursPerReviewer = 0;
     out.busyHoursPerReviewer = 0;
@@ -103,6 +110,10 @@ export const overtimeEffect = (
   }
   aboveServers(d, state, servers, rule, at);
   const base = baseHours(rule);
+  const { mean, variance } = state;
+  const busy = partial.hours + (base * (mean - at.first)) / servers;
+  const withN = partial.weighted + (base * (variance + mean * mean - at.second)) / servers;
+  out.covariance = withN - mean * busy;
   out.busyHoursPerReviewer = at.share > 0 ? Math.min(rule.cap, Math.max(0, partial.hours / at.share)) : base;
   out.hoursPerReviewer = Math.min(rule.cap, Math.max(0, partial.hours + base * (1 - at.share)));
 };

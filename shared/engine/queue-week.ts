@@ -49,6 +49,12 @@ const stepFactor = (error: number, tolerance: number): number =>
  */
 const START_LOAD_CAP = 0.95;
 
+/**
+ * Correlation over a week between a run's queue at the week's start (which set its overtime)
+ * and its queue during the week, for deviations relaxing at rate x per week: (1 - e^-x) / x.
+ */
+const weekCorrelation = (x: number): number => (x > 1e-6 ? -Math.expm1(-x) / x : 1);
+
 /** Share of a week-long average's variance that a stationary process with relaxation rate x (per week) keeps: 2 (x - 1 + e^-x) / x^2. */
 const averagedShare = (x: number): number => (x > 1e-6 ? (2 * (x - 1 + Math.exp(-x))) / (x * x) : 1 - x / 3);
 
@@ -56,7 +62,12 @@ const averagedShare = (x: number): number => (x > 1e-6 ? (2 * (x - 1 + Math.exp(
 const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };
 /** Scratch of {@link startQueue}: a stationary queue's moments above the reviewers, and its overtime. */
 const startAbove: Above = newAbove();
-const startOvertime: OvertimeEffect = { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0 };
+const startOvertime: OvertimeEffect = {
+  hoursPerReviewer: 0,
+  busyHoursPerReviewer: 0,
+  waiting: 0,
+  covariance: 0,
+};
 
 /** Overtime hours per reviewer are settled to this (hours) when a forecast starts. */
 const OVERTIME_PRECISION = 1e-4;
@@ -66,7 +77,13 @@ const OVERTIME_PRECISION = 1e-4;
  * changes a week per hour per reviewer) into `s.trial`; returns the overtime `rule` sets from
  * that queue minus `hours` (0 at the overtime the queue sustains), or NaN with no stationary queue.
  */
-const overtimeGap = (s: TeamRuns, regular: number, perHour: number, rule: OvertimeRule, hours: number): number => {
+const overtimeGap = (
+  s: TeamRuns,
+  regular: number,
+  perHour: number,
+  rule: OvertimeRule,
+  hours: number,
+): number => {
   startLoad.capacity = regular + perHour * hours;
   if (!stationaryAt(startLoad, s.closure, s.trial)) return Number.NaN;
   countDistribution(s.trial.mean, s.trial.variance, s.closure.n);
@@ -83,7 +100,13 @@ const overtimeGap = (s: TeamRuns, regular: number, perHour: number, rule: Overti
  * today has an unknown backlog, so it starts from the queue of that load and grows. No capacity
  * starts empty.
  */
-export const startQueue = (s: TeamRuns, r: number, rates: QueueRates, rule: OvertimeRule, perHour: number): void => {
+export const startQueue = (
+  s: TeamRuns,
+  r: number,
+  rates: QueueRates,
+  rule: OvertimeRule,
+  perHour: number,
+): void => {
   const regular = rates.capacity;
   const capped = Math.min(rates.arrivals, START_LOAD_CAP * regular);
   startLoad.arrivals = capped;
@@ -158,7 +181,13 @@ const accumulate = (a: QueueEvaluation, b: QueueEvaluation, dt: number): void =>
  * the reviewers, next step) in the run's state. Returns the end's evaluation. A queue at rest
  * is not integrated (the span is one constant state).
  */
-const integrate = (s: TeamRuns, r: number, rates: QueueRates, span: number, tolerance: number): QueueEvaluation => {
+const integrate = (
+  s: TeamRuns,
+  r: number,
+  rates: QueueRates,
+  span: number,
+  tolerance: number,
+): QueueEvaluation => {
   const a = s.anchor;
   const c = s.closure;
   let from = s.from;
@@ -221,7 +250,11 @@ export const queueWeek = (
   const a = s.anchor;
   const n = rates.servers;
   anchorAt(rates, s.closure, a);
+  const overtimeDecay = rates.overtimeDecay;
+  rates.overtimeDecay = 0;
   evaluateQueue(rates, a, s.inSystem[r]!, s.inSystemVariance[r]!, true, s.closure, s.from);
+  rates.overtimeDecay = overtimeDecay * weekCorrelation(s.from.decay / 2);
+  s.from.decay += rates.overtimeDecay;
   const start = s.from.mean;
   week.mean = 0;
   week.decay = 0;

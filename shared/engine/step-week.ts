@@ -104,6 +104,9 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
     const capacityChanges = capacity / serviceHours;
     rates.capacity = capacityChanges;
+    const spread = s.inSystemVariance[r]!;
+    rates.overtimeDecay =
+      spread > 0 ? (2 * Math.max(0, s.overtime.covariance) * reviewers) / (serviceHours * spread) : 0;
     waitHours.work = p.workHoursPerWeek;
     const busyCapacity = (capacity + (s.overtime.busyHoursPerReviewer - overtime) * reviewers) / serviceHours;
     runQueueWeek(s, r, rates, busyCapacity, waitHours, rng ? rng.next() : null, result);

@@ -100,6 +100,7 @@ export const startTeamRuns = (
       capacity: 0,
       servers: 1,
       serviceCv2: 1,
+      overtimeDecay: 0,
     },
     anchor: newAnchor(),
     from: newEvaluation(),
@@ -108,7 +109,7 @@ export const startTeamRuns = (
     trial: { mean: 0, variance: 0 },
     closure: newScratch(),
     overtimeRule: { slope: 0, offset: 0, cap: 0 },
-    overtime: { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0 },
+    overtime: { hoursPerReviewer: 0, busyHoursPerReviewer: 0, waiting: 0, covariance: 0 },
     waits: { mean: 0, p90: 0, serviceLevel: 1 },
   };
 };
