@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { historyAliasRoutes } from './routes/history-aliases';
 import { historyGithubRoutes } from './routes/history-github';
+import { historyGithubSyncRoutes } from './routes/history-github-sync';
 import { historyWeeklyRoutes } from './routes/history-weekly';
 import { orgRoutes } from './routes/orgs';
 import { reportRoutes } from './routes/reports';
@@ -63,6 +64,7 @@ function apiRoutes(deps: ForecastDeps) {
     alertHistoryRoutes,
     historyRoutes,
     historyGithubRoutes,
+    historyGithubSyncRoutes,
     historyWeeklyRoutes,
     historyAliasRoutes,
     calibrationRoutes,

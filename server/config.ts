@@ -22,6 +22,15 @@ export interface Config {
   alerts: AlertsConfig;
   forecasts: ForecastsConfig;
   rateLimits: RateLimitsConfig;
+  github: GithubSyncConfig;
+}
+
+/** Live GitHub sync (GITHUB_* variables). */
+export interface GithubSyncConfig {
+  /** AES-256-GCM key for stored tokens (GITHUB_TOKEN_KEY: 32 bytes, base64 or hex); none = no token can be stored. */
+  tokenKey: Buffer | undefined;
+  /** How often the scheduler looks for due syncs (ms). */
+  tickMs: number;
 }
 
 /** The engine pool's limits, plus background forecast jobs (FORECAST_JOB_TIMEOUT_MS, REDIS_URL). */
@@ -124,6 +133,12 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: perWindow(30),
   RATE_LIMIT_LOGIN_PER_EMAIL: perWindow(10),
   RATE_LIMIT_TOKENS_PER_USER: perWindow(20),
+  GITHUB_TOKEN_KEY: z
+    .string()
+    .transform((value) => Buffer.from(value, /^[0-9a-f]{64}$/i.test(value) ? 'hex' : 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 bytes, base64 or hex (e.g. openssl rand -base64 32)')
+    .optional(),
+  GITHUB_SYNC_TICK_MS: durationMs(10, 60_000),
 });
 
 /** Thrown when the environment is invalid; `variable` names the variable at fault. */
@@ -178,5 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
       tokensPerUser: e.RATE_LIMIT_TOKENS_PER_USER,
     },
+    github: { tokenKey: e.GITHUB_TOKEN_KEY, tickMs: e.GITHUB_SYNC_TICK_MS },
   };
 }

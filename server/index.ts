@@ -6,6 +6,7 @@ import { applyMigrations } from './db/migrate';
 import { createLogger } from './logger';
 import { packageVersion } from './paths';
 import { createAlertScheduler } from './scheduler/create-alert-scheduler';
+import { GithubSyncScheduler } from './scheduler/github-sync-scheduler';
 import { ensureAdminUser } from './seed/admin';
 import { seedDemoOrg } from './seed/seed';
 import { ForecastPool } from './services/forecast-pool';
@@ -46,6 +47,14 @@ const clock = () => new Date();
 const forecastPool = new ForecastPool(config.forecasts);
 const logger = createLogger(config.logLevel);
 const alertScheduler = createAlertScheduler({ db: database.db, clock, config, forecastPool, logger });
+const githubSync = new GithubSyncScheduler({
+  db: database.db,
+  clock,
+  logger,
+  tokenKey: config.github.tokenKey,
+  userAgent: `Reviewload/${version}`,
+  tickMs: config.github.tickMs,
+});
 const app = createApp({ db: database.db, config, clock, forecastPool, alertScheduler, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -56,6 +65,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   fail(`Invalid configuration: PORT: ${config.host}:${config.port} ${reason}`);
 });
 alertScheduler.start();
+githubSync.start();
 
 let stopping = false;
 function shutdown(signal: string): void {
@@ -67,7 +77,7 @@ function shutdown(signal: string): void {
     process.exit(1);
   }, shutdownGraceMs);
   force.unref();
-  const schedulerStopped = alertScheduler.stop();
+  const schedulerStopped = Promise.all([alertScheduler.stop(), githubSync.stop()]);
   server.close(() => {
     void schedulerStopped.then(() => {
       database.close();

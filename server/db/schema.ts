@@ -2,6 +2,7 @@
 export * from './audit-schema';
 export * from './auth-schema';
 export * from './calibration-schema';
+export * from './github-schema';
 export * from './history-schema';
 export * from './jobs-schema';
 export * from './org-schema';

@@ -2,15 +2,10 @@ import { formatIssues } from '../../shared/index';
 import type { Db } from '../db/client';
 import { ProblemError } from '../errors';
 import type { Actor } from '../services/audit';
-import { loadSettings } from '../services/org-model';
-import { ghPullRequestListSchema, type PullRequestRules, readPullRequests } from './gh-pr-list';
-import { loadIdentityMatcher } from './identity-match';
+import { ghPullRequestListSchema, readPullRequests } from './gh-pr-list';
 import { finishImportJob, startImportJob } from './import-jobs';
-import { defaultHistoryRules } from './rules';
+import { loadPullRequestRules } from './pull-request-rules';
 import { type ImportSummary, storeHistory } from './store-history';
-
-/** Pull requests labelled like this count as AI-assisted by default. */
-export const defaultAiLabel = /\b(ai[- ]?assisted|ai|copilot|claude|llm)\b/i;
 
 /** Options of a `gh pr list` upload: the repository (`owner/repo`) is the source. */
 export interface PullRequestUpload {
@@ -45,15 +40,7 @@ export async function importPullRequests(
   }
   const job = await startImportJob(db, orgId, 'github');
   try {
-    const match = await loadIdentityMatcher(db, orgId);
-    const { levels } = await loadSettings(db, orgId);
-    const signing = new Set(levels.filter((l) => l.canSignOff).map((l) => l.id));
-    const rules: PullRequestRules = {
-      ...defaultHistoryRules,
-      includeBots: options.includeBots ?? false,
-      aiLabel: options.aiLabel ?? defaultAiLabel,
-      maySignOff: (identity) => signing.has(match(identity)?.level ?? ''),
-    };
+    const rules = await loadPullRequestRules(db, orgId, options);
     const read = readPullRequests(parsed.data, rules);
     const summary = await storeHistory(
       db,

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { historyChanges, historyIdentities, historySources, teams } from '../db/schema';
+import { type GithubSettingsView, githubSettingsView } from './github-settings';
 import { loadIdentityMatcher } from './identity-match';
 import { type ImportJobView, latestImportJobs } from './import-jobs';
 import { loadChanges } from './stored-changes';
@@ -26,6 +27,8 @@ export interface HistoryOverview {
   }[];
   imports: ImportJobView[];
   unmatched: UnmatchedIdentity[];
+  /** The live GitHub sync's settings and per-repository state; null when not configured. */
+  github: GithubSettingsView | null;
 }
 
 /** Everyone in the org's history not matched to the roster, most changes first. */
@@ -80,5 +83,6 @@ export async function historyOverview(db: Db, orgId: string): Promise<HistoryOve
     sources: sources.map((s) => ({ ...s, lastImportAt: s.lastImportAt?.toISOString() ?? null })),
     imports: await latestImportJobs(db, orgId),
     unmatched: await unmatchedIdentities(db, orgId),
+    github: await githubSettingsView(db, orgId),
   };
 }

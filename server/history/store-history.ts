@@ -37,7 +37,8 @@ export interface ImportSummary {
   derived: number;
 }
 
-async function teamId(tx: Tx, orgId: string, name: string): Promise<string> {
+/** The id of team `name`, created when missing. */
+export async function teamId(tx: Tx, orgId: string, name: string): Promise<string> {
   const found = await tx
     .select({ id: teams.id })
     .from(teams)
@@ -49,7 +50,14 @@ async function teamId(tx: Tx, orgId: string, name: string): Promise<string> {
   return id;
 }
 
-async function sourceId(tx: Tx, orgId: string, input: StoreInput, team: string | null, now: Date) {
+/** The id of source `kind`/`name`, created on first use; stamps its last import and team. */
+export async function sourceId(
+  tx: Tx,
+  orgId: string,
+  input: Pick<StoreInput, 'kind' | 'source'>,
+  team: string | null,
+  now: Date,
+) {
   const found = await tx
     .select({ id: historySources.id })
     .from(historySources)
@@ -75,7 +83,8 @@ async function sourceId(tx: Tx, orgId: string, input: StoreInput, team: string |
   return id;
 }
 
-async function upsertChanges(tx: Tx, orgId: string, source: string, changes: ImportedChange[]) {
+/** Inserts the changes, each replacing its earlier copy (same source and key). */
+export async function upsertChanges(tx: Tx, orgId: string, source: string, changes: ImportedChange[]) {
   for (let i = 0; i < changes.length; i += batchRows) {
     const batch = changes
       .slice(i, i + batchRows)
@@ -103,7 +112,8 @@ async function upsertChanges(tx: Tx, orgId: string, source: string, changes: Imp
   }
 }
 
-async function upsertPeople(tx: Tx, orgId: string, people: Map<string, string>) {
+/** Records the names seen per identity (latest wins). */
+export async function upsertPeople(tx: Tx, orgId: string, people: Map<string, string>) {
   const rows = [...people.entries()];
   for (let i = 0; i < rows.length; i += batchRows) {
     await tx.run(sql`INSERT INTO history_identities (org_id, identity, name)

@@ -3,7 +3,7 @@ import type { Role } from '../db/schema';
 /**
  * Minimum role of every org-scoped operation, keyed `METHOD /path` as in the OpenAPI document.
  * viewer = read; planner = viewer + write teams, roster, scenarios, forecasts, import review
- * history and see its people, calibrate and accept a calibration into a scenario; admin = planner + users, tokens and org settings. The one place to read or change who may do what.
+ * history and see its people, calibrate and accept a calibration into a scenario; admin = planner + users, tokens and org settings, and the live GitHub sync (its token, repositories, sync now). The one place to read or change who may do what.
  */
 export const permissions = {
   'GET /orgs/{org}': 'viewer',
@@ -39,6 +39,9 @@ export const permissions = {
   'GET /orgs/{org}/history/aliases': 'planner',
   'POST /orgs/{org}/history/aliases': 'planner',
   'DELETE /orgs/{org}/history/aliases/{id}': 'planner',
+  'GET /orgs/{org}/history/github/settings': 'admin',
+  'PUT /orgs/{org}/history/github/settings': 'admin',
+  'POST /orgs/{org}/history/github/sync': 'admin',
   'POST /orgs/{org}/calibrations': 'planner',
   'GET /orgs/{org}/calibrations/{id}': 'viewer',
   'POST /orgs/{org}/calibrations/{id}/accept': 'planner',

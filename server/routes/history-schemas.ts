@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { defaultHistoryRules, type HistoryRules } from '../history/rules';
+import { githubSettingsSchema } from './github-sync-schemas';
 
 const isPattern = (source: string) => {
   try {
@@ -106,6 +107,7 @@ export const overviewSchema = z
         reviewed: z.number().int(),
       }),
     ),
+    github: githubSettingsSchema.nullable(),
   })
   .openapi('HistoryOverview');
 

@@ -2,7 +2,7 @@ import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { requireRole } from '../middleware/org-scope';
 import { type OperationKey, permissions } from '../middleware/permissions';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Either a session cookie or a bearer token. */
 export const security: Record<string, string[]>[] = [{ cookie: [] }, { bearer: [] }];

@@ -95,6 +95,8 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     headers: { ...admin, 'content-type': 'text/plain' },
     body: gitLog,
   });
+  const githubSettings = { baseUrl: 'http://127.0.0.1:9', schedule: null, repositories: [] };
+  await sendJson(`${base}/history/github/settings`, 'PUT', githubSettings, admin);
   const ids = {
     team,
     scenario,
@@ -172,6 +174,12 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     }),
     'GET /orgs/{org}/history': async () => ({ path: '/history' }),
     'GET /orgs/{org}/history/imports/{id}': async () => ({ path: `/history/imports/${ids.job}` }),
+    'GET /orgs/{org}/history/github/settings': async () => ({ path: '/history/github/settings' }),
+    'PUT /orgs/{org}/history/github/settings': async () => ({
+      path: '/history/github/settings',
+      body: githubSettings,
+    }),
+    'POST /orgs/{org}/history/github/sync': async () => ({ path: '/history/github/sync' }),
     'GET /orgs/{org}/history/weekly': async () => ({ path: '/history/weekly' }),
     'GET /orgs/{org}/history/aliases': async () => ({ path: '/history/aliases' }),
     'POST /orgs/{org}/history/aliases': async () => ({

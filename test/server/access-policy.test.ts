@@ -11,7 +11,7 @@ type Statuses = readonly [admin: number, planner: number, viewer: number, otherO
  * The access policy, written out by hand and reviewed: a change of who may do what must change
  * this table. Reads are open to every member; writes to teams, roster, scenarios, forecasts and
  * alert rules need planner, and so do history imports, import jobs, the history overview and
- * aliases (viewers read only the weekly series), and creating or accepting a calibration (every member reads one); users, tokens, the org's time zone and breach thresholds need admin. Another org's token learns nothing (404).
+ * aliases (viewers read only the weekly series), the live GitHub sync (its token and sync now) needs admin, and creating or accepting a calibration (every member reads one); users, tokens, the org's time zone and breach thresholds need admin. Another org's token learns nothing (404).
  */
 const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}': [200, 200, 200, 404, 401],
@@ -43,6 +43,9 @@ const policy: Record<OperationKey, Statuses> = {
   'POST /orgs/{org}/history/github': [200, 200, 403, 404, 401],
   'GET /orgs/{org}/history': [200, 200, 403, 404, 401],
   'GET /orgs/{org}/history/imports/{id}': [200, 200, 403, 404, 401],
+  'GET /orgs/{org}/history/github/settings': [200, 403, 403, 404, 401],
+  'PUT /orgs/{org}/history/github/settings': [200, 403, 403, 404, 401],
+  'POST /orgs/{org}/history/github/sync': [202, 403, 403, 404, 401],
   'GET /orgs/{org}/history/weekly': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/history/aliases': [200, 200, 403, 404, 401],
   'POST /orgs/{org}/history/aliases': [200, 200, 403, 404, 401],

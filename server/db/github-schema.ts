@@ -1,0 +1,54 @@
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, timestamp } from './columns';
+import { orgs } from './org-schema';
+
+/**
+ * An org's live GitHub sync: the REST API base URL (GitHub Enterprise Server: `https://host/api/v3`),
+ * the token encrypted with AES-256-GCM (see server/history/token-cipher.ts; never returned or
+ * logged), and the schedule (a cron expression in `timezone`; null = on demand only).
+ */
+export const githubSettings = sqliteTable('github_settings', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  baseUrl: text('base_url').notNull(),
+  tokenCiphertext: text('token_ciphertext'),
+  schedule: text('schedule'),
+  timezone: text('timezone').notNull().default('UTC'),
+  nextSyncAt: timestamp('next_sync_at'),
+  lastSyncAt: timestamp('last_sync_at'),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+export const githubSyncStatuses = ['ok', 'unchanged', 'failed'] as const;
+export type GithubSyncStatus = (typeof githubSyncStatuses)[number];
+
+/**
+ * One synced repository (`owner/repo`) and its sync state. `cursor` is the newest pull request
+ * `updated_at` (ms) fully synced: the next sync reads pull requests updated after it. While a sync
+ * runs, `resumePage` (next list page) and `resumeTarget` (the newest `updated_at` when it began)
+ * are written with each stored page, so a sync killed mid-way resumes at that page.
+ */
+export const githubRepositories = sqliteTable(
+  'github_repositories',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    repo: text('repo').notNull(),
+    /** Team the repository's changes belong to (created if missing); null = each author's roster team. */
+    team: text('team'),
+    etag: text('etag'),
+    cursor: integer('cursor'),
+    resumePage: integer('resume_page'),
+    resumeTarget: integer('resume_target'),
+    lastSyncAt: timestamp('last_sync_at'),
+    lastStatus: text('last_status', { enum: githubSyncStatuses }),
+    lastError: text('last_error'),
+    /** Pull requests read by the last sync. */
+    pullsRead: integer('pulls_read').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('github_repositories_org_repo').on(t.orgId, t.repo)],
+);

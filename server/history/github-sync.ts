@@ -1,0 +1,153 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { githubRepositories, historyChanges } from '../db/schema';
+import type { ImportedChange } from './change';
+import type { PullRequestRules } from './gh-pr-list';
+import type { GithubClient } from './github-client';
+import { fetchPull, mapLimit, repoRef } from './github-fetch';
+import { fetchedPullChange, pullPeople } from './github-pull';
+import { sourceId, teamId, upsertChanges, upsertPeople } from './store-history';
+
+/** Pull requests fetched at once (each is three requests; the client's limiter caps the total). */
+const pullsAtOnce = 8;
+
+export type GithubRepositoryRow = typeof githubRepositories.$inferSelect;
+
+/** What one repository's sync did. */
+export interface RepoSyncResult {
+  repo: string;
+  status: 'ok' | 'unchanged';
+  /** List pages read, pull requests read (updated since the cursor), changes stored, left out. */
+  pages: number;
+  pulls: number;
+  changes: number;
+  drafts: number;
+  bots: number;
+  abandoned: number;
+  /** Whether it continued an interrupted sync. */
+  resumed: boolean;
+}
+
+/** What a repository sync needs. */
+export interface RepoSyncContext {
+  db: Db;
+  orgId: string;
+  client: GithubClient;
+  rules: PullRequestRules;
+  now: () => Date;
+  /** Called after each stored page with the pull requests read so far (lease renewal, progress). */
+  onPage?: (pulls: number) => Promise<void>;
+}
+
+/** One page's changes and left-out keys stored with the resume point, in one transaction. */
+async function storePage(
+  ctx: RepoSyncContext,
+  row: GithubRepositoryRow,
+  page: { changes: ImportedChange[]; leftOut: string[]; people: Map<string, string> },
+  resume: { page: number; target: number | null },
+) {
+  await ctx.db.transaction(async (tx) => {
+    const team = row.team ? await teamId(tx, ctx.orgId, row.team) : null;
+    const source = await sourceId(tx, ctx.orgId, { kind: 'github', source: row.repo }, team, ctx.now());
+    await upsertChanges(tx, ctx.orgId, source, page.changes);
+    if (page.leftOut.length > 0)
+      await tx
+        .delete(historyChanges)
+        .where(and(eq(historyChanges.sourceId, source), inArray(historyChanges.key, page.leftOut)));
+    await upsertPeople(tx, ctx.orgId, page.people);
+    await tx
+      .update(githubRepositories)
+      .set({ resumePage: resume.page, resumeTarget: resume.target })
+      .where(eq(githubRepositories.id, row.id));
+  });
+}
+
+/**
+ * Syncs one repository's pull requests, newest update first (`sort=updated&direction=desc`),
+ * down to the cursor (the newest `updated_at` of the last complete sync). Each list page's pull
+ * requests are fetched in full and stored with the next page number in one transaction, so a sync
+ * killed mid-way resumes at that page; a pull request stored twice replaces itself. Pull requests
+ * updated meanwhile only move to the front of the list, so nothing is skipped: they are newer than
+ * the target recorded when the sync began, and the next sync reads them. The first page is asked
+ * with the last ETag: 304 means nothing changed.
+ */
+export async function syncRepository(
+  ctx: RepoSyncContext,
+  row: GithubRepositoryRow,
+): Promise<RepoSyncResult> {
+  const ref = repoRef(row.repo);
+  const resumed = row.resumePage !== null;
+  const floor = row.cursor;
+  let target = resumed ? row.resumeTarget : null;
+  let page = row.resumePage ?? 1;
+  let etag: string | null = null;
+  const result: RepoSyncResult = {
+    repo: row.repo,
+    status: 'ok',
+    pages: 0,
+    pulls: 0,
+    changes: 0,
+    drafts: 0,
+    bots: 0,
+    abandoned: 0,
+    resumed,
+  };
+  const pages = ctx.client.paginate.iterator(ctx.client.rest.pulls.list, {
+    ...ref,
+    state: 'all',
+    sort: 'updated',
+    direction: 'desc',
+    per_page: 100,
+    page,
+    headers: !resumed && row.etag ? { 'if-none-match': row.etag } : {},
+  });
+  try {
+    for await (const response of pages) {
+      if (page === 1 && !resumed) {
+        etag = response.headers.etag ?? null;
+        const newest = response.data[0]?.updated_at;
+        target = newest ? Date.parse(newest) : floor;
+      }
+      const fresh = response.data.filter((p) => floor === null || Date.parse(p.updated_at) > floor);
+      const fetched = await mapLimit(fresh, pullsAtOnce, (pull) => fetchPull(ctx.client, ref, pull));
+      const stored = {
+        changes: [] as ImportedChange[],
+        leftOut: [] as string[],
+        people: new Map<string, string>(),
+      };
+      for (const pull of fetched) {
+        for (const [identity, login] of pullPeople(pull)) stored.people.set(identity, login);
+        const outcome = fetchedPullChange(pull, ctx.rules);
+        if (typeof outcome === 'object') stored.changes.push(outcome);
+        else {
+          stored.leftOut.push(String(pull.pull.number));
+          result[outcome === 'draft' ? 'drafts' : outcome === 'bot' ? 'bots' : 'abandoned']++;
+        }
+      }
+      page++;
+      await storePage(ctx, row, stored, { page, target });
+      result.pages++;
+      result.pulls += fresh.length;
+      result.changes += stored.changes.length;
+      await ctx.onPage?.(result.pulls);
+      if (fresh.length < response.data.length) break;
+    }
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 304) throw error;
+    result.status = 'unchanged';
+  }
+  await ctx.db
+    .update(githubRepositories)
+    .set({
+      cursor: result.status === 'unchanged' ? floor : target,
+      etag: result.status === 'unchanged' ? row.etag : etag,
+      resumePage: null,
+      resumeTarget: null,
+      lastSyncAt: ctx.now(),
+      lastStatus: result.status,
+      lastError: null,
+      pullsRead: result.pulls,
+    })
+    .where(eq(githubRepositories.id, row.id));
+  return result;
+}
