@@ -16,9 +16,12 @@ const ReportsPage = lazyNamed(() => import('./pages/reports-page'), 'ReportsPage
 const AlertsPage = lazyNamed(() => import('./pages/alerts-page'), 'AlertsPage');
 const HistoryPage = lazyNamed(() => import('./pages/history-page'), 'HistoryPage');
 const CalibrationPage = lazyNamed(() => import('./pages/calibration-page'), 'CalibrationPage');
+const TeamAnswersPage = lazyNamed(() => import('./pages/team-answers-page'), 'TeamAnswersPage');
+const ThresholdsPage = lazyNamed(() => import('./pages/thresholds-page'), 'ThresholdsPage');
 
 function Routes() {
   const editing = () => matchPath('/scenarios/:id', currentPath());
+  const teamAnswers = () => matchPath('/teams/:id/answers', currentPath());
   return (
     <Switch fallback={<p>No page at {currentPath()}.</p>}>
       <Match when={currentPath() === '/'}>
@@ -45,6 +48,10 @@ function Routes() {
       </Match>
       <Match when={currentPath() === '/calibration'}>
         <CalibrationPage />
+      </Match>
+      <Match when={teamAnswers()}>{(params) => <TeamAnswersPage teamId={params().id ?? ''} />}</Match>
+      <Match when={currentPath() === '/settings/thresholds'}>
+        <ThresholdsPage />
       </Match>
     </Switch>
   );

@@ -6,9 +6,9 @@ export const formatDate = (iso: string): string => format(parseISO(iso), 'd MMM 
 /** Seconds since the epoch (uPlot's time unit) of an ISO date. */
 export const toSeconds = (iso: string): number => parseISO(iso).getTime() / 1000;
 
-/** Axis tick label for seconds since the epoch: `Mar 27`, or `29 Mar` for short spans. */
+/** Axis tick label for seconds since the epoch: `Mar 2027` (month and year, never read as a day), or `29 Mar` for short spans. */
 export const tickLabel = (seconds: number, spanDays: number): string =>
-  format(new Date(seconds * 1000), spanDays > 200 ? 'MMM yy' : 'd MMM');
+  format(new Date(seconds * 1000), spanDays > 200 ? 'MMM yyyy' : 'd MMM');
 
 /** Whole weeks from `fromIso` to `toIso`. */
 export const weeksBetween = (fromIso: string, toIso: string): number =>

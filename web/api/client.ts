@@ -1,10 +1,11 @@
-import type { ScenarioInput } from '../../shared';
+import type { ScenarioInput, Thresholds } from '../../shared';
 import { ApiError, toApiError } from './api-error';
 import type {
   CapacityReport,
   ForecastRun,
   Me,
   OrgModel,
+  OrgThresholds,
   Page,
   RosterImport,
   ScenarioSummary,
@@ -92,10 +93,14 @@ export const api = {
     }),
   markPlanOfRecord: (slug: string, id: string) =>
     request<unknown>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/plan-of-record`),
-  forecast: (slug: string, id: string, options: { runs?: number; horizon?: number } = {}) =>
+  forecast: (slug: string, id: string, options: { runs?: number; horizon?: number; version?: number } = {}) =>
     request<ForecastRun>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/forecast`, {
       body: options,
     }),
+  thresholds: (slug: string) => request<OrgThresholds>('GET', `${org(slug)}/thresholds`),
+  saveThresholds: (slug: string, changes: Partial<Thresholds>) =>
+    request<OrgThresholds>('PATCH', `${org(slug)}/thresholds`, { body: changes }),
+  resetThresholds: (slug: string) => request<OrgThresholds>('DELETE', `${org(slug)}/thresholds`),
   capacityReport: (slug: string) =>
     request<CapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
   /** Address of the capacity report as CSV, for a plain download link (the session cookie authenticates it). */

@@ -1,4 +1,4 @@
-import type { OrgInput, Parameters, Thresholds } from '../../shared';
+import type { OrgInput, Parameters, ThresholdInfo, Thresholds } from '../../shared';
 
 export type { ForecastRun, ForecastSummary, ScenarioSummary, ScenarioVersion } from '../../shared';
 
@@ -49,4 +49,13 @@ export interface CapacityReport {
 export interface RosterImport {
   imported: number;
   teams: number;
+}
+
+/** GET /orgs/{org}/thresholds: the org's breach thresholds, the defaults and each one's source. */
+export interface OrgThresholds {
+  thresholds: Thresholds;
+  defaults: Thresholds;
+  custom: boolean;
+  updatedAt: string | null;
+  info: ThresholdInfo[];
 }

@@ -32,7 +32,7 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
       ),
     },
     {
-      label: 'Peak org burnout risk (P90, 0-100)',
+      label: 'Peak org burnout risk (P50, 0-100)',
       values: figures().map((f) => formatNumber(f.peakBurnout, 1)),
     },
     {

@@ -9,7 +9,7 @@ export function HeadlineFigures(props: { forecast: Forecast; reviewersNeeded: nu
   return (
     <section class="headline" aria-label="Headline figures">
       <div class="figure" data-testid="first-breach">
-        <span class="figure-label">First breach</span>
+        <span class="figure-label">First breach (earliest team, P50)</span>
         <Show when={figures().firstBreach} fallback={<span class="figure-value">None in horizon</span>}>
           {(breach) => (
             <>
@@ -39,7 +39,7 @@ export function HeadlineFigures(props: { forecast: Forecast; reviewersNeeded: nu
         <span class="figure-note">sign-off reviewers to hold the service level at peak</span>
       </div>
       <div class="figure figure-wide" data-testid="org-breaches">
-        <span class="figure-label">Org-wide first breach by metric</span>
+        <span class="figure-label">Org totals: first breach by metric (P50)</span>
         <ul class="breach-list">
           <For each={breachMetrics}>
             {(metric) => (

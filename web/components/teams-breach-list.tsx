@@ -18,7 +18,7 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
               <th scope="col" class="num">
                 Peak burnout
                 <br />
-                (P90, 0-100)
+                (P50, 0-100)
               </th>
             </tr>
           </thead>

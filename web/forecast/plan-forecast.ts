@@ -42,6 +42,13 @@ export function createPlanForecast(sources: PlanForecastSources) {
   );
   return {
     forecast: (): Forecast | undefined => run()?.forecast ?? runner.forecast(),
+    /** The stored server run's per-team answers, when there is one that has them. */
+    answers: () => run()?.summary.teams,
+    /** "P50 of the 500-run server forecast, version 3", for the team answers table. */
+    answersSource: () => {
+      const r = run();
+      return r ? `P50 of the ${r.options.runs}-run server forecast of version ${r.version}` : '';
+    },
     reviewersNeeded: (): number | null => {
       const summary = run()?.summary;
       return summary
@@ -53,6 +60,8 @@ export function createPlanForecast(sources: PlanForecastSources) {
     retry: () => void refetch(),
     /** Where the numbers come from, for the page's note. */
     source: () =>
-      sources.serverRuns() ? 'server forecast run' : `${BROWSER_RUNS} Monte Carlo runs in this browser`,
+      sources.serverRuns()
+        ? `stored ${run()?.options.runs ?? ''}-run server forecast`
+        : `live preview: ${BROWSER_RUNS} Monte Carlo runs in this browser`,
   };
 }

@@ -33,7 +33,7 @@ export function teamsByFirstBreach(forecast: Forecast): TeamBreach[] {
       id: team.id,
       name: team.name,
       first: earliest(team.breaches),
-      peakBurnout: Math.max(...team.metrics.burnoutRisk.p90),
+      peakBurnout: Math.max(...team.metrics.burnoutRisk.p50),
     }))
     .sort(
       (a, b) =>
@@ -52,7 +52,7 @@ export function keyFigures(forecast: Forecast) {
     teamsAtRisk: teams.filter((team) => team.first).length,
     teamCount: teams.length,
     reviewersToday: org.reviewers.p50[0] ?? 0,
-    peakBurnout: Math.max(...org.burnoutRisk.p90),
+    peakBurnout: Math.max(...org.burnoutRisk.p50),
     incidents: org.sev2Incidents.p50.reduce((sum, value) => sum + value, 0),
   };
 }

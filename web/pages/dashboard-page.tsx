@@ -1,6 +1,8 @@
 import { lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { rowOfAnswer } from '../answers/answer-rows';
 import { HeadlineFigures } from '../components/headline-figures';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { TeamAnswersTable } from '../components/team-answers-table';
 import { TeamsBreachList } from '../components/teams-breach-list';
 import { createPlanForecast } from '../forecast/plan-forecast';
 import { Link } from '../router';
@@ -58,7 +60,14 @@ export function DashboardPage() {
                 <Suspense fallback={<Loading what="charts" />}>
                   <ForecastCharts forecast={forecast()} label={plan()?.name ?? 'Plan of record'} />
                 </Suspense>
-                <TeamsBreachList forecast={forecast()} />
+                <Show when={planForecast.answers()} fallback={<TeamsBreachList forecast={forecast()} />}>
+                  {(answers) => (
+                    <TeamAnswersTable
+                      rows={answers().map(rowOfAnswer)}
+                      source={planForecast.answersSource()}
+                    />
+                  )}
+                </Show>
               </div>
               <p class="muted">Source: {planForecast.source()}.</p>
             </>

@@ -1,6 +1,8 @@
 import { Match, onMount, Show, Switch } from 'solid-js';
+import { rowOfReport } from '../answers/answer-rows';
 import { CapacityTable } from '../components/capacity-table';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { TeamAnswersTable } from '../components/team-answers-table';
 import { formatDate } from '../format';
 import { useStores } from '../stores/context';
 
@@ -34,8 +36,15 @@ export function ReportsPage() {
           {(report) => (
             <>
               <p class="muted">
-                Horizon {report().horizon} weeks · generated {formatDate(report().generatedAt.slice(0, 10))}
+                {report().scenario.name} version {report().scenario.version} · horizon {report().horizon}{' '}
+                weeks · generated {formatDate(report().generatedAt.slice(0, 10))}
               </p>
+              <TeamAnswersTable
+                rows={report().rows.map(rowOfReport)}
+                source={`P50 of the ${report().runs}-run server forecast of ${report().scenario.name}, version ${report().scenario.version}`}
+                query={`?scenario=${encodeURIComponent(report().scenario.id)}&version=${report().scenario.version}`}
+              />
+              <h3>All report columns</h3>
               <CapacityTable rows={report().rows} />
             </>
           )}
