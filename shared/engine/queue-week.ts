@@ -1,5 +1,12 @@
 import { anchorAt, stationaryAt } from './anchor-table';
-import { type Above, countDistribution, excessOf, momentsAbove, newAbove } from './count-distribution';
+import {
+  type Above,
+  countDistribution,
+  excessOf,
+  gammaAtScore,
+  momentsAbove,
+  newAbove,
+} from './count-distribution';
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
 import { advanceQueue, evaluateQueue, type QueueEvaluation, type QueueRates } from './queue-closure';
@@ -233,9 +240,10 @@ const integrate = (
  * week shows, at normal score z (one uniform a week, an AR(1) across weeks at the queue's
  * relaxation rate, half the variance's decay rate): the backlog at the week's end is 0 or a
  * gamma draw, empty with the probability the queue is (Erlang C x load at equilibrium), so its
- * mean over runs is the expected backlog; the week's mean wait is the instantaneous wait drawn
- * the same way, pulled toward its mean by the share of variance a week-long average keeps; the
- * p90 wait and the share waiting past the target scale with it. Arrival randomness thus enters
+ * mean over runs is the expected backlog; the week's mean wait is a gamma draw at the same
+ * score with the week's expected wait as mean and the instantaneous wait's squared coefficient
+ * of variation times the share of variance a week-long average keeps (still skewed, as a
+ * week's average of a skewed queue is); the p90 wait and the share waiting past the target scale with it. Arrival randomness thus enters
  * once, through the queue's distribution, not twice.
  */
 export const queueWeek = (
@@ -284,8 +292,9 @@ export const queueWeek = (
   out.backlog = zeroInflatedAt(excessOf(above, n), nonEmpty, shape, z);
   const waiting = Math.min(1, above.share * a.waitScale);
   const average = s.waits.mean;
-  const instant = zeroInflatedAt(average, waiting, shape, z);
-  const weekly = average + Math.sqrt(averagedShare(rate)) * (instant - average);
+  const instantCv2 = waiting > 0 ? (1 + 1 / shape) / waiting - 1 : 0;
+  const weeklyCv2 = averagedShare(rate) * instantCv2;
+  const weekly = weeklyCv2 > 0 && average > 0 ? gammaAtScore(average, 1 / weeklyCv2, z) : average;
   const ratio = average > 0 ? weekly / average : 1;
   s.waits.mean = weekly;
   s.waits.p90 = Math.min(MAX_WAIT_HOURS, s.waits.p90 * ratio);
