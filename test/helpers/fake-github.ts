@@ -110,9 +110,9 @@ function link(url: URL, page: number, last: number): string | undefined {
  * `GET /repos/{o}/{r}/pulls` sorted by `updated` with `per_page` (capped at `maxPerPage`, as GitHub
  * caps at 100) and `page`, Link headers, a weak ETag answered with 304 on If-None-Match; the single
  * pull request, its reviews and issue events (paginated alike); X-RateLimit-* headers on every
- * answer; 401 without the expected token. `faults` answer matching requests first.
+ * answer; 401 without the expected token (when one is given). `faults` answer matching requests first.
  */
-export async function startFakeGithub(options: { token: string; maxPerPage?: number }): Promise<FakeGithub> {
+export async function startFakeGithub(options: { token?: string; maxPerPage?: number }): Promise<FakeGithub> {
   const fake = { pulls: [] as FakePull[], faults: [] as Fault[], requests: [] as SeenRequest[] };
   const maxPerPage = options.maxPerPage ?? 100;
   let remaining = 5000;
@@ -146,7 +146,7 @@ export async function startFakeGithub(options: { token: string; maxPerPage?: num
       fault.times--;
       return send(fault.status, fault.body ?? { message: 'fault' }, fault.headers);
     }
-    if (req.headers.authorization !== `token ${options.token}`)
+    if (options.token !== undefined && req.headers.authorization !== `token ${options.token}`)
       return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     const paged = (items: unknown[], etag: boolean) => {
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), maxPerPage);

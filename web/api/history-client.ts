@@ -20,6 +20,37 @@ export interface HistoryOverview {
     finishedAt: string | null;
   }[];
   unmatched: { identity: string; name: string; authored: number; signedOff: number; reviewed: number }[];
+  /** The live GitHub sync; null when not configured. */
+  github: GithubSync | null;
+}
+
+/** GitHub sync settings and per-repository state (the token is never sent back). */
+export interface GithubSync {
+  baseUrl: string;
+  tokenSet: boolean;
+  schedule: string | null;
+  timezone: string;
+  nextSyncAt: string | null;
+  lastSyncAt: string | null;
+  repositories: {
+    repo: string;
+    team: string | null;
+    lastSyncAt: string | null;
+    lastStatus: 'ok' | 'unchanged' | 'failed' | null;
+    lastError: string | null;
+    pullsRead: number;
+    syncedThrough: string | null;
+    resumePage: number | null;
+  }[];
+}
+
+/** What an admin saves; `token` omitted keeps the stored one. */
+export interface GithubSyncInput {
+  baseUrl: string;
+  token?: string;
+  schedule: string | null;
+  timezone: string;
+  repositories: { repo: string; team: string | null }[];
 }
 
 /** The summary of a finished import. */
@@ -46,6 +77,16 @@ export const historyApi = {
     request<{ identity: string; employeeId: string }>('POST', `${org(slug)}/history/aliases`, {
       body: { identity, employeeId },
     }),
+  saveGithubSync: (slug: string, body: GithubSyncInput) =>
+    request<GithubSync>('PUT', `${org(slug)}/history/github/settings`, { body }),
+  /** Starts a sync; resolves with its job id. */
+  syncGithub: (slug: string) =>
+    request<{ job: string }>('POST', `${org(slug)}/history/github/sync`).then((r) => r.job),
+  importJob: (slug: string, id: string) =>
+    request<{ status: string; changesRead: number; error: { detail?: string } | null }>(
+      'GET',
+      `${org(slug)}/history/imports/${encodeURIComponent(id)}`,
+    ),
   /**
    * Uploads a git log file (plain or .gz) with upload progress (0-1) reported to `onProgress`:
    * fetch reports no upload progress, so this one call uses XMLHttpRequest.

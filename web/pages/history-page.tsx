@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { HistoryOverview } from '../api/history-client';
 import { AliasForm } from '../components/alias-form';
+import { GithubSyncPanel } from '../components/github-sync-panel';
 import { HistoryCharts } from '../components/history-charts';
 import { HistoryUpload } from '../components/history-upload';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -140,6 +141,12 @@ export function HistoryPage() {
                 <Show when={overview().sources.length > 0} fallback={<p class="muted">No sources yet.</p>}>
                   <Sources overview={overview()} />
                 </Show>
+                <GithubSyncPanel
+                  slug={session[0].orgSlug() ?? ''}
+                  sync={overview().github}
+                  isAdmin={session[0].role() === 'admin'}
+                  reload={actions.reload}
+                />
                 <h3>Unmatched identities</h3>
                 <Unmatched overview={overview()} setAlias={actions.setAlias} />
               </>
