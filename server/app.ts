@@ -1,4 +1,6 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import type { ApiEnv } from './context';
 import type { AppDeps, ForecastDeps } from './deps';
 import { errorHandler, ProblemError } from './errors';
 import { createLogger } from './logger';
@@ -50,7 +52,8 @@ function apiRoutes(deps: ForecastDeps) {
   api.use('/orgs/:org', authenticate(deps), orgScope(deps));
   api.use('/orgs/:org/*', authenticate(deps), orgScope(deps));
   api.use('/orgs/:org/tokens', tokenRateLimit(deps));
-  const resources = [
+  /** Typed as plain routers: the union of every router's route schema is too large for the compiler. */
+  const resources: ((deps: ForecastDeps) => OpenAPIHono<ApiEnv>)[] = [
     orgRoutes,
     teamRoutes,
     rosterRoutes,

@@ -58,6 +58,7 @@ export const permissions = {
   'PATCH /orgs/{org}/alert-rules/{id}': 'planner',
   'DELETE /orgs/{org}/alert-rules/{id}': 'planner',
   'POST /orgs/{org}/alert-rules/{id}/evaluate': 'planner',
+  'POST /orgs/{org}/alert-rules/{id}/dry-run': 'planner',
   'GET /orgs/{org}/alert-rules/{id}/evaluations': 'viewer',
   'GET /orgs/{org}/alert-rules/{id}/alerts': 'viewer',
   'POST /orgs/{org}/alert-rules/{id}/alerts/{alertId}/acknowledge': 'planner',

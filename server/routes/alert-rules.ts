@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { alertEvaluationSchema, alertRuleSchema as ruleSchema } from '../../shared/index';
+import { alertDryRunSchema, alertEvaluationSchema, alertRuleSchema as ruleSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
+import { dryRunRule } from '../scheduler/dry-run-rule';
 import { evaluateRule } from '../scheduler/evaluate-rule';
 import { planOfRecordForecasts } from '../scheduler/plan-of-record-source';
-import { evaluationView } from '../services/alert-history';
+import { alertView, evaluationView } from '../services/alert-history';
 import { createRule, deleteRule, findRule, listRules, ruleView, updateRule } from '../services/alert-rules';
 import { createRuleSchema, patchRuleSchema } from './alert-rule-schemas';
 import { errorResponses, jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
@@ -55,8 +56,15 @@ const evaluate = orgRoute('POST /orgs/{org}/alert-rules/{id}/evaluate', {
     ...errorResponses,
   },
 });
+const dryRun = orgRoute('POST /orgs/{org}/alert-rules/{id}/dry-run', {
+  tags,
+  summary:
+    'Dry run: evaluate the rule now against a fresh forecast of the plan of record and say which alerts would open or resolve; opens, stores and sends nothing',
+  request: { params: orgIdParams },
+  responses: { 200: jsonResponse('What an evaluation would do now', alertDryRunSchema), ...errorResponses },
+});
 
-/** Alert rule CRUD and "evaluate now". */
+/** Alert rule CRUD, "evaluate now" and its dry run. */
 export function alertRuleRoutes(deps: ForecastDeps) {
   const forecastSource = planOfRecordForecasts(deps);
   return createRouter()
@@ -89,5 +97,20 @@ export function alertRuleRoutes(deps: ForecastDeps) {
       const evaluation = await evaluateRule({ db: deps.db, forecastSource }, rule, run);
       if (evaluation.opened.length || evaluation.resolved.length) deps.alertScheduler?.wake();
       return c.json({ ...evaluationView(evaluation), trigger: 'manual' as const }, 200);
+    })
+    .openapi(dryRun, async (c) => {
+      const rule = await findRule(deps.db, c.get('org').id, c.req.valid('param').id);
+      const result = await dryRunRule({ db: deps.db, forecastSource }, rule, deps.clock());
+      return c.json(
+        {
+          dryRun: true as const,
+          evaluatedAt: result.evaluatedAt.toISOString(),
+          source: result.source,
+          findings: result.findings,
+          wouldOpen: result.wouldOpen.map(alertView),
+          wouldResolve: result.wouldResolve.map(alertView),
+        },
+        200,
+      );
     });
 }

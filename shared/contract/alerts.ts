@@ -114,6 +114,18 @@ export const alertEvaluationSchema = z
   })
   .meta({ id: 'AlertEvaluation' });
 
+/** POST /orgs/{org}/alert-rules/{id}/dry-run: what an evaluation would open and resolve now; nothing stored or sent. */
+export const alertDryRunSchema = z
+  .object({
+    dryRun: z.literal(true),
+    evaluatedAt: z.string(),
+    source: z.record(z.string(), z.unknown()),
+    findings: z.array(alertFindingSchema),
+    wouldOpen: z.array(alertSchema),
+    wouldResolve: z.array(alertSchema),
+  })
+  .meta({ id: 'AlertDryRun' });
+
 export const alertDeliverySchema = z
   .object({
     id: z.string(),
@@ -141,4 +153,5 @@ export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type Alert = z.infer<typeof alertSchema>;
 export type AlertFinding = z.infer<typeof alertFindingSchema>;
 export type AlertEvaluation = z.infer<typeof alertEvaluationSchema>;
+export type AlertDryRun = z.infer<typeof alertDryRunSchema>;
 export type AlertDelivery = z.infer<typeof alertDeliverySchema>;

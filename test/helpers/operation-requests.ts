@@ -215,6 +215,7 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'PATCH /orgs/{org}/alert-rules/{id}': async () => ({ path: r, body: { threshold: 0 } }),
     'DELETE /orgs/{org}/alert-rules/{id}': async () => ({ path: `/alert-rules/${await fresh.rule()}` }),
     'POST /orgs/{org}/alert-rules/{id}/evaluate': async () => ({ path: `${r}/evaluate` }),
+    'POST /orgs/{org}/alert-rules/{id}/dry-run': async () => ({ path: `${r}/dry-run` }),
     'GET /orgs/{org}/alert-rules/{id}/evaluations': async () => ({ path: `${r}/evaluations` }),
     'GET /orgs/{org}/alert-rules/{id}/alerts': async () => ({ path: `${r}/alerts` }),
     'POST /orgs/{org}/alert-rules/{id}/alerts/{alertId}/acknowledge': async () => ({

@@ -66,6 +66,7 @@ const policy: Record<OperationKey, Statuses> = {
   'PATCH /orgs/{org}/alert-rules/{id}': [200, 200, 403, 404, 401],
   'DELETE /orgs/{org}/alert-rules/{id}': [204, 204, 403, 404, 401],
   'POST /orgs/{org}/alert-rules/{id}/evaluate': [200, 200, 403, 404, 401],
+  'POST /orgs/{org}/alert-rules/{id}/dry-run': [200, 200, 403, 404, 401],
   'GET /orgs/{org}/alert-rules/{id}/evaluations': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/alert-rules/{id}/alerts': [200, 200, 200, 404, 401],
   'POST /orgs/{org}/alert-rules/{id}/alerts/{alertId}/acknowledge': [200, 200, 403, 404, 401],

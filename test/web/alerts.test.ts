@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 import { startReceiver, type WebhookReceiver } from '../server/alerts/webhook-receiver';
 
@@ -42,7 +43,19 @@ describe('alert rules page in Chromium', () => {
     const detail = page.getByRole('region', { name: 'Rule Checkout backlog' });
     await detail.getByText('secret …cret').waitFor();
 
-    await detail.getByRole('button', { name: 'Test this rule' }).click();
+    await detail.getByRole('button', { name: 'Dry run (sends nothing)' }).click();
+    await detail
+      .getByText('Dry run: 1 of 1 teams would open an alert, 0 would resolve; nothing was opened or sent.')
+      .waitFor({ timeout: 60_000 });
+    expect(await detail.getByRole('status', { name: 'Dry run' }).textContent()).toContain(
+      `Would open: ${firstTeam}`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/alerts-dry-run.png', fullPage: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.requests).toEqual([]);
+
+    await detail.getByRole('button', { name: 'Evaluate now (opens and sends)' }).click();
     await detail
       .getByText('1 of 1 teams cross the threshold; 1 alerts opened, 0 resolved.')
       .waitFor({ timeout: 60_000 });

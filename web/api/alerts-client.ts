@@ -1,4 +1,11 @@
-import type { Alert, AlertDelivery, AlertEvaluation, AlertRule, AlertRuleInput } from '../../shared';
+import type {
+  Alert,
+  AlertDelivery,
+  AlertDryRun,
+  AlertEvaluation,
+  AlertRule,
+  AlertRuleInput,
+} from '../../shared';
 import { request } from './client';
 
 export type { Alert, AlertDelivery, AlertEvaluation, AlertRule, AlertRuleInput } from '../../shared';
@@ -12,6 +19,7 @@ export const alertsApi = {
   create: (slug: string, input: AlertRuleInput) => request<AlertRule>('POST', rules(slug), { body: input }),
   remove: (slug: string, id: string) => request<void>('DELETE', rule(slug, id)),
   evaluate: (slug: string, id: string) => request<AlertEvaluation>('POST', `${rule(slug, id)}/evaluate`),
+  dryRun: (slug: string, id: string) => request<AlertDryRun>('POST', `${rule(slug, id)}/dry-run`),
   alerts: (slug: string, id: string) =>
     request<{ items: Alert[] }>('GET', `${rule(slug, id)}/alerts`).then((r) => r.items),
   acknowledge: (slug: string, id: string, alertId: string) =>

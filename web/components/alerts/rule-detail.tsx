@@ -1,6 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { AlertRule } from '../../api/alerts-client';
+import type { AlertDryRun } from '../../../shared';
+import { type AlertRule, alertsApi } from '../../api/alerts-client';
 import type { AlertsStore } from '../../stores/alerts-store';
+import { useStores } from '../../stores/context';
 import { ErrorMessage, Loading } from '../states';
 import { AlertHistory } from './alert-history';
 import { DeliveryLog } from './delivery-log';
@@ -12,6 +14,8 @@ export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit
   const [state, actions] = props.store;
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  const [dryRun, setDryRun] = createSignal<AlertDryRun | null>(null);
+  const slug = useStores().session[0].orgSlug;
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -37,9 +41,17 @@ export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit
           <button
             type="button"
             disabled={busy()}
+            onClick={() => void run(async () => setDryRun(await alertsApi.dryRun(slug()!, props.rule.id)))}
+          >
+            Dry run (sends nothing)
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy()}
             onClick={() => void run(() => actions.evaluate(props.rule.id))}
           >
-            {busy() ? 'Evaluating…' : 'Test this rule'}
+            {busy() ? 'Evaluating…' : 'Evaluate now (opens and sends)'}
           </button>
           <button type="button" class="secondary" onClick={() => void actions.refreshSelected()}>
             Refresh
@@ -55,6 +67,26 @@ export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit
       </Show>
       <Show when={error()}>
         <ErrorMessage error={error()} />
+      </Show>
+      <Show when={dryRun()}>
+        {(dry) => (
+          <div class="note" role="status" aria-label="Dry run">
+            <p>
+              Dry run: {dry().wouldOpen.length} of {dry().findings.length} teams would open an alert,{' '}
+              {dry().wouldResolve.length} would resolve; nothing was opened or sent.
+            </p>
+            <ul>
+              <For each={dry().wouldOpen}>
+                {(a) => (
+                  <li>
+                    Would open: {a.teamName}, week of {a.breachDate} ({a.value.toPrecision(3)})
+                  </li>
+                )}
+              </For>
+              <For each={dry().wouldResolve}>{(a) => <li>Would resolve: {a.teamName}</li>}</For>
+            </ul>
+          </div>
+        )}
       </Show>
       <Show when={state.evaluation()}>
         {(evaluation) => (

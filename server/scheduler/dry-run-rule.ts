@@ -1,0 +1,44 @@
+import { TransactionRollbackError } from 'drizzle-orm';
+import type { alertRules, alerts } from '../db/alerts-schema';
+import { applyFindings } from './alert-transitions';
+import { evaluateCondition, type Finding } from './conditions';
+import type { EvaluateDeps } from './evaluate-rule';
+
+type Rule = typeof alertRules.$inferSelect;
+type Alert = typeof alerts.$inferSelect;
+
+/** What an evaluation of the rule would do now, with nothing stored, opened or sent. */
+export interface DryRun {
+  evaluatedAt: Date;
+  source: Record<string, unknown>;
+  findings: Finding[];
+  wouldOpen: Alert[];
+  wouldResolve: Alert[];
+}
+
+/**
+ * Evaluates `rule` against a fresh forecast of the plan of record and applies the alert state
+ * changes exactly as a scheduled run would (cooldown, already open alerts), inside a transaction
+ * that is then rolled back: no alert, outbox row or evaluation record survives, so nothing is
+ * delivered. (The forecast itself is stored like any forecast request's.)
+ */
+export async function dryRunRule(deps: EvaluateDeps, rule: Rule, now: Date): Promise<DryRun> {
+  const snapshot = await deps.forecastSource(rule.orgId, { horizonWeeks: rule.lookaheadWeeks, now });
+  const findings = evaluateCondition(snapshot.forecast, rule);
+  let changes: { opened: Alert[]; resolved: Alert[] } = { opened: [], resolved: [] };
+  try {
+    await deps.db.transaction(async (tx) => {
+      changes = await applyFindings(tx, rule, findings, now);
+      tx.rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof TransactionRollbackError)) throw error;
+  }
+  return {
+    evaluatedAt: now,
+    source: snapshot.source,
+    findings,
+    wouldOpen: changes.opened,
+    wouldResolve: changes.resolved,
+  };
+}
