@@ -4,7 +4,7 @@ import { build as bundle } from 'esbuild';
 import { build as buildWeb } from 'vite';
 
 /**
- * Compiles the server and its forecast worker into `<root>/dist/server` (ES modules for Node 20,
+ * Compiles the server, its forecast worker and the slice worker process into `<root>/dist/server` (ES modules for Node 20,
  * packages left to node_modules, source maps beside them) and the web app into `<root>/dist/web`.
  */
 export async function buildApp(root: string): Promise<void> {
@@ -13,7 +13,11 @@ export async function buildApp(root: string): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   await bundle({
     absWorkingDir: root,
-    entryPoints: { index: 'server/index.ts', 'forecast-worker': 'server/services/forecast-worker.ts' },
+    entryPoints: {
+      index: 'server/index.ts',
+      'forecast-worker': 'server/services/forecast-worker.ts',
+      'slice-worker': 'server/cli/slice-worker.ts',
+    },
     outdir,
     bundle: true,
     platform: 'node',

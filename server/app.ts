@@ -38,6 +38,7 @@ import { webAppRoutes } from './routes/web-app';
 import { ForecastJobs } from './services/forecast-jobs';
 import { ForecastMemo } from './services/forecast-memo';
 import { ForecastPool } from './services/forecast-pool';
+import { RedisSliceEngine } from './slices/redis-slice-engine';
 
 /**
  * The /api/v1 router: public routes (health, login, the OpenAPI document), then the org-scoped
@@ -97,7 +98,9 @@ export function createApp(deps: AppDeps) {
     deps.forecastJobs ??
     new ForecastJobs({
       db: deps.db,
-      engine: forecastPool,
+      engine: deps.config.forecasts.redisUrl
+        ? new RedisSliceEngine(deps.config.forecasts.redisUrl, forecastPool)
+        : forecastPool,
       clock: deps.clock,
       timeoutMs: deps.config.forecasts.jobTimeoutMs,
     });

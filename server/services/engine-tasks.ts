@@ -43,11 +43,14 @@ export const shapeResult = (input: ForecastInput, forecast: Forecast): EngineRes
   };
 };
 
-/** The buffers of a part, so it moves between threads instead of being copied. */
-export const partBuffers = (part: SlicePart): ArrayBuffer[] =>
-  (part.kind === 'runs' ? [...part.samples.teams, part.samples.org] : [part.acc]).map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+/** The buffers of a part, each once (decoded parts share one), so it moves between threads instead of being copied. */
+export const partBuffers = (part: SlicePart): ArrayBuffer[] => [
+  ...new Set(
+    (part.kind === 'runs' ? [...part.samples.teams, part.samples.org] : [part.acc]).map(
+      (array) => array.buffer as ArrayBuffer,
+    ),
+  ),
+];
 
 /** A slice part that piscina moves (transfers its buffers) back to the main thread. */
 export const movedPart = (part: SlicePart) =>

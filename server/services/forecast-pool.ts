@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { type ForecastInput, planSlices, type SlicePart } from '../../shared/index';
+import { type ForecastInput, planSlices, type Slice, type SlicePart } from '../../shared/index';
 import { ProblemError } from '../errors';
 import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks';
 
@@ -108,7 +108,7 @@ export class ForecastPool implements ForecastEngine {
   }
 
   /** Runs one task on a thread; `transferList` moves buffers instead of copying them. */
-  private task<T>(task: EngineTask, signal: AbortSignal, transferList?: ArrayBuffer[]): Promise<T> {
+  private task<T>(task: EngineTask, signal?: AbortSignal, transferList?: ArrayBuffer[]): Promise<T> {
     return this.piscina.run(task, { signal, transferList });
   }
 
@@ -125,12 +125,22 @@ export class ForecastPool implements ForecastEngine {
     onProgress?.(0, slices.length);
     const parts = await Promise.all(
       slices.map(async (slice) => {
-        const part = await this.task<SlicePart>({ task: 'slice', input, slice }, signal);
+        const part = await this.slice(input, slice, signal);
         onProgress?.(++done, slices.length);
         return part;
       }),
     );
-    return this.task({ task: 'merge', input, parts }, signal, parts.flatMap(partBuffers));
+    return this.merge(input, parts, signal);
+  }
+
+  /** Runs one slice of a plan on a thread (no admission limit: the caller bounds its own work). */
+  slice(input: ForecastInput, slice: Slice, signal?: AbortSignal): Promise<SlicePart> {
+    return this.task({ task: 'slice', input, slice }, signal);
+  }
+
+  /** Merges a plan's parts on a thread (their buffers move there) into the stored result. */
+  merge(input: ForecastInput, parts: SlicePart[], signal?: AbortSignal): Promise<EngineResult> {
+    return this.task({ task: 'merge', input, parts }, signal, [...new Set(parts.flatMap(partBuffers))]);
   }
 
   /** Stops every worker; runs still queued or running fail. */
