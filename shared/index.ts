@@ -28,6 +28,7 @@ export {
   type WeeklyCounts,
   weeklyCountsSchema,
 } from './contract/history-week';
+export { type ModelError, modelErrorSchema } from './contract/model-error';
 export {
   type ScenarioSummary,
   type ScenarioVersion,

@@ -14,6 +14,7 @@ const score = z.object({
   points: z.number(),
   mape: z.number().nullable(),
   mapeKind: z.enum(['mape', 'smape']),
+  medianError: z.number().nullable().optional().openapi({ description: 'Median of the same errors as mape' }),
   mase: z.number().nullable(),
   coverage: z.number().nullable(),
 });

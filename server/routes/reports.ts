@@ -26,6 +26,10 @@ const rowSchema = z
     reviewersNeeded: z.number(),
     reviewerGap: z.number(),
     maxLayoffPercent: z.number().nullable().optional(),
+    modelError: z.string().openapi({
+      description:
+        "How wrong the model has been for the team (its accepted calibration's backtest), or that it is not calibrated",
+    }),
   })
   .openapi('CapacityRow');
 

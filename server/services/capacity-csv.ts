@@ -1,11 +1,10 @@
-import type { CapacityReport, WeekReport, WeekRow } from './capacity-report';
+import type { CapacityReport, TeamReportRow, WeekReport, WeekRow } from './capacity-report';
 import { toCsv } from './csv-write';
-import type { CapacityRow } from './forecast-summary';
 
 type Column<R> = readonly [name: string, pick: (row: R) => string | number | null];
 
 /** Team-grain columns after the per-level headcount columns; names carry percentile and unit (README). */
-const teamColumns: readonly Column<CapacityRow>[] = [
+const teamColumns: readonly Column<TeamReportRow>[] = [
   ['signoff_demand_p50_changes_per_week', (r) => r.signoffDemandPerWeek],
   ['signoff_capacity_p50_changes_per_week', (r) => r.signoffCapacityPerWeek],
   ['utilization_p50_share', (r) => r.utilization],
@@ -20,6 +19,7 @@ const teamColumns: readonly Column<CapacityRow>[] = [
   ['reviewers_needed_people', (r) => r.reviewersNeeded],
   ['reviewer_gap_people', (r) => r.reviewerGap],
   ['max_absorbable_layoff_percent', (r) => r.maxLayoffPercent],
+  ['model_error', (r) => r.modelError],
 ];
 
 /** Week-grain columns after the per-level headcount columns. */

@@ -1,4 +1,4 @@
-import type { Forecast } from '../../shared/index';
+import type { Forecast, ModelError } from '../../shared/index';
 import { notFound } from '../errors';
 import type { CapacityRow } from './forecast-summary';
 import { type ForecastContext, type ForecastOrg, forecastScenario } from './forecasts';
@@ -31,7 +31,16 @@ interface ReportHead {
   runId: string;
 }
 
-export type CapacityReport = ReportHead & { grain: 'team'; rows: CapacityRow[] };
+/** A team row with its model-error line (empty for a run stored before runs carried them). */
+export type TeamReportRow = CapacityRow & { modelError: string };
+
+export type CapacityReport = ReportHead & { grain: 'team'; rows: TeamReportRow[] };
+
+/** A run's model-error text per team id (empty for a run stored before runs carried it). */
+const modelErrorText = (summary: Record<string, unknown>) => {
+  const lines = (summary.modelError ?? []) as ModelError[];
+  return (teamId: string) => lines.find((line) => line.teamId === teamId)?.text ?? '';
+};
 export type WeekReport = ReportHead & { grain: 'week'; rows: WeekRow[] };
 
 export interface ReportRequest {
@@ -90,5 +99,7 @@ export async function capacityReport(
     runId: result.run.id,
   };
   if (request.grain === 'week') return { ...head, grain: 'week', rows: weekRows(await result.load()) };
-  return { ...head, grain: 'team', rows: result.report as CapacityRow[] };
+  const errorOf = modelErrorText(result.run.summary);
+  const rows = (result.report as CapacityRow[]).map((row) => ({ ...row, modelError: errorOf(row.teamId) }));
+  return { ...head, grain: 'team', rows };
 }

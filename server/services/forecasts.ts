@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
 import { ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
+import { modelErrorLines } from './calibration/model-error';
 import { canonicalHash } from './canonical-hash';
 import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from './forecast-memo';
 import type { ForecastEngine, RunControl } from './forecast-pool';
@@ -145,7 +146,12 @@ async function resolveRun(
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
   // The worker shaped the result: the main thread only stores the series text as it came.
-  const { seriesJson, summary, report } = await ctx.pool.run(input, { ...ctx.control, signal: ctx.signal });
+  const run = await ctx.pool.run(input, { ...ctx.control, signal: ctx.signal });
+  const { seriesJson, summary: engineSummary, report } = run;
+  const { teams } = input.org;
+  const given = input.scenario.teamParameters;
+  const modelError = await modelErrorLines(ctx.db, org.id, teams, given, input.options.horizonWeeks);
+  const summary = { ...engineSummary, modelError };
   const row = {
     id: randomUUID(),
     orgId: org.id,

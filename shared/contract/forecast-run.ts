@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { breachMetrics } from '../engine/forecast';
 import { metricKeys } from '../engine/metrics';
 import { runOptionsSchema } from '../schemas/options';
+import { modelErrorSchema } from './model-error';
 
 /** An object with one property per key, each of `schema` (keys from the engine's own lists). */
 const objectOf = <K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) =>
@@ -106,6 +107,10 @@ export const forecastSummarySchema = z
       .array(teamAnswerSchema)
       .optional()
       .meta({ description: 'Per-team answers (absent from runs stored before they were added)' }),
+    modelError: z
+      .array(modelErrorSchema)
+      .optional()
+      .meta({ description: 'Per team, how wrong the model has been (runs stored before it lack it)' }),
   })
   .meta({ id: 'ForecastSummary' });
 

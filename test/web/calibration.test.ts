@@ -56,6 +56,20 @@ describe('Calibration page in Chromium', () => {
       await page.screenshot({ path: 'test-results/calibration-1440.png', fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: 'test-results/calibration-390.png', fullPage: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${env.server.url}/reports`);
+      const lines = page.getByRole('list', { name: 'Model error by team' });
+      await lines.waitFor();
+      const core = lines.getByRole('listitem').filter({ hasText: 'Core:' });
+      expect(await core.textContent()).toMatch(
+        /^Core: Backtest over 22 origins: sign-off demand median abs error/,
+      );
+      expect(
+        await lines.getByRole('listitem').filter({ hasNotText: 'Core:' }).first().textContent(),
+      ).toContain('Not calibrated');
+      await page.screenshot({ path: 'test-results/reports-model-error-1440.png', fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: 'test-results/reports-model-error-390.png', fullPage: true });
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs,

@@ -6,6 +6,7 @@ export interface ErrorScore {
   points: number;
   mape: number | null;
   mapeKind: 'mape' | 'smape';
+  medianError?: number | null;
   mase: number | null;
   coverage: number | null;
 }

@@ -22,8 +22,8 @@ const compare = (a: Cell, b: Cell): number => {
   return String(a).localeCompare(String(b), 'en', { numeric: true });
 };
 
-/** Columns the CSV keeps for tools but a reader does not need. */
-const hidden = new Set(['teamId']);
+/** Columns the CSV keeps for tools but a reader does not need in the table (model error: a sentence, listed under it). */
+const hidden = new Set(['teamId', 'modelError']);
 
 const heading = (key: string) =>
   key

@@ -1,4 +1,4 @@
-import { Match, onMount, Show, Switch } from 'solid-js';
+import { For, Match, onMount, Show, Switch } from 'solid-js';
 import { rowOfReport } from '../answers/answer-rows';
 import { CapacityTable } from '../components/capacity-table';
 import { Empty, ErrorMessage, Loading } from '../components/states';
@@ -46,6 +46,17 @@ export function ReportsPage() {
               />
               <h3>All report columns</h3>
               <CapacityTable rows={report().rows} />
+              <h3>How wrong the model has been</h3>
+              <ul class="model-error" aria-label="Model error by team">
+                <For each={report().rows}>
+                  {(row) => (
+                    <li>
+                      <strong>{String(row.team)}</strong>:{' '}
+                      {String(row.modelError ?? 'Not stated (a run stored before model-error lines).')}
+                    </li>
+                  )}
+                </For>
+              </ul>
             </>
           )}
         </Match>

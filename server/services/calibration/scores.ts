@@ -14,6 +14,8 @@ export interface ErrorScore {
   /** Mean absolute percentage error (0-1 and up); sMAPE when any actual is 0 (see `mapeKind`). */
   mape: number | null;
   mapeKind: 'mape' | 'smape';
+  /** The median of the same per-point errors as `mape` (half the points were off by less). */
+  medianError: number | null;
   /** Mean absolute error over that of the naive forecast on the same points (below 1 beats naive). */
   mase: number | null;
   /** Share of actuals inside [P10, P90]. */
@@ -23,9 +25,16 @@ export interface ErrorScore {
 const mean = (values: readonly number[]) =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 
+const median = (values: readonly number[]) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 /**
  * Scores points: MAPE = mean |f - a| / |a|, or sMAPE = mean 2|f - a| / (|a| + |f|) (0 when both
- * are 0) when an actual is 0; MASE = mean |f - a| / mean |naive - a| (null when the naive forecast
+ * are 0) when an actual is 0, and the median of those errors; MASE = mean |f - a| / mean |naive - a| (null when the naive forecast
  * is exact everywhere); coverage = share with P10 <= a <= P90.
  */
 export function scorePoints(points: readonly ScoredPoint[]): ErrorScore {
@@ -41,6 +50,7 @@ export function scorePoints(points: readonly ScoredPoint[]): ErrorScore {
     points: points.length,
     mape: mean(pct),
     mapeKind: smape ? 'smape' : 'mape',
+    medianError: median(pct),
     mase: modelError === null || naiveError === null || naiveError === 0 ? null : modelError / naiveError,
     coverage: mean(points.map((p) => (p.actual >= p.p10 && p.actual <= p.p90 ? 1 : 0))),
   };

@@ -101,6 +101,50 @@ describe('accepting a calibration', () => {
     expect(accepted.demandHours.p50[0]).not.toBeCloseTo(before.demandHours.p50[0], 3);
   });
 
+  it('states how wrong the model has been beside the forecast and in the capacity report, JSON and CSV', async () => {
+    const scenario = await newScenario('Model error');
+    await api(`/calibrations/${calibrationId}/accept`, { scenario });
+    const calibration = (await api(`/calibrations/${calibrationId}`)).body;
+    const atFour = (metric: string) => calibration.backtest.metrics[metric].byHorizon['4'];
+    const run = await api(`/scenarios/${scenario}/forecast`, {
+      runs: 0,
+      horizon: 8,
+      startWeek: '2026-08-03',
+    });
+    const lines = run.body.summary.modelError;
+    const core = lines.find((l: { teamId: string }) => l.teamId === coreId);
+    expect(core).toMatchObject({ status: 'calibrated', calibrationId, horizonWeeks: 4, testedWeeks: 12 });
+    expect(core.metrics.open).toEqual({
+      medianError: atFour('open').medianError,
+      coverage: atFour('open').coverage,
+    });
+    expect(core.text).toContain(
+      `sign-off demand median abs error ${Math.round(atFour('signoffDemand').medianError * 100)}% at 4 weeks`,
+    );
+    const v1 = await api(`/scenarios/${scenario}/forecast`, {
+      runs: 0,
+      horizon: 8,
+      startWeek: '2026-08-03',
+      version: 1,
+    });
+    expect(v1.body.summary.modelError.find((l: { teamId: string }) => l.teamId === coreId)).toMatchObject({
+      status: 'uncalibrated',
+      text: 'Not calibrated: this team’s forecast uses the org’s parameters; how wrong it is is unmeasured.',
+    });
+    const report = await api(`/reports/capacity?scenario=${scenario}&horizon=52`);
+    const row = report.body.rows.find((r: { teamId: string }) => r.teamId === coreId);
+    expect(row.modelError).toMatch(/at 12 weeks.*; not tested beyond 12 weeks\.$/);
+    const csv = await fetch(
+      `${server.url}/api/v1/orgs/acc/reports/capacity?scenario=${scenario}&format=csv`,
+      {
+        headers: bearer(org.tokens.viewer),
+      },
+    ).then((r) => r.text());
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('model_error');
+    expect(rows.find((r) => r.includes(coreId))).toContain('not tested beyond 12 weeks.');
+  });
+
   it('refuses bad input with problem+json naming the field, writing nothing', async () => {
     const scenario = await newScenario('Refusals');
     const orgWide = (await api('/calibrations', {})).body.id;

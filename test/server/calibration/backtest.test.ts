@@ -15,8 +15,15 @@ const point = (actual: number, forecast: number, naive: number, p10: number, p90
 describe('forecast error scores', () => {
   it('computes MAPE, MASE against the naive forecast and band coverage (hand-computed)', () => {
     const score = scorePoints([point(10, 12, 8, 9, 11), point(20, 15, 26, 14, 19)]);
-    // |12-10|/10 = 0.2, |15-20|/20 = 0.25 -> 0.225; MAE 3.5 over naive MAE 4; one of two inside
-    expect(score).toEqual({ points: 2, mape: 0.225, mapeKind: 'mape', mase: 3.5 / 4, coverage: 0.5 });
+    // |12-10|/10 = 0.2, |15-20|/20 = 0.25 -> 0.225 (median of two: also 0.225); MAE 3.5 over naive MAE 4; one of two inside
+    expect(score).toEqual({
+      points: 2,
+      mape: 0.225,
+      mapeKind: 'mape',
+      medianError: 0.225,
+      mase: 3.5 / 4,
+      coverage: 0.5,
+    });
   });
 
   it('switches to sMAPE when an actual is 0', () => {
@@ -24,6 +31,7 @@ describe('forecast error scores', () => {
     // 0 (both 0), 2*2/2 = 2, 2*2/6 = 2/3 -> mean 8/9
     expect(score.mapeKind).toBe('smape');
     expect(score.mape).toBeCloseTo(8 / 9, 12);
+    expect(score.medianError).toBeCloseTo(2 / 3, 12);
     expect(score.mase).toBeCloseTo(4 / 3 / (5 / 3), 12);
     expect(score.coverage).toBeCloseTo(2 / 3, 12);
   });
