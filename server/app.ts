@@ -26,6 +26,7 @@ import { historyAliasRoutes } from './routes/history-aliases';
 import { historyGithubRoutes } from './routes/history-github';
 import { historyGithubSyncRoutes } from './routes/history-github-sync';
 import { historyWeeklyRoutes } from './routes/history-weekly';
+import { invitationRoutes } from './routes/invitations';
 import { orgRoutes } from './routes/orgs';
 import { reportRoutes } from './routes/reports';
 import { rosterRoutes } from './routes/roster';
@@ -50,6 +51,7 @@ function apiRoutes(deps: ForecastDeps) {
   api.route('/', healthRoutes(deps));
   api.use('/auth/login', loginRateLimit(deps));
   api.route('/', authRoutes(deps));
+  api.use('/invitations/*', loginRateLimit(deps));
   api.use('/orgs/:org', authenticate(deps), orgScope(deps));
   api.use('/orgs/:org/*', authenticate(deps), orgScope(deps));
   api.use('/orgs/:org/tokens', tokenRateLimit(deps));
@@ -64,6 +66,7 @@ function apiRoutes(deps: ForecastDeps) {
     reportRoutes,
     tokenRoutes,
     userRoutes,
+    invitationRoutes,
     alertRuleRoutes,
     alertHistoryRoutes,
     historyRoutes,

@@ -18,6 +18,8 @@ const HistoryPage = lazyNamed(() => import('./pages/history-page'), 'HistoryPage
 const CalibrationPage = lazyNamed(() => import('./pages/calibration-page'), 'CalibrationPage');
 const TeamAnswersPage = lazyNamed(() => import('./pages/team-answers-page'), 'TeamAnswersPage');
 const ThresholdsPage = lazyNamed(() => import('./pages/thresholds-page'), 'ThresholdsPage');
+const AdminPage = lazyNamed(() => import('./admin/admin-page'), 'AdminPage');
+const AcceptInvitePage = lazyNamed(() => import('./admin/accept-invite-page'), 'AcceptInvitePage');
 
 function Routes() {
   const editing = () => matchPath('/scenarios/:id', currentPath());
@@ -53,6 +55,9 @@ function Routes() {
       <Match when={currentPath() === '/settings/thresholds'}>
         <ThresholdsPage />
       </Match>
+      <Match when={currentPath() === '/admin' || currentPath().startsWith('/admin/')}>
+        <AdminPage />
+      </Match>
     </Switch>
   );
 }
@@ -74,6 +79,9 @@ function Shell() {
             <Link href="/alerts">Alerts</Link>
             <Link href="/history">History</Link>
             <Link href="/calibration">Calibration</Link>
+            <Show when={state.role() === 'admin'}>
+              <Link href="/admin">Admin</Link>
+            </Show>
           </nav>
           <div class="who">
             <span>
@@ -87,6 +95,9 @@ function Shell() {
       </header>
       <main class="shell-main">
         <Switch>
+          <Match when={matchPath('/invite/:secret', currentPath())}>
+            {(params) => <AcceptInvitePage secret={params().secret ?? ''} />}
+          </Match>
           <Match when={state.status() === 'loading'}>
             <Loading what="your session" />
           </Match>

@@ -25,6 +25,8 @@ export const memberships = sqliteTable(
       .references(() => orgs.id, { onDelete: 'cascade' }),
     role: text('role', { enum: roles }).notNull(),
     createdAt: createdAt(),
+    /** Set when an admin deactivates the member: the org then refuses them as if they were not a member. */
+    deactivatedAt: timestamp('deactivated_at'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index('memberships_org').on(t.orgId)],
 );
@@ -61,6 +63,29 @@ export const apiTokens = sqliteTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at'),
     revokedAt: timestamp('revoked_at'),
+    /** Refused from this instant on; null = until revoked. */
+    expiresAt: timestamp('expires_at'),
   },
   (t) => [uniqueIndex('api_tokens_prefix').on(t.prefix), index('api_tokens_org').on(t.orgId)],
+);
+
+/** A one-use invitation to join an org: the link carries the secret, the database keeps its hash. */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    /** SHA-256 (hex) of the secret in the invitation link. */
+    secretHash: text('secret_hash').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at').notNull(),
+    acceptedAt: timestamp('accepted_at'),
+    revokedAt: timestamp('revoked_at'),
+  },
+  (t) => [uniqueIndex('invitations_secret').on(t.secretHash), index('invitations_org').on(t.orgId)],
 );

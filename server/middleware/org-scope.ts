@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from '../context';
 import { memberships, orgs, type Role } from '../db/schema';
@@ -8,7 +8,8 @@ import { hasRole } from './permissions';
 
 /**
  * For `/orgs/{org}/...`: finds the org by slug and the caller's role in it. An unknown org, or
- * one the caller does not belong to (another org's token, no membership), answers 404 alike.
+ * one the caller does not belong to (another org's token, no membership, a deactivated
+ * membership), answers 404 alike.
  */
 export function orgScope(deps: AppDeps) {
   return createMiddleware<ApiEnv>(async (c, next) => {
@@ -23,7 +24,13 @@ export function orgScope(deps: AppDeps) {
       const membership = await deps.db
         .select({ role: memberships.role })
         .from(memberships)
-        .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, principal.userId)))
+        .where(
+          and(
+            eq(memberships.orgId, org.id),
+            eq(memberships.userId, principal.userId),
+            isNull(memberships.deactivatedAt),
+          ),
+        )
         .get();
       role = membership?.role;
     }

@@ -3,7 +3,7 @@ import type { Role } from '../db/schema';
 /**
  * Minimum role of every org-scoped operation, keyed `METHOD /path` as in the OpenAPI document.
  * viewer = read; planner = viewer + write teams, roster, scenarios, forecasts, import review
- * history and see its people, calibrate and accept a calibration into a scenario; admin = planner + users, tokens and org settings, and the live GitHub sync (its token, repositories, sync now). The one place to read or change who may do what.
+ * history and see its people, calibrate and accept a calibration into a scenario; admin = planner + users, invitations, tokens, org settings, the audit log and the live GitHub sync (its token, repositories, sync now). The one place to read or change who may do what.
  */
 export const permissions = {
   'GET /orgs/{org}': 'viewer',
@@ -52,6 +52,9 @@ export const permissions = {
   'POST /orgs/{org}/users': 'admin',
   'PATCH /orgs/{org}/users/{id}': 'admin',
   'DELETE /orgs/{org}/users/{id}': 'admin',
+  'GET /orgs/{org}/invitations': 'admin',
+  'POST /orgs/{org}/invitations': 'admin',
+  'DELETE /orgs/{org}/invitations/{id}': 'admin',
   'GET /orgs/{org}/alert-rules': 'viewer',
   'POST /orgs/{org}/alert-rules': 'planner',
   'GET /orgs/{org}/alert-rules/{id}': 'viewer',

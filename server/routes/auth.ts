@@ -1,17 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { unusablePasswordHash, verifyPassword } from '../auth/passwords';
-import { randomSecret } from '../auth/secrets';
 import { users } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { authenticate, csrfCookie, sessionCookie } from '../middleware/authenticate';
 import { createRouter } from '../openapi';
-import { isHttps } from '../proxy';
-import { createSession, deleteSession, sessionAbsoluteMs } from '../services/sessions';
+import { deleteSession } from '../services/sessions';
 import { loadMe } from '../services/users';
 import { errorResponses, jsonBody, jsonResponse, roleSchema, security } from './route';
+import { startBrowserSession } from './session-cookies';
 
 export const meSchema = z
   .object({
@@ -65,17 +64,7 @@ export function authRoutes(deps: AppDeps) {
     const user = await deps.db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
     const valid = await verifyPassword(password, user?.passwordHash ?? unusablePasswordHash);
     if (!user || !valid) throw new ProblemError(401, 'Unauthorized', 'Wrong email or password.');
-    const previous = getCookie(c, sessionCookie);
-    if (previous) await deleteSession(deps.db, previous);
-    const sessionId = await createSession(deps.db, user.id, deps.clock());
-    const cookie = {
-      path: '/',
-      sameSite: 'Lax',
-      secure: isHttps(c, deps.config.trustProxy),
-      maxAge: sessionAbsoluteMs / 1000,
-    } as const;
-    setCookie(c, sessionCookie, sessionId, { ...cookie, httpOnly: true });
-    setCookie(c, csrfCookie, randomSecret(24), cookie);
+    await startBrowserSession(c, deps, user.id);
     const body = await loadMe(deps.db, user.id);
     return c.json(body!, 200);
   });

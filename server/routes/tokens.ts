@@ -23,6 +23,7 @@ const tokenSchema = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
   })
   .openapi('ApiToken');
 
@@ -36,10 +37,19 @@ const list = orgRoute('GET /orgs/{org}/tokens', {
 });
 const create = orgRoute('POST /orgs/{org}/tokens', {
   tags,
-  summary: 'Create an API token; `token` is shown only in this response (admin)',
+  summary:
+    'Create an API token, optionally expiring at `expiresAt` (refused from then on); `token` is shown only in this response (admin)',
   request: {
     params: orgParams,
-    body: jsonBody(z.strictObject({ name: z.string().min(1).max(120), role: roleSchema })),
+    body: jsonBody(
+      z.strictObject({
+        name: z.string().min(1).max(120),
+        role: roleSchema,
+        expiresAt: z.iso
+          .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2027-01-31T00:00:00Z' })
+          .optional(),
+      }),
+    ),
   },
   responses: {
     201: jsonResponse('Created', tokenSchema.extend({ token: z.string() }).openapi('NewApiToken')),
@@ -60,8 +70,13 @@ export function tokenRoutes(deps: AppDeps) {
       return c.json(await listApiTokens(deps.db, c.get('org').id, limit, cursor), 200);
     })
     .openapi(create, async (c) => {
-      const input = { ...c.req.valid('json'), orgId: c.get('org').id };
-      return c.json(await createApiToken(deps.db, input, actorOf(c.get('principal'))), 201);
+      const { expiresAt, ...body } = c.req.valid('json');
+      const input = {
+        ...body,
+        orgId: c.get('org').id,
+        expiresAt: expiresAt ? new Date(expiresAt) : undefined,
+      };
+      return c.json(await createApiToken(deps.db, input, actorOf(c.get('principal')), deps.clock()), 201);
     })
     .openapi(revoke, async (c) => {
       const { id } = c.req.valid('param');

@@ -16,7 +16,7 @@ import {
 } from './route';
 
 const memberSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema })
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, active: z.boolean() })
   .openapi('Member');
 
 const createMemberSchema = z.strictObject({
@@ -27,8 +27,14 @@ const createMemberSchema = z.strictObject({
 });
 
 const patchMemberSchema = z
-  .strictObject({ name: z.string().min(1).max(120).optional(), role: roleSchema.optional() })
-  .refine((p) => p.name !== undefined || p.role !== undefined, { error: 'give name or role' });
+  .strictObject({
+    name: z.string().min(1).max(120).optional(),
+    role: roleSchema.optional(),
+    active: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .refine((p) => p.name !== undefined || p.role !== undefined || p.active !== undefined, {
+    error: 'give name, role or active',
+  });
 
 const tags = ['users'];
 
@@ -48,7 +54,8 @@ const create = orgRoute('POST /orgs/{org}/users', {
 });
 const patch = orgRoute('PATCH /orgs/{org}/users/{id}', {
   tags,
-  summary: 'Change a member’s role or name (admin)',
+  summary:
+    'Change a member’s role or name, or deactivate (`active: false`) or reactivate them (admin); the last active admin cannot be demoted or deactivated',
   request: { params: orgIdParams, body: jsonBody(patchMemberSchema) },
   responses: { 200: jsonResponse('Updated', memberSchema), 409: conflictResponse },
 });
@@ -83,6 +90,7 @@ export function userRoutes(deps: AppDeps) {
         id,
         c.req.valid('json'),
         actorOf(c.get('principal')),
+        deps.clock(),
       );
       return c.json(member, 200);
     })

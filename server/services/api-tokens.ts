@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { newApiToken, sameDigest, sha256, tokenPrefix } from '../auth/secrets';
 import type { Db } from '../db/client';
 import { apiTokens, type Role } from '../db/schema';
-import { notFound } from '../errors';
+import { notFound, ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
 import { afterTimeCursor, type Page, timeKey, toPage } from './pagination';
 
@@ -18,6 +18,8 @@ export interface TokenView {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Refused from this instant on; null = until revoked. */
+  expiresAt: string | null;
 }
 
 const view = (row: typeof apiTokens.$inferSelect): TokenView => ({
@@ -28,14 +30,24 @@ const view = (row: typeof apiTokens.$inferSelect): TokenView => ({
   createdAt: row.createdAt.toISOString(),
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   revokedAt: row.revokedAt?.toISOString() ?? null,
+  expiresAt: row.expiresAt?.toISOString() ?? null,
 });
 
-/** Creates a token for one org and role; the returned `token` is the only time the secret is visible. */
+/**
+ * Creates a token for one org and role, optionally expiring at `expiresAt` (which must be later
+ * than `now`); the returned `token` is the only time the secret is visible.
+ */
 export async function createApiToken(
   db: Db,
-  input: { orgId: string; name: string; role: Role },
+  input: { orgId: string; name: string; role: Role; expiresAt?: Date | undefined },
   actor: Actor,
+  now = new Date(),
 ): Promise<TokenView & { token: string }> {
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
+    throw new ProblemError(422, 'Unprocessable Content', 'The expiry must be in the future.', [
+      { path: 'expiresAt', message: `must be later than ${now.toISOString()}` },
+    ]);
+  }
   const { token, prefix, hash } = newApiToken();
   const id = randomUUID();
   const createdBy = actor.id;
@@ -98,7 +110,7 @@ export async function revokeApiToken(
   });
 }
 
-/** The live token matching `token`, updating its last-used time; undefined when unknown or revoked. */
+/** The live token matching `token`, updating its last-used time; undefined when unknown, revoked or expired. */
 export async function resolveApiToken(db: Db, token: string, now: Date) {
   const prefix = tokenPrefix(token);
   if (!prefix) return undefined;
@@ -108,6 +120,7 @@ export async function resolveApiToken(db: Db, token: string, now: Date) {
     .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt)))
     .get();
   if (!row || !sameDigest(row.secretHash, sha256(token))) return undefined;
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchEveryMs) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }

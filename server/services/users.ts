@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import { memberships, orgs, type Role, users } from '../db/schema';
@@ -13,6 +13,15 @@ export interface MemberView {
   email: string;
   name: string;
   role: Role;
+  /** False once an admin deactivated the member: the org refuses them until reactivated. */
+  active: boolean;
+}
+
+/** A change to a member: display name, role, or active (deactivate / reactivate). */
+export interface MemberPatch {
+  name?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
 }
 
 /** The signed-in user and every org they belong to (`Me` in the API contract). */
@@ -27,20 +36,37 @@ export async function loadMe(db: Db, userId: string) {
     .select({ slug: orgs.slug, name: orgs.name, timeZone: orgs.timeZone, role: memberships.role })
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
     .orderBy(asc(orgs.slug));
   return { user, memberships: rows.map(({ role, ...org }) => ({ org, role })) };
 }
 
-const memberColumns = { id: users.id, email: users.email, name: users.name, role: memberships.role };
+const memberColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  deactivatedAt: memberships.deactivatedAt,
+};
 
-const findMember = (tx: Tx, orgId: string, userId: string) =>
-  tx
+const memberView = ({
+  deactivatedAt,
+  ...row
+}: { deactivatedAt: Date | null } & Omit<MemberView, 'active'>) => ({
+  ...row,
+  active: deactivatedAt === null,
+});
+
+/** The member `userId` of the org, active or not; undefined when not a member. */
+export const findMember = async (tx: Tx, orgId: string, userId: string): Promise<MemberView | undefined> => {
+  const row = await tx
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
     .get();
+  return row && memberView(row);
+};
 
 /** Members of an org by email, a page at a time. */
 export async function listMembers(
@@ -57,12 +83,7 @@ export async function listMembers(
     .where(and(eq(memberships.orgId, orgId), after === undefined ? undefined : gt(users.email, after)))
     .orderBy(asc(users.email))
     .limit(limit + 1);
-  return toPage(
-    rows,
-    limit,
-    (r) => r.email,
-    (r) => r,
-  );
+  return toPage(rows, limit, (r) => r.email, memberView);
 }
 
 /**
@@ -95,44 +116,57 @@ export async function addMember(
       throw new ProblemError(409, 'Conflict', `${email} is already a member of this org.`);
     }
     await tx.insert(memberships).values({ userId, orgId, role: input.role });
-    const after = { id: userId, email, name: user!.name, role: input.role };
+    const after = { id: userId, email, name: user!.name, role: input.role, active: true };
     await recordAudit(tx, actor, { orgId, action: 'create', entity: 'membership', entityId: userId, after });
     return after;
   });
 }
 
-async function assertNotLastAdmin(tx: Tx, orgId: string, member: MemberView): Promise<void> {
-  if (member.role !== 'admin') return;
+/** 409 naming `field` when `member` is the org's last active admin. */
+async function assertNotLastAdmin(tx: Tx, orgId: string, member: MemberView, field: string): Promise<void> {
+  if (member.role !== 'admin' || !member.active) return;
   const admins = await tx.$count(
     memberships,
-    and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')),
+    and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), isNull(memberships.deactivatedAt)),
   );
-  if (admins <= 1) throw new ProblemError(409, 'Conflict', 'The org must keep at least one admin.');
+  if (admins <= 1) {
+    throw new ProblemError(409, 'Conflict', 'The org must keep at least one active admin.', [
+      { path: field, message: `${member.email} is the last active admin` },
+    ]);
+  }
 }
 
-/** Changes a member's role or display name. */
+/** Changes a member's role, display name or active state; the last active admin keeps both. */
 export async function updateMember(
   db: Db,
   orgId: string,
   userId: string,
-  patch: { name?: string | undefined; role?: Role | undefined },
+  patch: MemberPatch,
   actor: Actor,
+  now: Date,
 ): Promise<MemberView> {
   return db.transaction(async (tx) => {
     const before = await findMember(tx, orgId, userId);
     if (!before) throw notFound('user');
-    if (patch.role && patch.role !== 'admin') await assertNotLastAdmin(tx, orgId, before);
-    if (patch.role) {
+    if (patch.role && patch.role !== 'admin') await assertNotLastAdmin(tx, orgId, before, 'role');
+    if (patch.active === false) await assertNotLastAdmin(tx, orgId, before, 'active');
+    const membership: { role?: Role; deactivatedAt?: Date | null } = {};
+    if (patch.role) membership.role = patch.role;
+    if (patch.active !== undefined && patch.active !== before.active) {
+      membership.deactivatedAt = patch.active ? null : now;
+    }
+    if (Object.keys(membership).length > 0) {
       await tx
         .update(memberships)
-        .set({ role: patch.role })
+        .set(membership)
         .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     }
     if (patch.name) await tx.update(users).set({ name: patch.name }).where(eq(users.id, userId));
-    const after = {
+    const after: MemberView = {
       ...before,
       ...(patch.role ? { role: patch.role } : {}),
       ...(patch.name ? { name: patch.name } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
     };
     await recordAudit(tx, actor, {
       orgId,
@@ -151,7 +185,7 @@ export async function removeMember(db: Db, orgId: string, userId: string, actor:
   await db.transaction(async (tx) => {
     const before = await findMember(tx, orgId, userId);
     if (!before) throw notFound('user');
-    await assertNotLastAdmin(tx, orgId, before);
+    await assertNotLastAdmin(tx, orgId, before, 'id');
     await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     await recordAudit(tx, actor, { orgId, action: 'delete', entity: 'membership', entityId: userId, before });
   });

@@ -110,6 +110,8 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     team: async () => (await post('/teams', { name: randomUUID(), headcount: {} })).id as string,
     token: async () => (await post('/tokens', { name: 't', role: 'viewer' })).id as string,
     member: async () => (await post('/users', newMember())).id as string,
+    invitation: async () =>
+      (await post('/invitations', { email: `${randomUUID()}@own.test`, role: 'viewer' })).id as string,
     rule: async () => (await post('/alert-rules', rule(team))).id as string,
   };
   /** A new seed per forecast request, so each one computes a new run (201) rather than answering from the cache (200). */
@@ -209,6 +211,12 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
       body: { name: 'Renamed' },
     }),
     'DELETE /orgs/{org}/users/{id}': async () => ({ path: `/users/${await fresh.member()}` }),
+    'GET /orgs/{org}/invitations': async () => ({ path: '/invitations' }),
+    'POST /orgs/{org}/invitations': async () => ({
+      path: '/invitations',
+      body: { email: `${randomUUID()}@own.test`, role: 'planner' },
+    }),
+    'DELETE /orgs/{org}/invitations/{id}': async () => ({ path: `/invitations/${await fresh.invitation()}` }),
     'GET /orgs/{org}/alert-rules': async () => ({ path: '/alert-rules' }),
     'POST /orgs/{org}/alert-rules': async () => ({ path: '/alert-rules', body: rule(ids.team) }),
     'GET /orgs/{org}/alert-rules/{id}': async () => ({ path: r }),

@@ -11,7 +11,7 @@ type Statuses = readonly [admin: number, planner: number, viewer: number, otherO
  * The access policy, written out by hand and reviewed: a change of who may do what must change
  * this table. Reads are open to every member; writes to teams, roster, scenarios, forecasts and
  * alert rules need planner, and so do history imports, import jobs, the history overview and
- * aliases (viewers read only the weekly series), the live GitHub sync (its token and sync now) needs admin, and creating or accepting a calibration (every member reads one); users, tokens, the org's time zone and breach thresholds need admin. Another org's token learns nothing (404).
+ * aliases (viewers read only the weekly series), the live GitHub sync (its token and sync now) needs admin, and creating or accepting a calibration (every member reads one); users, invitations, tokens, the org's settings (time zone, level ladder, parameters), breach thresholds and the audit log need admin. Another org's token learns nothing (404).
  */
 const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}': [200, 200, 200, 404, 401],
@@ -60,6 +60,9 @@ const policy: Record<OperationKey, Statuses> = {
   'POST /orgs/{org}/users': [201, 403, 403, 404, 401],
   'PATCH /orgs/{org}/users/{id}': [200, 403, 403, 404, 401],
   'DELETE /orgs/{org}/users/{id}': [204, 403, 403, 404, 401],
+  'GET /orgs/{org}/invitations': [200, 403, 403, 404, 401],
+  'POST /orgs/{org}/invitations': [201, 403, 403, 404, 401],
+  'DELETE /orgs/{org}/invitations/{id}': [204, 403, 403, 404, 401],
   'GET /orgs/{org}/alert-rules': [200, 200, 200, 404, 401],
   'POST /orgs/{org}/alert-rules': [201, 201, 403, 404, 401],
   'GET /orgs/{org}/alert-rules/{id}': [200, 200, 200, 404, 401],

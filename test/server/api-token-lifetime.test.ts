@@ -5,7 +5,7 @@ import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/
 import { type AppServer, startAppServer } from '../helpers/app-server';
 import { manualClock, minuteMs } from '../helpers/manual-clock';
 
-/** API tokens live until revoked (they carry no expiry); their last use is recorded at most once a minute. */
+/** API tokens live until revoked or until their optional expiry; their last use is recorded at most once a minute. */
 const clock = manualClock();
 let server: AppServer;
 let acme: OrgFixture;
@@ -26,6 +26,7 @@ interface Listed {
   id: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 }
 
 async function newToken(): Promise<{ id: string; token: string }> {
@@ -80,6 +81,41 @@ describe('revocation', () => {
     const { token } = await newToken();
     clock.advance(365 * 24 * 60 * minuteMs);
     expect(await teams(token)).toBe(200);
+  });
+});
+
+describe('expiry', () => {
+  const expiring = async (expiresAt: string) =>
+    sendJson(api('/tokens'), 'POST', { name: 'hr', role: 'viewer', expiresAt }, bearer(acme.tokens.admin));
+
+  it('accepts a token until the instant before its expiry and refuses it from that instant on', async () => {
+    const expiresAt = new Date(clock.now().getTime() + 2 * minuteMs).toISOString();
+    const created = await (await expiring(expiresAt)).json();
+    expect(created.expiresAt).toBe(expiresAt);
+    expect((await listed(created.id)).expiresAt ?? null).toBe(expiresAt);
+    clock.advance(2 * minuteMs - 1);
+    expect(await teams(created.token)).toBe(200);
+    clock.advance(1);
+    expect(await teams(created.token)).toBe(401);
+  });
+
+  it('refuses to create a token that has already expired, naming expiresAt', async () => {
+    const response = await expiring(clock.now().toISOString());
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors).toEqual([
+      { path: 'expiresAt', message: `must be later than ${clock.now().toISOString()}` },
+    ]);
+  });
+
+  it('refuses an expiry that is not an ISO date-time, naming expiresAt', async () => {
+    const response = await expiring('next tuesday');
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors[0].path).toBe('expiresAt');
+  });
+
+  it('lists a token without expiry with expiresAt null', async () => {
+    const { id } = await newToken();
+    expect((await listed(id)).expiresAt).toBeNull();
   });
 });
 

@@ -1,0 +1,47 @@
+import { For, Match, Show, Switch } from 'solid-js';
+import { Empty } from '../components/states';
+import { currentPath, Link } from '../router';
+import { useStores } from '../stores/context';
+import './admin.css';
+import { UsersPanel } from './users-panel';
+
+const sections = [
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/tokens', label: 'API tokens' },
+  { href: '/admin/settings', label: 'Org settings' },
+  { href: '/admin/audit', label: 'Audit log' },
+];
+
+/** `/admin/*`: users and invitations, API tokens, org settings and the audit log (admins only). */
+export function AdminPage() {
+  const [state] = useStores().session;
+  const section = () => (currentPath() === '/admin' ? '/admin/users' : currentPath());
+  return (
+    <section class="page admin">
+      <h2>Administration</h2>
+      <Show
+        when={state.role() === 'admin'}
+        fallback={
+          <Empty title="Administration is for admins.">
+            <p>Ask an admin of {state.orgName()} to change your role.</p>
+          </Empty>
+        }
+      >
+        <nav class="tabs" aria-label="Administration">
+          <For each={sections}>
+            {(s) => (
+              <Link href={s.href} aria-current={section() === s.href ? 'page' : undefined}>
+                {s.label}
+              </Link>
+            )}
+          </For>
+        </nav>
+        <Switch fallback={<p>No administration page at {currentPath()}.</p>}>
+          <Match when={section() === '/admin/users'}>
+            <UsersPanel slug={state.orgSlug() ?? ''} selfId={state.me()?.user?.id} />
+          </Match>
+        </Switch>
+      </Show>
+    </section>
+  );
+}
