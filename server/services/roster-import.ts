@@ -65,7 +65,7 @@ export async function importRoster(
     throw error;
   }
   const { levels } = await loadSettings(db, orgId);
-  const checked = validateRoster(records, new Set(levels.map((l) => l.id)), now.toISOString().slice(0, 10));
+  const checked = validateRoster(records, levels, now.toISOString().slice(0, 10));
   if (!checked.ok) throw invalidRoster(checked.errors);
   const counts = headcounts(checked.rows);
   return db.transaction(async (tx) => {

@@ -73,15 +73,21 @@ function headerIndex(header: CsvRecord, errors: LineError[]): Map<string, number
 
 /**
  * Checks a parsed roster: header names, field counts, employee_id present and unique, team
- * named, level in the org's ladder, hire_date a real ISO date not after `today` (YYYY-MM-DD),
+ * named, level in the org's ladder (its id or its name, any case: "Mid-level" reads as `mid`), hire_date a real ISO date not after `today` (YYYY-MM-DD),
  * manager_id empty or another employee_id of the file, email empty or addresses, github empty or
  * a GitHub login.
  */
 export function validateRoster(
   records: CsvRecord[],
-  levels: ReadonlySet<string>,
+  levels: readonly { id: string; name?: string | undefined }[],
   today: string,
 ): RosterCheck {
+  const levelOf = new Map<string, string>();
+  for (const level of levels) {
+    if (level.name) levelOf.set(level.name.toLowerCase(), level.id);
+    levelOf.set(level.id.toLowerCase(), level.id);
+  }
+  const accepted = levels.map((l) => (l.name ? `${l.id} (${l.name})` : l.id)).join(', ');
   const errors: LineError[] = [];
   const [header, ...body] = records;
   if (!header) return { ok: false, errors: [{ line: 1, column: '', message: 'the file is empty' }] };
@@ -105,7 +111,7 @@ export function validateRoster(
     const row: RosterRow = {
       externalId: cell(r, 'employee_id'),
       team: cell(r, 'team'),
-      level: cell(r, 'level'),
+      level: levelOf.get(cell(r, 'level').toLowerCase()) ?? cell(r, 'level'),
       hireDate: cell(r, 'hire_date'),
       managerId: cell(r, 'manager_id') || null,
       emails: splitEmails(cell(r, 'email')),
@@ -128,8 +134,8 @@ export function validateRoster(
     else firstLine.set(row.externalId, r.line);
     if (!row.team) bad('team', 'must not be empty');
     else if (row.team.length > 120) bad('team', 'must be at most 120 characters');
-    if (!levels.has(row.level))
-      bad('level', `unknown level "${row.level}" (expected ${[...levels].join(', ')})`);
+    if (!levelOf.has(row.level.toLowerCase()))
+      bad('level', `unknown level "${row.level}" (accepted: level id or name, ${accepted})`);
     if (!isIsoDate(row.hireDate)) {
       bad('hire_date', 'must be an ISO date (YYYY-MM-DD)');
     } else if (row.hireDate > today) bad('hire_date', `must not be in the future (after ${today})`);

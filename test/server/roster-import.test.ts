@@ -74,7 +74,8 @@ describe('POST /orgs/{org}/roster/import', () => {
       {
         line: 3,
         column: 'level',
-        message: 'unknown level "wizard" (expected junior, mid, senior, principal)',
+        message:
+          'unknown level "wizard" (accepted: level id or name, junior (Junior), mid (Mid-level), senior (Senior), principal (Principal))',
       },
       { line: 4, column: 'hire_date', message: 'must not be in the future (after 2026-06-15)' },
       { line: 4, column: 'manager_id', message: 'no employee_id in the file' },
