@@ -60,7 +60,10 @@ describe('GitHub sync on the History page in Chromium', () => {
       await page.screenshot({ path: 'test-results/history-github-1440.png', fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: 'test-results/history-github-390.png', fullPage: true });
-      const panel = await page.getByRole('table', { name: 'GitHub repositories' }).locator('xpath=..').boundingBox();
+      const panel = await page
+        .getByRole('table', { name: 'GitHub repositories' })
+        .locator('xpath=..')
+        .boundingBox();
       expect(panel!.x + panel!.width).toBeLessThanOrEqual(390);
       expect(errors).toEqual([]);
     },
