@@ -18,6 +18,19 @@ const score = z.object({
   mase: z.number().nullable(),
   coverage: z.number().nullable(),
 });
+const fanSchema = z.object({
+  origin: z.string(),
+  weeks: z.array(z.string()),
+  metrics: z.record(
+    z.string(),
+    z.object({
+      mean: z.array(z.number()),
+      p10: z.array(z.number()),
+      p90: z.array(z.number()),
+      actual: z.array(z.number().nullable()),
+    }),
+  ),
+});
 const calibrationSchema = z
   .object({
     id: z.string(),
@@ -28,22 +41,13 @@ const calibrationSchema = z
       origins: z.number(),
       horizonWeeks: z.number(),
       metrics: z.record(z.string(), score.extend({ byHorizon: z.record(z.string(), score) })),
-      fan: z
-        .object({
-          origin: z.string(),
-          weeks: z.array(z.string()),
-          metrics: z.record(
-            z.string(),
-            z.object({
-              mean: z.array(z.number()),
-              p10: z.array(z.number()),
-              p90: z.array(z.number()),
-              actual: z.array(z.number().nullable()),
-            }),
-          ),
-        })
+      fan: fanSchema
         .nullable()
         .openapi({ description: 'The latest origin whose whole horizon has happened: forecast and actuals' }),
+      fans: z
+        .array(fanSchema)
+        .optional()
+        .openapi({ description: 'Every origin, oldest first (actual null for weeks not yet in the history)' }),
     }),
     actuals: z.array(
       z.object({

@@ -33,6 +33,11 @@ describe('Calibration page in Chromium', () => {
       expect(await table.getByRole('row').count()).toBe(1 + 4 * 3);
       await page.getByText('Core: 180 changes').waitFor();
       expect(await page.locator('figure.chart canvas').count()).toBe(2);
+      const origin = page.getByLabel('Backtest origin');
+      expect(await origin.locator('option').count()).toBe(22);
+      await origin.selectOption('2026-03-16');
+      await page.getByText('Sign-off demand: forecast from 16 Mar 2026 against what happened').waitFor();
+      expect(await page.locator('figure.chart canvas').count()).toBe(2);
       const fitted = page.getByRole('table', { name: 'Fitted values' });
       expect(await fitted.textContent()).toContain('ordinaryReviewShare');
       type Listed = { items: { id: string; planOfRecord: boolean; latestVersion: number; name: string }[] };

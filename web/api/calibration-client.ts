@@ -11,6 +11,13 @@ export interface ErrorScore {
   coverage: number | null;
 }
 
+/** One backtest origin's forecast beside what happened. */
+export interface BacktestFan {
+  origin: string;
+  weeks: string[];
+  metrics: Record<string, { mean: number[]; p10: number[]; p90: number[]; actual: (number | null)[] }>;
+}
+
 /** A stored calibration, as POST/GET /calibrations answer. */
 export interface Calibration {
   id: string;
@@ -21,11 +28,9 @@ export interface Calibration {
     origins: number;
     horizonWeeks: number;
     metrics: Record<string, ErrorScore & { byHorizon: Record<string, ErrorScore> }>;
-    fan: {
-      origin: string;
-      weeks: string[];
-      metrics: Record<string, { mean: number[]; p10: number[]; p90: number[]; actual: (number | null)[] }>;
-    } | null;
+    fan: BacktestFan | null;
+    /** Every origin's fan, oldest first (calibrations stored before it lack it). */
+    fans?: BacktestFan[];
   };
   provenance: { changes: number; from: string | null; to: string | null };
 }

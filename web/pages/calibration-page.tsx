@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { type Calibration, calibrateTeam } from '../api/calibration-client';
+import { type BacktestFan, type Calibration, calibrateTeam } from '../api/calibration-client';
 import { FanChart } from '../charts/fan-chart';
 import { okabeIto } from '../charts/palette';
 import { AcceptCalibration } from '../components/accept-calibration';
@@ -17,10 +17,31 @@ const metricLabels: Record<string, string> = {
 const percent = (v: number | null) => (v === null ? '–' : `${formatNumber(v * 100, 1)}%`);
 
 function Fans(props: { calibration: Calibration }) {
-  const fan = () => props.calibration.backtest.fan;
+  const all = () => props.calibration.backtest.fans ?? [];
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const fan = () =>
+    all().find((f) => f.origin === chosen()) ?? props.calibration.backtest.fan ?? all().at(-1) ?? null;
   return (
-    <Show when={fan()} fallback={<p class="muted">Not enough history for a 12-week backtest yet.</p>}>
-      {(f) => (
+    <Show when={fan()} fallback={<p class="muted">Not enough history for a backtest yet.</p>}>
+      <Show when={all().length > 1}>
+        <label>
+          Backtest origin
+          <select value={fan()?.origin ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
+            <For each={all()}>{(f) => <option value={f.origin}>{formatDate(f.origin)}</option>}</For>
+          </select>
+        </label>
+      </Show>
+      <Show when={fan()} keyed>
+        {(f) => <FanCharts fan={f} />}
+      </Show>
+    </Show>
+  );
+}
+
+/** One origin's fans of sign-off demand and open changes against the actuals. */
+function FanCharts(props: { fan: BacktestFan }) {
+  const f = () => props.fan;
+  return (
         <For each={['signoffDemand', 'open']}>
           {(metric) => {
             const m = () => f().metrics[metric]!;
@@ -47,8 +68,6 @@ function Fans(props: { calibration: Calibration }) {
             );
           }}
         </For>
-      )}
-    </Show>
   );
 }
 

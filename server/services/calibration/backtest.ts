@@ -1,4 +1,4 @@
-import type { Parameters } from '../../../shared/index';
+import { type Parameters, weekDates } from '../../../shared/index';
 import { fitHistory } from './fit';
 import { type BacktestMetric, backtestMetrics, forecastOrigin, type MetricForecast } from './forecast-origin';
 import { type ErrorScore, type ScoredPoint, scorePoints } from './scores';
@@ -42,6 +42,8 @@ export interface Backtest {
   metrics: Record<BacktestMetric, MetricScores>;
   /** The latest origin whose whole horizon has happened (null: none). */
   fan: BacktestFan | null;
+  /** Every origin's fan, oldest first (actuals null for weeks not yet in the history). */
+  fans: BacktestFan[];
 }
 
 /** The week's actual value of a metric (null: none that week). */
@@ -70,7 +72,7 @@ export function runBacktest(
     backtestMetrics.map((m) => [m, Array.from({ length: H }, () => [])]),
   );
   let origins = 0;
-  let fan: BacktestFan | null = null;
+  const fans: BacktestFan[] = [];
   for (let t = Math.max(MIN_FIT_WEEKS, n - options.originWeeks); t < n; t++) {
     origins++;
     const before = weeks.slice(0, t);
@@ -80,16 +82,17 @@ export function runBacktest(
       runs: options.runs,
       seed: options.seed,
     });
-    if (t === n - H) {
-      const ahead = weeks.slice(t, t + H);
-      fan = {
-        origin: weeks[t]!.week,
-        weeks: ahead.map((w) => w.week),
-        metrics: Object.fromEntries(
-          backtestMetrics.map((m) => [m, { ...forecast[m], actual: ahead.map((w) => actualOf(w, m)) }]),
-        ) as BacktestFan['metrics'],
-      };
-    }
+    const ahead = weeks.slice(t, t + H);
+    fans.push({
+      origin: weeks[t]!.week,
+      weeks: weekDates(weeks[t]!.week, H),
+      metrics: Object.fromEntries(
+        backtestMetrics.map((m) => [
+          m,
+          { ...forecast[m], actual: Array.from({ length: H }, (_, h) => (ahead[h] ? actualOf(ahead[h], m) : null)) },
+        ]),
+      ) as BacktestFan['metrics'],
+    });
     for (const metric of backtestMetrics) {
       const naive = naiveForecast(before, metric);
       for (let h = 0; h < H && t + h < n; h++) {
@@ -110,5 +113,6 @@ export function runBacktest(
       ),
     };
   }
-  return { origins, horizonWeeks: H, metrics, fan };
+  const fan = fans.find((f) => f.origin === weeks[n - H]?.week) ?? null;
+  return { origins, horizonWeeks: H, metrics, fan, fans };
 }

@@ -20,6 +20,7 @@ const backtest: Backtest = {
   origins: 26,
   horizonWeeks: 12,
   fan: null,
+  fans: [],
   metrics: {
     signoffDemand: metric(0.1, 0.18, 0.3),
     signoffsCompleted: metric(0.1, 0.2, 0.3),
