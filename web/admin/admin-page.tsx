@@ -3,6 +3,7 @@ import { Empty } from '../components/states';
 import { currentPath, Link } from '../router';
 import { useStores } from '../stores/context';
 import './admin.css';
+import { TokensPanel } from './tokens-panel';
 import { UsersPanel } from './users-panel';
 
 const sections = [
@@ -39,6 +40,9 @@ export function AdminPage() {
         <Switch fallback={<p>No administration page at {currentPath()}.</p>}>
           <Match when={section() === '/admin/users'}>
             <UsersPanel slug={state.orgSlug() ?? ''} selfId={state.me()?.user?.id} />
+          </Match>
+          <Match when={section() === '/admin/tokens'}>
+            <TokensPanel slug={state.orgSlug() ?? ''} />
           </Match>
         </Switch>
       </Show>
