@@ -155,6 +155,7 @@ describe('team answers in the forecast and the report', () => {
       'reviewers_needed_people',
       'reviewer_gap_people',
       'max_absorbable_layoff_percent',
+      'model_error',
     ]);
     const rows: Record<string, string>[] = parse(csv, { columns: true });
     const search = rows.find((r) => r.team === 'Search')!;
