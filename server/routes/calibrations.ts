@@ -44,10 +44,9 @@ const calibrationSchema = z
       fan: fanSchema
         .nullable()
         .openapi({ description: 'The latest origin whose whole horizon has happened: forecast and actuals' }),
-      fans: z
-        .array(fanSchema)
-        .optional()
-        .openapi({ description: 'Every origin, oldest first (actual null for weeks not yet in the history)' }),
+      fans: z.array(fanSchema).optional().openapi({
+        description: 'Every origin, oldest first (actual null for weeks not yet in the history)',
+      }),
     }),
     actuals: z.array(
       z.object({

@@ -42,32 +42,32 @@ function Fans(props: { calibration: Calibration }) {
 function FanCharts(props: { fan: BacktestFan }) {
   const f = () => props.fan;
   return (
-        <For each={['signoffDemand', 'open']}>
-          {(metric) => {
-            const m = () => f().metrics[metric]!;
-            return (
-              <FanChart
-                title={`${metricLabels[metric]}: forecast from ${formatDate(f().origin)} against what happened`}
-                unit="changes"
-                weeks={f().weeks}
-                height={220}
-                series={[
-                  {
-                    label: 'Forecast',
-                    colour: okabeIto.blue,
-                    band: { p10: m().p10, p50: m().mean, p90: m().p90 },
-                  },
-                  {
-                    label: 'Actual',
-                    colour: okabeIto.vermillion,
-                    faint: true,
-                    band: { p10: [], p50: m().actual.map((v) => v ?? Number.NaN), p90: [] },
-                  },
-                ]}
-              />
-            );
-          }}
-        </For>
+    <For each={['signoffDemand', 'open']}>
+      {(metric) => {
+        const m = () => f().metrics[metric]!;
+        return (
+          <FanChart
+            title={`${metricLabels[metric]}: forecast from ${formatDate(f().origin)} against what happened`}
+            unit="changes"
+            weeks={f().weeks}
+            height={220}
+            series={[
+              {
+                label: 'Forecast',
+                colour: okabeIto.blue,
+                band: { p10: m().p10, p50: m().mean, p90: m().p90 },
+              },
+              {
+                label: 'Actual',
+                colour: okabeIto.vermillion,
+                faint: true,
+                band: { p10: [], p50: m().actual.map((v) => v ?? Number.NaN), p90: [] },
+              },
+            ]}
+          />
+        );
+      }}
+    </For>
   );
 }
 

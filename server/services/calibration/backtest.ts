@@ -89,7 +89,10 @@ export function runBacktest(
       metrics: Object.fromEntries(
         backtestMetrics.map((m) => [
           m,
-          { ...forecast[m], actual: Array.from({ length: H }, (_, h) => (ahead[h] ? actualOf(ahead[h], m) : null)) },
+          {
+            ...forecast[m],
+            actual: Array.from({ length: H }, (_, h) => (ahead[h] ? actualOf(ahead[h], m) : null)),
+          },
         ]),
       ) as BacktestFan['metrics'],
     });
