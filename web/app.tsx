@@ -1,7 +1,7 @@
-import { type JSX, lazy, Match, Show, Switch } from 'solid-js';
+import { A, Route, Router, type RouteSectionProps, useLocation, useParams } from '@solidjs/router';
+import { createEffect, createSignal, type JSX, lazy, Match, on, Show, Switch } from 'solid-js';
 import { ErrorMessage, Loading } from './components/states';
 import { SignInPage } from './pages/sign-in-page';
-import { currentPath, Link, matchPath } from './router';
 import { StoresProvider, useStores } from './stores/context';
 
 const lazyNamed = <K extends string, P>(load: () => Promise<Record<K, (props: P) => JSX.Element>>, name: K) =>
@@ -21,70 +21,70 @@ const ThresholdsPage = lazyNamed(() => import('./pages/thresholds-page'), 'Thres
 const AdminPage = lazyNamed(() => import('./admin/admin-page'), 'AdminPage');
 const AcceptInvitePage = lazyNamed(() => import('./admin/accept-invite-page'), 'AcceptInvitePage');
 
-function Routes() {
-  const editing = () => matchPath('/scenarios/:id', currentPath());
-  const teamAnswers = () => matchPath('/teams/:id/answers', currentPath());
+const pages: { href: string; label: string }[] = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/scenarios', label: 'Scenarios' },
+  { href: '/compare', label: 'Compare' },
+  { href: '/teams', label: 'Teams' },
+  { href: '/reports', label: 'Reports' },
+  { href: '/alerts', label: 'Alerts' },
+  { href: '/history', label: 'History' },
+  { href: '/calibration', label: 'Calibration' },
+];
+
+/** The main navigation: a row of links (Admin for admins), folded behind a Menu button on narrow screens. */
+function MainNav() {
+  const [state] = useStores().session;
+  const [open, setOpen] = createSignal(false);
+  const location = useLocation();
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
   return (
-    <Switch fallback={<p>No page at {currentPath()}.</p>}>
-      <Match when={currentPath() === '/'}>
-        <DashboardPage />
-      </Match>
-      <Match when={currentPath() === '/scenarios'}>
-        <ScenariosPage />
-      </Match>
-      <Match when={editing()}>{(params) => <EditorPage id={params().id ?? 'new'} />}</Match>
-      <Match when={currentPath() === '/compare'}>
-        <ComparePage />
-      </Match>
-      <Match when={currentPath() === '/teams'}>
-        <TeamsPage />
-      </Match>
-      <Match when={currentPath() === '/reports'}>
-        <ReportsPage />
-      </Match>
-      <Match when={currentPath() === '/alerts'}>
-        <AlertsPage />
-      </Match>
-      <Match when={currentPath() === '/history'}>
-        <HistoryPage />
-      </Match>
-      <Match when={currentPath() === '/calibration'}>
-        <CalibrationPage />
-      </Match>
-      <Match when={teamAnswers()}>{(params) => <TeamAnswersPage teamId={params().id ?? ''} />}</Match>
-      <Match when={currentPath() === '/settings/thresholds'}>
-        <ThresholdsPage />
-      </Match>
-      <Match when={currentPath() === '/admin' || currentPath().startsWith('/admin/')}>
-        <AdminPage />
-      </Match>
-    </Switch>
+    <div class="main-nav" classList={{ open: open() }}>
+      <button
+        type="button"
+        class="menu-button"
+        aria-expanded={open()}
+        aria-controls="main-nav-links"
+        onClick={() => setOpen(!open())}
+      >
+        Menu
+      </button>
+      <nav id="main-nav-links" aria-label="Main">
+        {pages.map((page) => (
+          <A href={page.href} end={page.href === '/'}>
+            {page.label}
+          </A>
+        ))}
+        <Show when={state.role() === 'admin'}>
+          <A href="/admin">Admin</A>
+        </Show>
+      </nav>
+    </div>
   );
 }
 
-function Shell() {
+/** Header with navigation and session; the page once signed in. */
+/** The secret of an invitation link (`/invite/{secret}`), open to anyone signed in or not. */
+const inviteSecret = (pathname: string): string | undefined => /^\/invite\/([^/]+)$/.exec(pathname)?.[1];
+
+function Shell(props: RouteSectionProps) {
   const { session } = useStores();
   const [state, actions] = session;
+  const location = useLocation();
   return (
     <div class="shell">
       <header class="shell-header">
         <h1 class="brand">Reviewload</h1>
         <Show when={state.status() === 'signed-in'}>
-          <nav aria-label="Main">
-            <Link href="/">Dashboard</Link>
-            <Link href="/scenarios">Scenarios</Link>
-            <Link href="/compare">Compare</Link>
-            <Link href="/teams">Teams</Link>
-            <Link href="/reports">Reports</Link>
-            <Link href="/alerts">Alerts</Link>
-            <Link href="/history">History</Link>
-            <Link href="/calibration">Calibration</Link>
-            <Show when={state.role() === 'admin'}>
-              <Link href="/admin">Admin</Link>
-            </Show>
-          </nav>
+          <MainNav />
           <div class="who">
-            <span>
+            <span class="who-name">
               {state.me()?.user?.email} · {state.orgName()} · <span class="role">{state.role()}</span>
             </span>
             <button type="button" class="link-button" onClick={() => void actions.signOut()}>
@@ -95,8 +95,8 @@ function Shell() {
       </header>
       <main class="shell-main">
         <Switch>
-          <Match when={matchPath('/invite/:secret', currentPath())}>
-            {(params) => <AcceptInvitePage secret={params().secret ?? ''} />}
+          <Match when={inviteSecret(location.pathname)}>
+            {(secret) => <AcceptInvitePage secret={secret()} />}
           </Match>
           <Match when={state.status() === 'loading'}>
             <Loading what="your session" />
@@ -107,20 +107,44 @@ function Shell() {
           <Match when={state.status() === 'signed-out'}>
             <SignInPage />
           </Match>
-          <Match when={state.status() === 'signed-in'}>
-            <Routes />
-          </Match>
+          <Match when={state.status() === 'signed-in'}>{props.children}</Match>
         </Switch>
       </main>
     </div>
   );
 }
 
-/** The app: stores, header with navigation and session, and the current page. */
+/** /teams/:id/answers: one team's answers. */
+function TeamAnswersRoute() {
+  const params = useParams<{ id: string }>();
+  return <TeamAnswersPage teamId={params.id} />;
+}
+
+function NoPage() {
+  const location = useLocation();
+  return <p>No page at {location.pathname}.</p>;
+}
+
+/** The app: stores, the router (addresses and their query parameters are shareable links) and the shell. */
 export function App() {
   return (
     <StoresProvider>
-      <Shell />
+      <Router root={Shell}>
+        <Route path="/" component={DashboardPage} />
+        <Route path="/scenarios" component={ScenariosPage} />
+        <Route path="/scenarios/:id" component={EditorPage} />
+        <Route path="/compare" component={ComparePage} />
+        <Route path="/teams" component={TeamsPage} />
+        <Route path="/reports" component={ReportsPage} />
+        <Route path="/alerts" component={AlertsPage} />
+        <Route path="/history" component={HistoryPage} />
+        <Route path="/calibration" component={CalibrationPage} />
+        <Route path="/teams/:id/answers" component={TeamAnswersRoute} />
+        <Route path="/settings/thresholds" component={ThresholdsPage} />
+        <Route path={['/admin', '/admin/*']} component={AdminPage} />
+        <Route path="/invite/:secret" />
+        <Route path="*" component={NoPage} />
+      </Router>
     </StoresProvider>
   );
 }

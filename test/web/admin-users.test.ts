@@ -63,6 +63,7 @@ describe('users and invitations in Chromium', () => {
       await page.getByText('No pending invitations.').waitFor();
       await invitee.page.reload();
       await invitee.page.locator('.role', { hasText: 'admin' }).waitFor();
+      await invitee.page.getByRole('button', { name: 'Menu' }).click();
       await invitee.page.getByRole('link', { name: 'Admin' }).waitFor();
 
       await members.getByRole('button', { name: 'Deactivate new.person@example.com' }).click();
@@ -92,6 +93,7 @@ describe('users and invitations in Chromium', () => {
           }),
         }),
       );
+      await page.getByRole('button', { name: 'Menu' }).click();
       await page.getByRole('link', { name: 'Admin' }).click();
       await page.getByRole('alert').getByText('Service Unavailable').waitFor();
       await page.getByRole('button', { name: 'Try again' }).waitFor();

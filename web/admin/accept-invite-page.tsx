@@ -1,13 +1,14 @@
+import { useNavigate } from '@solidjs/router';
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { adminApi } from '../api/admin-client';
 import { ErrorMessage, Loading } from '../components/states';
-import { navigate } from '../router';
 import { useStores } from '../stores/context';
 import { createAction } from './action';
 
 /** `/invite/{secret}`: shows what the link offers; a new account sets its name and password, an existing one signs in. */
 export function AcceptInvitePage(props: { secret: string }) {
   const [, session] = useStores().session;
+  const navigate = useNavigate();
   const [offer, offerResource] = createResource(() => props.secret, adminApi.offer);
   const action = createAction();
   const submit = async (event: SubmitEvent) => {

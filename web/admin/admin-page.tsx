@@ -1,6 +1,6 @@
+import { A, useLocation } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { Empty } from '../components/states';
-import { currentPath, Link } from '../router';
 import { useStores } from '../stores/context';
 import './admin.css';
 import { TokensPanel } from './tokens-panel';
@@ -16,7 +16,8 @@ const sections = [
 /** `/admin/*`: users and invitations, API tokens, org settings and the audit log (admins only). */
 export function AdminPage() {
   const [state] = useStores().session;
-  const section = () => (currentPath() === '/admin' ? '/admin/users' : currentPath());
+  const location = useLocation();
+  const section = () => (location.pathname === '/admin' ? '/admin/users' : location.pathname);
   return (
     <section class="page admin">
       <h2>Administration</h2>
@@ -31,13 +32,13 @@ export function AdminPage() {
         <nav class="tabs" aria-label="Administration">
           <For each={sections}>
             {(s) => (
-              <Link href={s.href} aria-current={section() === s.href ? 'page' : undefined}>
+              <A href={s.href} aria-current={section() === s.href ? 'page' : undefined}>
                 {s.label}
-              </Link>
+              </A>
             )}
           </For>
         </nav>
-        <Switch fallback={<p>No administration page at {currentPath()}.</p>}>
+        <Switch fallback={<p>No administration page at {location.pathname}.</p>}>
           <Match when={section() === '/admin/users'}>
             <UsersPanel slug={state.orgSlug() ?? ''} selfId={state.me()?.user?.id} />
           </Match>

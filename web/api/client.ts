@@ -11,6 +11,8 @@ import type {
   ScenarioSummary,
   ScenarioVersion,
   Team,
+  VersionDiff,
+  VersionEntry,
 } from './types';
 
 const base = '/api/v1';
@@ -85,6 +87,20 @@ export const api = {
   scenarios: (slug: string) => all<ScenarioSummary>(`${org(slug)}/scenarios`),
   scenario: (slug: string, id: string) =>
     request<ScenarioVersion>('GET', `${org(slug)}/scenarios/${encodeURIComponent(id)}`),
+  /** Version `version` of a scenario, or its latest without one. */
+  scenarioVersion: (slug: string, id: string, version: number) =>
+    request<ScenarioVersion>(
+      'GET',
+      `${org(slug)}/scenarios/${encodeURIComponent(id)}/versions/${encodeURIComponent(version)}`,
+    ),
+  /** Every version of a scenario, newest first (without bodies). */
+  scenarioVersions: (slug: string, id: string) =>
+    all<VersionEntry>(`${org(slug)}/scenarios/${encodeURIComponent(id)}/versions`),
+  scenarioDiff: (slug: string, id: string, from: number, to: number) =>
+    request<VersionDiff>(
+      'GET',
+      `${org(slug)}/scenarios/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`,
+    ),
   createScenario: (slug: string, scenario: ScenarioInput) =>
     request<ScenarioVersion>('POST', `${org(slug)}/scenarios`, { body: scenario }),
   addVersion: (slug: string, id: string, scenario: ScenarioInput) =>

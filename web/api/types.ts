@@ -12,6 +12,20 @@ export interface Me {
   memberships: { org: { slug: string; name: string; timeZone: string }; role: Role }[];
 }
 
+/** One entry of a scenario's version history. */
+export interface VersionEntry {
+  version: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** GET /scenarios/{id}/diff: what changed from one version to another, by JSON path. */
+export interface VersionDiff {
+  from: number;
+  to: number;
+  changes: { path: string; kind: 'added' | 'removed' | 'changed'; from?: unknown; to?: unknown }[];
+}
+
 /** GET /orgs/{org}/model: exactly what the engine takes as `org` and `parameters`. */
 export interface OrgModel {
   org: OrgInput;

@@ -1,7 +1,7 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { acceptCalibration, type Calibration } from '../api/calibration-client';
 import type { ScenarioVersion } from '../api/types';
-import { Link } from '../router';
 import { useStores } from '../stores/context';
 import { ErrorMessage } from './states';
 
@@ -68,7 +68,7 @@ export function AcceptCalibration(props: { calibration: Calibration }) {
         {(v) => (
           <p role="status">
             {props.calibration.team}'s fitted values are now version {v().version} of{' '}
-            <Link href={`/scenarios/${v().id}`}>{v().scenario.name}</Link>.
+            <A href={`/scenarios/${v().id}`}>{v().scenario.name}</A>.
           </p>
         )}
       </Show>

@@ -54,7 +54,7 @@ export function CapacityTable(props: { rows: Record<string, ReportValue>[] }) {
     return current.direction === 1 ? 'ascending' : 'descending';
   };
   return (
-    <div class="table-scroll tall panel">
+    <section class="table-scroll tall panel" tabindex="0" aria-label="Capacity report table">
       <table class="report">
         <thead>
           <tr>
@@ -91,6 +91,6 @@ export function CapacityTable(props: { rows: Record<string, ReportValue>[] }) {
           </For>
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -16,6 +16,10 @@ const overlays: { title: string; unit: string; metric: MetricKey; digits: number
   { title: 'Sign-off reviewers', unit: 'reviewers', metric: 'reviewers', digits: 0 },
 ];
 
+/** A compared version's name in legends and the table: `Name v3`. */
+const label = (version: ScenarioVersion | undefined) =>
+  version ? `${version.scenario.name} v${version.version}` : '';
+
 /** Runs each chosen scenario in the worker and overlays them: backlog, incidents, burnout; then the table. */
 export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[]; timeZone: string }) {
   const startWeek = currentMonday(props.timeZone);
@@ -35,7 +39,7 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
       const forecast = runner.forecast();
       if (!forecast) return null;
       list.push({
-        name: props.versions[i]?.scenario.name ?? '',
+        name: label(props.versions[i]),
         colour: seriesColours[i % seriesColours.length]!,
         forecast,
         reviewersNeeded: runner.reviewersNeeded(),
@@ -51,7 +55,7 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
     (compared() ?? []).map((s) => ({ label: s.name, colour: s.colour, band: pick(s) }));
   const problems = () =>
     runs().flatMap((runner, i) =>
-      runner.issues().map((issue) => `${props.versions[i]?.scenario.name}: ${issue.path} ${issue.message}`),
+      runner.issues().map((issue) => `${label(props.versions[i])}: ${issue.path} ${issue.message}`),
     );
   return (
     <>

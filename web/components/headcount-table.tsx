@@ -28,7 +28,7 @@ export function HeadcountTable(props: { teams: Team[]; levels: readonly Level[];
       <Show when={error()}>
         <ErrorMessage error={error()} />
       </Show>
-      <div class="table-scroll tall">
+      <section class="table-scroll tall" tabindex="0" aria-label="Headcount table">
         <table class="headcount">
           <thead>
             <tr>
@@ -75,7 +75,7 @@ export function HeadcountTable(props: { teams: Team[]; levels: readonly Level[];
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
       <p class="muted">✓ marks levels that may sign off AI-assisted changes.</p>
     </section>
   );

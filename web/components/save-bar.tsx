@@ -1,15 +1,17 @@
 import { createSignal, Show } from 'solid-js';
 import { type ScenarioInput, scenarioSchema } from '../../shared';
 import { ApiError } from '../api/api-error';
-import { replaceAddress } from '../router';
+import type { ScenarioVersion } from '../api/types';
 import { useStores } from '../stores/context';
 import { ErrorMessage } from './states';
 
-/** Save as a new version (or a new scenario, which then keeps its id) and mark the plan of record. */
+/** Save as a new version (or a new scenario) and mark the plan of record. */
 export function SaveBar(props: {
   scenarioId: string | null;
   scenario: ScenarioInput;
   planOfRecord: boolean;
+  /** Called with the version just saved (the editor then opens it). */
+  onSaved: (version: ScenarioVersion) => void;
 }) {
   const [, actions] = useStores().scenarios;
   const [busy, setBusy] = createSignal(false);
@@ -40,8 +42,8 @@ export function SaveBar(props: {
         throw new ApiError(422, 'Scenario is not valid', 'Fix these fields first', errors);
       }
       const saved = await actions.save(id(), props.scenario);
-      if (!id()) replaceAddress(`/scenarios/${saved.id}`);
       setId(saved.id);
+      props.onSaved(saved);
       return `Saved version ${saved.version}.`;
     });
   const mark = () =>

@@ -1,8 +1,8 @@
+import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { type AnswerRow, type AnswerSort, answerSorts } from '../answers/answer-rows';
 import { crossing } from '../answers/metric-words';
 import { formatDate, formatNumber } from '../format';
-import { Link } from '../router';
 
 const columns: { key: AnswerSort; label: string; note: string; num?: boolean }[] = [
   { key: 'team', label: 'Team', note: '' },
@@ -36,8 +36,8 @@ export function TeamAnswersTable(props: { rows: AnswerRow[]; source: string; que
     <section class="panel team-answers" aria-labelledby="team-answers-title">
       <h2 id="team-answers-title">Team answers</h2>
       <p class="muted">
-        Source: {props.source}. Against the org's <Link href="/settings/thresholds">breach thresholds</Link>.
-        Click a column to sort, a team to see why.
+        Source: {props.source}. Against the org's <A href="/settings/thresholds">breach thresholds</A>. Click
+        a column to sort, a team to see why.
       </p>
       <div class="table-scroll">
         <table class="answers">
@@ -62,9 +62,9 @@ export function TeamAnswersTable(props: { rows: AnswerRow[]; source: string; que
               {(row) => (
                 <tr>
                   <th scope="row">
-                    <Link href={`/teams/${encodeURIComponent(row.teamId)}/answers${props.query ?? ''}`}>
+                    <A href={`/teams/${encodeURIComponent(row.teamId)}/answers${props.query ?? ''}`}>
                       {row.team}
-                    </Link>
+                    </A>
                   </th>
                   <Show when={row.breach} fallback={<td>Holds over the horizon</td>}>
                     {(breach) => (

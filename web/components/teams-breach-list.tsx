@@ -9,7 +9,7 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
   return (
     <section class="panel">
       <h2>Teams by first breach</h2>
-      <div class="table-scroll">
+      <section class="table-scroll" tabindex="0" aria-label="Teams by first breach table">
         <table>
           <thead>
             <tr>
@@ -44,7 +44,7 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -73,7 +73,7 @@ function FanCharts(props: { fan: BacktestFan }) {
 
 function Errors(props: { calibration: Calibration }) {
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" tabindex="0" aria-label="Backtest error table">
       <table aria-label="Backtest error by horizon">
         <thead>
           <tr>
@@ -105,14 +105,14 @@ function Errors(props: { calibration: Calibration }) {
           </For>
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 function Fitted(props: { calibration: Calibration }) {
   return (
     <>
-      <div class="table-scroll">
+      <section class="table-scroll" tabindex="0" aria-label="Fitted values table">
         <table aria-label="Fitted values">
           <thead>
             <tr>
@@ -135,7 +135,7 @@ function Fitted(props: { calibration: Calibration }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
       <p class="muted">Left at the org defaults: {props.calibration.defaults.join(', ')}.</p>
     </>
   );

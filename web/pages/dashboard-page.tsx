@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { rowOfAnswer } from '../answers/answer-rows';
 import { HeadlineFigures } from '../components/headline-figures';
@@ -5,7 +6,6 @@ import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
 import { TeamsBreachList } from '../components/teams-breach-list';
 import { createPlanForecast } from '../forecast/plan-forecast';
-import { Link } from '../router';
 import { useStores } from '../stores/context';
 
 const ForecastCharts = lazy(() =>
@@ -44,8 +44,8 @@ export function DashboardPage() {
         <Match when={!plan()}>
           <Empty title="No plan of record yet.">
             <p>
-              Build a scenario in the <Link href="/scenarios/new">scenario editor</Link> and mark it as the
-              plan of record.
+              Build a scenario in the <A href="/scenarios/new">scenario editor</A> and mark it as the plan of
+              record.
             </p>
           </Empty>
         </Match>

@@ -11,7 +11,7 @@ import { createHistoryStore } from '../stores/history-store';
 
 function Sources(props: { overview: HistoryOverview }) {
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" tabindex="0" aria-label="History sources table">
       <table aria-label="History sources">
         <thead>
           <tr>
@@ -36,7 +36,7 @@ function Sources(props: { overview: HistoryOverview }) {
           </For>
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -49,7 +49,7 @@ function Unmatched(props: {
       when={props.overview.unmatched.length > 0}
       fallback={<p class="muted">Everyone is matched to the roster.</p>}
     >
-      <div class="table-scroll">
+      <section class="table-scroll" tabindex="0" aria-label="Unmatched identities table">
         <table aria-label="Unmatched identities">
           <thead>
             <tr>
@@ -80,7 +80,7 @@ function Unmatched(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
       <Show when={props.overview.unmatched.length > 50}>
         <p class="muted">The first 50 of {props.overview.unmatched.length}, most changes first.</p>
       </Show>

@@ -1,7 +1,7 @@
+import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { formatDate } from '../format';
-import { Link } from '../router';
 import { useStores } from '../stores/context';
 
 /** The org's scenarios with their latest version; the way into the editor. */
@@ -13,9 +13,9 @@ export function ScenariosPage() {
       <div class="page-head">
         <h2>Scenarios</h2>
         <Show when={session[0].canEdit()}>
-          <Link class="button" href="/scenarios/new">
+          <A class="button" href="/scenarios/new">
             New scenario
-          </Link>
+          </A>
         </Show>
       </div>
       <Switch>
@@ -29,7 +29,7 @@ export function ScenariosPage() {
           <Empty title="No scenarios yet.">
             <Show when={session[0].canEdit()} fallback={<p>A planner can create the first one.</p>}>
               <p>
-                <Link href="/scenarios/new">Create the first scenario</Link> from the current org.
+                <A href="/scenarios/new">Create the first scenario</A> from the current org.
               </p>
             </Show>
           </Empty>
@@ -51,7 +51,7 @@ export function ScenariosPage() {
                 {(scenario) => (
                   <tr>
                     <th scope="row">
-                      <Link href={`/scenarios/${scenario.id}`}>{scenario.name}</Link>
+                      <A href={`/scenarios/${scenario.id}`}>{scenario.name}</A>
                     </th>
                     <td class="num">{scenario.latestVersion}</td>
                     <td>{formatDate(scenario.updatedAt.slice(0, 10))}</td>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { Forecast, TeamAnswer } from '../../shared';
 import { fixSentences, whySentences } from '../answers/why';
@@ -5,7 +6,6 @@ import { api } from '../api/client';
 import { FanChart } from '../charts/fan-chart';
 import { okabeIto } from '../charts/palette';
 import { Empty, ErrorMessage, Loading } from '../components/states';
-import { Link } from '../router';
 import { useStores } from '../stores/context';
 
 const charts = [
@@ -47,7 +47,7 @@ export function TeamAnswersPage(props: { teamId: string }) {
   return (
     <section class="page">
       <p>
-        <Link href="/">← Dashboard</Link>
+        <A href="/">← Dashboard</A>
       </p>
       <Switch>
         <Match when={!session[0].canEdit()}>

@@ -12,7 +12,11 @@ export function createScenariosStore(orgSlug: Accessor<string | null>) {
   };
   const actions = {
     reload: refetch,
-    load: (id: string) => api.scenario(slug(), id),
+    /** Version `version` of a scenario, or its latest. */
+    load: (id: string, version?: number) =>
+      version === undefined ? api.scenario(slug(), id) : api.scenarioVersion(slug(), id, version),
+    versions: (id: string) => api.scenarioVersions(slug(), id),
+    diff: (id: string, from: number, to: number) => api.scenarioDiff(slug(), id, from, to),
     async save(id: string | null, scenario: ScenarioInput) {
       const saved = id
         ? await api.addVersion(slug(), id, scenario)

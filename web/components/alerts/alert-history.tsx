@@ -12,7 +12,7 @@ export function AlertHistory(props: {
 }) {
   return (
     <Show when={props.alerts.length} fallback={<Empty title="No alerts yet." />}>
-      <div class="table-scroll">
+      <section class="table-scroll" tabindex="0" aria-label="Alert history table">
         <table aria-label="Alert history">
           <thead>
             <tr>
@@ -56,7 +56,7 @@ export function AlertHistory(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </Show>
   );
 }

@@ -6,7 +6,7 @@ import { Empty } from '../states';
 export function DeliveryLog(props: { deliveries: AlertDelivery[] }) {
   return (
     <Show when={props.deliveries.length} fallback={<Empty title="Nothing delivered yet." />}>
-      <div class="table-scroll">
+      <section class="table-scroll" tabindex="0" aria-label="Delivery log table">
         <table aria-label="Delivery log">
           <thead>
             <tr>
@@ -43,7 +43,7 @@ export function DeliveryLog(props: { deliveries: AlertDelivery[] }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </Show>
   );
 }
