@@ -10,40 +10,15 @@ import { rangedNames } from '../../shared/engine/model-params';
 import { simulateRuns } from '../../shared/engine/monte-carlo';
 import { PARAMETER_STREAM, streamRng } from '../../shared/engine/rng';
 import { uniformsPerTeamWeek } from '../../shared/engine/step-week';
-import {
-  type ForecastInput,
-  forecastInputSchema,
-  requiredServers,
-  runMeanPath,
-  runMonteCarlo,
-} from '../../shared/index';
+import { type ForecastInput, requiredServers, runMeanPath, runMonteCarlo } from '../../shared/index';
 import { recordFigures } from './figures';
+import { seedStoryInput } from './seed-story-input';
 
 const TEAMS = 100;
 
+/** 100 teams of 12 engineers under the seed story. */
 const benchInput = (horizonWeeks: number, runs: number): ForecastInput =>
-  forecastInputSchema.parse({
-    org: {
-      teams: Array.from({ length: TEAMS }, (_, i) => ({
-        id: `team-${i}`,
-        name: `Team ${i}`,
-        headcount: { junior: 3, mid: 5, senior: 3, principal: 1 },
-      })),
-    },
-    scenario: {
-      name: 'seed story [R42]-[R44]',
-      events: [
-        { type: 'layoff', date: '2026-01-12', percent: 10 },
-        { type: 'ai-adoption', date: '2026-01-05', targetPercent: 80, rampWeeks: 26 },
-        {
-          type: 'review-policy',
-          date: '2026-03-02',
-          rules: { junior: { ai: true, human: false }, mid: { ai: true, human: false } },
-        },
-      ],
-    },
-    options: { startWeek: '2026-01-05', horizonWeeks, runs, seed: 42 },
-  });
+  seedStoryInput(TEAMS, { junior: 3, mid: 5, senior: 3, principal: 1 }, horizonWeeks, runs);
 
 /** Best wall time in ms of `repeats` calls after `warmup` untimed calls (best, not median: the bench shares cores). */
 const time = (warmup: number, repeats: number, run: () => unknown): number => {

@@ -5,34 +5,15 @@
  * (100,000 engineers). The machine's cores are shared with other work: figures are noisy.
  */
 import { ForecastPool } from '../../server/services/forecast-pool';
-import { type ForecastInput, forecastInputSchema, runMeanPath } from '../../shared/index';
+import { type ForecastInput, runMeanPath } from '../../shared/index';
 import { recordFigures } from './figures';
+import { seedStoryInput } from './seed-story-input';
 
 const RUNS = 200;
 
+/** `teams` teams of 10 engineers under the seed story (10,000 teams: 100,000 engineers). */
 const orgInput = (teams: number, runs: number): ForecastInput =>
-  forecastInputSchema.parse({
-    org: {
-      teams: Array.from({ length: teams }, (_, i) => ({
-        id: `team-${i}`,
-        name: `Team ${i}`,
-        headcount: { junior: 2, mid: 4, senior: 3, principal: 1 },
-      })),
-    },
-    scenario: {
-      name: 'seed story [R42]-[R44]',
-      events: [
-        { type: 'layoff', date: '2026-01-12', percent: 10 },
-        { type: 'ai-adoption', date: '2026-01-05', targetPercent: 80, rampWeeks: 26 },
-        {
-          type: 'review-policy',
-          date: '2026-03-02',
-          rules: { junior: { ai: true, human: false }, mid: { ai: true, human: false } },
-        },
-      ],
-    },
-    options: { startWeek: '2026-01-05', horizonWeeks: 52, runs, seed: 42 },
-  });
+  seedStoryInput(teams, { junior: 2, mid: 4, senior: 3, principal: 1 }, 52, runs);
 
 /** Wall time of one forecast on a pool of `threads` threads, after a warm-up forecast started every thread. */
 async function onPool(threads: number, input: ForecastInput) {
