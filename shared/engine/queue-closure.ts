@@ -9,6 +9,7 @@ import {
 } from './count-distribution';
 import { continueInverseErlangB, erlangCFromB } from './erlang';
 import type { QueueMoments } from './queue-moments';
+import { relaxedShare } from './relaxation';
 
 /**
  * The sign-off queue of one team as a moment closure of the M/M/n birth-death process
@@ -38,8 +39,14 @@ export interface QueueRates {
   /** Squared coefficient of variation of review times. */
   serviceCv2: number;
   /**
-   * Rate (per week) the week's overtime narrows the queue's spread at: a run whose queue was
-   * longer at the week's start works more overtime all week (2 Cov(N, overtime departures) / V).
+   * Rate (per week) the week's overtime narrows the queue's spread at when it follows the queue
+   * at once: a run whose queue was longer at the week's start works more overtime all week
+   * (2 Cov(N, overtime departures) / V). Set by the week's overtime rule.
+   */
+  overtimeNarrowing: number;
+  /**
+   * The part of {@link overtimeNarrowing} that acts over the week: overtime is set at the week's
+   * start, so it narrows the queue as far as the queue still matches its start. Set by queueWeek.
    */
   overtimeDecay: number;
 }
@@ -189,12 +196,11 @@ export const evaluateQueue = (
   e.decay = (variance > 0 ? (2 * Math.max(0, covariance)) / variance : 0) + r.overtimeDecay;
 };
 
-/** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt), with (1 - e^(-x)) / x taken as 1 - x / 2 below x = 1e-5. */
+/** y' = a - b y over dt from y: y e^(-b dt) + a dt (1 - e^(-b dt)) / (b dt). */
 const affineStep = (y: number, a: number, b: number, dt: number): number => {
   const x = b * dt;
   const decayed = Math.exp(-x);
-  const relaxed = x > 1e-5 ? (1 - decayed) / x : 1 - x / 2;
-  return Math.max(0, y * decayed + a * dt * relaxed);
+  return Math.max(0, y * decayed + a * dt * relaxedShare(x, decayed));
 };
 
 /**

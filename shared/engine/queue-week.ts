@@ -12,6 +12,7 @@ import { MAX_WAIT_HOURS } from './metrics';
 import { advanceQueue, evaluateQueue, type QueueEvaluation, type QueueRates } from './queue-closure';
 import { type OvertimeEffect, type OvertimeRule, overtimeEffect } from './queue-overtime';
 import { excessShape, waitFigures, zeroInflatedAt } from './queue-waits';
+import { averagedShare, relaxedShare } from './relaxation';
 import type { TeamRuns } from './team-state';
 
 /**
@@ -55,15 +56,6 @@ const stepFactor = (error: number, tolerance: number): number =>
  * backlog, so it starts from the stationary queue at this load (monotone in the load) and grows.
  */
 const START_LOAD_CAP = 0.95;
-
-/**
- * Correlation over a week between a run's queue at the week's start (which set its overtime)
- * and its queue during the week, for deviations relaxing at rate x per week: (1 - e^-x) / x.
- */
-const weekCorrelation = (x: number): number => (x > 1e-6 ? -Math.expm1(-x) / x : 1);
-
-/** Share of a week-long average's variance that a stationary process with relaxation rate x (per week) keeps: 2 (x - 1 + e^-x) / x^2. */
-const averagedShare = (x: number): number => (x > 1e-6 ? (2 * (x - 1 + Math.exp(-x))) / (x * x) : 1 - x / 3);
 
 /** The capped load {@link startQueue} takes the stationary queue at. */
 const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };
@@ -258,10 +250,9 @@ export const queueWeek = (
   const a = s.anchor;
   const n = rates.servers;
   anchorAt(rates, s.closure, a);
-  const overtimeDecay = rates.overtimeDecay;
   rates.overtimeDecay = 0;
   evaluateQueue(rates, a, s.inSystem[r]!, s.inSystemVariance[r]!, true, s.closure, s.from);
-  rates.overtimeDecay = overtimeDecay * weekCorrelation(s.from.decay / 2);
+  rates.overtimeDecay = rates.overtimeNarrowing * relaxedShare(s.from.decay / 2);
   s.from.decay += rates.overtimeDecay;
   const start = s.from.mean;
   week.mean = 0;

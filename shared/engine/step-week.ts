@@ -105,7 +105,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     const capacityChanges = capacity / serviceHours;
     rates.capacity = capacityChanges;
     const spread = s.inSystemVariance[r]!;
-    rates.overtimeDecay =
+    rates.overtimeNarrowing =
       spread > 0 ? (2 * Math.max(0, s.overtime.covariance) * reviewers) / (serviceHours * spread) : 0;
     waitHours.work = p.workHoursPerWeek;
     const busyCapacity = (capacity + (s.overtime.busyHoursPerReviewer - overtime) * reviewers) / serviceHours;

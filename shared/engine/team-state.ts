@@ -100,6 +100,7 @@ export const startTeamRuns = (
       capacity: 0,
       servers: 1,
       serviceCv2: 1,
+      overtimeNarrowing: 0,
       overtimeDecay: 0,
     },
     anchor: newAnchor(),
