@@ -13,6 +13,13 @@
  */
 
 export { defaultTimeZone, isTimeZone, localDate, orgWeek } from './calendar/org-week';
+export {
+  describeSchedule,
+  nextScheduleTimes,
+  scheduleProblem,
+  zonedTimeLabel,
+} from './calendar/schedule-words';
+export * from './contract/alert-words';
 export * from './contract/alerts';
 export {
   bandSchema,

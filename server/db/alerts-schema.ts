@@ -4,6 +4,12 @@ import { alertMetricKeys } from '../../shared/index';
 import type { Finding } from '../scheduler/conditions';
 import { orgs } from './org-schema';
 
+/** A team named in a delivery. */
+export interface DeliveryTeam {
+  id: string;
+  name: string;
+}
+
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const createdAt = () => timestamp('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
@@ -29,6 +35,10 @@ export const alertRules = sqliteTable(
     webhookSecret: text('webhook_secret').notNull(),
     format: text('format', { enum: ['json', 'slack'] }).notNull(),
     cooldownHours: real('cooldown_hours').notNull(),
+    /** One delivery per evaluation listing every team opened or resolved, instead of one per team. */
+    digest: integer('digest', { mode: 'boolean' }).notNull().default(false),
+    /** When the rule was paused; a paused rule is not evaluated on schedule (null = active). */
+    pausedAt: timestamp('paused_at'),
     /** The next scheduled instant; a missed one is caught up once, then moved past now. */
     nextRunAt: timestamp('next_run_at').notNull(),
     createdAt: createdAt(),
@@ -94,10 +104,13 @@ export const alertDeliveries = sqliteTable(
     ruleId: text('rule_id')
       .notNull()
       .references(() => alertRules.id, { onDelete: 'cascade' }),
+    /** The alert (in a digest, the first of its alerts). */
     alertId: text('alert_id')
       .notNull()
       .references(() => alerts.id, { onDelete: 'cascade' }),
-    event: text('event', { enum: ['opened', 'resolved'] }).notNull(),
+    event: text('event', { enum: ['opened', 'resolved', 'digest'] }).notNull(),
+    /** The teams the delivery tells about (one, or several in a digest). */
+    teams: text('teams', { mode: 'json' }).$type<DeliveryTeam[]>().notNull().default(sql`'[]'`),
     url: text('url').notNull(),
     /** The exact raw body sent on every attempt. */
     body: text('body').notNull(),

@@ -7,7 +7,7 @@ import { dryRunRule } from '../scheduler/dry-run-rule';
 import { evaluateRule } from '../scheduler/evaluate-rule';
 import { planOfRecordForecasts } from '../scheduler/plan-of-record-source';
 import { alertView, evaluationView } from '../services/alert-history';
-import { createRule, deleteRule, findRule, listRules, ruleView, updateRule } from '../services/alert-rules';
+import { createRule, deleteRule, findRule, listRules, readRule, updateRule } from '../services/alert-rules';
 import { createRuleSchema, patchRuleSchema } from './alert-rule-schemas';
 import { errorResponses, jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
@@ -33,7 +33,8 @@ const read = orgRoute('GET /orgs/{org}/alert-rules/{id}', {
 });
 const patch = orgRoute('PATCH /orgs/{org}/alert-rules/{id}', {
   tags,
-  summary: 'Change an alert rule; a new schedule or time zone takes effect from its next slot',
+  summary:
+    'Change, pause or resume an alert rule; a new schedule or time zone, or a resume, takes effect from the next slot after now',
   request: { params: orgIdParams, body: jsonBody(patchRuleSchema) },
   responses: { 200: jsonResponse('Updated', ruleSchema), ...errorResponses },
 });
@@ -77,7 +78,7 @@ export function alertRuleRoutes(deps: ForecastDeps) {
       );
     })
     .openapi(read, async (c) =>
-      c.json(ruleView(await findRule(deps.db, c.get('org').id, c.req.valid('param').id)), 200),
+      c.json(await readRule(deps.db, c.get('org').id, c.req.valid('param').id), 200),
     )
     .openapi(patch, async (c) => {
       const { id } = c.req.valid('param');

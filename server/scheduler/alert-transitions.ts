@@ -3,21 +3,51 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { alertDeliveries, type alertRules, alerts } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import type { Finding } from './conditions';
-import { alertEvent, deliveryBody } from './payload';
+import { alertEvent, deliveryBody, digestEvent } from './payload';
 
 type Rule = typeof alertRules.$inferSelect;
 type Alert = typeof alerts.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-async function enqueue(tx: Tx, rule: Rule, alert: Alert, now: Date): Promise<void> {
+type Names = ReadonlyMap<string, string>;
+
+const teamsOf = (list: Alert[]) => list.map((a) => ({ id: a.teamId, name: a.teamName }));
+
+async function enqueue(tx: Tx, rule: Rule, alert: Alert, now: Date, names: Names): Promise<void> {
   const id = randomUUID();
   await tx.insert(alertDeliveries).values({
     id,
     ruleId: rule.id,
     alertId: alert.id,
     event: alert.state === 'open' ? 'opened' : 'resolved',
+    teams: teamsOf([alert]),
     url: rule.webhookUrl,
-    body: deliveryBody(alertEvent(id, rule, alert, now), rule.format),
+    body: deliveryBody(alertEvent(id, rule, alert, now, names), rule.format),
+    status: 'pending',
+    nextAttemptAt: now,
+  });
+}
+
+/** One outbox row for all of an evaluation's changes (a digest rule); none when nothing changed. */
+async function enqueueDigest(
+  tx: Tx,
+  rule: Rule,
+  changes: { opened: Alert[]; resolved: Alert[] },
+  now: Date,
+  names: Names,
+): Promise<void> {
+  const all = [...changes.opened, ...changes.resolved];
+  const first = all[0];
+  if (!first) return;
+  const id = randomUUID();
+  await tx.insert(alertDeliveries).values({
+    id,
+    ruleId: rule.id,
+    alertId: first.id,
+    event: 'digest',
+    teams: teamsOf(all),
+    url: rule.webhookUrl,
+    body: deliveryBody(digestEvent(id, rule, changes, now, names), rule.format),
     status: 'pending',
     nextAttemptAt: now,
   });
@@ -38,10 +68,12 @@ async function inCooldown(tx: Tx, rule: Rule, teamId: string, now: Date): Promis
 /**
  * Applies `findings` to the rule's alert state inside `tx`: opens an alert for each breaching
  * team without one (unless it resolved within the cooldown), resolves open alerts whose team no
- * longer breaches, and writes one outbox row per change in the same transaction. Conditional
- * writes make a concurrent evaluation of the same rule change nothing twice.
+ * longer breaches, and writes one outbox row per change (a digest rule: one row for all of them)
+ * in the same transaction. Conditional writes make a concurrent evaluation of the same rule
+ * change nothing twice.
  */
 export async function applyFindings(tx: Tx, rule: Rule, findings: Finding[], now: Date) {
+  const names: Names = new Map(findings.map((f) => [f.teamId, f.teamName]));
   const open = await tx
     .select()
     .from(alerts)
@@ -70,7 +102,7 @@ export async function applyFindings(tx: Tx, rule: Rule, findings: Finding[], now
       .onConflictDoNothing()
       .returning();
     if (!alert) continue;
-    await enqueue(tx, rule, alert, now);
+    if (!rule.digest) await enqueue(tx, rule, alert, now, names);
     opened.push(alert);
   }
 
@@ -82,8 +114,9 @@ export async function applyFindings(tx: Tx, rule: Rule, findings: Finding[], now
       .where(and(eq(alerts.id, a.id), eq(alerts.state, 'open')))
       .returning();
     if (!alert) continue;
-    await enqueue(tx, rule, alert, now);
+    if (!rule.digest) await enqueue(tx, rule, alert, now, names);
     resolved.push(alert);
   }
+  if (rule.digest) await enqueueDigest(tx, rule, { opened, resolved }, now, names);
   return { opened, resolved };
 }

@@ -1,4 +1,4 @@
-import { eq, lte } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
 import { alertRules } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import { type Evaluation, evaluateRule } from './evaluate-rule';
@@ -17,7 +17,7 @@ export interface DueRulesDeps {
 }
 
 /**
- * Evaluates every rule whose next run is due. Each rule is evaluated under the lease
+ * Evaluates every active (not paused) rule whose next run is due. Each rule is evaluated under the lease
  * `alert-rule:<id>`, and only if its next run is still due once the lease is held, so several
  * processes on one database evaluate each due slot once. The next run moves past now after the
  * evaluation (see planDueRun), so missed slots are caught up once; a holder that crashes
@@ -27,7 +27,7 @@ export async function runDueRules(deps: DueRulesDeps): Promise<Evaluation[]> {
   const due = await deps.db
     .select({ id: alertRules.id })
     .from(alertRules)
-    .where(lte(alertRules.nextRunAt, deps.clock()))
+    .where(and(lte(alertRules.nextRunAt, deps.clock()), isNull(alertRules.pausedAt)))
     .all();
   const evaluations: Evaluation[] = [];
   for (const { id } of due) {
@@ -36,7 +36,7 @@ export async function runDueRules(deps: DueRulesDeps): Promise<Evaluation[]> {
     try {
       const now = deps.clock();
       const rule = await deps.db.select().from(alertRules).where(eq(alertRules.id, id)).get();
-      if (!rule || rule.nextRunAt.getTime() > now.getTime()) continue;
+      if (!rule || rule.pausedAt || rule.nextRunAt.getTime() > now.getTime()) continue;
       const plan = planDueRun(rule.schedule, rule.timezone, rule.nextRunAt, now);
       evaluations.push(
         await evaluateRule(deps, rule, { trigger: plan.trigger, scheduledFor: rule.nextRunAt, now }),

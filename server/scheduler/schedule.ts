@@ -1,17 +1,6 @@
 import { Cron } from 'croner';
 
-/**
- * Why `pattern` is not a usable cron expression (five fields, or six with seconds first), or null
- * when it is. Expressions that never fire again are rejected too.
- */
-export function scheduleProblem(pattern: string, timezone: string): string | null {
-  try {
-    const next = new Cron(pattern, { timezone, paused: true }).nextRun(new Date());
-    return next ? null : 'never fires';
-  } catch (error) {
-    return error instanceof Error ? error.message.replace(/^CronPattern: /, '') : 'invalid cron expression';
-  }
-}
+export { scheduleProblem } from '../../shared/index';
 
 /**
  * The first instant strictly after `from` that `pattern` matches in `timezone` (wall-clock time

@@ -143,6 +143,7 @@ export async function listDeliveries(db: Db, ruleId: string, limit: number) {
     id: d.id,
     alertId: d.alertId,
     event: d.event,
+    teams: d.teams,
     url: d.url,
     status: d.status,
     attempts: attempts

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type {
-  AlertMetricKey,
-  AlertComparator as Comparator,
-  AlertPercentile as Percentile,
+import {
+  type AlertMetricKey,
+  type AlertComparator as Comparator,
+  describeAlertCondition,
+  describeSchedule,
+  nextScheduleTimes,
+  type AlertPercentile as Percentile,
 } from '../../shared/index';
 import { alertRules } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import { teams } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
 import { nextRunAfter } from '../scheduler/schedule';
-import { type Actor, recordAudit } from './audit';
+import { type Actor, recordAudit, type Tx } from './audit';
 
 type Rule = typeof alertRules.$inferSelect;
 
@@ -29,9 +32,18 @@ export interface AlertRuleView {
   webhook: { url: string; secretHint: string };
   format: 'json' | 'slack';
   cooldownHours: number;
+  digest: boolean;
+  paused: boolean;
+  pausedAt: string | null;
+  description: string;
+  scheduleText: string;
   nextRunAt: string;
+  nextRuns: string[];
   createdAt: string;
 }
+
+/** How many upcoming slots a rule view lists. */
+const previewSlots = 5;
 
 /** Create input, already validated by the route's schema (defaults applied). */
 export interface AlertRuleInput {
@@ -47,6 +59,8 @@ export interface AlertRuleInput {
   webhook: { url: string; secret: string };
   format: 'json' | 'slack';
   cooldownHours: number;
+  digest: boolean;
+  paused: boolean;
 }
 
 /** Patch input: any field of the create input; `webhook.secret` may be left out to keep the current one. */
@@ -54,7 +68,11 @@ export type AlertRulePatch = Partial<Omit<AlertRuleInput, 'webhook'>> & {
   webhook?: { url: string; secret?: string | undefined } | undefined;
 };
 
-export const ruleView = (r: Rule): AlertRuleView => ({
+/**
+ * A rule as the API shows it, with its condition and schedule in words (`names` maps team ids
+ * to names) and its next slots after its next run.
+ */
+export const ruleView = (r: Rule, names: ReadonlyMap<string, string>): AlertRuleView => ({
   id: r.id,
   name: r.name,
   metric: r.metric,
@@ -68,9 +86,34 @@ export const ruleView = (r: Rule): AlertRuleView => ({
   webhook: { url: r.webhookUrl, secretHint: `…${r.webhookSecret.slice(-4)}` },
   format: r.format,
   cooldownHours: r.cooldownHours,
+  digest: r.digest,
+  paused: r.pausedAt !== null,
+  pausedAt: r.pausedAt?.toISOString() ?? null,
+  description: describeAlertCondition(r, names),
+  scheduleText: describeSchedule(r.schedule, r.timezone),
   nextRunAt: r.nextRunAt.toISOString(),
+  nextRuns: r.pausedAt
+    ? []
+    : [r.nextRunAt, ...nextScheduleTimes(r.schedule, r.timezone, r.nextRunAt, previewSlots - 1)].map((d) =>
+        d.toISOString(),
+      ),
   createdAt: r.createdAt.toISOString(),
 });
+
+/** Team id to name for every team of the org. */
+export async function teamNames(db: Tx, orgId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.orgId, orgId))
+    .all();
+  return new Map(rows.map((t) => [t.id, t.name]));
+}
+
+/** One rule of the org as the API shows it, or 404. */
+export async function readRule(db: Db, orgId: string, id: string): Promise<AlertRuleView> {
+  return ruleView(await findRule(db, orgId, id), await teamNames(db, orgId));
+}
 
 /** 422 naming `teams[i]` unless every id is a team of the org. */
 async function checkTeams(db: Db, orgId: string, ids: string[] | null | undefined): Promise<void> {
@@ -108,13 +151,15 @@ export async function listRules(db: Db, orgId: string): Promise<AlertRuleView[]>
     .where(eq(alertRules.orgId, orgId))
     .orderBy(asc(alertRules.name), asc(alertRules.id))
     .all();
-  return rows.map(ruleView);
+  const names = await teamNames(db, orgId);
+  return rows.map((r) => ruleView(r, names));
 }
 
 /** Creates a rule; its first run is the schedule's first slot after `now`. */
 export async function createRule(db: Db, orgId: string, input: AlertRuleInput, actor: Actor, now: Date) {
   await checkTeams(db, orgId, input.teams);
-  const { webhook, teams: watched, ...fields } = input;
+  const { webhook, teams: watched, paused, ...fields } = input;
+  const names = await teamNames(db, orgId);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(alertRules)
@@ -125,11 +170,12 @@ export async function createRule(db: Db, orgId: string, input: AlertRuleInput, a
         teams: watched?.length ? watched : null,
         webhookUrl: webhook.url,
         webhookSecret: webhook.secret,
+        pausedAt: paused ? now : null,
         nextRunAt: nextRunAfter(input.schedule, input.timezone, now),
       })
       .returning();
     if (!row) throw new Error('alert rule insert returned nothing');
-    const view = ruleView(row);
+    const view = ruleView(row, names);
     await recordAudit(tx, actor, {
       orgId,
       action: 'create',
@@ -141,7 +187,10 @@ export async function createRule(db: Db, orgId: string, input: AlertRuleInput, a
   });
 }
 
-/** Changes a rule; a new schedule or time zone moves the next run to its first slot after `now`. */
+/**
+ * Changes a rule. A new schedule or time zone, or a resume, moves the next run to the first slot
+ * after `now` (slots missed while paused are not caught up); pausing keeps the rule's settings.
+ */
 export async function updateRule(
   db: Db,
   orgId: string,
@@ -152,27 +201,31 @@ export async function updateRule(
 ) {
   const current = await findRule(db, orgId, id);
   await checkTeams(db, orgId, patch.teams);
-  const { webhook, teams: watched, ...fields } = patch;
+  const { webhook, teams: watched, paused, ...fields } = patch;
   const schedule = patch.schedule ?? current.schedule;
   const timezone = patch.timezone ?? current.timezone;
-  const rescheduled = schedule !== current.schedule || timezone !== current.timezone;
+  const wasPaused = current.pausedAt !== null;
+  const resumed = paused === false && wasPaused;
+  const rescheduled = schedule !== current.schedule || timezone !== current.timezone || resumed;
   const changes = {
     ...fields,
+    ...(paused !== undefined && paused !== wasPaused ? { pausedAt: paused ? now : null } : {}),
     ...(watched !== undefined ? { teams: watched?.length ? watched : null } : {}),
     ...(webhook ? { webhookUrl: webhook.url, webhookSecret: webhook.secret ?? current.webhookSecret } : {}),
     ...(rescheduled ? { nextRunAt: nextRunAfter(schedule, timezone, now) } : {}),
   };
-  if (Object.keys(changes).length === 0) return ruleView(current);
+  const names = await teamNames(db, orgId);
+  if (Object.keys(changes).length === 0) return ruleView(current, names);
   return db.transaction(async (tx) => {
     const [row] = await tx.update(alertRules).set(changes).where(eq(alertRules.id, id)).returning();
     if (!row) throw notFound('alert rule');
-    const view = ruleView(row);
+    const view = ruleView(row, names);
     await recordAudit(tx, actor, {
       orgId,
-      action: 'update',
+      action: paused === undefined || paused === wasPaused ? 'update' : paused ? 'pause' : 'resume',
       entity: 'alert_rule',
       entityId: id,
-      before: ruleView(current),
+      before: ruleView(current, names),
       after: view,
     });
     return view;
@@ -189,7 +242,7 @@ export async function deleteRule(db: Db, orgId: string, id: string, actor: Actor
       action: 'delete',
       entity: 'alert_rule',
       entityId: id,
-      before: ruleView(current),
+      before: ruleView(current, await teamNames(tx, orgId)),
     });
   });
 }

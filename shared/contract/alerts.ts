@@ -41,6 +41,12 @@ export const alertRuleFields = {
   percentile: z.enum(alertPercentiles, { error: 'must be P50 or P90' }),
   format: z.enum(['json', 'slack'], { error: 'must be json or slack' }),
   cooldownHours: z.number({ error: 'must be a number' }).min(0).max(8760),
+  digest: z.boolean({ error: 'must be true or false' }).meta({
+    description: 'One delivery per evaluation naming every team opened or resolved, instead of one per team',
+  }),
+  paused: z.boolean({ error: 'must be true or false' }).meta({
+    description: 'A paused rule is not evaluated on schedule; resuming starts from the next slot after now',
+  }),
 };
 
 /** A new rule: exactly these names, unknown keys rejected (the API also checks schedule and zone). */
@@ -50,6 +56,8 @@ export const alertRuleInputSchema = z.strictObject({
   percentile: alertRuleFields.percentile.default('P90'),
   format: alertRuleFields.format.default('json'),
   cooldownHours: alertRuleFields.cooldownHours.default(0),
+  digest: alertRuleFields.digest.default(false),
+  paused: alertRuleFields.paused.default(false),
 });
 
 /** A change to a rule: any subset; a webhook without `secret` keeps the current secret. */
@@ -66,7 +74,16 @@ export const alertRuleSchema = z
     ...alertRuleFields,
     teams: z.array(z.string()).nullable(),
     webhook: z.object({ url: z.string(), secretHint: z.string().meta({ example: '…c0de' }) }),
+    pausedAt: z.string().nullable(),
+    description: z.string().meta({
+      example:
+        "Alert when Reviews team's p90 wait exceeds 24 h in any of the next 8 weeks (P90 forecast, pessimistic)",
+    }),
+    scheduleText: z.string().meta({ example: 'Mondays at 08:00 Europe/Rome' }),
     nextRunAt: z.string(),
+    nextRuns: z.array(z.string()).meta({
+      description: 'The next five scheduled instants (ISO, UTC); empty while paused',
+    }),
     createdAt: z.string(),
   })
   .meta({ id: 'AlertRule' });
@@ -129,8 +146,11 @@ export const alertDryRunSchema = z
 export const alertDeliverySchema = z
   .object({
     id: z.string(),
-    alertId: z.string(),
-    event: z.enum(['opened', 'resolved']),
+    alertId: z.string().meta({ description: 'The alert; in a digest, the first of its alerts' }),
+    event: z.enum(['opened', 'resolved', 'digest']),
+    teams: z.array(z.object({ id: z.string(), name: z.string() })).meta({
+      description: 'The teams the delivery names (several in a digest)',
+    }),
     url: z.string(),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.array(

@@ -57,11 +57,25 @@ describe('alert events', () => {
     ]);
   });
 
-  it('words Slack messages for opening (value to 4 significant digits) and for resolving', async () => {
+  it('words Slack messages in plain words with units, naming the team (value to 4 significant digits)', async () => {
     const { bodies } = await openThenResolve('slack');
     expect(bodies.map((b) => b.text)).toEqual([
-      ':rotating_light: Backlog above two weeks: team Team t1 reaches P90 backlogWeeks > 2 in the week of 2026-05-11 (forecast 2.568).',
-      ':white_check_mark: Backlog above two weeks: team Team t1 no longer reaches P90 backlogWeeks > 2 within 8 weeks.',
+      ':rotating_light: Backlog above two weeks: Team t1: backlog exceeds 2 weeks of capacity in the week of 2026-05-11 (P90 forecast 2.568 weeks of capacity).',
+      ':white_check_mark: Backlog above two weeks: Team t1: backlog no longer exceeds 2 weeks of capacity within 8 weeks (P90 forecast).',
     ]);
+  });
+
+  it('names the team and the rule in words in every JSON event', async () => {
+    const { bodies } = await openThenResolve('json');
+    expect(bodies.map((b) => [b.alert.teamName, b.alert.summary])).toEqual([
+      [
+        'Team t1',
+        'Team t1: backlog exceeds 2 weeks of capacity in the week of 2026-05-11 (P90 forecast 2.568 weeks of capacity)',
+      ],
+      ['Team t1', 'Team t1: backlog no longer exceeds 2 weeks of capacity within 8 weeks (P90 forecast)'],
+    ]);
+    expect(bodies[0].rule.description).toBe(
+      "Alert when any team's backlog exceeds 2 weeks of capacity in any of the next 8 weeks (P90 forecast, pessimistic)",
+    );
   });
 });

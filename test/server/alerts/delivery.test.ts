@@ -135,7 +135,7 @@ describe('webhook delivery', () => {
     await openAlert(receiver.url, 'slack');
     await deliver();
     const body = JSON.parse(receiver.requests[0]?.body ?? '{}');
-    expect(body.text).toMatch(/Backlog above two weeks: team Team t1 reaches P90 backlogWeeks > 2/);
+    expect(body.text).toMatch(/Backlog above two weeks: Team t1: backlog exceeds 2 weeks of capacity/);
     expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
   });
 
