@@ -233,10 +233,15 @@ const integrate = (
  * relaxation rate, half the variance's decay rate): the backlog at the week's end is 0 or a
  * gamma draw, empty with the probability the queue is (Erlang C x load at equilibrium), so its
  * mean over runs is the expected backlog; the week's mean wait is a gamma draw at the same
- * score with the week's expected wait as mean and the instantaneous wait's squared coefficient
- * of variation times the share of variance a week-long average keeps (still skewed, as a
- * week's average of a skewed queue is); the p90 wait and the share waiting past the target scale with it. Arrival randomness thus enters
- * once, through the queue's distribution, not twice.
+ * score with the variance of the instantaneous wait times the share a week-long average keeps
+ * (still skewed, as a week's average of a skewed queue is), and with the mean of a run's own
+ * weekly mean: the expected wait of an arriving change less the rise one more arrival brings
+ * to the week's waits (a run with more arrivals has both more changes and longer waits, so the
+ * mean over runs of each run's weekly mean is below the pooled mean by Cov(wait, N) / E[N]: a
+ * change that arrives when every reviewer is busy delays the changes after it by workHours /
+ * capacity, for the half of the week on average still to come, as far as that delay outlasts
+ * the queue's relaxation). The p90 wait and the share waiting past the target scale with the
+ * draw. Arrival randomness thus enters once, through the queue's distribution, not twice.
  */
 export const queueWeek = (
   s: TeamRuns,
@@ -284,8 +289,11 @@ export const queueWeek = (
   const waiting = Math.min(1, above.share * a.waitScale);
   const average = s.waits.mean;
   const instantCv2 = waiting > 0 ? (1 + 1 / shape) / waiting - 1 : 0;
-  const weeklyCv2 = averagedShare(rate) * instantCv2;
-  const weekly = weeklyCv2 > 0 && average > 0 ? gammaAtScore(average, 1 / weeklyCv2, z) : average;
+  const kept = averagedShare(rate);
+  const variance = kept * instantCv2 * average * average;
+  const rise = capacity > 0 ? (waiting * hours.work * kept) / (2 * capacity) : 0;
+  const perRun = Math.max(0, average - rise);
+  const weekly = variance > 0 && perRun > 0 ? gammaAtScore(perRun, (perRun * perRun) / variance, z) : perRun;
   const ratio = average > 0 ? weekly / average : 1;
   s.waits.mean = weekly;
   s.waits.p90 = Math.min(MAX_WAIT_HOURS, s.waits.p90 * ratio);
