@@ -10,25 +10,33 @@ const accessTests = [
   'test/server/auth.test.ts',
   'test/server/session-expiry.test.ts',
   'test/server/api-token-lifetime.test.ts',
+  'test/server/access-gates.test.ts',
 ];
+const middlewareTests = [
+  'test/server/event-loop-turns.test.ts',
+  'test/server/request-log.test.ts',
+  'test/server/trust-proxy.test.ts',
+  'test/server/hardening/rate-limit.test.ts',
+  'test/server/hardening/security-headers.test.ts',
+  'test/server/hardening/hostile-requests.test.ts',
+];
+const schedulerTests = ['test/server/alerts/*.test.ts', 'test/server/history/github-sync.test.ts'];
+const engineTests = ['test/shared/**/*.test.ts'];
+const serverTests = [...accessTests, ...middlewareTests, ...schedulerTests];
+/** The tests of each MUTATION_SCOPE (see stryker.config.mjs). */
+const scopeTests: Record<string, string[]> = {
+  access: accessTests,
+  middleware: middlewareTests,
+  scheduler: schedulerTests,
+  server: serverTests,
+  engine: engineTests,
+  all: [...engineTests, ...serverTests],
+};
 
 export default defineConfig({
   test: {
     ...base.test,
-    include:
-      process.env.MUTATION_SCOPE === 'access'
-        ? accessTests
-        : [
-            'test/shared/**/*.test.ts',
-            'test/server/auth.test.ts',
-            'test/server/session-expiry.test.ts',
-            'test/server/api-token-lifetime.test.ts',
-            'test/server/event-loop-turns.test.ts',
-            'test/server/alerts/*.test.ts',
-            'test/server/hardening/rate-limit.test.ts',
-            'test/server/hardening/security-headers.test.ts',
-            'test/server/hardening/hostile-requests.test.ts',
-          ],
+    include: scopeTests[process.env.MUTATION_SCOPE ?? 'all'],
     exclude: ['test/server/alerts/processes.test.ts'],
     globalSetup: [],
   },

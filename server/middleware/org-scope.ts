@@ -13,6 +13,7 @@ import { hasRole } from './permissions';
  */
 export function orgScope(deps: AppDeps) {
   return createMiddleware<ApiEnv>(async (c, next) => {
+    // Stryker disable next-line StringLiteral: mounted on /orgs/:org only, so the parameter is always there
     const slug = c.req.param('org') ?? '';
     const org = await deps.db.select().from(orgs).where(eq(orgs.slug, slug)).get();
     if (!org) throw notFound('org');

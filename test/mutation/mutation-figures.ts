@@ -1,7 +1,8 @@
 /**
  * Last step of `npm run mutation`: turns Stryker's JSON report into docs/figures/mutation.json, a
- * score per mutated folder with the surviving and the ignored (equivalent) mutants listed. Folders
- * this run did not mutate keep their rows from the previous file.
+ * score per mutated file and folder with the surviving and the ignored (equivalent) mutants listed.
+ * Files this run did not mutate keep their figures from the previous file, so runs of different
+ * MUTATION_SCOPEs add up to the folders' scores.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,13 +29,15 @@ interface Listed {
 }
 
 interface MutationFigures extends Figures {
+  /** One row per mutated file, the same columns as the folder rows. */
+  files?: FigureRow[];
   survivors: Listed[];
   equivalents: Listed[];
 }
 
-const reportFile = 'reports/mutation/mutation.json';
+/** The report of the MUTATION_SCOPE just run (see stryker.config.mjs). */
+const reportFile = `reports/mutation/${process.env.MUTATION_SCOPE ?? 'all'}.json`;
 const out = join(figuresDir, 'mutation.json');
-const detected = new Set(['Killed', 'Timeout']);
 const undetected = new Set(['Survived', 'NoCoverage']);
 
 /** Left out by `ignoreStatic` (module-level constants), as opposed to marked equivalent in the source. */
@@ -48,13 +51,29 @@ const listed = (file: string, m: ReportMutant): Listed => ({
   ...(m.statusReason ? { reason: m.statusReason } : {}),
 });
 
-/** Score row of one folder: Stryker's score, detected / (detected + undetected); errors and ignored mutants excluded. */
-function folderRow(folder: string, mutants: ReportMutant[], measured: string): FigureRow {
+const counted = [
+  'mutants',
+  'killed',
+  'timed out',
+  'survived',
+  'no coverage',
+  'equivalent (ignored)',
+  'static, not run',
+  'errors',
+] as const;
+
+/** Stryker's score, detected / (detected + undetected); errors and ignored mutants excluded. */
+const score = (row: FigureRow): number | '' => {
+  const found = Number(row.killed) + Number(row['timed out']);
+  const missed = Number(row.survived) + Number(row['no coverage']);
+  return found + missed === 0 ? '' : Math.round((1000 * found) / (found + missed)) / 10;
+};
+
+/** Counts of one file's mutants by outcome, with its score and when its run ended. */
+function fileRow(file: string, mutants: ReportMutant[], measured: string): FigureRow {
   const count = (status: string) => mutants.filter((m) => m.status === status).length;
-  const found = mutants.filter((m) => detected.has(m.status)).length;
-  const missed = mutants.filter((m) => undetected.has(m.status)).length;
-  return {
-    folder,
+  const row: FigureRow = {
+    file,
     mutants: mutants.length,
     killed: count('Killed'),
     'timed out': count('Timeout'),
@@ -63,46 +82,54 @@ function folderRow(folder: string, mutants: ReportMutant[], measured: string): F
     'equivalent (ignored)': mutants.filter((m) => m.status === 'Ignored' && !isStatic(m)).length,
     'static, not run': mutants.filter(isStatic).length,
     errors: count('CompileError') + count('RuntimeError'),
-    'score %': found + missed === 0 ? '' : Math.round((1000 * found) / (found + missed)) / 10,
-    measured,
   };
+  return { ...row, 'score %': score(row), measured };
+}
+
+/** The rows of the files in one folder summed, measured from the earliest to the latest of their runs. */
+function folderRow(folder: string, files: FigureRow[]): FigureRow {
+  const row: FigureRow = { folder };
+  for (const key of counted) row[key] = files.reduce((sum, file) => sum + Number(file[key]), 0);
+  const times = files.map((file) => String(file.measured)).sort();
+  const [first, last] = [times[0] ?? '', times.at(-1) ?? ''];
+  return { ...row, 'score %': score(row), measured: first === last ? first : `${first} to ${last}` };
 }
 
 const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
 const measuredAt = new Date().toISOString();
 /** When Stryker wrote the report, that is when its run ended. */
-const ranAt = statSync(reportFile).mtime.toISOString();
-const byFolder = new Map<string, { file: string; mutant: ReportMutant }[]>();
-for (const [file, { mutants }] of Object.entries(report.files)) {
-  const folder = dirname(file);
-  const entries = byFolder.get(folder) ?? [];
-  entries.push(...mutants.map((mutant) => ({ file, mutant })));
-  byFolder.set(folder, entries);
-}
+const ranAt = `${statSync(reportFile).mtime.toISOString().slice(0, 16)}Z`;
+const inReport = (file: string) => file in report.files;
 
 const previous: MutationFigures | undefined = existsSync(out)
   ? JSON.parse(readFileSync(out, 'utf8'))
   : undefined;
-const inRun = (at: string) => byFolder.has(dirname(at.split(':')[0]!));
-const kept = (rows: FigureRow[] = []) => rows.filter((row) => !byFolder.has(String(row.folder)));
-const all = [...byFolder.values()].flat();
+const files = [
+  ...(previous?.files ?? []).filter((row) => !inReport(String(row.file))),
+  ...Object.entries(report.files).map(([file, { mutants }]) => fileRow(file, mutants, ranAt)),
+].sort((a, b) => String(a.file).localeCompare(String(b.file)));
+const byFolder = new Map<string, FigureRow[]>();
+for (const row of files) {
+  const folder = dirname(String(row.file));
+  byFolder.set(folder, [...(byFolder.get(folder) ?? []), row]);
+}
+/** Folders measured before per-file figures were kept, and not since. */
+const kept = (previous?.rows ?? []).filter((row) => !byFolder.has(String(row.folder)));
+const inRun = (at: string) => inReport(at.split(':')[0] ?? '');
+const all = Object.entries(report.files).flatMap(([file, { mutants }]) =>
+  mutants.map((mutant) => ({ file, mutant })),
+);
 const pick = (statuses: Set<string>) =>
   all.filter(({ mutant }) => statuses.has(mutant.status)).map(({ file, mutant }) => listed(file, mutant));
 
 const figures: MutationFigures = {
   name: 'mutation',
   measuredAt,
-  note: 'StrykerJS (`npm run mutation`), perTest coverage, tests of vitest.mutation.config.ts; no type checker (TypeScript 7 has no compiler API for it). server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and static ones left out by ignoreStatic do not count. A row is measured when its Stryker run ended. Survivors and reasons are listed in docs/figures/mutation.json.',
-  rows: [
-    ...kept(previous?.rows),
-    ...[...byFolder].map(([folder, entries]) =>
-      folderRow(
-        folder,
-        entries.map((e) => e.mutant),
-        `${ranAt.slice(0, 16)}Z`,
-      ),
-    ),
-  ].sort((a, b) => String(a.folder).localeCompare(String(b.folder))),
+  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums its files; a file is measured when its Stryker run ended. Per-file figures, survivors and reasons are listed in docs/figures/mutation.json.',
+  rows: [...kept, ...[...byFolder].map(([folder, rows]) => folderRow(folder, rows))].sort((a, b) =>
+    String(a.folder).localeCompare(String(b.folder)),
+  ),
+  files,
   survivors: [...(previous?.survivors ?? []).filter((m) => !inRun(m.at)), ...pick(undetected)],
   equivalents: [
     ...(previous?.equivalents ?? []).filter((m) => !inRun(m.at)),
