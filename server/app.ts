@@ -15,6 +15,7 @@ import { settleUnreadBodies } from './middleware/unread-bodies';
 import { createRouter } from './openapi';
 import { alertHistoryRoutes } from './routes/alert-history';
 import { alertRuleRoutes } from './routes/alert-rules';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calibrationRoutes } from './routes/calibrations';
 import { docsRoutes, openApiDocument } from './routes/docs';
@@ -27,6 +28,7 @@ import { historyGithubRoutes } from './routes/history-github';
 import { historyGithubSyncRoutes } from './routes/history-github-sync';
 import { historyWeeklyRoutes } from './routes/history-weekly';
 import { invitationRoutes } from './routes/invitations';
+import { orgParameterRoutes } from './routes/org-parameters';
 import { orgRoutes } from './routes/orgs';
 import { reportRoutes } from './routes/reports';
 import { rosterRoutes } from './routes/roster';
@@ -58,6 +60,8 @@ function apiRoutes(deps: ForecastDeps) {
   /** Typed as plain routers: the union of every router's route schema is too large for the compiler. */
   const resources: ((deps: ForecastDeps) => OpenAPIHono<ApiEnv>)[] = [
     orgRoutes,
+    orgParameterRoutes,
+    auditRoutes,
     teamRoutes,
     rosterRoutes,
     scenarioRoutes,

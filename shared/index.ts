@@ -90,7 +90,7 @@ export {
   forecastInputSchema,
 } from './schemas/forecast-input';
 export { describeIssues, type FieldIssue, formatIssues, formatPath } from './schemas/issues';
-export { defaultLevels, type Level, levelSchema } from './schemas/levels';
+export { checkLadder, defaultLevels, type Level, ladderSchema, levelSchema } from './schemas/levels';
 export { leverEventIds } from './schemas/lever-ids';
 export {
   type RunOptions,
@@ -101,14 +101,19 @@ export {
   thresholdsSchema,
 } from './schemas/options';
 export { type Org, type OrgInput, orgSchema, type Team, teamSchema } from './schemas/org';
+export { type ParameterInfo, parameterInfo } from './schemas/parameter-info';
 export {
+  applyParametersPatch,
   defaultParameters,
   type ParameterName,
   type ParameterOverrides,
   type Parameters,
   type ParametersInput,
+  type ParametersPatch,
+  parameterBounds,
   parameterNames,
   parameterOverridesSchema,
+  parametersPatchSchema,
   parametersSchema,
   withOverrides,
 } from './schemas/parameters';

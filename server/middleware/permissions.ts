@@ -9,6 +9,8 @@ export const permissions = {
   'GET /orgs/{org}': 'viewer',
   'PATCH /orgs/{org}': 'admin',
   'GET /orgs/{org}/model': 'viewer',
+  'GET /orgs/{org}/parameters': 'viewer',
+  'GET /orgs/{org}/audit': 'admin',
   'GET /orgs/{org}/teams': 'viewer',
   'POST /orgs/{org}/teams': 'planner',
   'GET /orgs/{org}/teams/{id}': 'viewer',

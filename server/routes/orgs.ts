@@ -1,12 +1,21 @@
 import { z } from '@hono/zod-openapi';
-import { isTimeZone, levelSchema, parametersSchema, teamSchema, thresholdsSchema } from '../../shared/index';
+import {
+  isTimeZone,
+  ladderSchema,
+  levelSchema,
+  parametersPatchSchema,
+  parametersSchema,
+  teamSchema,
+  thresholdsSchema,
+} from '../../shared/index';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
+import { modelRevision } from '../services/forecast-memo';
 import { loadModel, loadSettings } from '../services/org-model';
-import { setOrgTimeZone } from '../services/org-time-zone';
+import { updateOrgSettings } from '../services/org-settings';
 import { loadThresholds } from '../services/thresholds';
-import { jsonBody, jsonResponse, orgParams, orgRoute } from './route';
+import { conflictResponse, jsonBody, jsonResponse, orgParams, orgRoute } from './route';
 
 const timeZoneSchema = z
   .string()
@@ -21,10 +30,23 @@ const orgViewSchema = z
     timeZone: timeZoneSchema,
     levels: z.array(levelSchema),
     parameters: parametersSchema,
+    modelRevision: z.number().int().openapi({
+      description:
+        'Raised by every change of the org model (settings, teams, scenarios): forecasts of an older revision are stale',
+    }),
   })
   .openapi('Org');
 
-const orgPatchSchema = z.strictObject({ timeZone: timeZoneSchema.optional() });
+const orgPatchSchema = z.strictObject({
+  timeZone: timeZoneSchema.optional(),
+  levels: ladderSchema.optional().meta({
+    description:
+      'The whole level ladder, most junior first; leaving out a level that roster rows, team headcounts or scenario events use is refused (409)',
+  }),
+  parameters: parametersPatchSchema.optional().meta({
+    description: 'Model parameter values to set; `null` restores a parameter’s documented default',
+  }),
+});
 
 const modelSchema = z
   .object({
@@ -46,9 +68,10 @@ const getOrg = orgRoute('GET /orgs/{org}', {
 });
 const patchOrg = orgRoute('PATCH /orgs/{org}', {
   tags,
-  summary: "Change the org's settings: `timeZone` (weeks start at its local Monday 00:00; default UTC)",
+  summary:
+    "Change the org's settings (admins), all or nothing: `timeZone` (weeks start at its local Monday 00:00; default UTC), the level ladder, parameter values; a ladder or parameter change raises the model revision",
   request: { params: orgParams, body: jsonBody(orgPatchSchema) },
-  responses: { 200: jsonResponse('The org after the change', orgViewSchema) },
+  responses: { 200: jsonResponse('The org after the change', orgViewSchema), 409: conflictResponse },
 });
 const getModel = orgRoute('GET /orgs/{org}/model', {
   tags,
@@ -64,15 +87,15 @@ export function orgRoutes(deps: AppDeps) {
     name: org.name,
     timeZone: org.timeZone,
     ...(await loadSettings(deps.db, org.id)),
+    modelRevision: await modelRevision(deps.db, org.id),
   });
   return createRouter()
     .openapi(getOrg, async (c) => c.json(await view(c.get('org')), 200))
     .openapi(patchOrg, async (c) => {
       const org = c.get('org');
-      const { timeZone } = c.req.valid('json');
-      if (timeZone === undefined) return c.json(await view(org), 200);
-      await setOrgTimeZone(deps.db, org, timeZone, actorOf(c.get('principal')));
-      return c.json(await view({ ...org, timeZone }), 200);
+      const change = c.req.valid('json');
+      await updateOrgSettings(deps.db, actorOf(c.get('principal')), org, change);
+      return c.json(await view({ ...org, timeZone: change.timeZone ?? org.timeZone }), 200);
     })
     .openapi(getModel, async (c) => {
       const org = c.get('org');

@@ -17,6 +17,29 @@ export const levelSchema = z
 export type Level = z.infer<typeof levelSchema>;
 
 /**
+ * The ladder rules every ladder keeps: level ids unique and at least one level that may sign off.
+ * Issues go to `path` (the ladder's own path inside the object checked).
+ */
+export function checkLadder(levels: readonly Level[], ctx: z.RefinementCtx, path: (string | number)[]): void {
+  const ids = new Set<string>();
+  levels.forEach((level, i) => {
+    if (ids.has(level.id))
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate level id "${level.id}"` });
+    ids.add(level.id);
+  });
+  if (!levels.some((level) => level.canSignOff)) {
+    ctx.addIssue({ code: 'custom', path, message: 'at least one level must be able to sign off' });
+  }
+}
+
+/** A level ladder on its own, most junior first: 1-12 levels under {@link checkLadder}. */
+export const ladderSchema = z
+  .array(levelSchema)
+  .min(1, { error: 'must list at least one level' })
+  .max(12, { error: 'must list at most 12 levels' })
+  .superRefine((levels, ctx) => checkLadder(levels, ctx, []));
+
+/**
  * Default ladder: junior, mid, senior, principal; senior and principal may sign off [R42].
  * Authoring rates around the median of 3 changes per developer-week [R20]; principals author
  * fewer (more design and review time, [R25]), juniors slightly fewer (smaller scope).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedInt, displayName, identifier } from './fields';
-import { defaultLevels, levelSchema } from './levels';
+import { checkLadder, defaultLevels, levelSchema } from './levels';
 import { parameterOverridesSchema } from './parameters';
 
 /**
@@ -37,18 +37,8 @@ export const orgSchema = z
   })
   .strict()
   .superRefine((org, ctx) => {
-    const levelIds = new Set<string>();
-    org.levels.forEach((level, i) => {
-      if (levelIds.has(level.id)) duplicateIssue(ctx, ['levels', i, 'id'], 'level', level.id);
-      levelIds.add(level.id);
-    });
-    if (!org.levels.some((level) => level.canSignOff)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['levels'],
-        message: 'at least one level must be able to sign off',
-      });
-    }
+    checkLadder(org.levels, ctx, ['levels']);
+    const levelIds = new Set(org.levels.map((level) => level.id));
     const teamIds = new Set<string>();
     org.teams.forEach((team, i) => {
       if (teamIds.has(team.id)) duplicateIssue(ctx, ['teams', i, 'id'], 'team', team.id);

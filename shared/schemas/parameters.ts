@@ -87,8 +87,17 @@ const uncertaintyDefaults: Partial<Record<ParameterName, [number, number]>> = {
   incidentHours: [2.5 / 6, 8 / 6], // [R35] 2.5 h .. [R34] 6 h, up to 8 h
 };
 
-const fieldSchema = (name: ParameterName) =>
-  boundedNumber(0, name === 'workHoursPerWeek' ? 168 : isFractionParameter(name) ? 1 : 1000);
+/** Values that must be above 0 (they divide), checked wherever they are given. */
+const positiveNames = new Set<ParameterName>(['workHoursPerWeek', 'humanReviewHours']);
+
+/** The values a parameter may take: `min` to `max`, above `min` (not equal) when `aboveMin`. */
+export const parameterBounds = (name: ParameterName): { min: number; max: number; aboveMin: boolean } => ({
+  min: 0,
+  max: name === 'workHoursPerWeek' ? 168 : isFractionParameter(name) ? 1 : 1000,
+  aboveMin: positiveNames.has(name),
+});
+
+const fieldSchema = (name: ParameterName) => boundedNumber(0, parameterBounds(name).max);
 
 const rangeSchema = z
   .tuple([boundedNumber(0, 1), boundedNumber(1, 10)], { error: 'must be [low, high] multipliers' })
@@ -96,13 +105,10 @@ const rangeSchema = z
 
 const rangesSchema = z.partialRecord(z.enum(parameterNames), rangeSchema);
 
-/** Values that must be above 0 (they divide), checked wherever they are given. */
-const positiveNames = ['workHoursPerWeek', 'humanReviewHours'] as const;
-
-const checkPositive = (values: Partial<Record<ParameterName, number>>, ctx: z.RefinementCtx) => {
+const checkPositive = (values: Partial<Record<ParameterName, number | null>>, ctx: z.RefinementCtx) => {
   for (const name of positiveNames) {
     const value = values[name];
-    if (value !== undefined && value <= 0)
+    if (typeof value === 'number' && value <= 0)
       ctx.addIssue({ code: 'custom', path: [name], message: 'must be above 0' });
   }
 };
@@ -141,6 +147,25 @@ export const parameterOverridesSchema = z
   .superRefine(checkPositive);
 
 export type ParameterOverrides = z.infer<typeof parameterOverridesSchema>;
+
+const patchShape = Object.fromEntries(
+  parameterNames.map((name) => [name, fieldSchema(name).nullable().optional()]),
+) as { [K in ParameterName]: z.ZodOptional<z.ZodNullable<z.ZodNumber>> };
+
+/** A change of the org's parameter values: a number sets one, `null` restores its documented default. */
+export const parametersPatchSchema = z.object(patchShape).strict().superRefine(checkPositive);
+
+export type ParametersPatch = z.infer<typeof parametersPatchSchema>;
+
+/** `parameters` with `patch` applied (null restores the default); uncertainty ranges stay as they are. */
+export const applyParametersPatch = (parameters: Parameters, patch: ParametersPatch): Parameters => {
+  const next: Parameters = { ...parameters };
+  for (const name of parameterNames) {
+    const value = patch[name];
+    if (value !== undefined) next[name] = value ?? defaultParameters[name];
+  }
+  return next;
+};
 
 /** The org parameters with a team's override laid over them (ranges replaced name by name). */
 export const withOverrides = (

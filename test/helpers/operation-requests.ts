@@ -122,6 +122,8 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'GET /orgs/{org}': async () => ({ path: '' }),
     'PATCH /orgs/{org}': async () => ({ path: '', body: { timeZone: 'Europe/Rome' } }),
     'GET /orgs/{org}/model': async () => ({ path: '/model' }),
+    'GET /orgs/{org}/parameters': async () => ({ path: '/parameters' }),
+    'GET /orgs/{org}/audit': async () => ({ path: '/audit?action=create&limit=5' }),
     'GET /orgs/{org}/teams': async () => ({ path: '/teams' }),
     'POST /orgs/{org}/teams': async () => ({
       path: '/teams',
