@@ -32,6 +32,8 @@ export const historySources = sqliteTable(
  * A change arriving again replaces its row, so imports are idempotent per source and key.
  * Identities are stored as keys: a lower-cased email, or `github:<login>`; matching them to the
  * roster happens when series are read, so alias and roster edits apply to past imports.
+ * Changes are read through their sources (the unique index leads with source_id): no index on
+ * org or dates, as every one costs each imported row a further B-tree insert.
  */
 export const historyChanges = sqliteTable(
   'history_changes',
@@ -58,10 +60,7 @@ export const historyChanges = sqliteTable(
     /** Lines added plus lines deleted. */
     lines: integer('lines').notNull(),
   },
-  (t) => [
-    uniqueIndex('history_changes_source_key').on(t.sourceId, t.key),
-    index('history_changes_org_authored').on(t.orgId, t.authoredAt),
-  ],
+  (t) => [uniqueIndex('history_changes_source_key').on(t.sourceId, t.key)],
 );
 
 /** Names seen for an identity key, for listing unmatched people (latest name wins). */

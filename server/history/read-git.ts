@@ -50,7 +50,7 @@ export function gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Ar
 
 /**
  * Copies of strings, one per distinct value. Fields cut out of a record are slices that keep the
- * whole decoded chunk alive; keeping a copy instead lets each chunk go, and people's names and
+ * whole decoded record (message included) alive; keeping a copy instead lets each record go, and people's names and
  * emails, repeated in every commit, are stored once.
  */
 function interner() {

@@ -83,10 +83,14 @@ export async function sourceId(
   return id;
 }
 
-/** Inserts the changes, each replacing its earlier copy (same source and key). */
+/**
+ * Inserts the changes, each replacing its earlier copy (same source and key), in key order: the
+ * unique (source, key) index then grows at its end instead of splitting pages all over.
+ */
 export async function upsertChanges(tx: Tx, orgId: string, source: string, changes: ImportedChange[]) {
-  for (let i = 0; i < changes.length; i += batchRows) {
-    const batch = changes
+  const sorted = [...changes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < sorted.length; i += batchRows) {
+    const batch = sorted
       .slice(i, i + batchRows)
       .map((c) => [
         c.key,

@@ -1,6 +1,7 @@
 import type { WeeklyCounts } from '../../shared/index';
+import { mapEntry } from './map-entry';
 import { nearestRank } from './percentile';
-import { weekLabel, weekOf } from './weeks';
+import { type WeekOf, weekLabel, weekOf } from './weeks';
 
 /** A change placed in a team and level (its author's), times in epoch milliseconds. */
 export interface PlacedChange {
@@ -48,18 +49,21 @@ export interface WeekRange {
   last: number;
 }
 
-function cellsOf(changes: readonly PlacedChange[]) {
-  const groups = new Map<string, { team: string; level: string; cells: Map<number, Cell> }>();
+interface Group {
+  team: string;
+  level: string;
+  cells: Map<number, Cell>;
+}
+
+function cellsOf(changes: readonly PlacedChange[], weekIn: WeekOf) {
+  const groups = new Map<string, Map<string, Group>>();
   const cell = (team: string, level: string, week: number): Cell => {
-    const id = `${team}\u0000${level}`;
-    const group = groups.get(id) ?? { team, level, cells: new Map<number, Cell>() };
-    groups.set(id, group);
-    const c = group.cells.get(week) ?? emptyCell();
-    group.cells.set(week, c);
-    return c;
+    const levels = mapEntry(groups, team, () => new Map<string, Group>());
+    const group = mapEntry(levels, level, () => ({ team, level, cells: new Map<number, Cell>() }));
+    return mapEntry(group.cells, week, emptyCell);
   };
   for (const change of changes) {
-    const authored = cell(change.team, change.level, weekOf(change.authoredAt));
+    const authored = cell(change.team, change.level, weekIn(change.authoredAt));
     authored.authored++;
     if (change.aiAssisted) authored.aiAssisted++;
     authored.lines += change.lines;
@@ -67,22 +71,26 @@ function cellsOf(changes: readonly PlacedChange[]) {
       authored.toReview.push(hoursBetween(change.authoredAt, change.firstReviewAt));
     if (change.signedOffAt === null) continue;
     authored.toSignoff.push(hoursBetween(change.authoredAt, change.signedOffAt));
-    const signed = cell(change.team, change.level, weekOf(Math.max(change.signedOffAt, change.authoredAt)));
+    const signed = cell(change.team, change.level, weekIn(Math.max(change.signedOffAt, change.authoredAt)));
     signed.signedOff++;
     if (change.signer) signed.signoffs[change.signer] = (signed.signoffs[change.signer] ?? 0) + 1;
   }
-  return groups;
+  return [...groups.values()].flatMap((levels) => [...levels.values()]);
 }
 
 /**
  * Weekly rows per team and level: every week of `range` from the group's first week with
  * activity (authored or signed off) to its last (or to the range end while changes stay open),
- * zero-filled. A change signed off before it was authored (clock skew) counts as signed off in
+ * zero-filled, in the weeks `weekIn` says (UTC ISO weeks by default). A change signed off before it was authored (clock skew) counts as signed off in
  * its authored week. Rows are sorted by team, level, week.
  */
-export function aggregateWeekly(changes: readonly PlacedChange[], range: WeekRange): WeeklyRow[] {
+export function aggregateWeekly(
+  changes: readonly PlacedChange[],
+  range: WeekRange,
+  weekIn: WeekOf = weekOf,
+): WeeklyRow[] {
   const rows: WeeklyRow[] = [];
-  const groups = [...cellsOf(changes).values()].sort((a, b) =>
+  const groups = cellsOf(changes, weekIn).sort((a, b) =>
     a.team === b.team ? (a.level < b.level ? -1 : 1) : a.team < b.team ? -1 : 1,
   );
   for (const { team, level, cells } of groups) {

@@ -78,7 +78,12 @@ const csvRow = (r: WeeklyRow) =>
 export function historyWeeklyRoutes(deps: AppDeps) {
   return createRouter().openapi(weekly, async (c) => {
     const { format, totals, ...query } = c.req.valid('query');
-    const rows = await weeklySeries(deps.db, c.get('org').id, { ...query, totals: totals === 'true' });
+    const org = c.get('org');
+    const rows = await weeklySeries(deps.db, org.id, {
+      ...query,
+      totals: totals === 'true',
+      timeZone: org.timeZone,
+    });
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
     if (csv) {
       return c.body(toCsv(weeklyCsvColumns, rows.map(csvRow)), 200, {

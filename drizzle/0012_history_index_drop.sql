@@ -1,0 +1,1 @@
+DROP INDEX `history_changes_org_authored`;
