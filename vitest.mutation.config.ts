@@ -20,7 +20,11 @@ const middlewareTests = [
   'test/server/hardening/security-headers.test.ts',
   'test/server/hardening/hostile-requests.test.ts',
 ];
-const schedulerTests = ['test/server/alerts/*.test.ts', 'test/server/history/github-sync.test.ts'];
+const schedulerTests = [
+  'test/server/alerts/*.test.ts',
+  'test/server/history/github-sync.test.ts',
+  'test/server/history/github-sync-scheduler.test.ts',
+];
 const engineTests = ['test/shared/**/*.test.ts'];
 const serverTests = [...accessTests, ...middlewareTests, ...schedulerTests];
 /** The tests of each MUTATION_SCOPE (see stryker.config.mjs). */

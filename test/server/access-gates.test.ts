@@ -95,11 +95,14 @@ describe('authentication', () => {
     }
   });
 
-  it('takes the Bearer scheme in any letter case', async () => {
-    const response = await fetch(api('/orgs/acme/teams'), {
-      headers: { authorization: `bEaReR ${acme.tokens.viewer}` },
-    });
-    expect(response.status).toBe(200);
+  it('takes "Bearer", in any letter case and after any run of spaces, followed by the token and nothing else', async () => {
+    const status = async (authorization: string) =>
+      (await fetch(api('/orgs/acme/teams'), { headers: { authorization } })).status;
+    const token = acme.tokens.viewer;
+    expect(await status(`bEaReR ${token}`)).toBe(200);
+    expect(await status(`Bearer   ${token}`)).toBe(200);
+    expect(await status(`Token Bearer ${token}`)).toBe(401);
+    expect(await status(`Bearer ${token} ${token}`)).toBe(401);
   });
 });
 
