@@ -23,6 +23,8 @@ const server = [...middleware, ...access, ...scheduler];
 const engine = ['shared/engine/**/*.ts'];
 const scopes = { access, middleware, scheduler, server, engine, all: [...server, ...engine] };
 const scope = process.env.MUTATION_SCOPE ?? 'all';
+/** Names the report, event log and sandbox: the scope, or MUTATION_RUN for a re-check (`--mutate file:lines`) beside a running scope. */
+const run = process.env.MUTATION_RUN ?? scope;
 
 export default {
   testRunner: 'vitest',
@@ -39,9 +41,9 @@ export default {
   // One report per scope, so runs of different scopes can overlap; the event recorder writes each
   // mutant's result as it is tested (survivors can be triaged while a long run goes on).
   reporters: ['progress-append-only', 'json', 'event-recorder'],
-  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
-  eventReporter: { baseDir: `reports/mutation/events-${scope}` },
-  tempDirName: `.stryker-tmp/${scope}`,
+  jsonReporter: { fileName: `reports/mutation/${run}.json` },
+  eventReporter: { baseDir: `reports/mutation/events-${run}` },
+  tempDirName: `.stryker-tmp/${run}`,
   ignorePatterns: ['docs', 'data', 'reports', 'coverage', 'test-results', '*.db*'],
   cleanTempDir: 'always',
   // The sandbox copies tsconfig.json as is: rewriting it needs the TypeScript 5 API, which 7 lacks.

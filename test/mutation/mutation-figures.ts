@@ -7,18 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FigureRow, type Figures, figuresDir } from '../bench/figures';
-
-interface ReportMutant {
-  mutatorName: string;
-  replacement?: string;
-  status: string;
-  statusReason?: string;
-  location: { start: { line: number } };
-}
-
-interface Report {
-  files: Record<string, { mutants: ReportMutant[] }>;
-}
+import { type Report, type ReportMutant, reportFromEvents } from './event-report';
 
 /** One mutant named by place and change, with why it is ignored when it is. */
 interface Listed {
@@ -35,8 +24,11 @@ interface MutationFigures extends Figures {
   equivalents: Listed[];
 }
 
-/** The report of the MUTATION_SCOPE just run (see stryker.config.mjs). */
-const reportFile = `reports/mutation/${process.env.MUTATION_SCOPE ?? 'all'}.json`;
+/** The report of the MUTATION_RUN or MUTATION_SCOPE just run (see stryker.config.mjs). */
+const run = process.env.MUTATION_RUN ?? process.env.MUTATION_SCOPE ?? 'all';
+const reportFile = `reports/mutation/${run}.json`;
+/** MUTATION_FROM_EVENTS=1: figures of a run stopped early, from its event log (the files it finished). */
+const fromEvents = process.env.MUTATION_FROM_EVENTS === '1';
 const out = join(figuresDir, 'mutation.json');
 const undetected = new Set(['Survived', 'NoCoverage']);
 
@@ -88,17 +80,19 @@ function fileRow(file: string, mutants: ReportMutant[], measured: string): Figur
 
 /** The rows of the files in one folder summed, measured from the earliest to the latest of their runs. */
 function folderRow(folder: string, files: FigureRow[]): FigureRow {
-  const row: FigureRow = { folder };
+  const row: FigureRow = { folder, files: files.length };
   for (const key of counted) row[key] = files.reduce((sum, file) => sum + Number(file[key]), 0);
   const times = files.map((file) => String(file.measured)).sort();
   const [first, last] = [times[0] ?? '', times.at(-1) ?? ''];
   return { ...row, 'score %': score(row), measured: first === last ? first : `${first} to ${last}` };
 }
 
-const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+const { report, endedAt } = fromEvents
+  ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd())
+  : // When Stryker wrote the report, that is when its run ended.
+    { report: JSON.parse(readFileSync(reportFile, 'utf8')) as Report, endedAt: statSync(reportFile).mtime };
 const measuredAt = new Date().toISOString();
-/** When Stryker wrote the report, that is when its run ended. */
-const ranAt = `${statSync(reportFile).mtime.toISOString().slice(0, 16)}Z`;
+const ranAt = `${endedAt.toISOString().slice(0, 16)}Z`;
 const inReport = (file: string) => file in report.files;
 
 const previous: MutationFigures | undefined = existsSync(out)

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, users } from '../../server/db/schema';
+import { apiTokens, auditLog, memberships, users } from '../../server/db/schema';
 import { bearer, createOrgFixture, login, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 
@@ -103,6 +103,37 @@ describe('authentication', () => {
     expect(await status(`Bearer   ${token}`)).toBe(200);
     expect(await status(`Token Bearer ${token}`)).toBe(401);
     expect(await status(`Bearer ${token} ${token}`)).toBe(401);
+  });
+});
+
+describe('the actor of a write', () => {
+  it('is token:<id> for an API token and user:<id> for a session, in the audit log', async () => {
+    const db = server.database.db;
+    const tokenRow = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.orgId, globex.id), eq(apiTokens.name, 'planner')))
+      .get();
+    const user = await db.select().from(users).where(eq(users.email, globex.emails.admin)).get();
+    const byToken = await sendJson(
+      api('/orgs/globex/teams'),
+      'POST',
+      { name: 'By token', headcount: {} },
+      bearer(globex.tokens.planner),
+    );
+    const session = await login(server.url, globex.emails.admin);
+    const bySession = await sendJson(
+      api('/orgs/globex/teams'),
+      'POST',
+      { name: 'By session', headcount: {} },
+      { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    );
+    const actorOf = async (response: Response) => {
+      const { id } = (await response.json()) as { id: string };
+      return (await db.select().from(auditLog).where(eq(auditLog.entityId, id)).get())?.actor;
+    };
+    expect(await actorOf(byToken)).toBe(`token:${tokenRow!.id}`);
+    expect(await actorOf(bySession)).toBe(`user:${user!.id}`);
   });
 });
 

@@ -1,0 +1,51 @@
+/**
+ * A Stryker report rebuilt from the event recorder's files (reports/mutation/events-<scope>), for a
+ * run stopped before it wrote its JSON report: only files whose every planned mutant was tested.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface ReportMutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  statusReason?: string;
+  location: { start: { line: number } };
+}
+
+export interface Report {
+  files: Record<string, { mutants: ReportMutant[] }>;
+}
+
+interface PlannedMutant {
+  fileName: string;
+  id: string;
+}
+
+const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/** The finished files of the run recorded in `dir`, and when its last mutant was tested. */
+export function reportFromEvents(dir: string, root: string): { report: Report; endedAt: Date } {
+  const names = readdirSync(dir).sort();
+  const planFile = names.find((name) => name.endsWith('-onMutationTestingPlanReady.json'));
+  if (!planFile) throw new Error(`${dir} holds no mutation testing plan`);
+  const plan = read<{ mutantPlans: { mutant: PlannedMutant }[] }>(join(dir, planFile));
+  const tested = new Map<string, ReportMutant>();
+  for (const name of names.filter((n) => n.endsWith('-onMutantTested.json'))) {
+    const mutant = read<ReportMutant>(join(dir, name));
+    tested.set(mutant.id, mutant);
+  }
+  const planned = new Map<string, string[]>();
+  for (const { mutant } of plan.mutantPlans) {
+    const file = relative(root, mutant.fileName);
+    planned.set(file, [...(planned.get(file) ?? []), mutant.id]);
+  }
+  const files: Report['files'] = {};
+  for (const [file, ids] of planned) {
+    const mutants = ids.map((id) => tested.get(id));
+    if (mutants.every((m) => m !== undefined)) files[file] = { mutants };
+  }
+  const endedAt = new Date(Math.max(...names.map((name) => statSync(join(dir, name)).mtimeMs)));
+  return { report: { files }, endedAt };
+}
