@@ -33,7 +33,7 @@ const weekly = orgRoute('GET /orgs/{org}/history/weekly', {
   tags: ['history'],
   summary: 'Weekly review series, one row per team, level and ISO week (JSON or CSV)',
   description:
-    'Rows for the weeks holding `from` to `to` (default: the whole history), zero-filled between a team and level’s first and last activity. Definitions in the README. CSV columns: week, team, level, authored, ai_assisted, signed_off, open, median_hours_to_first_review, p90_hours_to_first_review, median_hours_to_signoff, p90_hours_to_signoff, lines.',
+    'Weeks start at Monday 00:00 in the org’s time zone and are named by that Monday. Rows for the weeks holding `from` to `to` (default: the whole history), zero-filled between a team and level’s first and last activity. Definitions in the README. CSV columns: week, team, level, authored, ai_assisted, signed_off, open, median_hours_to_first_review, p90_hours_to_first_review, median_hours_to_signoff, p90_hours_to_signoff, lines.',
   request: {
     params: orgParams,
     query: z.object({
