@@ -25,6 +25,7 @@ export interface DryRun {
 export async function dryRunRule(deps: EvaluateDeps, rule: Rule, now: Date): Promise<DryRun> {
   const snapshot = await deps.forecastSource(rule.orgId, { horizonWeeks: rule.lookaheadWeeks, now });
   const findings = evaluateCondition(snapshot.forecast, rule);
+  // Stryker disable next-line ObjectLiteral,ArrayDeclaration: always replaced inside the transaction before its rollback; any other failure is rethrown, so this value is never returned
   let changes: { opened: Alert[]; resolved: Alert[] } = { opened: [], resolved: [] };
   try {
     await deps.db.transaction(async (tx) => {

@@ -151,8 +151,9 @@ describe('CSRF double submit', () => {
       { cookie: sessionOnly, 'x-csrf-token': session.csrf },
     );
     expect(response.status).toBe(403);
-    expect((await response.json()).detail).toBe(
-      'Missing or wrong X-CSRF-Token header (must equal the rl_csrf cookie).',
-    );
+    expect(await response.json()).toMatchObject({
+      title: 'Forbidden',
+      detail: 'Missing or wrong X-CSRF-Token header (must equal the rl_csrf cookie).',
+    });
   });
 });

@@ -10,16 +10,22 @@ import { insertOrg, insertRule } from './rule-fixtures';
 const flat = (v: number) => ({ p10: [v, v], p50: [v, v], p90: [v, v] });
 /** Backlog weeks per team id for the next forecast. */
 let backlog: Record<string, number>;
-const forecastSource: ForecastSource = async () => ({
-  forecast: forecastFixture(
-    2,
-    Object.fromEntries(Object.entries(backlog).map(([id, v]) => [id, { backlogWeeks: flat(v) }])),
-  ),
-  source: { scenarioId: 's1', version: 4 },
-});
+/** The arguments of every forecast asked for. */
+let asked: Parameters<ForecastSource>[] = [];
+const forecastSource: ForecastSource = async (...args) => {
+  asked.push(args);
+  return {
+    forecast: forecastFixture(
+      2,
+      Object.fromEntries(Object.entries(backlog).map(([id, v]) => [id, { backlogWeeks: flat(v) }])),
+    ),
+    source: { scenarioId: 's1', version: 4 },
+  };
+};
 
 let database: TempDatabase;
 beforeEach(async () => {
+  asked = [];
   database = await createTempDb();
 });
 afterEach(() => database.cleanup());
@@ -44,6 +50,7 @@ describe('dryRunRule', () => {
 
     backlog = { a: 3, b: 1 };
     const dry = await dryRunRule({ db: database.db, forecastSource }, rule, now);
+    expect(asked.at(-1)).toEqual([rule.orgId, { horizonWeeks: 8, now }]);
     expect(dry.evaluatedAt).toEqual(now);
     expect(dry.source).toEqual({ scenarioId: 's1', version: 4 });
     expect(dry.findings.map((f) => [f.teamId, f.breached, f.week, f.value])).toEqual([
