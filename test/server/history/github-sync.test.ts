@@ -348,6 +348,6 @@ describe('scheduled GitHub sync', () => {
     expect(settings!.nextSyncAt).toEqual(new Date('2024-02-02T06:00:00Z'));
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, 'sync'));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'system', entity: 'github' });
+    expect(audit[0]).toMatchObject({ actor: 'system', entity: 'github', after: { trigger: 'schedule' } });
   });
 });
