@@ -169,6 +169,7 @@ export const alertDeliverySchema = z
   .meta({ id: 'AlertDelivery' });
 
 export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
+export type AlertRulePatch = z.input<typeof alertRulePatchShape>;
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type Alert = z.infer<typeof alertSchema>;
 export type AlertFinding = z.infer<typeof alertFindingSchema>;

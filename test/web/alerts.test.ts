@@ -23,15 +23,17 @@ describe('alert rules page in Chromium', () => {
 
     const form = page.getByRole('form', { name: 'New alert rule' });
     await form.getByLabel('Name').fill('Checkout backlog');
-    const teams = form.getByLabel(/^Teams/);
-    const firstTeam = (await teams.locator('option').first().textContent({ timeout: 30_000 })) ?? '';
-    await teams.selectOption({ label: firstTeam });
+    const teams = form.getByRole('group', { name: /^Teams/ });
+    const firstBox = teams.getByRole('checkbox').first();
+    await firstBox.waitFor({ timeout: 30_000 });
+    const firstTeam = ((await firstBox.locator('xpath=..').textContent()) ?? '').trim();
+    await firstBox.check();
     await form.getByLabel('Metric').selectOption('backlogWeeks');
     await form.getByLabel('Percentile').selectOption('P50');
     await form.getByLabel('Comparator').selectOption('>=');
     await form.getByLabel('Threshold').fill('0');
     await form.getByLabel('Look-ahead (weeks)').fill('4');
-    await form.getByLabel('Time zone').fill('Europe/Rome');
+    await form.getByLabel('Time zone').selectOption('Europe/Rome');
     await form.getByLabel('Webhook URL').fill(receiver.url);
     await form.getByLabel('Webhook secret').fill('a-long-enough-webhook-secret');
     await form.getByLabel('Schedule (cron)').fill('every monday');
@@ -39,6 +41,15 @@ describe('alert rules page in Chromium', () => {
     await form.getByRole('alert').getByText('schedule', { exact: true }).waitFor();
 
     await form.getByLabel('Schedule (cron)').fill('0 9 * * 1');
+    await form
+      .getByText(
+        `Alert when ${firstTeam} team's backlog reaches 0 weeks of capacity in any of the next 4 weeks (P50 forecast, median).`,
+      )
+      .waitFor();
+    await form.getByText('Checked Mondays at 09:00 Europe/Rome.').waitFor();
+    expect(
+      await form.getByRole('list', { name: 'Next checks' }).getByRole('listitem').allTextContents(),
+    ).toHaveLength(5);
     await form.getByRole('button', { name: 'Create rule' }).click();
     const detail = page.getByRole('region', { name: 'Rule Checkout backlog' });
     await detail.getByText('secret …cret').waitFor();
@@ -96,5 +107,80 @@ describe('alert rules page in Chromium', () => {
     await page.screenshot({ path: 'test-results/alerts-form-check.png' });
     expect(posts).toEqual([]);
     expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('editing and pausing an alert rule in Chromium', () => {
+  let env: PlannerBrowser;
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    env = await startPlannerBrowser();
   });
+  afterAll(async () => {
+    await env?.close();
+    await receiver?.close();
+  });
+
+  it('edits a rule in place (words and next checks follow), pauses and resumes it, at 1440 and 390 px', async () => {
+    const { page, errors } = await env.open({ width: 1440, height: 900 });
+    await env.signIn(page);
+    await env.api(page, 'POST', '/orgs/demo/alert-rules', {
+      name: 'Wait watch',
+      metric: 'p90WaitHours',
+      comparator: '>',
+      threshold: 24,
+      lookaheadWeeks: 8,
+      schedule: '0 8 * * 1',
+      timezone: 'Europe/Rome',
+      webhook: { url: receiver.url, secret: 'edit-in-browser-secret-0123' },
+    });
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    const rules = page.getByRole('table', { name: 'Alert rules' });
+    await rules
+      .getByText(
+        "Alert when any team's p90 wait exceeds 24 h in any of the next 8 weeks (P90 forecast, pessimistic)",
+      )
+      .waitFor();
+    await rules.getByText('Mondays at 08:00 Europe/Rome').waitFor();
+    expect(await rules.getByRole('cell', { name: /^Mon \d{1,2} \w{3} \d{4}, 08:00$/ }).count()).toBe(1);
+
+    await rules.getByRole('button', { name: 'Wait watch' }).click();
+    const detail = page.getByRole('region', { name: 'Rule Wait watch' });
+    await detail.getByRole('button', { name: 'Edit rule' }).click();
+    const form = detail.getByRole('form', { name: 'Edit rule Wait watch' });
+    await form.getByLabel('Threshold').fill('36');
+    await form.getByLabel('Time zone').selectOption('America/New_York');
+    await form.getByLabel('Schedule (cron)').fill('30 7 * * 1-5');
+    await form.getByText('Checked Weekdays at 07:30 America/New_York.').waitFor();
+    await page.screenshot({ path: 'test-results/alerts-edit-1440.png', fullPage: true });
+    await form.getByRole('button', { name: 'Save rule' }).click();
+    await form.waitFor({ state: 'detached' });
+    await rules
+      .getByText(
+        "Alert when any team's p90 wait exceeds 36 h in any of the next 8 weeks (P90 forecast, pessimistic)",
+      )
+      .waitFor();
+    await rules.getByText('Weekdays at 07:30 America/New_York').waitFor();
+    const saved = await env.api<{ threshold: number; timezone: string; webhook: { secretHint: string } }>(
+      page,
+      'GET',
+      '/orgs/demo/alert-rules',
+    );
+    expect(saved).toMatchObject({
+      items: [{ threshold: 36, timezone: 'America/New_York', webhook: { secretHint: '…0123' } }],
+    });
+
+    await detail.getByRole('button', { name: 'Pause' }).click();
+    await rules.getByText('paused').waitFor();
+    await detail.getByText('(paused: no scheduled checks until resumed)').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/alerts-paused-390.png', fullPage: true });
+    await detail.getByRole('button', { name: 'Resume' }).click();
+    await detail.getByRole('list', { name: 'Next checks' }).waitFor();
+    expect(await detail.getByRole('list', { name: 'Next checks' }).getByRole('listitem').count()).toBe(5);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

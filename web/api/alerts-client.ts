@@ -5,10 +5,18 @@ import type {
   AlertEvaluation,
   AlertRule,
   AlertRuleInput,
+  AlertRulePatch,
 } from '../../shared';
 import { request } from './client';
 
-export type { Alert, AlertDelivery, AlertEvaluation, AlertRule, AlertRuleInput } from '../../shared';
+export type {
+  Alert,
+  AlertDelivery,
+  AlertEvaluation,
+  AlertRule,
+  AlertRuleInput,
+  AlertRulePatch,
+} from '../../shared';
 
 const rules = (slug: string) => `/orgs/${encodeURIComponent(slug)}/alert-rules`;
 const rule = (slug: string, id: string) => `${rules(slug)}/${encodeURIComponent(id)}`;
@@ -17,6 +25,8 @@ const rule = (slug: string, id: string) => `${rules(slug)}/${encodeURIComponent(
 export const alertsApi = {
   list: (slug: string) => request<{ items: AlertRule[] }>('GET', rules(slug)).then((r) => r.items),
   create: (slug: string, input: AlertRuleInput) => request<AlertRule>('POST', rules(slug), { body: input }),
+  update: (slug: string, id: string, patch: AlertRulePatch) =>
+    request<AlertRule>('PATCH', rule(slug, id), { body: patch }),
   remove: (slug: string, id: string) => request<void>('DELETE', rule(slug, id)),
   evaluate: (slug: string, id: string) => request<AlertEvaluation>('POST', `${rule(slug, id)}/evaluate`),
   dryRun: (slug: string, id: string) => request<AlertDryRun>('POST', `${rule(slug, id)}/dry-run`),

@@ -1,11 +1,13 @@
 import { For, Match, onMount, Show, Switch } from 'solid-js';
+import { zonedTimeLabel } from '../../shared';
+import type { AlertRuleInput } from '../api/alerts-client';
 import { RuleDetail } from '../components/alerts/rule-detail';
 import { RuleForm } from '../components/alerts/rule-form';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { createAlertsStore } from '../stores/alerts-store';
 import { useStores } from '../stores/context';
 
-/** Alert rules on the plan of record: list, create, test, history with acknowledge, delivery log. */
+/** Alert rules on the plan of record: list in words, create, edit, pause, test, history with acknowledge, delivery log. */
 export function AlertsPage() {
   const { session, teams } = useStores();
   const store = createAlertsStore(session[0].orgSlug);
@@ -28,44 +30,55 @@ export function AlertsPage() {
           </Empty>
         </Match>
         <Match when={state.rules()}>
-          <table aria-label="Alert rules">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Condition</th>
-                <th>Schedule</th>
-                <th>Next run</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={state.rules()}>
-                {(rule) => (
-                  <tr aria-selected={rule.id === state.selected()}>
-                    <td>
-                      <button type="button" class="link-button" onClick={() => actions.select(rule.id)}>
-                        {rule.name}
-                      </button>
-                    </td>
-                    <td>
-                      {rule.percentile} {rule.metric} {rule.comparator} {rule.threshold} within{' '}
-                      {rule.lookaheadWeeks} wk
-                    </td>
-                    <td>
-                      <code>{rule.schedule}</code> {rule.timezone}
-                    </td>
-                    <td>{new Date(rule.nextRunAt).toLocaleString()}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <section class="table-scroll" tabindex="0" aria-label="Alert rules table">
+            <table aria-label="Alert rules">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Rule</th>
+                  <th>Schedule</th>
+                  <th>Next check (rule's time zone)</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={state.rules()}>
+                  {(rule) => (
+                    <tr aria-selected={rule.id === state.selected()}>
+                      <td>
+                        <button type="button" class="link-button" onClick={() => actions.select(rule.id)}>
+                          {rule.name}
+                        </button>
+                      </td>
+                      <td>{rule.description}</td>
+                      <td>{rule.scheduleText}</td>
+                      <td>
+                        <Show when={!rule.paused} fallback={<span class="tag">paused</span>}>
+                          {zonedTimeLabel(new Date(rule.nextRunAt), rule.timezone)}
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </section>
         </Match>
       </Switch>
       <Show when={selectedRule()}>
-        {(rule) => <RuleDetail rule={rule()} store={store} canEdit={session[0].canEdit()} />}
+        {(rule) => (
+          <RuleDetail
+            rule={rule()}
+            store={store}
+            teams={teams[0].teams() ?? []}
+            canEdit={session[0].canEdit()}
+          />
+        )}
       </Show>
       <Show when={session[0].canEdit()}>
-        <RuleForm teams={teams[0].teams() ?? []} onCreate={(input) => actions.create(input)} />
+        <RuleForm
+          teams={teams[0].teams() ?? []}
+          onSubmit={(input) => actions.create(input as AlertRuleInput)}
+        />
       </Show>
     </section>
   );

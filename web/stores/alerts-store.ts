@@ -1,5 +1,11 @@
 import { type Accessor, createResource, createSignal } from 'solid-js';
-import { type AlertEvaluation, type AlertRuleInput, alertsApi } from '../api/alerts-client';
+import {
+  type AlertEvaluation,
+  type AlertRule,
+  type AlertRuleInput,
+  type AlertRulePatch,
+  alertsApi,
+} from '../api/alerts-client';
 
 /**
  * Alert rules of the org and, for the selected rule, its alert history and delivery log.
@@ -36,6 +42,14 @@ export function createAlertsStore(orgSlug: Accessor<string | null>) {
       rulesResource.mutate((list) => [...(list ?? []), rule].sort((a, b) => a.name.localeCompare(b.name)));
       actions.select(rule.id);
       return rule;
+    },
+    /** Saves a change (edit, pause or resume) and puts the server's rule in the list. */
+    async update(id: string, patch: AlertRulePatch) {
+      const updated: AlertRule = await alertsApi.update(slug(), id, patch);
+      rulesResource.mutate((list) =>
+        list?.map((r) => (r.id === id ? updated : r)).sort((a, b) => a.name.localeCompare(b.name)),
+      );
+      return updated;
     },
     async remove(id: string) {
       await alertsApi.remove(slug(), id);

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { Alert } from '../../api/alerts-client';
 import { Empty } from '../states';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB') : '—');
 
 /** Alerts of a rule per team, newest first, with acknowledge for open or unacknowledged ones. */
 export function AlertHistory(props: {

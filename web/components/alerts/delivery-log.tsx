@@ -12,6 +12,7 @@ export function DeliveryLog(props: { deliveries: AlertDelivery[] }) {
             <tr>
               <th>Created</th>
               <th>Event</th>
+              <th>Teams</th>
               <th>Status</th>
               <th>Attempts (status · latency)</th>
             </tr>
@@ -20,8 +21,9 @@ export function DeliveryLog(props: { deliveries: AlertDelivery[] }) {
             <For each={props.deliveries}>
               {(d) => (
                 <tr>
-                  <td>{new Date(d.createdAt).toLocaleString()}</td>
+                  <td>{new Date(d.createdAt).toLocaleString('en-GB')}</td>
                   <td>{d.event}</td>
+                  <td>{d.teams.map((t) => t.name).join(', ') || '—'}</td>
                   <td>
                     <span class="tag">{d.status}</span>
                     <Show when={d.nextAttemptAt}>

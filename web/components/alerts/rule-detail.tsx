@@ -1,19 +1,25 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { AlertDryRun } from '../../../shared';
 import { type AlertRule, alertsApi } from '../../api/alerts-client';
+import type { Team } from '../../api/types';
 import type { AlertsStore } from '../../stores/alerts-store';
 import { useStores } from '../../stores/context';
 import { ErrorMessage, Loading } from '../states';
 import { AlertHistory } from './alert-history';
 import { DeliveryLog } from './delivery-log';
+import { RuleForm } from './rule-form';
+import { RulePreview } from './rule-preview';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
-
-/** One rule: "test this rule" with what it found, alert history with acknowledge, and the delivery log. */
-export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit: boolean }) {
+/**
+ * One rule: in words with its next checks, edit, pause or resume, a dry run and "evaluate now"
+ * with what they found, alert history with acknowledge, and the delivery log.
+ */
+export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; teams: Team[]; canEdit: boolean }) {
   const [state, actions] = props.store;
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  const [editing, setEditing] = createSignal(false);
+  const names = () => new Map(props.teams.map((t) => [t.id, t.name]));
   const [dryRun, setDryRun] = createSignal<AlertDryRun | null>(null);
   const slug = useStores().session[0].orgSlug;
   const run = async (action: () => Promise<unknown>) => {
@@ -29,15 +35,39 @@ export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit
   };
   return (
     <section class="panel" aria-label={`Rule ${props.rule.name}`}>
-      <h3>{props.rule.name}</h3>
+      <h3>
+        {props.rule.name}{' '}
+        <Show when={props.rule.paused}>
+          <span class="tag">paused</span>
+        </Show>
+      </h3>
+      <RulePreview
+        condition={props.rule}
+        schedule={props.rule.schedule}
+        timezone={props.rule.timezone}
+        names={names()}
+        paused={props.rule.paused}
+        runs={props.rule.nextRuns}
+        now={new Date()}
+      />
       <p class="muted">
-        {props.rule.percentile} {props.rule.metric} {props.rule.comparator} {props.rule.threshold} within{' '}
-        {props.rule.lookaheadWeeks} weeks · <code>{props.rule.schedule}</code> ({props.rule.timezone}) · next
-        run {when(props.rule.nextRunAt)} · webhook {props.rule.webhook.url} (secret{' '}
-        {props.rule.webhook.secretHint})
+        Cron <code>{props.rule.schedule}</code> ·{' '}
+        {props.rule.digest ? 'one digest message per check' : 'one message per team'} · webhook{' '}
+        {props.rule.webhook.url} (secret {props.rule.webhook.secretHint})
       </p>
       <Show when={props.canEdit}>
         <div class="button-row">
+          <button type="button" class="secondary" onClick={() => setEditing(!editing())}>
+            {editing() ? 'Close editor' : 'Edit rule'}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy()}
+            onClick={() => void run(() => actions.update(props.rule.id, { paused: !props.rule.paused }))}
+          >
+            {props.rule.paused ? 'Resume' : 'Pause'}
+          </button>
           <button
             type="button"
             disabled={busy()}
@@ -67,6 +97,17 @@ export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; canEdit
       </Show>
       <Show when={error()}>
         <ErrorMessage error={error()} />
+      </Show>
+      <Show when={editing()}>
+        <RuleForm
+          teams={props.teams}
+          rule={props.rule}
+          onSubmit={async (patch) => {
+            await actions.update(props.rule.id, patch);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
       </Show>
       <Show when={dryRun()}>
         {(dry) => (
