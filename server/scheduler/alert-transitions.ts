@@ -98,6 +98,7 @@ export async function applyFindings(tx: Tx, rule: Rule, findings: Finding[], now
         state: 'open',
         openedAt: now,
         breachWeek: f.week ?? 0,
+        // Stryker disable next-line StringLiteral: a breached finding always has its week's date (the series is cut to the forecast's weeks)
         breachDate: f.date ?? '',
         value: f.value ?? f.worst,
       })

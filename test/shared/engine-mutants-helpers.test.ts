@@ -65,6 +65,12 @@ describe('headcount operations on levels [10, 6, 4]', () => {
       [7, 4, 3],
     ],
     ['lay off 50% of level 1', { kind: 'layoff-percent', level: 1, amount: 50 }, true, [10, 3, 4]],
+    [
+      'lay off 50% of level 0 (not every level)',
+      { kind: 'layoff-percent', level: 0, amount: 50 },
+      true,
+      [5, 6, 4],
+    ],
     ['lay off 150%, never below zero', { kind: 'layoff-percent', amount: 150 }, false, [0, 0, 0]],
     [
       'lay off 5 people in proportion (a quarter of 20)',

@@ -23,6 +23,12 @@ describe('alert schedules', () => {
       ]);
     });
 
+    it('throws, naming the pattern and the instant, when the schedule never fires again', () => {
+      expect(() => nextRunAfter('2020-01-01T00:00:00', 'UTC', new Date('2024-01-01T00:00:00Z'))).toThrow(
+        'schedule "2020-01-01T00:00:00" never fires after 2024-01-01T00:00:00.000Z',
+      );
+    });
+
     it('runs a daily 02:30 once on the night 02:00-03:00 does not exist', () => {
       let at = new Date('2026-03-28T00:00:00Z');
       const runs: string[] = [];
