@@ -11,6 +11,7 @@ const accessTests = [
   'test/server/session-expiry.test.ts',
   'test/server/api-token-lifetime.test.ts',
   'test/server/access-gates.test.ts',
+  'test/server/api-token-records.test.ts',
 ];
 const middlewareTests = [
   'test/server/event-loop-turns.test.ts',
