@@ -11,11 +11,11 @@ export interface ReportMutant {
   replacement?: string;
   status: string;
   statusReason?: string;
-  location: { start: { line: number } };
+  location: { start: { line: number; column: number } };
 }
 
 export interface Report {
-  files: Record<string, { mutants: ReportMutant[] }>;
+  files: Record<string, { source?: string; mutants: ReportMutant[] }>;
 }
 
 interface PlannedMutant {
@@ -48,4 +48,27 @@ export function reportFromEvents(dir: string, root: string): { report: Report; e
   }
   const endedAt = new Date(Math.max(...names.map((name) => statSync(join(dir, name)).mtimeMs)));
   return { report: { files }, endedAt };
+}
+
+/** A mutant named by the text of its line (so comment lines added since do not matter), column and change. */
+const keyer = (source: string | undefined) => {
+  const lines = (source ?? '').split('\n');
+  return (m: ReportMutant) =>
+    `${lines[m.location.start.line - 1]?.trim()}:${m.location.start.column}:${m.mutatorName}:${m.replacement ?? ''}`;
+};
+
+/**
+ * `report` with the results of a re-check (a run of some lines with `--mutate file:lines`, after
+ * tests were added) laid over the same mutants; mutants the re-check did not run keep their result.
+ */
+export function overlay(report: Report, recheck: Report): Report {
+  const files: Report['files'] = {};
+  for (const [file, { source, mutants }] of Object.entries(report.files)) {
+    const again = recheck.files[file];
+    const key = keyer(source);
+    const keyAgain = keyer(again?.source);
+    const results = new Map((again?.mutants ?? []).map((m) => [keyAgain(m), m]));
+    files[file] = { mutants: mutants.map((m) => results.get(key(m)) ?? m) };
+  }
+  return { files };
 }

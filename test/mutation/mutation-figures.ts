@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FigureRow, type Figures, figuresDir } from '../bench/figures';
-import { type Report, type ReportMutant, reportFromEvents } from './event-report';
+import { overlay, type Report, type ReportMutant, reportFromEvents } from './event-report';
 
 /** One mutant named by place and change, with why it is ignored when it is. */
 interface Listed {
@@ -87,10 +87,16 @@ function folderRow(folder: string, files: FigureRow[]): FigureRow {
   return { ...row, 'score %': score(row), measured: first === last ? first : `${first} to ${last}` };
 }
 
-const { report, endedAt } = fromEvents
+const readReport = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Report;
+/** MUTATION_RECHECK=<run>: that re-check's results laid over this run's (measured when the re-check ended). */
+const recheckFile = process.env.MUTATION_RECHECK && `reports/mutation/${process.env.MUTATION_RECHECK}.json`;
+const measured = fromEvents
   ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd())
   : // When Stryker wrote the report, that is when its run ended.
-    { report: JSON.parse(readFileSync(reportFile, 'utf8')) as Report, endedAt: statSync(reportFile).mtime };
+    { report: readReport(reportFile), endedAt: statSync(reportFile).mtime };
+const { report, endedAt } = recheckFile
+  ? { report: overlay(measured.report, readReport(recheckFile)), endedAt: statSync(recheckFile).mtime }
+  : measured;
 const measuredAt = new Date().toISOString();
 const ranAt = `${endedAt.toISOString().slice(0, 16)}Z`;
 const inReport = (file: string) => file in report.files;
