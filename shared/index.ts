@@ -42,6 +42,7 @@ export {
   scenarioSummarySchema,
   scenarioVersionSchema,
 } from './contract/scenario-views';
+export { csvField, toCsv } from './csv/csv-write';
 export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
 export { anyBreach, firstBreaches } from './engine/breaches';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';

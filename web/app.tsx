@@ -18,6 +18,7 @@ const HistoryPage = lazyNamed(() => import('./pages/history-page'), 'HistoryPage
 const CalibrationPage = lazyNamed(() => import('./pages/calibration-page'), 'CalibrationPage');
 const TeamAnswersPage = lazyNamed(() => import('./pages/team-answers-page'), 'TeamAnswersPage');
 const ThresholdsPage = lazyNamed(() => import('./pages/thresholds-page'), 'ThresholdsPage');
+const TimeZonePage = lazyNamed(() => import('./pages/time-zone-page'), 'TimeZonePage');
 const AdminPage = lazyNamed(() => import('./admin/admin-page'), 'AdminPage');
 const AcceptInvitePage = lazyNamed(() => import('./admin/accept-invite-page'), 'AcceptInvitePage');
 
@@ -141,6 +142,7 @@ export function App() {
         <Route path="/calibration" component={CalibrationPage} />
         <Route path="/teams/:id/answers" component={TeamAnswersRoute} />
         <Route path="/settings/thresholds" component={ThresholdsPage} />
+        <Route path="/settings/time-zone" component={TimeZonePage} />
         <Route path={['/admin', '/admin/*']} component={AdminPage} />
         <Route path="/invite/:secret" />
         <Route path="*" component={NoPage} />

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { toCsv } from '../../shared/csv/csv-write';
 import { historyWeekSchema } from '../../shared/index';
 import type { AppDeps } from '../deps';
 import { concentration } from '../history/concentration';
 import type { WeeklyRow } from '../history/weekly';
 import { weeklySeries } from '../history/weekly-series';
 import { createRouter } from '../openapi';
-import { toCsv } from '../services/csv-write';
 import { orgParams, orgRoute } from './route';
 
 /** The CSV columns, in order. */

@@ -1,5 +1,5 @@
+import { toCsv } from '../../shared/csv/csv-write';
 import type { CapacityReport, TeamReportRow, WeekReport, WeekRow } from './capacity-report';
-import { toCsv } from './csv-write';
 
 type Column<R> = readonly [name: string, pick: (row: R) => string | number | null];
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsv } from '../../server/services/csv-records';
-import { csvField, toCsv } from '../../server/services/csv-write';
+import { csvField, toCsv } from '../../shared/csv/csv-write';
 
 const fields = (text: string) => parseCsv(text).map((r) => r.fields);
 

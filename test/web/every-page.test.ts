@@ -16,6 +16,7 @@ const pages = (scenario: string, other: string, team: string) => [
   { name: 'calibration', path: '/calibration', ready: /^Calibrat/ },
   { name: 'team-answers', path: `/teams/${team}/answers`, ready: 'Why' },
   { name: 'thresholds', path: '/settings/thresholds', ready: /hreshold/ },
+  { name: 'time-zone', path: '/settings/time-zone', ready: 'Org time zone' },
 ];
 
 describe('every page at 390 px and 1440 px', () => {

@@ -77,6 +77,9 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/auth/me'),
   model: (slug: string) => request<OrgModel>('GET', `${org(slug)}/model`),
+  /** Admins: the org's time zone (its weeks start at the local Monday 00:00 there). */
+  setOrgTimeZone: (slug: string, timeZone: string) =>
+    request<{ slug: string; name: string; timeZone: string }>('PATCH', org(slug), { body: { timeZone } }),
   teams: (slug: string) => all<Team>(`${org(slug)}/teams`),
   updateTeam: (slug: string, id: string, headcount: Record<string, number>) =>
     request<Team>('PATCH', `${org(slug)}/teams/${encodeURIComponent(id)}`, { body: { headcount } }),

@@ -1,10 +1,14 @@
-import { createEffect, For, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Band } from '../../shared';
-import { formatNumber, tickLabel, toSeconds } from '../format';
+import { formatDate, formatNumber, tickLabel, toSeconds } from '../format';
 import { measureRedraw } from '../perf';
-import { withAlpha } from './palette';
+import { cursorIndex, moveCursorByKey } from './chart-cursor';
+import { type ChartEvent, eventLine, eventMarkers } from './chart-events';
+import { ChartFrame } from './chart-frame';
+import { weeklyTable } from './chart-table';
+import { hatchCss, hatchPattern, withAlpha } from './palette';
 
 /** One line of a fan chart: its P50, and its P10-P90 band unless `faint` (drawn as a dashed reference). */
 export interface FanSeries {
@@ -26,19 +30,24 @@ interface FanChartProps {
   /** Record a lever-to-redraw measure when this chart draws. */
   measured?: boolean;
   digits?: number;
+  /** Scenario events marked on the time axis (numbered, listed under the chart). */
+  events?: ChartEvent[];
+  /** Hatch the bands in distinct directions (several scenarios whose bands overlap). */
+  hatched?: boolean;
 }
 
 const shapeOf = (props: FanChartProps) =>
-  `${props.unit}|${props.series.map((s) => `${s.label}:${!!s.faint}`)}`;
+  `${props.unit}|${!!props.hatched}|${props.series.map((s) => `${s.label}:${!!s.faint}`)}`;
 
 const toData = (props: FanChartProps): uPlot.AlignedData => [
   props.weeks.map(toSeconds),
   ...props.series.flatMap((s) => (s.faint ? [s.band.p50] : [s.band.p10, s.band.p90, s.band.p50])),
 ];
 
-function buildOptions(props: FanChartProps, width: number): uPlot.Options {
+function buildOptions(props: FanChartProps, width: number, plugins: uPlot.Plugin[]): uPlot.Options {
   const series: uPlot.Series[] = [{}];
   const bands: uPlot.Band[] = [];
+  let banded = 0;
   for (const s of props.series) {
     if (s.faint) {
       series.push({
@@ -53,7 +62,11 @@ function buildOptions(props: FanChartProps, width: number): uPlot.Options {
     const edge = { stroke: withAlpha(s.colour, 0.35), width: 1, points: { show: false } };
     series.push({ label: `${s.label} P10`, ...edge }, { label: `${s.label} P90`, ...edge });
     series.push({ label: `${s.label} P50`, stroke: s.colour, width: 2, points: { show: false } });
-    bands.push({ series: [series.length - 2, series.length - 3], fill: withAlpha(s.colour, 0.18) });
+    const index = banded++;
+    bands.push({
+      series: [series.length - 2, series.length - 3],
+      fill: props.hatched ? (u) => hatchPattern(u.ctx, s.colour, index) : withAlpha(s.colour, 0.18),
+    });
   }
   const digits = props.digits ?? 0;
   return {
@@ -61,6 +74,7 @@ function buildOptions(props: FanChartProps, width: number): uPlot.Options {
     height: props.height,
     series,
     bands,
+    plugins,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true } },
@@ -78,11 +92,29 @@ function buildOptions(props: FanChartProps, width: number): uPlot.Options {
   };
 }
 
-/** A canvas fan chart (uPlot): P10-P90 bands and P50 lines over dated weeks, with a legend. */
+/** "Week of 29 Mar 2027: Plan P50 120 (P10 100 to P90 150); Saved P50 110 changes waiting". */
+function readoutAt(props: FanChartProps, index: number): string {
+  const digits = props.digits ?? 0;
+  const n = (values: ArrayLike<number>) => formatNumber(values[index] ?? 0, digits);
+  const parts = props.series.map((s) =>
+    s.faint
+      ? `${s.label} P50 ${n(s.band.p50)}`
+      : `${s.label} P50 ${n(s.band.p50)} (P10 ${n(s.band.p10)} to P90 ${n(s.band.p90)})`,
+  );
+  return `Week of ${formatDate(props.weeks[index] ?? '')}: ${parts.join('; ')} ${props.unit}`;
+}
+
+/**
+ * A canvas fan chart (uPlot): P10-P90 bands and P50 lines over dated weeks, with a legend, event
+ * markers, a read-out of the weekly values under the cursor (hover, or focus and arrow keys), and
+ * the data table, CSV and PNG of the chart.
+ */
 export function FanChart(props: FanChartProps) {
   let host!: HTMLDivElement;
   let chart: uPlot | undefined;
   let shape = '';
+  const [index, setIndex] = createSignal<number | null>(null);
+  const plugins = [cursorIndex(setIndex), eventMarkers(() => props.events ?? [])];
 
   onMount(() => {
     const observer = new ResizeObserver(() =>
@@ -101,23 +133,71 @@ export function FanChart(props: FanChartProps) {
     }
     chart?.destroy();
     shape = next;
-    chart = new uPlot(buildOptions(props, host.clientWidth || 600), data, host);
+    chart = new uPlot(buildOptions(props, host.clientWidth || 600, plugins), data, host);
   });
+  createEffect(
+    on(
+      () => props.events,
+      () => chart?.redraw(false),
+      { defer: true },
+    ),
+  );
   onCleanup(() => chart?.destroy());
 
+  const legendLine = (s: FanSeries) =>
+    s.faint ? `${s.label} (P50, dashed)` : `${s.label}: P50 line, P10-P90 band`;
+  const readout = () => {
+    const i = index();
+    return i === null || i >= props.weeks.length ? '' : readoutAt(props, i);
+  };
+  const table = () =>
+    weeklyTable(
+      props.weeks,
+      props.series.flatMap((s) =>
+        s.faint
+          ? [{ header: `${s.label} P50 (${props.unit})`, values: s.band.p50 }]
+          : (['p10', 'p50', 'p90'] as const).map((p) => ({
+              header: `${s.label} ${p.toUpperCase()} (${props.unit})`,
+              values: s.band[p],
+            })),
+      ),
+      props.digits ?? 0,
+    );
+
   return (
-    <figure class="chart">
-      <figcaption>{props.title}</figcaption>
-      <div ref={host} role="img" aria-label={`${props.title}, ${props.unit}, by week`} />
+    <ChartFrame
+      title={props.title}
+      table={table}
+      canvas={() => host?.querySelector('canvas') ?? undefined}
+      legend={() => [
+        ...props.series.map(legendLine),
+        ...(props.events ?? []).map((event, i) => eventLine(event, i)),
+      ]}
+      readout={readout()}
+    >
+      <div
+        ref={host}
+        class="chart-plot"
+        role="img"
+        tabindex="0"
+        aria-label={`${props.title}, ${props.unit}, by week. Arrow keys read the weekly values.`}
+        onKeyDown={(event) => {
+          if (chart && moveCursorByKey(chart, event.key)) event.preventDefault();
+        }}
+      />
       <ul class="legend" aria-label={`${props.title} legend`}>
         <For each={props.series}>
-          {(s) => (
+          {(s, i) => (
             <li>
               <span
                 class={s.faint ? 'swatch swatch-dashed' : 'swatch'}
                 style={{
                   'border-color': s.colour,
-                  background: s.faint ? 'transparent' : withAlpha(s.colour, 0.25),
+                  background: s.faint
+                    ? 'transparent'
+                    : props.hatched
+                      ? hatchCss(s.colour, i() - props.series.slice(0, i()).filter((x) => x.faint).length)
+                      : withAlpha(s.colour, 0.25),
                 }}
               />
               {s.faint ? `${s.label} (P50)` : `${s.label}: P50 line, P10-P90 band`}
@@ -125,6 +205,17 @@ export function FanChart(props: FanChartProps) {
           )}
         </For>
       </ul>
-    </figure>
+      <Show when={(props.events ?? []).length > 0}>
+        <ol class="chart-events" aria-label={`Events marked on ${props.title}`}>
+          <For each={props.events}>
+            {(event) => (
+              <li>
+                <time datetime={event.date}>{formatDate(event.date)}</time>: {event.label}
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { Forecast } from '../../shared';
+import type { ChartEvent } from './chart-events';
 import { FanChart, type FanSeries } from './fan-chart';
 import { BurnoutHeatMap } from './heat-map';
 import { okabeIto } from './palette';
@@ -12,6 +13,8 @@ interface ForecastChartsProps {
   baselineLabel?: string;
   measured?: boolean;
   heatMap?: boolean;
+  /** Scenario events marked on the time axis. */
+  events?: ChartEvent[] | undefined;
 }
 
 const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['band'], colour: string) => {
@@ -38,6 +41,7 @@ export function ForecastCharts(props: ForecastChartsProps) {
         series={lines(props, (f) => f.org.metrics.backlog, okabeIto.blue)}
         height={240}
         measured={props.measured}
+        events={props.events}
       />
       <FanChart
         title="Severity-2 incidents per week"
@@ -46,6 +50,7 @@ export function ForecastCharts(props: ForecastChartsProps) {
         series={lines(props, (f) => f.org.metrics.sev2Incidents, okabeIto.vermillion)}
         height={170}
         digits={1}
+        events={props.events}
       />
       <Show when={props.heatMap !== false}>
         <BurnoutHeatMap forecast={props.forecast} />

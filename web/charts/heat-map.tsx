@@ -1,6 +1,8 @@
 import { createEffect, onCleanup, onMount } from 'solid-js';
 import type { Forecast } from '../../shared';
 import { formatDate, tickLabel, toSeconds } from '../format';
+import { ChartFrame } from './chart-frame';
+import type { ChartTable } from './chart-table';
 import { viridisAt } from './palette';
 
 const LABEL_WIDTH = 150;
@@ -9,15 +11,19 @@ const ROW_MIN = 9;
 /** Viridis colour per whole risk point 0-100, computed once. */
 const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
 
-/** Draws burnout risk (P50, 0-100) of every team (rows, sorted by peak) over the weeks (columns). */
-function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
-  const teams = forecast.teams
+/** Teams with their P50 burnout risk per week, highest peak first. */
+const byPeak = (forecast: Forecast) =>
+  forecast.teams
     .map((team) => ({
       name: team.name,
       risk: team.metrics.burnoutRisk.p50,
       peak: Math.max(...team.metrics.burnoutRisk.p50),
     }))
     .sort((a, b) => b.peak - a.peak);
+
+/** Draws burnout risk (P50, 0-100) of every team (rows, sorted by peak) over the weeks (columns). */
+function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
+  const teams = byPeak(forecast);
   const rowHeight = Math.max(ROW_MIN, Math.min(14, Math.floor(520 / Math.max(1, teams.length))));
   const height = teams.length * rowHeight + AXIS_HEIGHT;
   const ratio = window.devicePixelRatio || 1;
@@ -75,9 +81,21 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
   createEffect(redraw);
   const first = () => props.forecast.weeks[0];
   const last = () => props.forecast.weeks.at(-1);
+  /** Teams down (as drawn, by peak risk), weeks across. */
+  const table = (): ChartTable => ({
+    columns: ['Team', ...props.forecast.weeks.map((week) => `${week} P50 burnout (0-100)`)],
+    rows: byPeak(props.forecast).map((team) => [
+      team.name,
+      ...Array.from(team.risk, (r) => Number(r.toFixed(1))),
+    ]),
+  });
   return (
-    <figure class="chart">
-      <figcaption>Burnout risk by team and week (P50, index 0-100; teams sorted by peak risk)</figcaption>
+    <ChartFrame
+      title="Burnout risk by team and week (P50, index 0-100; teams sorted by peak risk)"
+      table={table}
+      canvas={() => canvas}
+      legend={() => ['Colour: viridis, dark 0 (rested) to yellow 100 (burnt out)']}
+    >
       <div ref={host}>
         <canvas
           ref={canvas}
@@ -90,6 +108,6 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
         <span class="scale-bar" />
         <span>100 (burnt out)</span>
       </div>
-    </figure>
+    </ChartFrame>
   );
 }

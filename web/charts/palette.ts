@@ -38,3 +38,48 @@ export const viridisAt = (t: number): string => {
   const mix = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
   return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
 };
+
+/** Hatch directions per overlapping band, in order: /, \, |, - (matching CSS gradient angles). */
+const hatchAngles = [45, 135, 90, 0] as const;
+
+/** CSS for a legend swatch with the `index`th band's hatching in `hex`. */
+export const hatchCss = (hex: string, index: number): string =>
+  `repeating-linear-gradient(${hatchAngles[index % hatchAngles.length]! + 90}deg, ${withAlpha(hex, 0.55)} 0 1.5px, ${withAlpha(hex, 0.08)} 1.5px 6px)`;
+
+/**
+ * A canvas pattern of thin lines in `hex` over a faint tint, the `index`th of four directions, so
+ * overlapping bands of different scenarios stay apart instead of mixing into one colour.
+ */
+export function hatchPattern(
+  ctx: CanvasRenderingContext2D,
+  hex: string,
+  index: number,
+): CanvasPattern | string {
+  const size = 8 * (window.devicePixelRatio || 1);
+  const tile = document.createElement('canvas');
+  tile.width = size;
+  tile.height = size;
+  const t = tile.getContext('2d');
+  if (!t) return withAlpha(hex, 0.15);
+  t.fillStyle = withAlpha(hex, 0.08);
+  t.fillRect(0, 0, size, size);
+  t.strokeStyle = withAlpha(hex, 0.55);
+  t.lineWidth = size / 8;
+  const angle = hatchAngles[index % hatchAngles.length]!;
+  t.beginPath();
+  if (angle === 90) {
+    t.moveTo(size / 2, 0);
+    t.lineTo(size / 2, size);
+  } else if (angle === 0) {
+    t.moveTo(0, size / 2);
+    t.lineTo(size, size / 2);
+  } else {
+    const [from, to] = angle === 45 ? [size, 0] : [0, size];
+    for (const shift of [-size, 0, size]) {
+      t.moveTo(shift, from);
+      t.lineTo(shift + size, to);
+    }
+  }
+  t.stroke();
+  return ctx.createPattern(tile, 'repeat') ?? withAlpha(hex, 0.15);
+}

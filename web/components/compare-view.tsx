@@ -1,10 +1,12 @@
 import { createMemo, For, mapArray, Show } from 'solid-js';
 import type { MetricKey } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
+import { chartEventsOf } from '../charts/chart-events';
 import { FanChart } from '../charts/fan-chart';
 import { seriesColours } from '../charts/palette';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
+import { CompareAnswers } from './compare-answers';
 import { type ComparedScenario, CompareTable } from './compare-table';
 import { Loading } from './states';
 
@@ -53,6 +55,18 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
   };
   const chart = (pick: (s: ComparedScenario) => ComparedScenario['forecast']['org']['metrics']['backlog']) =>
     (compared() ?? []).map((s) => ({ label: s.name, colour: s.colour, band: pick(s) }));
+  const names = () => new Map(props.model.org.teams.map((team) => [team.id, team.name]));
+  /** Every compared version's events, named after the version, in date order. */
+  const events = createMemo(() =>
+    props.versions
+      .flatMap((version) =>
+        chartEventsOf(version.scenario.events ?? [], names()).map((event) => ({
+          ...event,
+          label: `${label(version)}: ${event.label}`,
+        })),
+      )
+      .sort((a, b) => a.date.localeCompare(b.date)),
+  );
   const problems = () =>
     runs().flatMap((runner, i) =>
       runner.issues().map((issue) => `${label(props.versions[i])}: ${issue.path} ${issue.message}`),
@@ -76,6 +90,7 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
                 : 'P10-P90 bands from 100 Monte Carlo runs each'}
             </p>
             <CompareTable scenarios={list()} />
+            <CompareAnswers versions={props.versions} answers={runs().map((runner) => runner.answers())} />
             <div class="compare-charts">
               <For each={overlays}>
                 {(overlay) => (
@@ -86,6 +101,8 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
                     series={chart((s) => s.forecast.org.metrics[overlay.metric])}
                     height={220}
                     digits={overlay.digits}
+                    events={events()}
+                    hatched
                   />
                 )}
               </For>

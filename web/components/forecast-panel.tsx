@@ -1,8 +1,11 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
 import type { Forecast } from '../../shared';
+import { rowOfAnswer } from '../answers/answer-rows';
+import type { ChartEvent } from '../charts/chart-events';
 import type { ForecastRunner } from '../workers/engine-client';
 import { HeadlineFigures } from './headline-figures';
 import { Loading } from './states';
+import { TeamAnswersTable } from './team-answers-table';
 
 const ForecastCharts = lazy(() =>
   import('../charts/forecast-charts').then((module) => ({ default: module.ForecastCharts })),
@@ -15,6 +18,10 @@ interface ForecastPanelProps {
   label: string;
   reviewersNeeded: number | null;
   runs: number;
+  /** The scenario's events, marked on the charts' time axis. */
+  events: ChartEvent[];
+  /** `?scenario=&version=` of the saved version, for the team drill-down links. */
+  teamQuery?: string | undefined;
 }
 
 /** The editor's live forecast: status of the Monte Carlo bands, headline figures and charts. */
@@ -62,9 +69,19 @@ export function ForecastPanel(props: ForecastPanelProps) {
                 baseline={props.baseline}
                 baselineLabel={props.baselineLabel}
                 label={props.label}
+                events={props.events}
                 measured
               />
             </Suspense>
+            <Show when={props.runner.answers()}>
+              {(answers) => (
+                <TeamAnswersTable
+                  rows={answers().map(rowOfAnswer)}
+                  source={`P50 of this editor's ${props.runs}-run live preview in the browser${props.teamQuery ? '; team pages show the saved version' : '; team pages show the plan of record'}`}
+                  query={props.teamQuery}
+                />
+              )}
+            </Show>
           </>
         )}
       </Show>

@@ -2,6 +2,7 @@ import { useLocation, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, onCleanup, Show, untrack } from 'solid-js';
 import type { ScenarioEventInput } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
+import { chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import * as levers from '../scenario/levers';
 import { type EditorQuery, leverQuery, linkedLevers } from '../scenario/share-query';
@@ -138,6 +139,9 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
     { runs: 0, settleMs: 0 },
   );
   const teams = () => props.model.org.teams.map((team) => ({ id: team.id, name: team.name }));
+  const events = createMemo(() =>
+    chartEventsOf(state().events, new Map(teams().map((team) => [team.id, team.name]))),
+  );
 
   return (
     <div class="editor">
@@ -214,6 +218,12 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
         label={state().name}
         reviewersNeeded={runner.reviewersNeeded()}
         runs={MONTE_CARLO_RUNS}
+        events={events()}
+        teamQuery={
+          props.loaded
+            ? `?scenario=${encodeURIComponent(props.loaded.id)}&version=${props.loaded.version}`
+            : undefined
+        }
       />
     </div>
   );

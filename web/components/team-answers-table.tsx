@@ -18,7 +18,14 @@ const columns: { key: AnswerSort; label: string; note: string; num?: boolean }[]
  * `source` names where the figures come from ("P50 of the 500-run server forecast, version 3").
  * Team names link to the team's drill-down (`query` carries the scenario and version).
  */
-export function TeamAnswersTable(props: { rows: AnswerRow[]; source: string; query?: string }) {
+export function TeamAnswersTable(props: {
+  rows: AnswerRow[];
+  source: string;
+  query?: string | undefined;
+  /** Heading, "Team answers" unless given (e.g. "Team answers: Layoff v2"). */
+  title?: string;
+}) {
+  const titleId = `team-answers-title-${Math.random().toString(36).slice(2, 9)}`;
   const [sort, setSort] = createSignal<{ key: AnswerSort; descending: boolean }>({
     key: 'breach',
     descending: false,
@@ -33,8 +40,8 @@ export function TeamAnswersTable(props: { rows: AnswerRow[]; source: string; que
   const ariaSort = (key: AnswerSort) =>
     sort().key === key ? (sort().descending ? 'descending' : 'ascending') : undefined;
   return (
-    <section class="panel team-answers" aria-labelledby="team-answers-title">
-      <h2 id="team-answers-title">Team answers</h2>
+    <section class="panel team-answers" aria-labelledby={titleId}>
+      <h2 id={titleId}>{props.title ?? 'Team answers'}</h2>
       <p class="muted">
         Source: {props.source}. Against the org's <A href="/settings/thresholds">breach thresholds</A>. Click
         a column to sort, a team to see why.

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { Thresholds } from '../../shared';
 import { api } from '../api/client';
@@ -37,7 +38,8 @@ export function ThresholdsPage() {
       <h2>Breach thresholds</h2>
       <p class="muted">
         A team breaches in the first week its P50 forecast crosses one of these. Reviewers needed and the
-        absorbable layoff are computed against them too.
+        absorbable layoff are computed against them too. Weeks start in the{' '}
+        <A href="/settings/time-zone">org's time zone</A>.
       </p>
       <Switch>
         <Match when={stored.error}>

@@ -40,6 +40,22 @@ export function createSessionStore() {
     async signIn(email: string, password: string) {
       accept(await api.login(email, password));
     },
+    /** Admins: stores the org's time zone; pages that start forecasts read it from here. */
+    async setOrgTimeZone(timeZone: string) {
+      const slug = membership()?.org.slug;
+      if (!slug) return;
+      const saved = await api.setOrgTimeZone(slug, timeZone);
+      setMe((current) =>
+        current
+          ? {
+              ...current,
+              memberships: current.memberships.map((m) =>
+                m.org.slug === slug ? { ...m, org: { ...m.org, timeZone: saved.timeZone } } : m,
+              ),
+            }
+          : current,
+      );
+    },
     async signOut() {
       await api.logout();
       setMe(null);

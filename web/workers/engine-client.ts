@@ -1,6 +1,7 @@
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import type { FieldIssue, Forecast, ForecastInputRaw } from '../../shared';
-import type { EngineRequest, EngineResponse } from './protocol';
+import type { FieldIssue, Forecast, ForecastInputRaw, TeamAnswer } from '../../shared';
+import { forecastReadyFor, leverInputSeq } from '../perf';
+import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
 
 type Listener = (message: EngineResponse) => void;
 const listeners = new Map<number, Listener>();
@@ -17,6 +18,24 @@ function send(request: EngineRequest, listener?: Listener): void {
   worker.postMessage(request);
 }
 
+/**
+ * Measures each stage of a mean-path job (wall-clock ms `sentAt` when the page posted it, then
+ * the worker's `stages`, then the result's arrival): "mean-to-worker" (structured clone and the
+ * worker's queue), "mean-parse" (zod), "mean-engine", "mean-pack", "mean-to-page".
+ */
+function measureStages(sentAt: number, stages: WorkerStages) {
+  const at = (wall: number) => wall - performance.timeOrigin;
+  const arrived = performance.timeOrigin + performance.now();
+  const spans: [string, number, number][] = [
+    ['mean-to-worker', sentAt, stages.received],
+    ['mean-parse', stages.received, stages.parsed],
+    ['mean-engine', stages.parsed, stages.computed],
+    ['mean-pack', stages.computed, stages.packed],
+    ['mean-to-page', stages.packed, arrived],
+  ];
+  for (const [name, start, end] of spans) performance.measure(name, { start: at(start), end: at(end) });
+}
+
 export interface ForecastRunner {
   /** The forecast to show: Monte Carlo bands once they match the input, else the mean path. */
   forecast: Accessor<Forecast | undefined>;
@@ -28,6 +47,8 @@ export interface ForecastRunner {
   issues: Accessor<FieldIssue[]>;
   /** Sign-off reviewers needed at each team's peak week (mean path), summed over teams; null until the input settles. */
   reviewersNeeded: Accessor<number | null>;
+  /** Per-team answers on the Monte Carlo bands (P50), as the server stores them; null until the bands are in. */
+  answers: Accessor<TeamAnswer[] | null>;
 }
 
 /**
@@ -44,8 +65,10 @@ export function createForecastRunner(
   const [progress, setProgress] = createSignal<number | null>(null);
   const [issues, setIssues] = createSignal<FieldIssue[]>([]);
   const [needed, setNeeded] = createSignal<number | null>(null);
+  const [answers, setAnswers] = createSignal<TeamAnswer[] | null>(null);
   let meanInFlight = false;
-  let pending: ForecastInputRaw | null = null;
+  /** The newest input waiting for the mean job in flight, with the lever input it answers. */
+  let pending: { raw: ForecastInputRaw; seq: number } | null = null;
   let monteCarloJob = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -54,20 +77,23 @@ export function createForecastRunner(
     if (message.type === 'failed') setIssues([{ path: '', message: message.message }]);
   };
 
-  const runMean = (raw: ForecastInputRaw) => {
+  const runMean = (raw: ForecastInputRaw, seq: number) => {
     meanInFlight = true;
     const job = nextJob++;
+    const sentAt = performance.timeOrigin + performance.now();
     send({ type: 'mean', job, input: raw }, (message) => {
       listeners.delete(job);
       meanInFlight = false;
       if (message.type === 'result') {
         performance.measure('engine-mean', { start: performance.now() - message.ms, duration: message.ms });
+        if (message.stages) measureStages(sentAt, message.stages);
         setIssues([]);
+        forecastReadyFor(seq);
         setMean(message.forecast);
       } else fail(message);
       const next = pending;
       pending = null;
-      if (next) runMean(next);
+      if (next) runMean(next.raw, next.seq);
     });
   };
 
@@ -85,8 +111,10 @@ export function createForecastRunner(
           setBands(message.forecast);
         } else {
           listeners.delete(job);
-          if (message.type === 'reviewers') setNeeded(message.needed);
-          else {
+          if (message.type === 'reviewers') {
+            setNeeded(message.needed);
+            setAnswers(message.answers);
+          } else {
             setProgress(null);
             fail(message);
           }
@@ -110,9 +138,11 @@ export function createForecastRunner(
       cancelMonteCarlo();
       setBands(undefined);
       setNeeded(null);
+      setAnswers(null);
       if (!raw) return;
-      if (meanInFlight) pending = raw;
-      else runMean(raw);
+      const seq = leverInputSeq();
+      if (meanInFlight) pending = { raw, seq };
+      else runMean(raw, seq);
       if (options.runs > 0) timer = setTimeout(() => runMonteCarlo(raw), options.settleMs);
     }),
   );
@@ -124,5 +154,6 @@ export function createForecastRunner(
     progress,
     issues,
     reviewersNeeded: needed,
+    answers,
   };
 }

@@ -5,14 +5,16 @@ import {
   type ForecastInputRaw,
   forecastInputSchema,
   formatIssues,
+  layoffHeadroom,
   mergeRunSamples,
   type RunSamples,
   reviewersNeeded,
   runMeanPath,
   runSampleRange,
+  teamAnswers,
 } from '../../shared';
 import { packForecast } from './pack-forecast';
-import type { EngineRequest, EngineResponse } from './protocol';
+import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
 
 /** Runs per Monte Carlo slice; between slices the worker reads new messages (cancel, mean jobs). */
 const SLICE_RUNS = 1;
@@ -23,16 +25,25 @@ interface MonteCarloJob {
   parts: RunSamples[];
   done: number;
   started: number;
+  /** The merged bands, once all runs are in. */
+  bands?: Forecast;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: EngineResponse) => scope.postMessage(message);
-const postResult = (job: number, result: Forecast, started: number) => {
+const wallClock = () => performance.timeOrigin + performance.now();
+const postResult = (
+  job: number,
+  result: Forecast,
+  started: number,
+  stages?: Omit<WorkerStages, 'packed'>,
+) => {
   const { forecast, transfer } = packForecast(result);
-  scope.postMessage(
-    { type: 'result', job, forecast, ms: performance.now() - started } satisfies EngineResponse,
-    transfer,
-  );
+  const ms = performance.now() - started;
+  const message: EngineResponse = stages
+    ? { type: 'result', job, forecast, ms, stages: { ...stages, packed: wallClock() } }
+    : { type: 'result', job, forecast, ms };
+  scope.postMessage(message, transfer);
 };
 let queue: MonteCarloJob[] = [];
 let pumping = false;
@@ -46,7 +57,7 @@ const parse = (job: number, raw: ForecastInputRaw): ForecastInput | null => {
 
 /**
  * One slice of the oldest Monte Carlo job: a run, or once all runs are in, the merged bands;
- * then, as a slice of its own, the reviewers-needed answer.
+ * then, as a slice of its own, reviewers needed and the per-team answers (as the server stores them).
  */
 const sliceOf = (current: MonteCarloJob) => {
   const { runs } = current.input.options;
@@ -55,13 +66,23 @@ const sliceOf = (current: MonteCarloJob) => {
     current.parts.push(runSampleRange(current.input, { runStart: current.done, runCount }));
     current.done += runCount;
     post({ type: 'progress', job: current.job, done: current.done, total: runs });
-    if (current.done >= runs)
-      postResult(current.job, mergeRunSamples(current.input, current.parts), current.started);
+    if (current.done >= runs) {
+      current.bands = mergeRunSamples(current.input, current.parts);
+      postResult(current.job, current.bands, current.started);
+    }
     return;
   }
   queue.shift();
-  const needed = reviewersNeeded(current.input).reduce((sum, team) => sum + team.reviewersNeeded, 0);
-  post({ type: 'reviewers', job: current.job, needed });
+  const needed = reviewersNeeded(current.input);
+  const answers = current.bands
+    ? teamAnswers(current.bands, current.input.options.thresholds, needed, layoffHeadroom(current.input))
+    : [];
+  post({
+    type: 'reviewers',
+    job: current.job,
+    needed: needed.reduce((sum, team) => sum + team.reviewersNeeded, 0),
+    answers,
+  });
 };
 
 const step = () => {
@@ -86,11 +107,14 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
     return;
   }
   const started = performance.now();
+  const received = wallClock();
   const input = parse(request.job, request.input);
   if (!input) return;
   if (request.type === 'mean') {
     try {
-      postResult(request.job, runMeanPath(input), started);
+      const parsed = wallClock();
+      const forecast = runMeanPath(input);
+      postResult(request.job, forecast, started, { received, parsed, computed: wallClock() });
     } catch (error) {
       post({ type: 'failed', job: request.job, message: String(error) });
     }

@@ -1,0 +1,37 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { TeamAnswer } from '../../shared';
+import { rowOfAnswer } from '../answers/answer-rows';
+import type { ScenarioVersion } from '../api/types';
+import { TeamAnswersTable } from './team-answers-table';
+
+/**
+ * The team answers of one compared version at a time (a picker chooses which), from the same
+ * 100-run browser forecasts the charts show; the team links open the version's stored forecast.
+ */
+export function CompareAnswers(props: { versions: ScenarioVersion[]; answers: (TeamAnswer[] | null)[] }) {
+  const [chosen, setChosen] = createSignal(0);
+  const index = () => Math.min(chosen(), props.versions.length - 1);
+  const name = (v: ScenarioVersion) => `${v.scenario.name} v${v.version}`;
+  return (
+    <div class="compare-answers">
+      <label for="compare-answers-of">Team answers for</label>{' '}
+      <select
+        id="compare-answers-of"
+        value={index()}
+        onChange={(event) => setChosen(Number(event.currentTarget.value))}
+      >
+        <For each={props.versions}>{(v, i) => <option value={i()}>{name(v)}</option>}</For>
+      </select>
+      <Show when={props.answers[index()]} fallback={<p class="muted">Team answers follow the bands…</p>}>
+        {(answers) => (
+          <TeamAnswersTable
+            title={`Team answers: ${name(props.versions[index()]!)}`}
+            rows={answers().map(rowOfAnswer)}
+            source={`P50 of the 100-run live preview of ${name(props.versions[index()]!)} in this browser`}
+            query={`?scenario=${encodeURIComponent(props.versions[index()]!.id)}&version=${props.versions[index()]!.version}`}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}
