@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { launchBrowser } from './browser';
 import { type RunningServer, startServer } from './running-server';
 import { createTempDb, type TempDatabase } from './temp-db';
@@ -73,4 +74,36 @@ export async function startPlannerBrowser(): Promise<PlannerBrowser> {
       database.cleanup();
     },
   };
+}
+
+/**
+ * A describe block whose tests share one {@link PlannerBrowser}: started before its first test,
+ * closed after its last. `body` gets a stand-in that reaches the running one.
+ */
+export function describeInBrowser(name: string, body: (env: PlannerBrowser) => void): void {
+  describe(name, () => {
+    let running: PlannerBrowser | undefined;
+    const current = (): PlannerBrowser => {
+      if (!running) throw new Error(`the browser of "${name}" is not running`);
+      return running;
+    };
+    beforeAll(async () => {
+      running = await startPlannerBrowser();
+    });
+    afterAll(async () => {
+      await running?.close();
+    });
+    body({
+      get server() {
+        return current().server;
+      },
+      get browser() {
+        return current().browser;
+      },
+      open: (size) => current().open(size),
+      signIn: (page, options) => current().signIn(page, options),
+      api: (page, method, path, body) => current().api(page, method, path, body),
+      close: () => current().close(),
+    });
+  });
 }

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkPage } from '../helpers/page-checks';
-import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
-describe('API tokens page in Chromium', () => {
-  let env: PlannerBrowser;
-  beforeAll(async () => {
-    env = await startPlannerBrowser();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-
+describeInBrowser('API tokens page in Chromium', (env) => {
   it(
     'creates a token shown once, which then works over HTTP, lists it without its secret, and revokes it so it is refused',
     async () => {

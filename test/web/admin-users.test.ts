@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkPage } from '../helpers/page-checks';
-import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
-describe('users and invitations in Chromium', () => {
-  let env: PlannerBrowser;
-  beforeAll(async () => {
-    env = await startPlannerBrowser();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-
+describeInBrowser('users and invitations in Chromium', (env) => {
   it(
     'invites by link, the invitee sets a password and joins, a role change takes effect, deactivation shuts them out, the last admin stays',
     async () => {

@@ -3,6 +3,8 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { Empty } from '../components/states';
 import { useStores } from '../stores/context';
 import './admin.css';
+import { AuditPanel } from './audit-panel';
+import { SettingsPanel } from './settings-panel';
 import { TokensPanel } from './tokens-panel';
 import { UsersPanel } from './users-panel';
 
@@ -44,6 +46,12 @@ export function AdminPage() {
           </Match>
           <Match when={section() === '/admin/tokens'}>
             <TokensPanel slug={state.orgSlug() ?? ''} />
+          </Match>
+          <Match when={section() === '/admin/settings'}>
+            <SettingsPanel slug={state.orgSlug() ?? ''} />
+          </Match>
+          <Match when={section() === '/admin/audit'}>
+            <AuditPanel slug={state.orgSlug() ?? ''} />
           </Match>
         </Switch>
       </Show>

@@ -1,19 +1,14 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { adminApi, type Invitation } from '../api/admin-client';
 import type { Role } from '../api/types';
-import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
-import { CopyField } from './copy-field';
-import { RoleOptions } from './role-options';
+import { AdminForm, RoleField } from './admin-form';
 
 /** Invite by email: the answer is a one-use link the admin copies and sends themselves. */
 export function InviteForm(props: { slug: string; onInvited: (invitation: Invitation) => void }) {
   const action = createAction();
   const [link, setLink] = createSignal<string | null>(null);
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
+  const submit = async (data: FormData, form: HTMLFormElement) => {
     const invitation = await action.run(() =>
       adminApi.invite(props.slug, {
         email: String(data.get('email')),
@@ -28,35 +23,21 @@ export function InviteForm(props: { slug: string; onInvited: (invitation: Invita
     props.onInvited(invitation);
   };
   return (
-    <form class="panel form-grid" aria-label="Invite someone" onSubmit={(e) => void submit(e)}>
-      <h3>Invite someone</h3>
+    <AdminForm
+      title="Invite someone"
+      submit="Create invitation link"
+      busyLabel="Inviting…"
+      action={action}
+      onSubmit={(data, form) => void submit(data, form)}
+      shown={{ label: 'Invitation link (works once; send it yourself)', value: link() }}
+    >
       <label>
         Email <input name="email" type="email" required autocomplete="off" />
       </label>
-      <label>
-        Role
-        <select name="role">
-          <RoleOptions />
-        </select>
-      </label>
+      <RoleField />
       <label>
         Link valid for (days) <input name="days" type="number" min="1" max="30" value="3" required />
       </label>
-      <div class="actions">
-        <button type="submit" disabled={action.busy()}>
-          {action.busy() ? 'Inviting…' : 'Create invitation link'}
-        </button>
-      </div>
-      <Show when={action.error()}>
-        <ErrorMessage error={action.error()} />
-      </Show>
-      <Show when={link()}>
-        {(href) => (
-          <div class="wide">
-            <CopyField label="Invitation link (works once; send it yourself)" value={href()} />
-          </div>
-        )}
-      </Show>
-    </form>
+    </AdminForm>
   );
 }

@@ -1,11 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { type ApiToken, adminApi } from '../api/admin-client';
 import type { Role } from '../api/types';
-import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
-import { CopyField } from './copy-field';
-import { ListStates } from './list-states';
-import { RoleOptions, when } from './role-options';
+import { AdminForm, RoleField } from './admin-form';
+import { ListPanel } from './list-panel';
+import { when } from './role-options';
 
 const status = (token: ApiToken, now: number) => {
   if (token.revokedAt) return `Revoked ${when(token.revokedAt)}`;
@@ -18,10 +17,7 @@ export function TokensPanel(props: { slug: string }) {
   const [tokens, tokensResource] = createResource(() => props.slug, adminApi.tokens);
   const [secret, setSecret] = createSignal<string | null>(null);
   const action = createAction();
-  const create = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
+  const create = async (data: FormData, form: HTMLFormElement) => {
     const expiry = String(data.get('expires') ?? '');
     const created = await action.run(() =>
       adminApi.createToken(props.slug, {
@@ -42,97 +38,56 @@ export function TokensPanel(props: { slug: string }) {
   };
   return (
     <>
-      <form class="panel form-grid" aria-label="New API token" onSubmit={(e) => void create(e)}>
-        <h3>New API token</h3>
+      <AdminForm
+        title="New API token"
+        submit="Create token"
+        action={action}
+        onSubmit={(data, form) => void create(data, form)}
+        shown={{ label: 'Token (shown only now: copy it)', value: secret() }}
+      >
         <label>
           Name <input name="name" required maxLength={120} placeholder="HR capacity export" />
         </label>
-        <label>
-          Role
-          <select name="role">
-            <RoleOptions />
-          </select>
-        </label>
+        <RoleField />
         <label>
           Expires at the end of (optional) <input name="expires" type="date" />
         </label>
-        <div class="actions">
-          <button type="submit" disabled={action.busy()}>
-            Create token
-          </button>
-        </div>
-        <Show when={action.error()}>
-          <div class="wide">
-            <ErrorMessage error={action.error()} />
-          </div>
-        </Show>
-        <Show when={secret()}>
-          {(value) => (
-            <div class="wide">
-              <CopyField label="Token (shown only now: copy it)" value={value()} />
-            </div>
-          )}
-        </Show>
-      </form>
-      <section class="panel" aria-labelledby="tokens-title">
-        <h3 id="tokens-title">API tokens</h3>
-        <ListStates
-          items={tokens}
-          retry={() => void tokensResource.refetch()}
-          what="API tokens"
-          empty="No API tokens yet."
-        >
-          {(list) => (
-            <div class="table-scroll">
-              <table aria-label="API tokens">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Role</th>
-                    <th>Prefix</th>
-                    <th>Created</th>
-                    <th>Last used</th>
-                    <th>Expires</th>
-                    <th>Status</th>
-                    <th>
-                      <span class="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(token) => (
-                      <tr>
-                        <td>{token.name}</td>
-                        <td>{token.role}</td>
-                        <td>
-                          <code>rl_{token.prefix}_…</code>
-                        </td>
-                        <td>{when(token.createdAt)}</td>
-                        <td>{when(token.lastUsedAt)}</td>
-                        <td>{token.expiresAt ? when(token.expiresAt) : 'Never'}</td>
-                        <td>{status(token, Date.now())}</td>
-                        <td>
-                          <Show when={!token.revokedAt}>
-                            <button
-                              type="button"
-                              class="secondary"
-                              aria-label={`Revoke ${token.name}`}
-                              onClick={() => void revoke(token.id)}
-                            >
-                              Revoke
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </ListStates>
-      </section>
+      </AdminForm>
+      <ListPanel
+        id="tokens-title"
+        title="API tokens"
+        items={tokens}
+        retry={() => void tokensResource.refetch()}
+        what="API tokens"
+        empty="No API tokens yet."
+        columns={['Name', 'Role', 'Prefix', 'Created', 'Last used', 'Expires', 'Status']}
+        actions
+        row={(token) => (
+          <tr>
+            <td>{token.name}</td>
+            <td>{token.role}</td>
+            <td>
+              <code>rl_{token.prefix}_…</code>
+            </td>
+            <td>{when(token.createdAt)}</td>
+            <td>{when(token.lastUsedAt)}</td>
+            <td>{token.expiresAt ? when(token.expiresAt) : 'Never'}</td>
+            <td>{status(token, Date.now())}</td>
+            <td>
+              <Show when={!token.revokedAt}>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Revoke ${token.name}`}
+                  onClick={() => void revoke(token.id)}
+                >
+                  Revoke
+                </button>
+              </Show>
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { checkPage } from '../helpers/page-checks';
+import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
+
+const goTo = async (page: Page, link: string) => {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+};
+
+describeInBrowser('org settings in Chromium', (env) => {
+  it(
+    'edits the level ladder: renames, adds and reorders levels (the roster page follows), refuses to drop a level the roster uses',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page, { path: '/admin/settings' });
+      const ladder = page.getByRole('form', { name: 'Level ladder' });
+      await expect.poll(() => ladder.getByLabel('Id of level 2').inputValue()).toBe('mid');
+      await checkPage(page, 'admin-settings');
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      await ladder.getByLabel('Display name of level 1').fill('Associate');
+      await ladder.getByLabel('Level 2 may sign off').check();
+      await ladder.getByRole('button', { name: 'Add level' }).click();
+      await ladder.getByLabel('Id of level 5').fill('staff');
+      await ladder.getByLabel('Display name of level 5').fill('Staff');
+      await ladder.getByLabel('Level 5 may sign off').check();
+      await ladder.getByRole('button', { name: 'Move staff up' }).click();
+      await ladder.getByRole('button', { name: 'Save ladder' }).click();
+      await ladder
+        .getByRole('status')
+        .getByText(/^Ladder saved \(model revision \d+\)/)
+        .waitFor();
+      expect(await ladder.getByLabel('Id of level 4').inputValue()).toBe('staff');
+
+      await goTo(page, 'Teams');
+      const headcount = page.getByRole('region', { name: 'Headcount table' });
+      await headcount.getByRole('columnheader', { name: 'Associate' }).waitFor();
+      const heads = await headcount.getByRole('columnheader').allTextContents();
+      expect(heads.slice(0, 6)).toEqual([
+        'Team',
+        'Associate',
+        'Mid-level ✓',
+        'Senior ✓',
+        'Staff ✓',
+        'Principal ✓',
+      ]);
+
+      await goTo(page, 'Admin');
+      await page.getByRole('link', { name: 'Org settings' }).click();
+      await ladder.getByRole('button', { name: 'Remove mid' }).click();
+      await ladder.getByRole('button', { name: 'Save ladder' }).click();
+      const alert = ladder.getByRole('alert');
+      await alert
+        .getByText(/level "mid" cannot be removed: still used by \d+ roster engineer\(s\)/)
+        .waitFor();
+      await checkPage(page, 'admin-settings-orphan');
+      await page.reload();
+      await expect.poll(() => ladder.getByLabel('Id of level 2').inputValue()).toBe('mid');
+      expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
+
+  it(
+    'changes a model parameter (the engine model takes it), marks it changed, and resets it to its cited default',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page, { path: '/admin/settings' });
+      await page.getByRole('link', { name: 'Org settings' }).click();
+      const table = page.getByRole('table', { name: 'Model parameters' });
+      const hours = table.getByRole('row').filter({ hasText: 'reviewHoursPerReviewer' });
+      await expect.poll(() => hours.getByLabel(/^Value of/).inputValue()).toBe('6');
+      expect(await hours.textContent()).toContain('[R25]');
+      await hours.getByLabel(/^Value of/).fill('2');
+      await page.getByRole('button', { name: 'Save parameters' }).click();
+      await page.getByText(/^Parameters saved \(model revision \d+\)/).waitFor();
+      await hours.getByText('Changed').waitFor();
+      await checkPage(page, 'admin-parameters');
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      const model = await env.api<{ parameters: { reviewHoursPerReviewer: number } }>(
+        page,
+        'GET',
+        '/orgs/demo/model',
+      );
+      expect(model.parameters.reviewHoursPerReviewer).toBe(2);
+
+      await hours.getByRole('button', { name: /^Reset .* to its default$/ }).click();
+      await expect.poll(() => hours.getByLabel(/^Value of/).inputValue()).toBe('6');
+      expect(await hours.getByText('Changed').count()).toBe(0);
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
+});
