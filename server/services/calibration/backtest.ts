@@ -1,6 +1,7 @@
 import { type Parameters, weekDates } from '../../../shared/index';
 import { fitHistory } from './fit';
-import { type BacktestMetric, backtestMetrics, forecastOrigin, type MetricForecast } from './forecast-origin';
+import { forecastOrigin } from './forecast-origin';
+import { type BacktestMetric, backtestMetrics, type MetricForecast } from './history-metrics';
 import { type ErrorScore, type ScoredPoint, scorePoints } from './scores';
 import type { CalibrationWeek, TeamHistory } from './team-history';
 

@@ -16,12 +16,24 @@ export interface Estimates {
   medianHoursToSignoff: number | null;
   /** 90th percentile (nearest rank) over weeks of the weekly median hours to sign-off. */
   p90HoursToSignoff: number | null;
+  /** Mean calendar hours from authored to sign-off of the weeks' signed sign-off demand (null: none signed). */
+  meanHoursToSignoff: number | null;
+  /**
+   * Open changes at the weeks' ends over the open changes Little's law gives on average (demand
+   * x mean hours to sign-off / 168): below 1 when changes are authored early in the week and
+   * signed before it ends, above 1 when they pile up towards the week's end (null: no demand
+   * or no hours).
+   */
+  weekEndOpenShare: number | null;
 }
 
 /** Weeks at the end of the history the AI trend is fitted over. */
 export const TREND_WEEKS = 26;
 /** Busy weeks: sign-offs completed at or above this nearest-rank quantile of all weeks. */
 export const BUSY_QUANTILE = 0.75;
+
+/** Calendar hours in a week. */
+export const HOURS_PER_WEEK = 168;
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -42,6 +54,9 @@ export interface WeekTable {
   ai: Float64Array;
   demand: Float64Array;
   completed: Float64Array;
+  open: Float64Array;
+  signed: Float64Array;
+  signedHours: Float64Array;
   /** Weekly median hours to sign-off, NaN when none. */
   hours: Float64Array;
 }
@@ -60,6 +75,9 @@ export const weekTable = (levels: TeamHistory['levels'], weeks: readonly Calibra
     ai: Float64Array.from(weeks, (w) => w.aiAssisted),
     demand: Float64Array.from(weeks, (w) => w.signoffDemand),
     completed: Float64Array.from(weeks, (w) => w.signoffsCompleted),
+    open: Float64Array.from(weeks, (w) => w.open),
+    signed: Float64Array.from(weeks, (w) => w.signed),
+    signedHours: Float64Array.from(weeks, (w) => w.signedHours),
     hours: Float64Array.from(weeks, (w) => w.medianHoursToSignoff ?? Number.NaN),
   };
 };
@@ -134,13 +152,19 @@ export function estimateRows(
   const busy = busyFloor === null ? [] : completed.filter((c) => c >= busyFloor);
   const hours = rows.flatMap((row) => (Number.isNaN(table.hours[row]!) ? [] : [table.hours[row]!]));
   const trend = aiTrend(table, rows, positions);
+  const demand = total(table.demand);
+  const signed = total(table.signed);
+  const meanHours = signed > 0 ? total(table.signedHours) / signed : null;
+  const littleOpen = meanHours === null ? 0 : (demand * meanHours) / HOURS_PER_WEEK;
   return {
     changesPerEngineerWeek,
-    signoffShare: authoredBelow > 0 ? total(table.demand) / authoredBelow : null,
+    signoffShare: authoredBelow > 0 ? demand / authoredBelow : null,
     aiShareLevel: trend.level,
     aiShareSlope: trend.slope,
     signoffsPerReviewerWeek: reviewers > 0 && busy.length > 0 ? sum(busy) / busy.length / reviewers : null,
     medianHoursToSignoff: quantile(hours, 0.5),
     p90HoursToSignoff: quantile(hours, 0.9),
+    meanHoursToSignoff: meanHours,
+    weekEndOpenShare: littleOpen > 0 ? total(table.open) / littleOpen : null,
   };
 }

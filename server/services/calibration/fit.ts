@@ -1,5 +1,6 @@
 import type { Level, ParameterName, ParameterOverrides, Parameters } from '../../../shared/index';
 import { blockResamples } from './block-bootstrap';
+import { type CapacityFit, type CapacityTeam, capacityFitter } from './capacity-fit';
 import { type Estimates, estimateRows, quantile, weekTable } from './estimates';
 import type { TeamHistory } from './team-history';
 
@@ -20,8 +21,16 @@ export interface Fit {
   levels: Level[];
   /** Engine parameters the history cannot inform, left at the org's values. */
   defaults: ParameterName[];
+  /** Weeks fitted: the last {@link FIT_WEEKS} of the history (all when fewer). */
   weeks: number;
 }
+
+/**
+ * Weeks at the end of a history the fit reads: the team as it is now, a full year so that no
+ * season (holidays, release cycles) biases a level. Older weeks describe a team that may have
+ * changed (people, process, tools) and are left out.
+ */
+export const FIT_WEEKS = 52;
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
@@ -39,27 +48,27 @@ export const adoptionFor = (share: number, base: Parameters): number => {
  * - changesPerWeek.<level>: changes per engineer-week / (1 - a + a m), the non-adopter rate.
  * - ordinaryReviewShare: the share of non-sign-off levels' changes that need sign-off (no
  *   review-policy event marks any, so the engine's sign-off demand is exactly this share).
- * - humanReviewHours: reviewHoursPerReviewer x (1 - shrinkage) / busy-week sign-offs per
- *   reviewer-week, divided by (1 - s + s x aiReviewTimeMultiplier) so the AI mix gives the same hours.
  * - observed figures kept as they are: aiShare, aiShareSlope (per week), signoffsPerReviewerWeek,
- *   medianHoursToSignoff and p90HoursToSignoff (calendar hours).
+ *   medianHoursToSignoff, p90HoursToSignoff and meanHoursToSignoff (calendar hours), weekEndOpenShare.
+ * humanReviewHours is fitted to meanHoursToSignoff afterwards ({@link fitHistory}).
  */
 export function engineValues(est: Estimates, base: Parameters): Record<string, number> {
-  const s = est.aiShareLevel;
   const m = base.adopterChangeMultiplier;
-  const a = adoptionFor(s, base);
-  const out: Record<string, number> = { baselineAiAdoption: a, aiShare: s, aiShareSlope: est.aiShareSlope };
+  const a = adoptionFor(est.aiShareLevel, base);
+  const out: Record<string, number> = {
+    baselineAiAdoption: a,
+    aiShare: est.aiShareLevel,
+    aiShareSlope: est.aiShareSlope,
+  };
   for (const [level, rate] of Object.entries(est.changesPerEngineerWeek)) {
     out[`changesPerWeek.${level}`] = clamp(rate / (1 - a + a * m), 0, 50);
   }
   if (est.signoffShare !== null) out.ordinaryReviewShare = clamp(est.signoffShare, 0, 1);
-  if (est.signoffsPerReviewerWeek !== null && est.signoffsPerReviewerWeek > 0) {
-    out.signoffsPerReviewerWeek = est.signoffsPerReviewerWeek;
-    const perChange = (base.reviewHoursPerReviewer * (1 - base.shrinkage)) / est.signoffsPerReviewerWeek;
-    out.humanReviewHours = clamp(perChange / (1 - s + s * base.aiReviewTimeMultiplier), 0.01, 1000);
-  }
+  if (est.signoffsPerReviewerWeek !== null) out.signoffsPerReviewerWeek = est.signoffsPerReviewerWeek;
   if (est.medianHoursToSignoff !== null) out.medianHoursToSignoff = est.medianHoursToSignoff;
   if (est.p90HoursToSignoff !== null) out.p90HoursToSignoff = est.p90HoursToSignoff;
+  if (est.meanHoursToSignoff !== null) out.meanHoursToSignoff = est.meanHoursToSignoff;
+  if (est.weekEndOpenShare !== null) out.weekEndOpenShare = est.weekEndOpenShare;
   return out;
 }
 
@@ -85,14 +94,41 @@ export function calibrationOverrides(fitted: Record<string, FittedValue>): Param
 }
 
 /**
- * Fits `history` (all its weeks): point estimates from every week, ranges from a seeded
- * moving-block bootstrap over weeks, mapped to the engine by {@link engineValues}.
+ * humanReviewHours and latencyHours with their ranges from the mean hours to sign-off
+ * ({@link capacityFitter}) at the value and at each end of its range (both rise with the hours, so the ends of one
+ * range map to the ends of the others). Empty when the history has no demand or the team nobody
+ * who signs off.
+ */
+function capacityValues(
+  hours: FittedValue | undefined,
+  team: CapacityTeam,
+  base: Parameters,
+): Record<string, FittedValue> {
+  const fit = hours === undefined ? null : capacityFitter(team, base);
+  if (fit === null || hours === undefined) return {};
+  const [value, low, high] = [hours.value, hours.low, hours.high].map(fit) as [
+    CapacityFit,
+    CapacityFit,
+    CapacityFit,
+  ];
+  return {
+    humanReviewHours: { value: value.reviewHours, low: low.reviewHours, high: high.reviewHours },
+    latencyHours: { value: value.latencyHours, low: low.latencyHours, high: high.latencyHours },
+  };
+}
+
+/**
+ * Fits `history` (its last {@link FIT_WEEKS} weeks): point estimates from those weeks, ranges from a seeded
+ * moving-block bootstrap over weeks, mapped to the engine by {@link engineValues}; then the
+ * review hours per change and the latency from the mean hours to sign-off ({@link capacityValues}) under the
+ * rest of the fit.
  */
 export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fit {
-  const table = weekTable(history.levels, history.weeks);
-  const all = history.weeks.map((_, i) => i);
+  const recent = history.weeks.slice(-FIT_WEEKS);
+  const table = weekTable(history.levels, recent);
+  const all = recent.map((_, i) => i);
   const point = engineValues(estimateRows(history, table, all, all), base);
-  const resampled = blockResamples(history.weeks.length, seed).map((rows) =>
+  const resampled = blockResamples(recent.length, seed).map((rows) =>
     engineValues(estimateRows(history, table, rows, rows), base),
   );
   const fitted: Record<string, FittedValue> = {};
@@ -100,11 +136,13 @@ export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fi
     const draws = resampled.flatMap((r) => (r[name] === undefined ? [] : [r[name]!]));
     fitted[name] = { value, low: quantile(draws, 0.05) ?? value, high: quantile(draws, 0.95) ?? value };
   }
-  const parameters = calibrationOverrides(fitted);
   const levels = history.levels.map((level) => {
     const rate = fitted[`changesPerWeek.${level.id}`];
     return rate === undefined ? { ...level } : { ...level, changesPerWeek: rate.value };
   });
+  const team = { levels, headcount: history.headcount, parameters: calibrationOverrides(fitted) };
+  Object.assign(fitted, capacityValues(fitted.meanHoursToSignoff, team, base));
+  const parameters = calibrationOverrides(fitted);
   return {
     fitted,
     parameters,
@@ -113,6 +151,6 @@ export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fi
       (name): name is ParameterName =>
         name !== 'uncertainty' && parameters[name as ParameterName] === undefined,
     ),
-    weeks: history.weeks.length,
+    weeks: recent.length,
   };
 }

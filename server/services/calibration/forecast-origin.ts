@@ -1,70 +1,23 @@
+import { binomial, poisson } from '../../../shared/engine/distributions';
 import {
   type ForecastInputRaw,
   forecastInputSchema,
   metricKeys,
   type Parameters,
+  Rng,
   runMeanPath,
   runSampleRange,
 } from '../../../shared/index';
 import { quantile } from './estimates';
-import { adoptionFor, type Fit } from './fit';
+import { adoptionFor, FIT_WEEKS, type Fit } from './fit';
+import {
+  type BacktestMetric,
+  backtestMetrics,
+  historyMetrics,
+  type MetricForecast,
+  openWeek,
+} from './history-metrics';
 import type { CalibrationWeek } from './team-history';
-
-/** The backtested metrics, named as in the calibration JSON. */
-export const backtestMetrics = [
-  'signoffDemand',
-  'signoffsCompleted',
-  'open',
-  'medianHoursToSignoff',
-] as const;
-export type BacktestMetric = (typeof backtestMetrics)[number];
-
-/** One metric's forecast for each week ahead: the mean path and the Monte Carlo P10 and P90. */
-export interface MetricForecast {
-  mean: number[];
-  p10: number[];
-  p90: number[];
-}
-
-const hoursPerWeek = 168;
-const index = (key: (typeof metricKeys)[number]) => metricKeys.indexOf(key);
-
-/**
- * The history's metrics from the engine's weekly series of one team (each `(metric, week)` read
- * by `at`), for one run or the mean path:
- * - signoffDemand: the engine's sign-off demand.
- * - signoffsCompleted: arrivals + last week's backlog - this week's backlog (the engine conserves changes).
- * - open: the engine's backlog plus the changes in flight by Little's law (demand x the fitted
- *   median calendar hours to sign-off / 168), since the history counts a change open until signed.
- * - medianHoursToSignoff: the fitted median calendar hours plus the engine's mean wait in working
- *   hours turned into calendar hours (x 168 / workHoursPerWeek).
- */
-export function historyMetrics(
-  at: (metric: number, week: number) => number,
-  weeks: number,
-  inFlightHours: number,
-  baseHours: number,
-  workHoursPerWeek: number,
-): Record<BacktestMetric, number[]> {
-  const out: Record<BacktestMetric, number[]> = {
-    signoffDemand: [],
-    signoffsCompleted: [],
-    open: [],
-    medianHoursToSignoff: [],
-  };
-  for (let w = 0; w < weeks; w++) {
-    const demand = at(index('signoffDemand'), w);
-    const backlog = at(index('backlog'), w);
-    const before = w === 0 ? 0 : at(index('backlog'), w - 1);
-    out.signoffDemand.push(demand);
-    out.signoffsCompleted.push(Math.max(0, demand + before - backlog));
-    out.open.push(backlog + (demand * inFlightHours) / hoursPerWeek);
-    out.medianHoursToSignoff.push(
-      baseHours + (at(index('meanWaitHours'), w) * hoursPerWeek) / workHoursPerWeek,
-    );
-  }
-  return out;
-}
 
 /** Options of a backtest forecast. */
 export interface OriginOptions {
@@ -76,8 +29,13 @@ export interface OriginOptions {
 /**
  * Forecasts the weeks from `startWeek` for a team calibrated by `fit` (its override on the org
  * parameters `base`, its fitted ladder, today's `headcount`), with the AI-share trend continued as
- * a linear adoption ramp to the share the trend reaches at the horizon's end. Hours to sign-off: P10/P90 are those of the fitted
- * weeks' medians (`history`), the centre the fitted median.
+ * a linear adoption ramp to the share the trend reaches at the horizon's end. The history's
+ * metrics are read from the engine's by {@link historyMetrics}; a Monte Carlo run's changes in
+ * review are a binomial draw over its reviewers (a Poisson count when few are busy, as in a
+ * lightly loaded queue; all of them in overload), those outside the queue a Poisson draw (an
+ * infinite-server queue). Hours to sign-off: P10/P90 are those of the
+ * fitted weeks' medians (the last {@link FIT_WEEKS} of `history`) moved by the runs' change in hours open, the centre the
+ * fitted median moved by the mean path's.
  */
 export function forecastOrigin(
   fit: Fit,
@@ -105,14 +63,29 @@ export function forecastOrigin(
     options: { startWeek, horizonWeeks: W, runs: R, seed },
   };
   const input = forecastInputSchema.parse(raw);
-  const hours = history.flatMap((w) => (w.medianHoursToSignoff === null ? [] : [w.medianHoursToSignoff]));
+  const hours = history
+    .slice(-FIT_WEEKS)
+    .flatMap((w) => (w.medianHoursToSignoff === null ? [] : [w.medianHoursToSignoff]));
   const median = fit.fitted.medianHoursToSignoff?.value ?? 0;
   const work = base.workHoursPerWeek;
   const meanSeries = runMeanPath({ ...input, options: { ...input.options, runs: 0 } }).teams[0]!.metrics;
-  const mean = historyMetrics((v, w) => meanSeries[metricKeys[v]!].p50[w]!, W, median, median, work);
+  const meanAt = (v: number, w: number) => meanSeries[metricKeys[v]!].p50[w]!;
+  const reading = {
+    weeks: W,
+    workHoursPerWeek: work,
+    hoursShift: median - openWeek(meanAt, 0, work).hoursOpen,
+    latencyHours: fit.fitted.latencyHours?.value ?? 0,
+    openShare: fit.fitted.weekEndOpenShare?.value ?? 1,
+  };
+  const mean = historyMetrics(meanAt, reading);
   const samples = runSampleRange(input, { runStart: 0, runCount: R }).teams[0]!;
+  const rng = new Rng(seed);
+  const draw = (inReview: number, outside: number, reviewers: number) => {
+    const servers = Math.max(1, Math.round(reviewers));
+    return binomial(rng, servers, Math.min(1, inReview / servers)) + poisson(rng, outside);
+  };
   const perRun = Array.from({ length: R }, (_, r) =>
-    historyMetrics((v, w) => samples[(v * W + w) * R + r]!, W, median, median, work),
+    historyMetrics((v, w) => samples[(v * W + w) * R + r]!, { ...reading, draw }),
   );
   const band = (metric: BacktestMetric, p: number, shift: number) =>
     Array.from(

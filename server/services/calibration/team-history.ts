@@ -2,7 +2,7 @@ import type { Level } from '../../../shared/index';
 import { historySpan } from '../../history/span';
 import type { PlacedChange } from '../../history/weekly';
 import { aggregateWeekly, type WeekRange } from '../../history/weekly';
-import { weekLabel, weekOfDate } from '../../history/weeks';
+import { weekLabel, weekOf, weekOfDate } from '../../history/weeks';
 
 /**
  * One week of a team's history as the calibration reads it. A change "needs sign-off" when a
@@ -24,6 +24,9 @@ export interface CalibrationWeek {
   open: number;
   /** Median calendar hours from authored to sign-off of this week's sign-off demand (null: none). */
   medianHoursToSignoff: number | null;
+  /** Of this week's sign-off demand, the changes signed off, and their calendar hours to sign-off summed. */
+  signed: number;
+  signedHours: number;
 }
 
 /** A team's weekly history with the ladder and today's headcount per level. */
@@ -34,6 +37,7 @@ export interface TeamHistory {
 }
 
 const demandLevel = 'sign-off demand';
+const hourMs = 3_600_000;
 
 /** Whether a change is sign-off demand (see {@link CalibrationWeek}). */
 export const needsSignoff = (change: PlacedChange, signing: ReadonlySet<string>): boolean =>
@@ -66,6 +70,8 @@ export function calibrationWeeks(
       signoffsCompleted: 0,
       open: 0,
       medianHoursToSignoff: null,
+      signed: 0,
+      signedHours: 0,
     };
     weeks.set(week, fresh);
     return fresh;
@@ -81,6 +87,14 @@ export function calibrationWeeks(
     w.signoffsCompleted = row.signedOff;
     w.open = row.open;
     w.medianHoursToSignoff = row.medianHoursToSignoff;
+  }
+  for (const change of changes) {
+    if (change.signedOffAt === null || !needsSignoff(change, signing)) continue;
+    const day = weekOf(change.authoredAt);
+    if (day < range.first || day > range.last) continue;
+    const w = at(weekLabel(day));
+    w.signed++;
+    w.signedHours += Math.max(0, change.signedOffAt - change.authoredAt) / hourMs;
   }
   for (let day = range.first; day <= range.last; day += 7) at(weekLabel(day));
   return [...weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));

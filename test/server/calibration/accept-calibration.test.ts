@@ -56,9 +56,11 @@ describe('accepting a calibration', () => {
     expect(accepted.body).toMatchObject({ id: scenario, version: 2 });
     const entry = accepted.body.scenario.teamParameters[coreId];
     expect(entry.calibrationId).toBe(calibrationId);
-    // Every change by bob (mid) is signed off; 6 h x 0.87 of review a week over 1.5 sign-offs per reviewer-week
+    // Every change by bob (mid) is signed off, each a day after it was authored, 3 a week, by 2
+    // reviewers (ann, lee): an M/M/2 queue keeps a change s / (1 - (3s/2)^2) weeks, = 24 h at
+    // s = (sqrt(58) - 7) / 4.5 = 0.13684 weeks of review at 6 h x 0.87 a week
     expect(entry.parameters.ordinaryReviewShare).toBe(1);
-    expect(entry.parameters.humanReviewHours).toBeCloseTo(3.48, 12);
+    expect(entry.parameters.humanReviewHours).toBeCloseTo(0.7143, 3);
     expect(accepted.body.scenario.events).toHaveLength(1);
     expect((await api(`/scenarios/${scenario}`)).body).toEqual(accepted.body);
     const [acceptRow] = await auditOf('calibration', calibrationId).then((rows) =>

@@ -47,6 +47,8 @@ const weekOf = (date: string, i: number): CalibrationWeek => {
     signoffsCompleted: 20 + ((i * 3) % 5),
     open: 3 + (i % 2),
     medianHoursToSignoff: i % 6 === 0 ? null : 30 + (i % 4) * 5,
+    signed: demand,
+    signedHours: demand * 35,
   };
 };
 

@@ -46,8 +46,10 @@ describe('calibrations API', () => {
       medianHoursToSignoff: 24,
     });
     expect(body.fitted.ordinaryReviewShare.value).toBe(1);
-    // 6 h x (1 - 0.13) of review a week over 1.5 sign-offs per reviewer-week (3 a week, 2 reviewers)
-    expect(body.fitted.humanReviewHours.value).toBeCloseTo(3.48, 12);
+    // Each change signed a day after it was authored, 3 a week, 2 reviewers (ann, lee): an M/M/2 queue
+    // keeps a change s / (1 - (3s/2)^2) weeks, = 24 h at s = (sqrt(58) - 7) / 4.5 = 0.13684 weeks of
+    // review at 6 h x 0.87 a week
+    expect(body.fitted.humanReviewHours.value).toBeCloseTo(0.7143, 3);
     expect(body.backtest).toMatchObject({ origins: 22, horizonWeeks: 12 });
     expect(body.backtest.fan.origin).toBe(body.actuals[18].week);
     expect(body.backtest.fan.metrics.signoffDemand.actual).toEqual(Array(12).fill(3));

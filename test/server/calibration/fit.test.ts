@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedChange } from '../../../server/history/weekly';
 import { weekOfDate } from '../../../server/history/weeks';
 import { blockLength, blockResamples } from '../../../server/services/calibration/block-bootstrap';
+import { steadyWeek } from '../../../server/services/calibration/capacity-fit';
 import { estimate } from '../../../server/services/calibration/estimates';
 import { fitHistory } from '../../../server/services/calibration/fit';
 import {
@@ -24,14 +25,17 @@ const week = (
   signoffDemand: number,
   signoffsCompleted: number,
   medianHoursToSignoff: number | null,
+  open: number,
 ): CalibrationWeek => ({
   week: date,
   authored: { junior, senior },
   aiAssisted,
   signoffDemand,
   signoffsCompleted,
-  open: 0,
+  open,
   medianHoursToSignoff,
+  signed: signoffDemand,
+  signedHours: signoffDemand * 12,
 });
 
 /** Four weeks, 2 juniors and 1 senior on the roster. */
@@ -39,10 +43,10 @@ const history: TeamHistory = {
   levels,
   headcount: { junior: 2, senior: 1 },
   weeks: [
-    week('2026-01-05', 4, 2, 0, 3, 2, 10),
-    week('2026-01-12', 6, 2, 1, 5, 6, 20),
-    week('2026-01-19', 2, 0, 0, 2, 1, null),
-    week('2026-01-26', 4, 2, 1, 4, 5, 30),
+    week('2026-01-05', 4, 2, 0, 3, 2, 10, 1),
+    week('2026-01-12', 6, 2, 1, 5, 6, 20, 0),
+    week('2026-01-19', 2, 0, 0, 2, 1, null, 1),
+    week('2026-01-26', 4, 2, 1, 4, 5, 30, 0),
   ],
 };
 
@@ -62,6 +66,9 @@ describe('calibration estimates', () => {
     // weekly medians 10, 20, 30 (one week has none)
     expect(est.medianHoursToSignoff).toBe(20);
     expect(est.p90HoursToSignoff).toBe(30);
+    // every change signed after 12 h; Little's law gives 14 x 12 / 168 = 1 open on average, 2 seen at the weeks' ends
+    expect(est.meanHoursToSignoff).toBe(12);
+    expect(est.weekEndOpenShare).toBe(2);
   });
 
   it('maps the estimates to engine values by the documented formulas', () => {
@@ -70,10 +77,18 @@ describe('calibration estimates', () => {
     expect(fit.fitted.baselineAiAdoption!.value).toBeCloseTo(a, 12);
     expect(fit.fitted['changesPerWeek.junior']!.value).toBeCloseTo(2 / (1 + 0.47 * a), 12);
     expect(fit.fitted.ordinaryReviewShare!.value).toBe(0.875);
-    expect(fit.fitted.humanReviewHours!.value).toBeCloseTo(
-      (6 * 0.87) / 5.5 / (1 - 0.1625 + 0.1625 * 1.91),
-      12,
+    // observed figures kept as they are
+    expect(fit.fitted.signoffsPerReviewerWeek!.value).toBe(5.5);
+    expect(fit.fitted.meanHoursToSignoff!.value).toBe(12);
+    expect(fit.fitted.weekEndOpenShare!.value).toBe(2);
+    // capacity: the engine keeps a change open the observed 12 h at the team's steady load
+    const steady = steadyWeek(
+      { levels: fit.levels, headcount: history.headcount, parameters: fit.parameters },
+      defaultParameters,
     );
+    expect(steady(fit.fitted.humanReviewHours!.value).hoursOpen).toBeCloseTo(12, 3);
+    expect(fit.fitted.latencyHours!.value).toBe(0);
+    expect(fit.parameters.humanReviewHours).toBe(fit.fitted.humanReviewHours!.value);
     expect(fit.parameters.ordinaryReviewShare).toBe(0.875);
     expect(fit.levels.find((l) => l.id === 'junior')!.changesPerWeek).toBeCloseTo(2 / (1 + 0.47 * a), 12);
     expect(fit.defaults).toContain('shrinkage');
@@ -148,6 +163,9 @@ describe('calibration weeks', () => {
         signoffsCompleted: 1,
         open: 1,
         medianHoursToSignoff: 24,
+        // bob's two: 24 h and 96 h
+        signed: 2,
+        signedHours: 120,
       },
       {
         week: '2026-01-12',
@@ -157,6 +175,8 @@ describe('calibration weeks', () => {
         signoffsCompleted: 1,
         open: 0,
         medianHoursToSignoff: null,
+        signed: 0,
+        signedHours: 0,
       },
       {
         week: '2026-01-19',
@@ -166,6 +186,8 @@ describe('calibration weeks', () => {
         signoffsCompleted: 0,
         open: 0,
         medianHoursToSignoff: null,
+        signed: 0,
+        signedHours: 0,
       },
     ]);
   });

@@ -1,0 +1,104 @@
+import { meanTeamSeries } from '../../../shared/engine/mean-path';
+import { centralParams, teamParameters } from '../../../shared/engine/model-params';
+import { buildTimeline } from '../../../shared/engine/timeline';
+import {
+  forecastInputSchema,
+  type Level,
+  metricKeys,
+  type ParameterOverrides,
+  type Parameters,
+} from '../../../shared/index';
+import { openWeek } from './history-metrics';
+
+/** Lowest review hours per change the fit gives (the schema's values are above 0). */
+export const MIN_REVIEW_HOURS = 0.01;
+/** Highest review hours per change the fit gives (the schema's bound). */
+export const MAX_REVIEW_HOURS = 1000;
+/**
+ * Highest load (sign-off demand hours over regular review hours) a fitted team is taken at: the
+ * load the engine starts an overloaded team's queue at (queue-week.ts START_LOAD_CAP), the
+ * highest at which its first week is a steady state.
+ */
+export const MAX_FITTED_LOAD = 0.95;
+/** Bisection steps on the logarithm of the review hours: the bracket (at most a factor of 10^5) ends under 1e-5 relative. */
+const STEPS = 20;
+
+/** A team as the capacity fit sees it: the fitted ladder, today's headcount and its override so far. */
+export interface CapacityTeam {
+  levels: readonly Level[];
+  headcount: Readonly<Record<string, number>>;
+  parameters: ParameterOverrides;
+}
+
+/** Review hours per human change, and the hours open the reviewers' queue does not explain. */
+export interface CapacityFit {
+  reviewHours: number;
+  latencyHours: number;
+}
+
+const UTILIZATION = metricKeys.indexOf('utilization');
+
+/**
+ * The engine's steady week for `team` as a function of its review hours per human change: the
+ * calendar hours a change is open (wait plus time in review, {@link openWeek}) and the load. A
+ * forecast starts at the stationary queue of its first week's load, so one week gives it.
+ */
+export function steadyWeek(team: CapacityTeam, base: Parameters) {
+  const input = forecastInputSchema.parse({
+    org: {
+      levels: team.levels,
+      teams: [{ id: 'team', name: 'team', headcount: team.headcount, parameters: team.parameters }],
+    },
+    parameters: base,
+    scenario: { name: 'capacity fit', events: [] },
+    options: { startWeek: '2026-01-05', horizonWeeks: 1, runs: 0, seed: 1 },
+  });
+  const timeline = buildTimeline(input);
+  const params = centralParams(teamParameters(input)[0]!);
+  return (reviewHours: number) => {
+    params.humanReviewHours = reviewHours;
+    const series = meanTeamSeries(timeline, 0, params);
+    const at = (metric: number) => series[metric]!;
+    return { hoursOpen: openWeek(at, 0, params.workHoursPerWeek).hoursOpen, load: at(UTILIZATION) };
+  };
+}
+
+/**
+ * Fits the team's capacity to the calendar hours a change is observed open: the review hours
+ * per human change at which the engine keeps a change open `targetHours` at the team's steady
+ * load (so it reproduces the time to sign-off and, by Little's law, the open changes), rather
+ * than the throughput, which in a team that is not saturated measures demand. Hours open rise
+ * with review hours (longer reviews and, as the load grows, longer waits), so a bisection on the
+ * logarithm finds them, within loads up to {@link MAX_FITTED_LOAD} (a history whose open
+ * changes do not grow comes from a stable queue). Hours open beyond what that queue explains
+ * (time outside the reviewers' queue: rework, waiting on the author) are the latency. Returns
+ * `fit(targetHours)`, or null when the team has nobody who signs off.
+ */
+export function capacityFitter(
+  team: CapacityTeam,
+  base: Parameters,
+): ((targetHours: number) => CapacityFit) | null {
+  const reviewers = team.levels.some((level) => level.canSignOff && (team.headcount[level.id] ?? 0) > 0);
+  if (!reviewers) return null;
+  const week = steadyWeek(team, base);
+  const lowest = week(MIN_REVIEW_HOURS);
+  const loadPerHour = lowest.load / MIN_REVIEW_HOURS;
+  const highest = Math.max(
+    MIN_REVIEW_HOURS,
+    Math.min(MAX_REVIEW_HOURS, loadPerHour > 0 ? MAX_FITTED_LOAD / loadPerHour : MAX_REVIEW_HOURS),
+  );
+  const lowestOpen = lowest.hoursOpen;
+  const highestOpen = week(highest).hoursOpen;
+  return (targetHours) => {
+    if (targetHours <= lowestOpen) return { reviewHours: MIN_REVIEW_HOURS, latencyHours: 0 };
+    if (targetHours >= highestOpen) return { reviewHours: highest, latencyHours: targetHours - highestOpen };
+    let low = Math.log(MIN_REVIEW_HOURS);
+    let high = Math.log(highest);
+    for (let i = 0; i < STEPS; i++) {
+      const mid = (low + high) / 2;
+      if (week(Math.exp(mid)).hoursOpen < targetHours) low = mid;
+      else high = mid;
+    }
+    return { reviewHours: Math.exp((low + high) / 2), latencyHours: 0 };
+  };
+}
