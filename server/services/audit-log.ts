@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { toCsv } from '../../shared/csv/csv-write';
 import type { Db } from '../db/client';
 import { apiTokens, auditLog, users } from '../db/schema';
-import { toCsv } from '../../shared/csv/csv-write';
 import { afterTimeCursor, type Page, timeKey, toPage } from './pagination';
 
 /** Which entries to read: each given field must match exactly; `from` inclusive, `to` exclusive. */
