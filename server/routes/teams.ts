@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
-import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../services/teams';
+import { deleteTeam, teamDeletion } from '../services/team-deletion';
+import { createTeam, getTeam, listTeams, updateTeam } from '../services/teams';
 import {
   conflictResponse,
   jsonBody,
@@ -63,11 +64,46 @@ const patch = orgRoute('PATCH /orgs/{org}/teams/{id}', {
   request: { params: orgIdParams, body: jsonBody(patchSchema) },
   responses: { 200: jsonResponse('Updated', teamSchema), 409: conflictResponse },
 });
+const deletionSchema = z
+  .object({
+    team: z.object({ id: z.string(), name: z.string(), headcount: headcountSchema }),
+    engineers: z
+      .number()
+      .int()
+      .openapi({ description: 'People on the roster in the team: deleted, or moved with moveEngineersTo' }),
+    childTeams: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .openapi({ description: 'They stay, without a parent' }),
+    scenarios: z.array(z.object({ id: z.string(), name: z.string(), planOfRecord: z.boolean() })).openapi({
+      description:
+        'Scenarios whose latest version names the team: the delete is refused (409) until none does',
+    }),
+    alertRules: z.array(z.object({ id: z.string(), name: z.string(), paused: z.boolean() })).openapi({
+      description: 'Rules watching the team: it leaves their list; `paused` when it was their only team',
+    }),
+  })
+  .openapi('TeamDeletion');
+
+const deletion = orgRoute('GET /orgs/{org}/teams/{id}/deletion', {
+  tags,
+  summary: 'What deleting the team would do to its people, child teams, scenarios and alert rules',
+  request: { params: orgIdParams },
+  responses: { 200: jsonResponse('The effects of a delete', deletionSchema) },
+});
 const remove = orgRoute('DELETE /orgs/{org}/teams/{id}', {
   tags,
-  summary: 'Delete a team and its roster rows',
-  request: { params: orgIdParams },
-  responses: { 204: { description: 'Deleted' } },
+  summary:
+    'Delete a team in one transaction: its people are deleted or moved (moveEngineersTo), it leaves alert rules (a rule left with no team is paused), child teams lose their parent; 409 while a scenario names it',
+  request: {
+    params: orgIdParams,
+    query: z.object({
+      moveEngineersTo: z.string().min(1).max(64).optional().openapi({
+        description:
+          'A team of the org that takes the deleted team’s people (its headcount gains their levels)',
+      }),
+    }),
+  },
+  responses: { 204: { description: 'Deleted' }, 409: conflictResponse },
 });
 
 /** Team CRUD. */
@@ -91,8 +127,14 @@ export function teamRoutes(deps: AppDeps) {
         200,
       );
     })
+    .openapi(deletion, async (c) =>
+      c.json(await teamDeletion(deps.db, c.get('org').id, c.req.valid('param').id), 200),
+    )
     .openapi(remove, async (c) => {
-      await deleteTeam(deps.db, c.get('org').id, c.req.valid('param').id, actorOf(c.get('principal')));
+      const { id } = c.req.valid('param');
+      const { moveEngineersTo } = c.req.valid('query');
+      const actor = actorOf(c.get('principal'));
+      await deleteTeam(deps.db, c.get('org').id, id, actor, deps.clock(), moveEngineersTo);
       return c.body(null, 204);
     });
 }

@@ -58,7 +58,8 @@ async function checkTeam(tx: Tx, orgId: string, input: TeamInput, selfId?: strin
   }
 }
 
-async function findTeam(tx: Tx, orgId: string, id: string) {
+/** A team of the org, or 404. */
+export async function findTeam(tx: Tx, orgId: string, id: string) {
   const row = await tx
     .select()
     .from(teams)
@@ -127,14 +128,5 @@ export async function updateTeam(
     const after = view(row!);
     await recordAudit(tx, actor, { orgId, action: 'update', entity: 'team', entityId: id, before, after });
     return after;
-  });
-}
-
-/** Deletes a team with its roster rows; child teams lose their parent. */
-export async function deleteTeam(db: Db, orgId: string, id: string, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const before = view(await findTeam(tx, orgId, id));
-    await tx.delete(teams).where(eq(teams.id, id));
-    await recordAudit(tx, actor, { orgId, action: 'delete', entity: 'team', entityId: id, before });
   });
 }

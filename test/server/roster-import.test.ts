@@ -48,7 +48,13 @@ describe('POST /orgs/{org}/roster/import', () => {
     ].join('\r\n');
     const response = await importCsv(csv);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ imported: 3, teams: 2, teamsCreated: 2 });
+    expect(await response.json()).toEqual({
+      imported: 3,
+      teams: 2,
+      teamsCreated: 2,
+      mode: 'replace',
+      people: { added: 3, moved: 0, levelChanged: 0, removed: 0, unchanged: 0 },
+    });
     expect(await headcounts()).toEqual({
       Legacy: {},
       Checkout: { senior: 1, junior: 1 },

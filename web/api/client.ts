@@ -8,6 +8,8 @@ import type {
   OrgThresholds,
   Page,
   RosterImport,
+  RosterMode,
+  RosterPreview,
   ScenarioSummary,
   ScenarioVersion,
   Team,
@@ -83,8 +85,12 @@ export const api = {
   teams: (slug: string) => all<Team>(`${org(slug)}/teams`),
   updateTeam: (slug: string, id: string, headcount: Record<string, number>) =>
     request<Team>('PATCH', `${org(slug)}/teams/${encodeURIComponent(id)}`, { body: { headcount } }),
-  importRoster: (slug: string, csv: string) =>
-    request<RosterImport>('POST', `${org(slug)}/roster/import`, {
+  previewRoster: (slug: string, csv: string, mode: RosterMode) =>
+    request<RosterPreview>('POST', `${org(slug)}/roster/preview?mode=${mode}`, {
+      text: { contentType: 'text/csv', content: csv },
+    }),
+  importRoster: (slug: string, csv: string, mode: RosterMode) =>
+    request<RosterImport>('POST', `${org(slug)}/roster/import?mode=${mode}`, {
       text: { contentType: 'text/csv', content: csv },
     }),
   scenarios: (slug: string) => all<ScenarioSummary>(`${org(slug)}/scenarios`),

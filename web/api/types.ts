@@ -59,10 +59,46 @@ export interface CapacityReport {
   rows: Record<string, ReportValue>[];
 }
 
+/** How a roster file applies: the whole roster (`replace`) or added to it (`merge`). */
+export type RosterMode = 'merge' | 'replace';
+
+/** People counts of a roster change. */
+export interface RosterPeople {
+  added: number;
+  moved: number;
+  levelChanged: number;
+  removed: number;
+  unchanged: number;
+}
+
 /** POST /orgs/{org}/roster/import on success. */
 export interface RosterImport {
   imported: number;
   teams: number;
+  teamsCreated: number;
+  mode: RosterMode;
+  people: RosterPeople;
+}
+
+/** POST /orgs/{org}/roster/preview: what an import would change. */
+export interface RosterPreview {
+  mode: RosterMode;
+  rows: number;
+  people: RosterPeople;
+  teams: {
+    name: string;
+    status: 'new' | 'changed' | 'emptied';
+    before: Record<string, number>;
+    after: Record<string, number>;
+    joining: number;
+    leaving: number;
+  }[];
+  samples: {
+    added: { employeeId: string; team: string; level: string }[];
+    moved: { employeeId: string; from: string; to: string }[];
+    levelChanged: { employeeId: string; team: string; from: string; to: string }[];
+    removed: { employeeId: string; team: string; level: string }[];
+  };
 }
 
 /** GET /orgs/{org}/thresholds: the org's breach thresholds, the defaults and each one's source. */

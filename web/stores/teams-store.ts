@@ -1,6 +1,6 @@
 import { type Accessor, createResource, createSignal } from 'solid-js';
 import { api } from '../api/client';
-import type { Team } from '../api/types';
+import type { RosterMode, Team } from '../api/types';
 
 /** The org's teams with headcount by level (fetched once a page asks); edits are optimistic and roll back on error. */
 export function createTeamsStore(orgSlug: Accessor<string | null>, onChange: () => void) {
@@ -28,8 +28,9 @@ export function createTeamsStore(orgSlug: Accessor<string | null>, onChange: () 
         throw error;
       }
     },
-    async importRoster(csv: string) {
-      const result = await api.importRoster(slug(), csv);
+    previewRoster: (csv: string, mode: RosterMode) => api.previewRoster(slug(), csv, mode),
+    async importRoster(csv: string, mode: RosterMode) {
+      const result = await api.importRoster(slug(), csv, mode);
       await refetch();
       onChange();
       return result;
