@@ -36,6 +36,10 @@ const calibrationSchema = z
     id: z.string(),
     team: z.string().nullable(),
     fitted: z.record(z.string(), fittedValue),
+    fitWeeks: z
+      .number()
+      .optional()
+      .openapi({ description: 'Weeks the fit read: the last 52 of the history (all when fewer)' }),
     defaults: z.array(z.string()),
     backtest: z.object({
       origins: z.number(),

@@ -23,6 +23,8 @@ export interface Calibration {
   id: string;
   team: string | null;
   fitted: Record<string, { value: number; low: number; high: number }>;
+  /** Weeks the fit read (calibrations stored before it lack it). */
+  fitWeeks?: number;
   defaults: string[];
   backtest: {
     origins: number;

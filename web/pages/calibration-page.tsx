@@ -136,6 +136,15 @@ function Fitted(props: { calibration: Calibration }) {
           </tbody>
         </table>
       </section>
+      <p class="muted">
+        <Show when={props.calibration.fitWeeks}>
+          {(weeks) => <>Fitted over the last {weeks()} weeks of the history. </>}
+        </Show>
+        Capacity is fitted to the time to sign-off: humanReviewHours is the review time per change at which
+        the model keeps a change open the observed meanHoursToSignoff; latencyHours is the time open that the
+        reviewers' queue does not explain (rework, waiting on the author). signoffsPerReviewerWeek is reported
+        only: a team that is not saturated signs off what arrives.
+      </p>
       <p class="muted">Left at the org defaults: {props.calibration.defaults.join(', ')}.</p>
     </>
   );

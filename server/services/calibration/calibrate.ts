@@ -19,6 +19,8 @@ export interface CalibrationResult {
   id: string;
   team: string | null;
   fitted: Record<string, FittedValue>;
+  /** Weeks the fit read: the last FIT_WEEKS of the history (all when fewer). */
+  fitWeeks: number;
   /** Engine parameters the history cannot inform, left at the org's values. */
   defaults: string[];
   backtest: Backtest;
@@ -76,6 +78,7 @@ export async function calibrate(
     id: randomUUID(),
     team,
     fitted: fit.fitted,
+    fitWeeks: fit.weeks,
     defaults: fit.defaults,
     backtest,
     actuals: history.weeks.map(({ authored, ...week }) => ({
