@@ -36,7 +36,9 @@ describe('Calibration page in Chromium', () => {
       const origin = page.getByLabel('Backtest origin');
       expect(await origin.locator('option').count()).toBe(22);
       await origin.selectOption('2026-03-16');
-      await page.getByText('Sign-off demand: forecast from 16 Mar 2026 against what happened').waitFor();
+      await page
+        .getByText('Sign-off demand: forecast from 16 Mar 2026 against what happened', { exact: true })
+        .waitFor();
       expect(await page.locator('figure.chart canvas').count()).toBe(2);
       const fitted = page.getByRole('table', { name: 'Fitted values' });
       expect(await fitted.textContent()).toContain('ordinaryReviewShare');
