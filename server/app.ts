@@ -90,6 +90,20 @@ function apiRoutes(deps: ForecastDeps) {
   return api;
 }
 
+/** Background forecast jobs on the pool, or on slices over Redis when REDIS_URL is set. */
+export const createForecastJobs = (
+  deps: Pick<AppDeps, 'db' | 'config' | 'clock'>,
+  forecastPool: ForecastPool,
+) =>
+  new ForecastJobs({
+    db: deps.db,
+    engine: deps.config.forecasts.redisUrl
+      ? new RedisSliceEngine(deps.config.forecasts.redisUrl, forecastPool)
+      : forecastPool,
+    clock: deps.clock,
+    timeoutMs: deps.config.forecasts.jobTimeoutMs,
+  });
+
 /** Composes the HTTP app: the API under /api/v1, its docs at /api/docs, the web app at `/`. No I/O at import time. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
@@ -101,16 +115,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
   const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
-  const forecastJobs =
-    deps.forecastJobs ??
-    new ForecastJobs({
-      db: deps.db,
-      engine: deps.config.forecasts.redisUrl
-        ? new RedisSliceEngine(deps.config.forecasts.redisUrl, forecastPool)
-        : forecastPool,
-      clock: deps.clock,
-      timeoutMs: deps.config.forecasts.jobTimeoutMs,
-    });
+  const forecastJobs = deps.forecastJobs ?? createForecastJobs(deps, forecastPool);
   app.route('/api/v1', apiRoutes({ ...deps, logger, forecastPool, forecastMemo, forecastJobs }));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {

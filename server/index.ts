@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
+import { createApp, createForecastJobs } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
@@ -55,7 +55,8 @@ const githubSync = new GithubSyncScheduler({
   userAgent: `Reviewload/${version}`,
   tickMs: config.github.tickMs,
 });
-const app = createApp({ db: database.db, config, clock, forecastPool, alertScheduler, logger });
+const forecastJobs = createForecastJobs({ db: database.db, config, clock }, forecastPool);
+const app = createApp({ db: database.db, config, clock, forecastPool, forecastJobs, alertScheduler, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Reviewload ${version} listening on http://${host}:${info.port}`);
@@ -66,6 +67,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 });
 alertScheduler.start();
 githubSync.start();
+forecastJobs.startSweeping();
 
 let stopping = false;
 function shutdown(signal: string): void {
@@ -77,6 +79,7 @@ function shutdown(signal: string): void {
     process.exit(1);
   }, shutdownGraceMs);
   force.unref();
+  forecastJobs.stop();
   const schedulerStopped = Promise.all([alertScheduler.stop(), githubSync.stop()]);
   server.close(() => {
     void schedulerStopped.then(() => {

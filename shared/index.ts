@@ -67,7 +67,7 @@ export {
   type MetricKey,
   metricKeys,
 } from './engine/metrics';
-export { type ProgressCallback, type RunRange, runMonteCarlo } from './engine/monte-carlo';
+export { type ProgressCallback, type RunRange, runMonteCarlo, TEAM_CHUNK } from './engine/monte-carlo';
 export { Rng } from './engine/rng';
 export { runForecast } from './engine/run-forecast';
 export { mergeRunSamples, type RunSamples, runSampleRange } from './engine/run-range';

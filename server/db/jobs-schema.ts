@@ -26,6 +26,10 @@ export const forecastJobs = sqliteTable(
     done: integer('done').notNull().default(0),
     total: integer('total').notNull().default(0),
     runId: text('run_id'),
+    /** Times a process started the job (a job whose process died is started again once). */
+    attempts: integer('attempts').notNull().default(0),
+    /** Last sign of life of the process running the job; a running job silent too long is stale. */
+    heartbeatAt: timestamp('heartbeat_at'),
     error: text('error', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at'),

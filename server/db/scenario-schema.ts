@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Forecast, RunOptions, Scenario } from '../../shared/index';
 import { createdAt, timestamp } from './columns';
 import { orgs } from './org-schema';
@@ -58,8 +58,26 @@ export const forecastRuns = sqliteTable(
     summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** Capacity report rows (one per team), precomputed so reports skip the series. */
     report: text('report', { mode: 'json' }).$type<object[]>().notNull(),
-    series: text('series', { mode: 'json' }).$type<Forecast>().notNull(),
+    /** The forecast without its teams (weeks, levels, org bands); the teams are in forecast_run_teams. */
+    series: text('series', { mode: 'json' }).$type<Omit<Forecast, 'teams'>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('forecast_runs_input').on(t.scenarioId, t.inputHash, t.engineVersion)],
+);
+
+/**
+ * A stored run's teams in chunks of at most 256 (TEAM_CHUNK), in team order: each chunk is the
+ * gzipped UTF-8 JSON array of its TeamForecast objects (runs stored before chunking hold one
+ * plain JSON chunk), so no one value grows with the org and reads stream chunk by chunk.
+ */
+export const forecastRunTeams = sqliteTable(
+  'forecast_run_teams',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => forecastRuns.id, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    teams: blob('teams', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.chunk] })],
 );

@@ -7,7 +7,7 @@ import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import type { MemoRun } from '../services/forecast-memo';
 import { defaultRuns, forecastScenario, maxRuns } from '../services/forecasts';
-import { runJson, storedRunBody } from '../services/stored-runs';
+import { freshRunBody, type RunBody, storedRunBody } from '../services/stored-runs';
 import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)' });
@@ -61,30 +61,22 @@ export function acceptsGzip(header: string | undefined): boolean {
   return (q.gzip ?? q['*'] ?? 0) > 0;
 }
 
-/** A run's JSON body, already serialised, as the route's typed JSON response with `status`. */
-const runResponse = <S extends 200 | 201>(
-  body: string | Uint8Array<ArrayBuffer>,
-  status: S,
-  gzip = false,
-) => {
+/** A run's JSON body, already serialised (or streaming), as the route's typed JSON response with `status`. */
+const runResponse = <S extends 200 | 201>(body: RunBody, status: S) => {
   const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'accept-encoding' };
-  if (gzip) headers['content-encoding'] = 'gzip';
-  return new Response(body, { status, headers }) as Response &
+  if (body.kind === 'bytes' && body.encoding === 'gzip') headers['content-encoding'] = 'gzip';
+  const payload = body.kind === 'bytes' ? body.bytes : body.stream;
+  return new Response(payload, { status, headers }) as Response &
     TypedResponse<JSONParsed<z.infer<typeof runSchema>>, S, 'json'>;
 };
 
 /**
  * A stored run (its series embedded as stored, not parsed and re-serialised), gzipped when the
- * client accepts it.
+ * client accepts it and the run is small enough to be remembered whole; larger runs stream.
  */
 async function storedRunResponse(c: Context<ApiEnv>, deps: ForecastDeps, run: MemoRun['run'] | string) {
-  const gzip = acceptsGzip(c.req.header('accept-encoding'));
-  const encoding = gzip ? 'gzip' : 'identity';
-  return runResponse(
-    await storedRunBody(deps.db, deps.forecastMemo, c.get('org').id, run, encoding),
-    200,
-    gzip,
-  );
+  const encoding = acceptsGzip(c.req.header('accept-encoding')) ? 'gzip' : 'identity';
+  return runResponse(await storedRunBody(deps.db, deps.forecastMemo, c.get('org').id, run, encoding), 200);
 }
 
 /** Forecast runs. */
@@ -103,7 +95,7 @@ export function forecastRoutes(deps: ForecastDeps) {
         scenarioId: c.req.valid('param').id,
         ...c.req.valid('json'),
       });
-      if (result.seriesJson !== undefined) return runResponse(runJson(result.run, result.seriesJson), 201);
+      if (result.fresh) return runResponse(await freshRunBody(result.run, result.fresh), 201);
       return storedRunResponse(c, deps, result.run);
     })
     .openapi(read, (c) => storedRunResponse(c, deps, c.req.valid('param').runId));

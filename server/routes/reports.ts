@@ -2,8 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
-import { capacityCsv } from '../services/capacity-csv';
-import { capacityReport } from '../services/capacity-report';
+import { teamCsv, weekCsv } from '../services/capacity-csv';
+import { capacityReport, reportSource, storedWeekRows, teamReportRows } from '../services/capacity-report';
+import { defaultRuns, maxRuns } from '../services/forecasts';
+import { pullStream } from '../services/pull-stream';
+import { storedSeriesHead } from '../services/stored-runs';
 import { orgParams, orgRoute } from './route';
 
 const rowSchema = z
@@ -61,6 +64,11 @@ const reportSchema = z
     runId: z.string(),
     grain: z.enum(['team', 'week']),
     rows: z.union([z.array(rowSchema), z.array(weekRowSchema)]),
+    nextCursor: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Grain week: the cursor of the next page of teams (null on the last)' }),
   })
   .openapi('CapacityReport');
 
@@ -88,7 +96,17 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
         .enum(['team', 'week'])
         .default('team')
         .openapi({ description: 'One row per team, or per team and week' }),
+      runs: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(maxRuns)
+        .optional()
+        .openapi({ description: `Monte Carlo runs; 0 = mean path (default ${defaultRuns})` }),
       format: z.enum(['json', 'csv']).optional(),
+      cursor: z.string().max(64).optional().openapi({
+        description: 'Grain week, JSON: the page after this cursor (pages of up to 256 teams)',
+      }),
     }),
   },
   responses: {
@@ -97,7 +115,10 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
       content: {
         'application/json': { schema: reportSchema },
         'text/csv': {
-          schema: z.string().openapi({ description: 'RFC 4180, header row; columns in the README' }),
+          schema: z.string().openapi({
+            description:
+              'RFC 4180, header row; columns in the README. Streamed: rows are sent as they are produced',
+          }),
         },
       },
     },
@@ -107,7 +128,7 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
 /** The HR capacity report. */
 export function reportRoutes(deps: ForecastDeps) {
   return createRouter().openapi(capacity, async (c) => {
-    const { scenario, version, horizon, grain, format } = c.req.valid('query');
+    const { scenario, version, horizon, grain, format, runs, cursor } = c.req.valid('query');
     const ctx = {
       db: deps.db,
       pool: deps.forecastPool,
@@ -116,13 +137,18 @@ export function reportRoutes(deps: ForecastDeps) {
       actor: actorOf(c.get('principal')),
       signal: c.req.raw.signal,
     };
-    const request = { scenarioId: scenario, version, horizon, grain };
-    const report = await capacityReport(ctx, c.get('org'), request);
+    const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
-    if (!csv) return c.json(report, 200);
-    return c.body(capacityCsv(report), 200, {
+    if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
+    const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
+    const { levels } = await storedSeriesHead(deps.db, head.runId);
+    const pieces =
+      grain === 'team'
+        ? teamCsv(head, levels, teamReportRows(summary, teamRows))
+        : weekCsv(head, levels, storedWeekRows(deps.db, head.runId));
+    return c.body(pullStream(pieces), 200, {
       'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': `attachment; filename="capacity-${c.get('org').slug}-v${report.scenario.version}-${horizon}w-${grain}.csv"`,
+      'content-disposition': `attachment; filename="capacity-${c.get('org').slug}-v${head.scenario.version}-${horizon}w-${grain}.csv"`,
     });
   });
 }

@@ -1,5 +1,5 @@
-import { toCsv } from '../../shared/csv/csv-write';
-import type { CapacityReport, TeamReportRow, WeekReport, WeekRow } from './capacity-report';
+import { csvField } from '../../shared/csv/csv-write';
+import type { ReportHead, TeamReportRow, WeekRow } from './capacity-report';
 
 type Column<R> = readonly [name: string, pick: (row: R) => string | number | null];
 
@@ -38,31 +38,69 @@ const weekColumns: readonly Column<WeekRow>[] = [
 
 const cell = (value: string | number | null): string | number => value ?? '';
 
+/** CSV lines (CRLF ends, RFC 4180) of some rows, as one text. */
+const lines = (rows: readonly (readonly (string | number)[])[]): string =>
+  rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+
+const headNames = ['scenario', 'scenario_version', 'forecast_runs', 'team', 'team_id'];
+
+const rowHead = (report: ReportHead) => (row: { team: string; teamId: string }) => [
+  report.scenario.name,
+  report.scenario.version,
+  report.runs,
+  row.team,
+  row.teamId,
+];
+
+/** Team rows written to the CSV this many at a time. */
+const TEAM_BATCH = 256;
+
 /**
- * The report as CSV: `scenario`, `scenario_version`, `forecast_runs` on every row (so a sheet
- * cut out of it still says what it is), `team`, `team_id`, then for grain 'team' the roster
- * headcount today and the P50 headcount at the horizon per level, for grain 'week' the `week`
- * and its P50 headcount per level; then the grain's columns.
+ * The team-grain report as CSV text pieces (header, then batches of rows): `scenario`,
+ * `scenario_version`, `forecast_runs` on every row (so a sheet cut out of it still says what it
+ * is), `team`, `team_id`, the roster headcount today and the P50 headcount at the horizon per
+ * level (`levels`), then {@link teamColumns}.
  */
-export function capacityCsv(report: CapacityReport | WeekReport): string {
-  const head = (row: { team: string; teamId: string }) => [
-    report.scenario.name,
-    report.scenario.version,
-    report.runs,
-    row.team,
-    row.teamId,
-  ];
-  const headNames = ['scenario', 'scenario_version', 'forecast_runs', 'team', 'team_id'];
-  if (report.grain === 'week') {
-    const levels = Object.keys(report.rows[0]?.headcount ?? {});
-    return toCsv(
-      [
-        ...headNames,
-        'week',
-        ...levels.map((l) => `headcount_${l}_p50_people`),
-        ...weekColumns.map(([n]) => n),
-      ],
-      report.rows.map((r) => [
+export function* teamCsv(report: ReportHead, levels: readonly string[], rows: readonly TeamReportRow[]) {
+  const head = rowHead(report);
+  yield lines([
+    [
+      ...headNames,
+      ...levels.map((l) => `headcount_today_${l}_people`),
+      ...levels.map((l) => `headcount_at_horizon_${l}_p50_people`),
+      ...teamColumns.map(([n]) => n),
+    ],
+  ]);
+  for (let at = 0; at < rows.length; at += TEAM_BATCH) {
+    yield lines(
+      rows
+        .slice(at, at + TEAM_BATCH)
+        .map((r) => [
+          ...head(r),
+          ...levels.map((l) => r.headcountNow[l] ?? 0),
+          ...levels.map((l) => r.headcountAtHorizon[l] ?? 0),
+          ...teamColumns.map(([, pick]) => cell(pick(r))),
+        ]),
+    );
+  }
+}
+
+/**
+ * The week-grain report as CSV text pieces, one per page of rows as `pages` produces them: the
+ * head columns, `week`, its P50 headcount per level, then {@link weekColumns}.
+ */
+export async function* weekCsv(
+  report: ReportHead,
+  levels: readonly string[],
+  pages: AsyncIterable<readonly WeekRow[]>,
+) {
+  const head = rowHead(report);
+  yield lines([
+    [...headNames, 'week', ...levels.map((l) => `headcount_${l}_p50_people`), ...weekColumns.map(([n]) => n)],
+  ]);
+  for await (const rows of pages) {
+    yield lines(
+      rows.map((r) => [
         ...head(r),
         r.week,
         ...levels.map((l) => r.headcount[l] ?? 0),
@@ -70,19 +108,4 @@ export function capacityCsv(report: CapacityReport | WeekReport): string {
       ]),
     );
   }
-  const levels = Object.keys(report.rows[0]?.headcountNow ?? {});
-  return toCsv(
-    [
-      ...headNames,
-      ...levels.map((l) => `headcount_today_${l}_people`),
-      ...levels.map((l) => `headcount_at_horizon_${l}_p50_people`),
-      ...teamColumns.map(([n]) => n),
-    ],
-    report.rows.map((r) => [
-      ...head(r),
-      ...levels.map((l) => r.headcountNow[l] ?? 0),
-      ...levels.map((l) => r.headcountAtHorizon[l] ?? 0),
-      ...teamColumns.map(([, pick]) => cell(pick(r))),
-    ]),
-  );
 }

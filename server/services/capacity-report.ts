@@ -1,8 +1,11 @@
-import type { Forecast, ModelError } from '../../shared/index';
-import { notFound } from '../errors';
+import type { Forecast, ModelError, TeamForecast } from '../../shared/index';
+import type { Db } from '../db/client';
+import { notFound, ProblemError } from '../errors';
 import type { CapacityRow } from './forecast-summary';
 import { type ForecastContext, type ForecastOrg, forecastScenario } from './forecasts';
 import { planOfRecordId } from './scenarios';
+import { parseTeamChunk } from './series-chunks';
+import { storedChunkCount, storedSeriesHead, storedTeamChunk, storedTeamChunks } from './stored-runs';
 
 /** One team-week of the week-grain report (P50 unless the field says P90). */
 export interface WeekRow {
@@ -22,7 +25,7 @@ export interface WeekRow {
   burnoutRiskP90: number;
 }
 
-interface ReportHead {
+export interface ReportHead {
   scenario: { id: string; name: string; version: number };
   horizon: number;
   /** Monte Carlo runs of the forecast read (0: the mean path). */
@@ -38,22 +41,28 @@ export type CapacityReport = ReportHead & { grain: 'team'; rows: TeamReportRow[]
 
 /** A run's model-error text per team id (empty for a run stored before runs carried it). */
 const modelErrorText = (summary: Record<string, unknown>) => {
-  const lines = (summary.modelError ?? []) as ModelError[];
-  return (teamId: string) => lines.find((line) => line.teamId === teamId)?.text ?? '';
+  const lines = new Map(((summary.modelError ?? []) as ModelError[]).map((line) => [line.teamId, line.text]));
+  return (teamId: string) => lines.get(teamId) ?? '';
 };
-export type WeekReport = ReportHead & { grain: 'week'; rows: WeekRow[] };
+/** A page of the week-grain report: the team-weeks of one stored chunk of up to 256 teams. */
+export type WeekReport = ReportHead & { grain: 'week'; rows: WeekRow[]; nextCursor: string | null };
 
 export interface ReportRequest {
   scenarioId?: string | undefined;
   version?: number | undefined;
   horizon: number;
+  /** Monte Carlo runs (0: the mean path; default: the forecast default). */
+  runs?: number | undefined;
 }
 
 const round = (value: number, digits = 2) => Number((value ?? 0).toFixed(digits));
 
-/** Team x week rows of a stored forecast: every team's P50 (and P90 where named) per week. */
-export function weekRows(forecast: Forecast): WeekRow[] {
-  return forecast.teams.flatMap((team) => {
+/** Team x week rows of forecast teams: every team's P50 (and P90 where named) per week. */
+export function weekRows(
+  forecast: Pick<Forecast, 'weeks' | 'levels'>,
+  teams: readonly TeamForecast[],
+): WeekRow[] {
+  return teams.flatMap((team) => {
     const m = team.metrics;
     return forecast.weeks.map((week, w) => ({
       team: team.name,
@@ -75,21 +84,21 @@ export function weekRows(forecast: Forecast): WeekRow[] {
 }
 
 /**
- * The capacity report of a scenario version (default: the org's plan of record, latest version)
- * over `horizon` weeks, from its stored forecast (computed once, then cached): one row per team,
- * or with grain 'week' one row per team and week.
+ * The stored forecast a report reads (default scenario: the org's plan of record, latest
+ * version; computed once, then cached) and the report's head.
  */
-export async function capacityReport(
+export async function reportSource(
   ctx: ForecastContext,
   org: ForecastOrg,
-  request: ReportRequest & { grain: 'team' | 'week' },
-): Promise<CapacityReport | WeekReport> {
+  request: ReportRequest,
+): Promise<{ head: ReportHead; summary: Record<string, unknown>; teamRows: CapacityRow[] }> {
   const scenarioId = request.scenarioId ?? (await planOfRecordId(ctx.db, org.id));
   if (!scenarioId) throw notFound('plan of record (pass ?scenario=<id>)');
   const result = await forecastScenario(ctx, org, {
     scenarioId,
     version: request.version,
     horizon: request.horizon,
+    runs: request.runs,
   });
   const head: ReportHead = {
     scenario: { id: scenarioId, name: result.name, version: result.run.version },
@@ -98,8 +107,55 @@ export async function capacityReport(
     generatedAt: ctx.now.toISOString(),
     runId: result.run.id,
   };
-  if (request.grain === 'week') return { ...head, grain: 'week', rows: weekRows(await result.load()) };
-  const errorOf = modelErrorText(result.run.summary);
-  const rows = (result.report as CapacityRow[]).map((row) => ({ ...row, modelError: errorOf(row.teamId) }));
-  return { ...head, grain: 'team', rows };
+  return { head, summary: result.run.summary, teamRows: result.report as CapacityRow[] };
+}
+
+/** Team rows with their model-error lines. */
+export const teamReportRows = (summary: Record<string, unknown>, rows: CapacityRow[]): TeamReportRow[] => {
+  const errorOf = modelErrorText(summary);
+  return rows.map((row) => ({ ...row, modelError: errorOf(row.teamId) }));
+};
+
+/** The week rows of a stored run, one stored chunk of teams at a time. */
+export async function* storedWeekRows(db: Db, runId: string): AsyncGenerator<WeekRow[]> {
+  const head = await storedSeriesHead(db, runId);
+  for await (const chunk of storedTeamChunks(db, runId)) yield weekRows(head, await parseTeamChunk(chunk));
+}
+
+const badCursor = () =>
+  new ProblemError(400, 'Bad Request', 'The cursor is not one this report gave out.', [
+    { path: 'cursor', message: 'unknown cursor' },
+  ]);
+
+/** The stored chunk a week-report cursor points at (0 without a cursor). */
+const chunkOfCursor = (cursor: string | undefined): number => {
+  if (cursor === undefined) return 0;
+  const chunk = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(chunk) || chunk < 1) throw badCursor();
+  return chunk;
+};
+
+const cursorOfChunk = (chunk: number) => Buffer.from(String(chunk), 'utf8').toString('base64url');
+
+/**
+ * The capacity report of a scenario version over `horizon` weeks from its stored forecast: one
+ * row per team, or with grain 'week' one row per team and week, a page (`cursor`) of up to 256
+ * teams at a time.
+ */
+export async function capacityReport(
+  ctx: ForecastContext,
+  org: ForecastOrg,
+  request: ReportRequest & { grain: 'team' | 'week'; cursor?: string | undefined },
+): Promise<CapacityReport | WeekReport> {
+  const chunk = request.grain === 'week' ? chunkOfCursor(request.cursor) : 0;
+  const { head, summary, teamRows } = await reportSource(ctx, org, request);
+  if (request.grain === 'team') return { ...head, grain: 'team', rows: teamReportRows(summary, teamRows) };
+  const stored = await storedTeamChunk(ctx.db, head.runId, chunk);
+  if (!stored) {
+    if (chunk > 0) throw badCursor();
+    return { ...head, grain: 'week', rows: [], nextCursor: null };
+  }
+  const rows = weekRows(await storedSeriesHead(ctx.db, head.runId), await parseTeamChunk(stored));
+  const more = chunk + 1 < (await storedChunkCount(ctx.db, head.runId));
+  return { ...head, grain: 'week', rows, nextCursor: more ? cursorOfChunk(chunk + 1) : null };
 }

@@ -11,10 +11,10 @@ import {
   teamAnswers,
 } from '../../shared/index';
 import { type CapacityRow, capacityRows, forecastSummary } from './forecast-summary';
+import { type StoredSeries, toStoredSeries } from './series-chunks';
 
-/** What the engine returns for one input: the forecast as JSON text, its run summary and report rows. */
-export interface EngineResult {
-  seriesJson: string;
+/** What the engine returns for one input: the forecast as stored (head and team chunks), its run summary and report rows. */
+export interface EngineResult extends StoredSeries {
   summary: ReturnType<typeof forecastSummary>;
   report: CapacityRow[];
 }
@@ -29,7 +29,7 @@ export type EngineTask =
   | { task: 'merge'; input: ForecastInput; parts: SlicePart[] };
 
 /**
- * Shapes what gets stored for a forecast: the series as JSON text, the summary and report rows.
+ * Shapes what gets stored for a forecast: the series (see toStoredSeries), the summary and report rows.
  * The per-team answers (first breach with threshold and value, reviewers needed, absorbable
  * layoff, peak burnout) go into both, so every screen and the report read the same figures.
  */
@@ -37,7 +37,7 @@ export const shapeResult = (input: ForecastInput, forecast: Forecast): EngineRes
   const needed = reviewersNeeded(input);
   const answers = teamAnswers(forecast, input.options.thresholds, needed, layoffHeadroom(input));
   return {
-    seriesJson: JSON.stringify(forecast),
+    ...toStoredSeries(forecast),
     summary: forecastSummary(forecast, needed, answers),
     report: capacityRows(forecast, input.org.teams, answers),
   };
@@ -52,16 +52,26 @@ export const partBuffers = (part: SlicePart): ArrayBuffer[] => [
   ),
 ];
 
-/** A slice part that piscina moves (transfers its buffers) back to the main thread. */
-export const movedPart = (part: SlicePart) =>
+/** A value that piscina moves (transfers `buffers`) back to the main thread instead of copying. */
+const moved = <T extends object>(value: T, buffers: ArrayBuffer[]) =>
   move({
     get [transferableSymbol]() {
-      return partBuffers(part);
+      return buffers;
     },
     get [valueSymbol]() {
-      return part;
+      return value;
     },
   });
+
+/** A slice part, moved (see {@link moved}). */
+export const movedPart = (part: SlicePart) => moved(part, partBuffers(part));
+
+/** A result with its team chunks moved (see {@link moved}). */
+export const movedResult = (result: EngineResult) =>
+  moved(
+    result,
+    result.teamChunks.map((chunk) => chunk.buffer),
+  );
 
 /** Runs a slice task or a merge task (the caller tells whole inputs apart). */
 export const runTask = (task: Exclude<EngineTask, ForecastInput>): SlicePart | EngineResult =>

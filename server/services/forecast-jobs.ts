@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { forecastJobs } from '../db/schema';
+import { forecastJobs, orgs } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
-import { type Actor, recordAudit } from './audit';
+import { type Actor, recordAudit, systemActor } from './audit';
 import type { ForecastEngine } from './forecast-pool';
 import { type ForecastOrg, type ForecastRequest, forecastScenario } from './forecasts';
 import { getVersion } from './scenarios';
@@ -45,7 +45,20 @@ export interface ForecastJobsDeps {
   clock: () => Date;
   /** Longest a job may take once started (ms). */
   timeoutMs: number;
+  /** How often a running job marks its row alive (ms; default 10 s). */
+  heartbeatMs?: number | undefined;
+  /** A running job silent this long is stale: its process died (ms; default 60 s). */
+  staleMs?: number | undefined;
 }
+
+/** Times a job is started before a stale one is failed instead of started again. */
+export const maxJobAttempts = 2;
+
+const staleProblem = {
+  status: 500,
+  title: 'Internal Server Error',
+  detail: `The process running the forecast stopped ${maxJobAttempts} times; it is not started again.`,
+};
 
 /**
  * Forecasts that run in the background (large orgs): a job row in the database says how far
@@ -55,8 +68,66 @@ export interface ForecastJobsDeps {
  */
 export class ForecastJobs {
   private tail: Promise<void> = Promise.resolve();
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ForecastJobsDeps) {}
+
+  /** Looks for stale jobs now and then every half {@link ForecastJobsDeps.staleMs} until {@link stop}. */
+  startSweeping(): void {
+    const staleMs = this.deps.staleMs ?? 60_000;
+    void this.recoverStale().catch(() => undefined);
+    this.sweeper = setInterval(() => void this.recoverStale().catch(() => undefined), staleMs / 2);
+    this.sweeper.unref();
+  }
+
+  /** Stops sweeping for stale jobs. */
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * Jobs whose process died: running with no heartbeat for `staleMs`. Each is claimed (one
+   * process wins when several sweep one database) and queued again here, or failed once it has
+   * been started {@link maxJobAttempts} times. Resolves with the ids handled.
+   */
+  async recoverStale(): Promise<string[]> {
+    const { db, clock } = this.deps;
+    const cutoff = new Date(clock().getTime() - (this.deps.staleMs ?? 60_000));
+    const stale = await db
+      .select()
+      .from(forecastJobs)
+      .where(and(eq(forecastJobs.status, 'running'), lt(forecastJobs.heartbeatAt, cutoff)))
+      .all();
+    const handled: string[] = [];
+    for (const job of stale) {
+      const retry = job.attempts < maxJobAttempts;
+      const claimed = await db
+        .update(forecastJobs)
+        .set(
+          retry
+            ? { status: 'queued', heartbeatAt: clock() }
+            : { status: 'failed', error: staleProblem, finishedAt: clock() },
+        )
+        .where(
+          and(
+            eq(forecastJobs.id, job.id),
+            eq(forecastJobs.status, 'running'),
+            eq(forecastJobs.heartbeatAt, job.heartbeatAt!),
+          ),
+        )
+        .returning({ id: forecastJobs.id });
+      if (claimed.length === 0) continue;
+      handled.push(job.id);
+      if (!retry) continue;
+      const org = await db
+        .select({ id: orgs.id, name: orgs.name, timeZone: orgs.timeZone })
+        .from(orgs)
+        .where(eq(orgs.id, job.orgId))
+        .get();
+      if (org) this.enqueue(job.id, org, systemActor, { ...job.request, scenarioId: job.scenarioId });
+    }
+    return handled;
+  }
 
   /** Queues a forecast of a scenario version; 404 for an unknown scenario or version. */
   async start(org: ForecastOrg, actor: Actor, request: ForecastRequest) {
@@ -76,8 +147,12 @@ export class ForecastJobs {
         after: { scenarioId, options },
       });
     });
-    this.tail = this.tail.then(() => this.execute(id, org, actor, request)).catch(() => undefined);
+    this.enqueue(id, org, actor, request);
     return getForecastJob(db, org.id, id);
+  }
+
+  private enqueue(id: string, org: ForecastOrg, actor: Actor, request: ForecastRequest): void {
+    this.tail = this.tail.then(() => this.execute(id, org, actor, request)).catch(() => undefined);
   }
 
   /** Resolves once every job queued so far has finished (tests, shutdown). */
@@ -89,11 +164,25 @@ export class ForecastJobs {
     const { db, engine, clock, timeoutMs } = this.deps;
     const update = (values: Partial<typeof forecastJobs.$inferInsert>) =>
       db.update(forecastJobs).set(values).where(eq(forecastJobs.id, id));
-    let progress: Promise<unknown> = update({ status: 'running' });
+    const job = await db
+      .select({ attempts: forecastJobs.attempts })
+      .from(forecastJobs)
+      .where(eq(forecastJobs.id, id))
+      .get();
+    let progress: Promise<unknown> = update({
+      status: 'running',
+      attempts: (job?.attempts ?? 0) + 1,
+      heartbeatAt: clock(),
+    });
     await progress;
     const onProgress = (done: number, total: number) => {
-      progress = progress.then(() => update({ done, total }));
+      progress = progress.then(() => update({ done, total, heartbeatAt: clock() }));
     };
+    const beat = () => {
+      progress = progress.then(() => update({ heartbeatAt: clock() })).catch(() => undefined);
+    };
+    const heartbeat = setInterval(beat, this.deps.heartbeatMs ?? 10_000);
+    heartbeat.unref();
     try {
       const ctx = {
         db,
@@ -112,6 +201,8 @@ export class ForecastJobs {
           ? { status: error.status, title: error.title, detail: error.detail ?? error.title }
           : { status: 500, title: 'Internal Server Error', detail: 'The forecast failed.' };
       await update({ status: 'failed', error: problem, finishedAt: clock() }).catch(() => undefined);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 }

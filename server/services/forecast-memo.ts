@@ -35,6 +35,11 @@ const maxRuns = 256;
 /** Response bodies remembered; a 40-team, 52-week, 500-run forecast is about 0.8 MB (0.3 MB gzipped). */
 const maxBodies = 16;
 const maxBodyBytes = 64 * 1024 * 1024;
+/**
+ * Largest stored (gzipped) team chunks of a run whose body is built whole and remembered, about
+ * 25 MB of JSON (some 500 teams over 52 weeks); larger runs stream.
+ */
+export const memoSeriesBytes = 4 * 1024 * 1024;
 
 /**
  * Remembers what cached forecast requests resolve to, so a repeated request skips loading,
@@ -69,6 +74,11 @@ export class ForecastMemo {
     this.runs.set(runKey(revision, request), run);
   }
 
+  /** The body of stored run `runId` of `orgId` in `encoding`, if remembered. */
+  knownBody(orgId: string, runId: string, encoding: BodyEncoding): Uint8Array<ArrayBuffer> | undefined {
+    return this.bodies.get(bodyKey(orgId, runId, encoding));
+  }
+
   /**
    * The JSON body of stored run `runId` of `orgId` in `encoding`: remembered, or built once (by
    * `build`, then gzipped on the libuv thread pool when asked for) however many requests ask at
@@ -78,18 +88,14 @@ export class ForecastMemo {
     orgId: string,
     runId: string,
     encoding: BodyEncoding,
-    build: () => Promise<string>,
+    build: () => Promise<Uint8Array<ArrayBuffer>>,
   ): Promise<Uint8Array<ArrayBuffer>> {
-    const key = `${orgId}\n${runId}\n${encoding}`;
+    const key = bodyKey(orgId, runId, encoding);
     const known = this.bodies.get(key);
     if (known) return Promise.resolve(known);
     let pending = this.building.get(key);
     if (!pending) {
-      pending = (
-        encoding === 'gzip'
-          ? this.body(orgId, runId, 'identity', build).then(gzipped)
-          : build().then((json) => encoder.encode(json))
-      )
+      pending = (encoding === 'gzip' ? this.body(orgId, runId, 'identity', build).then(gzipped) : build())
         .then((body) => {
           this.bodies.set(key, body);
           return body;
@@ -115,7 +121,7 @@ const gzipped = (body: Uint8Array): Promise<Uint8Array<ArrayBuffer>> =>
     ),
   );
 
-const encoder = new TextEncoder();
+const bodyKey = (orgId: string, runId: string, encoding: BodyEncoding) => `${orgId}\n${runId}\n${encoding}`;
 
 const runKey = (revision: number, r: MemoRequest): string =>
   [r.orgId, revision, r.scenarioId, r.version ?? 'latest', canonicalJson(r.options)].join('\n');

@@ -17,7 +17,8 @@ import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from
 import type { ForecastEngine, RunControl } from './forecast-pool';
 import { loadModel } from './org-model';
 import { getVersion } from './scenarios';
-import { loadSeries, runView, viewColumns } from './stored-runs';
+import { fromStoredSeries, type StoredSeries } from './series-chunks';
+import { insertTeamChunks, loadSeries, runView, viewColumns } from './stored-runs';
 import { loadThresholds } from './thresholds';
 
 /** Monte Carlo runs when a request does not say (P10/P50/P90 settle well within 500). */
@@ -118,8 +119,8 @@ export async function forecastScenario(
 /** What forecastScenario resolves: the run, its scenario name and report rows, the series on demand. */
 export interface ForecastResult extends MemoRun {
   load(): Promise<Forecast>;
-  /** The series as JSON text, for a run computed by this request (`cached: false`). */
-  seriesJson?: string;
+  /** The series as stored, for a run computed by this request (`cached: false`). */
+  fresh?: StoredSeries;
 }
 
 /** A stored run as forecastScenario returns it: the series loads on demand. */
@@ -145,9 +146,9 @@ async function resolveRun(
   const columns = { ...viewColumns, report: forecastRuns.report };
   const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
-  // The worker shaped the result: the main thread only stores the series text as it came.
+  // The worker shaped the result: the main thread only stores the series pieces as they came.
   const run = await ctx.pool.run(input, { ...ctx.control, signal: ctx.signal });
-  const { seriesJson, summary: engineSummary, report } = run;
+  const { headJson, teamChunks, summary: engineSummary, report } = run;
   const { teams } = input.org;
   const given = input.scenario.teamParameters;
   const modelError = await modelErrorLines(ctx.db, org.id, teams, given, input.options.horizonWeeks);
@@ -162,11 +163,16 @@ async function resolveRun(
     options: { ...input.options },
     summary,
     report,
-    series: sql`${seriesJson}`,
+    series: sql`${headJson}`,
     createdAt: ctx.now,
   };
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(forecastRuns).values(row).onConflictDoNothing();
+    const inserted = await tx
+      .insert(forecastRuns)
+      .values(row)
+      .onConflictDoNothing()
+      .returning({ id: forecastRuns.id });
+    if (inserted.length > 0) await insertTeamChunks(tx, row.id, teamChunks);
     await recordAudit(tx, ctx.actor, {
       orgId: org.id,
       action: 'create',
@@ -182,7 +188,7 @@ async function resolveRun(
     run: runView(saved, false),
     name,
     report: saved.report,
-    seriesJson,
-    load: async () => JSON.parse(seriesJson) as Forecast,
+    fresh: { headJson, teamChunks },
+    load: () => fromStoredSeries(JSON.parse(headJson), teamChunks),
   };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../server/errors';
 import { shapeResult } from '../../server/services/engine-tasks';
 import { ForecastPool, type ForecastPoolOptions } from '../../server/services/forecast-pool';
+import { parseTeamChunk } from '../../server/services/series-chunks';
 import { type ForecastInput, forecastInputSchema, runForecast } from '../../shared/index';
 import { inputWith, storyEvents } from '../shared/fixtures';
 
@@ -27,7 +28,7 @@ function stubPool(options: Partial<ForecastPoolOptions> & { delayMs: number; exi
 /** A small input forecasting `weeks` weeks, so each answer tells which run it belongs to. */
 const input = (weeks: number): ForecastInput =>
   forecastInputSchema.parse(inputWith([], { horizonWeeks: weeks }));
-const weeksOf = (result: { seriesJson: string }): number => JSON.parse(result.seriesJson).weeks.length;
+const weeksOf = (result: { headJson: string }): number => JSON.parse(result.headJson).weeks.length;
 
 /** The ProblemError a promise rejects with (fails the test when it resolves or throws another error). */
 async function problemOf(promise: Promise<unknown>): Promise<ProblemError> {
@@ -43,7 +44,8 @@ describe('forecast pool', () => {
   it('runs the real engine worker and answers the series, summary and report', async () => {
     pool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 60_000 });
     const result = await pool.run(input(4));
-    expect(JSON.parse(result.seriesJson).teams.map((t: { id: string }) => t.id)).toEqual([
+    expect(result.teamChunks).toHaveLength(1);
+    expect((await parseTeamChunk(result.teamChunks[0]!)).map((t) => t.id)).toEqual([
       'team-0',
       'team-1',
       'team-2',

@@ -1,0 +1,74 @@
+import { promisify } from 'node:util';
+import { gunzip, gzipSync } from 'node:zlib';
+import { type Forecast, TEAM_CHUNK, type TeamForecast } from '../../shared/index';
+
+/** A forecast as it is stored: without its teams as JSON text, and its teams in compressed JSON chunks. */
+export interface StoredSeries {
+  /** The forecast without `teams` (weeks, levels, org bands), as JSON text. */
+  headJson: string;
+  /** The teams in order, {@link TEAM_CHUNK} to a chunk, each chunk the gzipped UTF-8 JSON array of its teams. */
+  teamChunks: Uint8Array<ArrayBuffer>[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const gunzipped = promisify(gunzip);
+
+/**
+ * Splits a forecast for storage (on an engine thread: compressing is CPU work). No text holds the
+ * whole forecast: a 10,000-team, 52-week forecast is about 570 MB of JSON, beyond the longest
+ * string V8 allows; gzip (level 1, the fastest) stores it in about a sixth of that.
+ */
+export const toStoredSeries = (forecast: Forecast): StoredSeries => {
+  const { teams, ...head } = forecast;
+  const teamChunks: Uint8Array<ArrayBuffer>[] = [];
+  for (let start = 0; start < teams.length; start += TEAM_CHUNK) {
+    const json = encoder.encode(JSON.stringify(teams.slice(start, start + TEAM_CHUNK)));
+    const packed = gzipSync(json, { level: 1 });
+    teamChunks.push(
+      new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Uint8Array<ArrayBuffer>,
+    );
+  }
+  return { headJson: JSON.stringify(head), teamChunks };
+};
+
+/** The UTF-8 JSON array of a stored chunk: gunzipped (chunks stored before compression are plain JSON). */
+export const teamChunkJson = async (chunk: Uint8Array): Promise<Uint8Array> =>
+  chunk[0] === 0x1f && chunk[1] === 0x8b ? gunzipped(chunk) : chunk;
+
+/** The teams of one stored chunk. */
+export const parseTeamChunk = async (chunk: Uint8Array): Promise<TeamForecast[]> =>
+  JSON.parse(decoder.decode(await teamChunkJson(chunk)));
+
+/** The forecast of a stored head and its chunks (as objects: for orgs whose forecast fits in memory). */
+export const fromStoredSeries = async (
+  head: Omit<Forecast, 'teams'>,
+  chunks: Iterable<Uint8Array>,
+): Promise<Forecast> => {
+  const teams: TeamForecast[] = [];
+  for (const chunk of chunks) for (const team of await parseTeamChunk(chunk)) teams.push(team);
+  return { ...head, teams };
+};
+
+/**
+ * The JSON body of a run (its view, then `forecast`: the stored head with `teams` last) as byte
+ * pieces, each chunk pulled from `chunks` and unpacked only when the previous one is out, so the
+ * body is never one string nor all in memory.
+ */
+export async function* runBodyPieces(
+  view: object,
+  headJson: string,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  const open = `${JSON.stringify(view).slice(0, -1)},"forecast":${headJson.slice(0, -1)},"teams":[`;
+  yield encoder.encode(open);
+  let first = true;
+  for await (const chunk of chunks) {
+    const json = await teamChunkJson(chunk);
+    if (json.byteLength <= 2) continue;
+    if (!first) yield encoder.encode(',');
+    first = false;
+    yield json.subarray(1, json.byteLength - 1);
+  }
+  yield encoder.encode(']}}');
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teams } from '../../../server/db/schema';
+import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../../helpers/api-fixture';
+import { type AppServer, startAppServer } from '../../helpers/app-server';
+
+const TEAMS = 10_000;
+/** A quarter: the org's size is what is tested; 52 weeks is the same code with four times the work. */
+const WEEKS = 13;
+/** Team names sort like their numbers, so the forecast's team order (by name) is the index order. */
+const teamName = (i: number) => `Team ${String(i).padStart(5, '0')}`;
+
+let server: AppServer;
+let org: OrgFixture;
+let scenarioId: string;
+const ids: string[] = [];
+const base = () => `${server.url}/api/v1/orgs/huge`;
+const get = (path: string) => fetch(`${base()}${path}`, { headers: bearer(org.tokens.viewer) });
+
+beforeAll(async () => {
+  server = await startAppServer({
+    clock: () => new Date('2026-04-01T09:00:00Z'),
+    env: { FORECAST_TIMEOUT_MS: '1200000', FORECAST_JOB_TIMEOUT_MS: '1200000' },
+  });
+  org = await createOrgFixture(server.database.db, 'huge');
+  const rows = Array.from({ length: TEAMS }, (_, i) => {
+    const id = randomUUID();
+    ids.push(id);
+    const headcount = { junior: 2, mid: 4, senior: 3, principal: 1 };
+    return { id, orgId: org.id, name: teamName(i), headcount };
+  });
+  await server.database.db.transaction(async (tx) => {
+    for (let at = 0; at < rows.length; at += 500) await tx.insert(teams).values(rows.slice(at, at + 500));
+  });
+  const created = await sendJson(
+    `${base()}/scenarios`,
+    'POST',
+    { name: 'Plan', events: [{ type: 'layoff', date: '2026-05-04', percent: 10 }] },
+    bearer(org.tokens.planner),
+  );
+  scenarioId = (await created.json()).id;
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('an org of 10,000 teams (100,000 engineers)', () => {
+  it('forecasts the mean path, stored in team chunks, and streams the capacity report as CSV (one row per team) and pages the week grain by 256 teams', async () => {
+    const query = `scenario=${scenarioId}&horizon=${WEEKS}&runs=0`;
+    const csv = await get(`/reports/capacity?${query}&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-length')).toBeNull();
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines).toHaveLength(1 + TEAMS + 1);
+    expect(lines[1]).toContain(`,${teamName(0)},${ids[0]},`);
+    expect(lines.at(-1)).toBe('');
+
+    const first = await (await get(`/reports/capacity?${query}&grain=week`)).json();
+    expect(first.rows).toHaveLength(256 * WEEKS);
+    expect(first.rows[0]).toMatchObject({ teamId: ids[0], week: '2026-03-30' });
+    const second = await (
+      await get(`/reports/capacity?${query}&grain=week&cursor=${first.nextCursor}`)
+    ).json();
+    expect(second.rows[0]).toMatchObject({ teamId: ids[256], week: '2026-03-30' });
+    const bad = await get(`/reports/capacity?${query}&grain=week&cursor=bm9wZQ`);
+    expect(bad.status).toBe(400);
+  }, 1_200_000);
+});
