@@ -89,8 +89,7 @@ export const simulateQueue = (
     const end = start + workHours;
     const recorded = index - warmupWeeks;
     const waiting = queueArrival.length - head;
-    const capacityHours =
-      scenario.capacity ? scenario.capacity(waiting, week) : week.capacityHours;
+    const capacityHours = scenario.capacity ? scenario.capacity(waiting, week) : week.capacityHours;
     const nextRate = week.servers > 0 ? capacityHours / (week.servers * workHours) : 0;
     for (const s of servers) {
       if (!s.busy) continue;
