@@ -85,7 +85,7 @@ describe('app shell and sign-in in Chromium', () => {
       await page.getByRole('heading', { name: 'Teams by first breach' }).waitFor({ timeout: 90_000 });
       await page.getByRole('link', { name: 'Scenarios' }).click();
       await page.getByRole('link', { name: 'Baseline' }).click();
-      await page.getByText('Org sign-off backlog').waitFor({ timeout: 90_000 });
+      await page.getByText('Org sign-off backlog').first().waitFor({ timeout: 90_000 });
       expect(await page.getByLabel('Layoff', { exact: true }).isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: /Save/ }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Add event' }).count()).toBe(0);

@@ -5,8 +5,11 @@ import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '
 
 const header = 'employee_id,team,level,hire_date,manager_id';
 const roster = (rows: string[]) => Buffer.from(`${[header, ...rows].join('\n')}\n`);
-const upload = (page: Page, name: string, content: Buffer) =>
-  page.getByLabel('Roster CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+/** Picks the file and the replace mode; the import shows its preview (or the file's errors) before any write. */
+const upload = async (page: Page, name: string, content: Buffer) => {
+  await page.getByLabel('Roster CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+  await page.getByRole('radio', { name: /Replace/ }).check();
+};
 const total = (page: Page, team: string) => page.getByTestId(`total-${team}`).textContent();
 
 describe('teams, roster import and reports in Chromium', () => {
@@ -78,6 +81,7 @@ describe('teams, roster import and reports in Chromium', () => {
           'X5,Payments,senior,2019-07-01,',
         ]),
       );
+      await page.getByRole('button', { name: /^Confirm import/ }).click();
       await page.getByText('Imported 5 engineers').waitFor();
       await page.waitForFunction(
         () => document.querySelector('[data-testid="total-Checkout"]')?.textContent === '4',
