@@ -56,6 +56,7 @@ describe('npm run calibrate', () => {
       'id',
       'team',
       'fitted',
+      'fitWeeks',
       'defaults',
       'backtest',
       'actuals',

@@ -22,8 +22,10 @@ afterAll(async () => {
 const evaluate: OperationKey = 'POST /orgs/{org}/alert-rules/{id}/evaluate';
 /** A dry run writes nothing by design (test/server/planner/alert-dry-run.test.ts proves it): a read. */
 const dryRun: OperationKey = 'POST /orgs/{org}/alert-rules/{id}/dry-run';
+/** A roster preview writes nothing by design (test/server/planner/roster-preview.test.ts proves it): a read. */
+const rosterPreview: OperationKey = 'POST /orgs/{org}/roster/preview';
 const writes = (Object.keys(permissions) as OperationKey[]).filter(
-  (key) => !key.startsWith('GET ') && key !== evaluate && key !== dryRun,
+  (key) => !key.startsWith('GET ') && key !== evaluate && key !== dryRun && key !== rosterPreview,
 );
 /** Audit rows written by an API token (the setup's rows are the system's or the admin token's, counted before each call). */
 const auditRows = async () =>
