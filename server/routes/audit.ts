@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { auditEntrySchema } from '../../shared/contract/audit-entry';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { allAudit, auditCsv, auditVocabulary, listAudit } from '../services/audit-log';
@@ -12,20 +13,6 @@ const instant = z
     error: 'must be an ISO date (YYYY-MM-DD, UTC midnight) or date-time with offset',
   })
   .transform((value) => new Date(value));
-
-const auditEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor: z.string().openapi({ description: '`user:<id>`, `token:<id>` or `system`' }),
-    actorName: z.string().nullable().openapi({ description: 'The user’s email or the token’s name' }),
-    action: z.string(),
-    entity: z.string(),
-    entityId: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
-  })
-  .openapi('AuditEntry');
 
 const audit = orgRoute('GET /orgs/{org}/audit', {
   tags: ['audit'],

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { AuditEntry } from '../../shared/contract/audit-entry';
 import { toCsv } from '../../shared/csv/csv-write';
 import type { Db } from '../db/client';
 import { apiTokens, auditLog, users } from '../db/schema';
@@ -14,17 +15,7 @@ export interface AuditFilter {
 }
 
 /** One audit entry as the API gives it; `actorName` is the user's email or the token's name. */
-export interface AuditView {
-  id: string;
-  at: string;
-  actor: string;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditView = AuditEntry;
 
 const columns = {
   id: auditLog.id,

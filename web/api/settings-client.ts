@@ -1,4 +1,5 @@
 import type { Level, ParametersPatch } from '../../shared';
+import type { AuditEntry } from '../../shared/contract/audit-entry';
 import { request } from './client';
 import type { Page } from './types';
 
@@ -24,19 +25,6 @@ export interface ModelParameter {
   max: number;
   aboveMin: boolean;
   uncertainty: [number, number] | null;
-}
-
-/** One audit entry (GET /orgs/{org}/audit). */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 /** Audit filters as the API takes them; empty strings are left out. */
