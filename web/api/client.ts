@@ -13,6 +13,7 @@ import type {
   ScenarioSummary,
   ScenarioVersion,
   Team,
+  TeamDeletion,
   VersionDiff,
   VersionEntry,
 } from './types';
@@ -85,6 +86,15 @@ export const api = {
   teams: (slug: string) => all<Team>(`${org(slug)}/teams`),
   updateTeam: (slug: string, id: string, headcount: Record<string, number>) =>
     request<Team>('PATCH', `${org(slug)}/teams/${encodeURIComponent(id)}`, { body: { headcount } }),
+  teamDeletion: (slug: string, id: string) =>
+    request<TeamDeletion>('GET', `${org(slug)}/teams/${encodeURIComponent(id)}/deletion`),
+  deleteTeam: (slug: string, id: string, moveEngineersTo?: string) =>
+    request<void>(
+      'DELETE',
+      `${org(slug)}/teams/${encodeURIComponent(id)}${
+        moveEngineersTo ? `?moveEngineersTo=${encodeURIComponent(moveEngineersTo)}` : ''
+      }`,
+    ),
   previewRoster: (slug: string, csv: string, mode: RosterMode) =>
     request<RosterPreview>('POST', `${org(slug)}/roster/preview?mode=${mode}`, {
       text: { contentType: 'text/csv', content: csv },

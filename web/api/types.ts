@@ -101,6 +101,19 @@ export interface RosterPreview {
   };
 }
 
+/** GET /orgs/{org}/teams/{id}/deletion: what deleting the team would do. */
+export interface TeamDeletion {
+  team: { id: string; name: string; headcount: Record<string, number> };
+  /** People on the roster in the team: deleted, or moved with `moveEngineersTo`. */
+  engineers: number;
+  /** They stay, without a parent. */
+  childTeams: { id: string; name: string }[];
+  /** Scenarios whose latest version names the team: the delete is refused (409) while any does. */
+  scenarios: { id: string; name: string; planOfRecord: boolean }[];
+  /** Rules watching the team; `paused` when it was their only team. */
+  alertRules: { id: string; name: string; paused: boolean }[];
+}
+
 /** GET /orgs/{org}/thresholds: the org's breach thresholds, the defaults and each one's source. */
 export interface OrgThresholds {
   thresholds: Thresholds;

@@ -2,9 +2,10 @@ import { Match, onMount, Show, Switch } from 'solid-js';
 import { HeadcountTable } from '../components/headcount-table';
 import { RosterUpload } from '../components/roster-upload';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { TeamDeletePanel } from '../components/team-delete-panel';
 import { useStores } from '../stores/context';
 
-/** Teams with headcount by level (editable by planners) and the roster CSV import. */
+/** Teams with headcount by level (editable by planners), the roster CSV import and team deletion. */
 export function TeamsPage() {
   const { session, teams, model } = useStores();
   const [{ teams: list }, actions] = teams;
@@ -41,7 +42,12 @@ export function TeamsPage() {
           </Match>
         </Switch>
         <Show when={session[0].canEdit()}>
-          <RosterUpload />
+          <div>
+            <RosterUpload />
+            <Show when={list()?.length}>
+              <TeamDeletePanel teams={list()!} />
+            </Show>
+          </div>
         </Show>
       </div>
     </section>

@@ -28,6 +28,13 @@ export function createTeamsStore(orgSlug: Accessor<string | null>, onChange: () 
         throw error;
       }
     },
+    deletion: (team: Team) => api.teamDeletion(slug(), team.id),
+    /** Deletes the team, its people moving to `moveTo` (a team id) or deleted with it. */
+    async deleteTeam(team: Team, moveTo?: string) {
+      await api.deleteTeam(slug(), team.id, moveTo);
+      await refetch();
+      onChange();
+    },
     previewRoster: (csv: string, mode: RosterMode) => api.previewRoster(slug(), csv, mode),
     async importRoster(csv: string, mode: RosterMode) {
       const result = await api.importRoster(slug(), csv, mode);
