@@ -1,13 +1,7 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { goTo } from '../helpers/main-nav';
 import { checkPage } from '../helpers/page-checks';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
-
-const goTo = async (page: Page, link: string) => {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
-};
 
 describeInBrowser('org settings in Chromium', (env) => {
   it(
