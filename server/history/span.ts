@@ -1,4 +1,5 @@
-import { dayLabel, weekOf } from './weeks';
+import { localDate } from '../../shared/calendar/org-week';
+import { weeksIn } from './weeks';
 
 type Timed = { authoredAt: number; signedOffAt: number | null };
 
@@ -17,9 +18,17 @@ export function spanInstants(changes: readonly Timed[]): { first: number; last: 
   return { first, last };
 }
 
-/** The days of {@link spanInstants} (UTC dates) and the UTC ISO weeks between them. */
-export function historySpan(changes: readonly Timed[]) {
+/**
+ * The days of {@link spanInstants} (dates in time zone `zone`) and the org weeks of `zone` (see
+ * {@link weeksIn}) between them, both ends included.
+ */
+export function historySpan(changes: readonly Timed[], zone = 'UTC') {
   if (changes.length === 0) return { weeks: 0, from: null, to: null };
   const { first, last } = spanInstants(changes);
-  return { weeks: (weekOf(last) - weekOf(first)) / 7 + 1, from: dayLabel(first), to: dayLabel(last) };
+  const weekIn = weeksIn(zone);
+  return {
+    weeks: (weekIn(last) - weekIn(first)) / 7 + 1,
+    from: localDate(new Date(first), zone),
+    to: localDate(new Date(last), zone),
+  };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { engineers, type HistorySourceKind, historySources, teams } from '../db/schema';
+import { engineers, type HistorySourceKind, historySources, orgs, teams } from '../db/schema';
 import { type Actor, recordAudit, type Tx } from '../services/audit';
 import { loadSettings } from '../services/org-model';
 import type { ImportedChange } from './change';
@@ -163,7 +163,8 @@ async function addDerivedRoster(tx: Tx, orgId: string, team: string, changes: Im
  * Stores one upload's changes in one transaction (all or nothing): the source (created on first
  * use, attached to `team` when given), every change replacing any earlier copy of itself (same
  * source and key), the names seen, and with `deriveRoster` the team's roster when it has none.
- * `matched`/`unmatched` count the upload's people against the roster and aliases afterwards.
+ * `matched`/`unmatched` count the upload's people against the roster and aliases afterwards;
+ * `weeks`, `from` and `to` are in the org's time zone.
  */
 export async function storeHistory(
   db: Db,
@@ -180,12 +181,13 @@ export async function storeHistory(
     const derived = team && input.deriveRoster ? await addDerivedRoster(tx, orgId, team, input.changes) : 0;
     const match = await loadIdentityMatcher(tx, orgId);
     const matched = [...input.people.keys()].filter((identity) => match(identity)).length;
+    const zone = await tx.select({ timeZone: orgs.timeZone }).from(orgs).where(eq(orgs.id, orgId)).get();
     const summary: ImportSummary = {
       commits: input.changes.length,
       people: input.people.size,
       matched,
       unmatched: input.people.size - matched,
-      ...historySpan(input.changes),
+      ...historySpan(input.changes, zone?.timeZone),
       derived,
     };
     await recordAudit(tx, actor, {

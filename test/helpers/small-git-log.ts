@@ -19,3 +19,7 @@ export const smallGitLog = (weeks = 30): string =>
       gitDate(new Date(day.getTime() + 86_400_000)),
     );
   }).join('');
+
+/** One commit per instant (git's ISO form), each authored by ann and landed by lee at that instant. */
+export const gitLogAt = (...instants: string[]): string =>
+  instants.map((instant, i) => commit(i, 'ann', 'lee', instant, instant)).join('');

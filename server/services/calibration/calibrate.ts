@@ -45,12 +45,13 @@ export interface CalibrationResult {
 /**
  * Calibrates a team (by name; null: the whole org, every team's changes and headcount together)
  * from the org's imported history and today's roster, runs the 26-origin backtest and stores the
- * result. A team with no history gets an empty fit (everything left at the defaults).
+ * result, in weeks of the org's time zone. A team with no history gets an empty fit (everything
+ * left at the defaults).
  * @throws ProblemError 404 naming `team` when the org has no team of that name.
  */
 export async function calibrate(
   db: Db,
-  org: { id: string; name: string },
+  org: { id: string; name: string; timeZone: string },
   team: string | null,
   actor: Actor,
   now = new Date(),
@@ -70,10 +71,10 @@ export async function calibrate(
   const placed = placeChanges(await loadChanges(db, org.id), await loadIdentityMatcher(db, org.id)).filter(
     (c) => team === null || c.team === team,
   );
-  const history = teamHistory(placed, model.org.levels, headcount);
+  const history = teamHistory(placed, model.org.levels, headcount, org.timeZone);
   const fit = fitHistory(history, model.parameters);
   const backtest = runBacktest(history, model.parameters, defaultBacktestOptions);
-  const span = historySpan(placed);
+  const span = historySpan(placed, org.timeZone);
   const result: CalibrationResult = {
     id: randomUUID(),
     team,

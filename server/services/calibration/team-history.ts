@@ -1,8 +1,8 @@
 import type { Level } from '../../../shared/index';
-import { historySpan } from '../../history/span';
+import { spanInstants } from '../../history/span';
 import type { PlacedChange } from '../../history/weekly';
 import { aggregateWeekly, type WeekRange } from '../../history/weekly';
-import { weekLabel, weekOf, weekOfDate } from '../../history/weeks';
+import { type WeekOf, weekLabel, weekOf, weeksIn } from '../../history/weeks';
 
 /**
  * One week of a team's history as the calibration reads it. A change "needs sign-off" when a
@@ -10,7 +10,7 @@ import { weekLabel, weekOf, weekOfDate } from '../../history/weeks';
  * engine's sign-off queue; reviewers' own changes go to peer review outside it).
  */
 export interface CalibrationWeek {
-  /** The week's Monday, YYYY-MM-DD (UTC ISO week). */
+  /** The week's Monday, YYYY-MM-DD (ISO week of the org's time zone, see {@link weeksIn}). */
   week: string;
   /** Changes authored this week per level id (every level of the ladder, and `unmatched` if any). */
   authored: Record<string, number>;
@@ -45,18 +45,21 @@ export const needsSignoff = (change: PlacedChange, signing: ReadonlySet<string>)
 
 /**
  * The weeks of `range` as {@link CalibrationWeek}s from one team's placed changes (every week of
- * the range, zero-filled), using the weekly aggregation of the history import.
+ * the range, zero-filled), using the weekly aggregation of the history import in the weeks
+ * `weekIn` says (UTC ISO weeks by default).
  */
 export function calibrationWeeks(
   changes: readonly PlacedChange[],
   levels: readonly Level[],
   range: WeekRange,
+  weekIn: WeekOf = weekOf,
 ): CalibrationWeek[] {
   const signing = new Set(levels.filter((l) => l.canSignOff).map((l) => l.id));
-  const byLevel = aggregateWeekly(changes, range);
+  const byLevel = aggregateWeekly(changes, range, weekIn);
   const demand = aggregateWeekly(
     changes.filter((c) => needsSignoff(c, signing)).map((c) => ({ ...c, level: demandLevel })),
     range,
+    weekIn,
   );
   const weeks = new Map<string, CalibrationWeek>();
   const at = (week: string): CalibrationWeek => {
@@ -90,7 +93,7 @@ export function calibrationWeeks(
   }
   for (const change of changes) {
     if (change.signedOffAt === null || !needsSignoff(change, signing)) continue;
-    const day = weekOf(change.authoredAt);
+    const day = weekIn(change.authoredAt);
     if (day < range.first || day > range.last) continue;
     const w = at(weekLabel(day));
     w.signed++;
@@ -100,17 +103,22 @@ export function calibrationWeeks(
   return [...weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
 }
 
-/** A team's {@link TeamHistory} over the weeks its changes span ({@link historySpan}). */
+/**
+ * A team's {@link TeamHistory} over the weeks its changes span ({@link spanInstants}), weeks of
+ * time zone `zone` (the org's; UTC by default).
+ */
 export function teamHistory(
   changes: readonly PlacedChange[],
   levels: readonly Level[],
   headcount: Readonly<Record<string, number>>,
+  zone = 'UTC',
 ): TeamHistory {
-  const span = historySpan(changes);
-  if (span.from === null || span.to === null) return { levels, headcount, weeks: [] };
+  if (changes.length === 0) return { levels, headcount, weeks: [] };
+  const weekIn = weeksIn(zone);
+  const span = spanInstants(changes);
   return {
     levels,
     headcount,
-    weeks: calibrationWeeks(changes, levels, { first: weekOfDate(span.from), last: weekOfDate(span.to) }),
+    weeks: calibrationWeeks(changes, levels, { first: weekIn(span.first), last: weekIn(span.last) }, weekIn),
   };
 }

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineers, historyChanges, orgs } from '../../../server/db/schema';
 import { gitHistoryFile, gitHistoryText } from '../../helpers/git-history-data';
+import { gitLogAt } from '../../helpers/small-git-log';
 import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -116,6 +117,27 @@ describe('npm run import -- git', () => {
       { id: 'bo@x.org', level: 'mid' },
       { id: 'ian@x.org', level: 'principal' },
     ]);
+  });
+
+  it('counts weeks and dates in the org’s time zone: Sunday 20:00 and Monday 02:00 UTC are one New York week', async () => {
+    const file = join(folder, 'sunday-night.log');
+    writeFileSync(file, gitLogAt('2024-01-07T20:00:00+00:00', '2024-01-08T02:00:00+00:00'));
+    const runIn = async (zone: string) => {
+      await database.db.update(orgs).set({ timeZone: zone }).where(eq(orgs.slug, 'cli'));
+      const result = runImport('--file', file);
+      expect(result.status, result.stderr).toBe(0);
+      return lastLine(result.stdout);
+    };
+    const both = { commits: 2, people: 2, matched: 0, unmatched: 2 };
+    // New York (EST): Sunday 15:00 and 21:00, the week of Monday 2024-01-01.
+    expect(await runIn('America/New_York')).toEqual({
+      ...both,
+      weeks: 1,
+      from: '2024-01-07',
+      to: '2024-01-07',
+    });
+    // UTC: Sunday 2024-01-07 in the week of 2024-01-01, Monday 2024-01-08 in the next.
+    expect(await runIn('UTC')).toEqual({ ...both, weeks: 2, from: '2024-01-07', to: '2024-01-08' });
   });
 
   it('exits 1 naming the malformed record and stores nothing', async () => {

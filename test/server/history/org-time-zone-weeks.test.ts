@@ -4,8 +4,23 @@ import { weekLabel, weeksIn } from '../../../server/history/weeks';
 import { orgWeek } from '../../../shared/calendar/org-week';
 import { bearer, createOrgFixture, sendJson } from '../../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../../helpers/app-server';
+import { gitLogAt } from '../../helpers/small-git-log';
 
 const at = (iso: string) => Date.parse(iso);
+
+/** An org in time zone `zone` with `log` imported as team Web's history, and the import's answer. */
+async function orgWithHistory(server: AppServer, slug: string, zone: string, log: string) {
+  const org = await createOrgFixture(server.database.db, slug);
+  const base = `${server.url}/api/v1/orgs/${slug}`;
+  expect((await sendJson(base, 'PATCH', { timeZone: zone }, bearer(org.tokens.admin))).status).toBe(200);
+  const upload = await fetch(`${base}/history/git?team=Web`, {
+    method: 'POST',
+    headers: { ...bearer(org.tokens.planner), 'content-type': 'text/plain' },
+    body: log,
+  });
+  expect(upload.status).toBe(200);
+  return { org, base, summary: await upload.json() };
+}
 
 describe('weeksIn', () => {
   it.each([
@@ -42,7 +57,7 @@ describe('weeksIn', () => {
   });
 });
 
-describe('GET /orgs/{org}/history/weekly in the org’s time zone', () => {
+describe('weekly series, import summaries and calibrations in the org’s time zone', () => {
   let server: AppServer;
   beforeAll(async () => {
     server = await startAppServer();
@@ -51,26 +66,44 @@ describe('GET /orgs/{org}/history/weekly in the org’s time zone', () => {
     await server.close();
   });
 
-  // One commit authored and landed at Monday 2024-01-08 02:00 UTC.
-  const log = `\x1e${'c'.repeat(40)}\x1fAnn\x1fann@x.test\x1f2024-01-08T02:00:00+00:00\x1fLee\x1flee@x.test\x1f2024-01-08T02:00:00+00:00\x1fchange\n\x1f\n 1 file changed, 3 insertions(+)\n`;
-
   it.each([
     ['America/New_York', '2024-01-01'],
     ['UTC', '2024-01-08'],
   ])('for an org in %s puts a commit at Monday 02:00 UTC in the week of %s', async (zone, monday) => {
     const slug = `tz-${zone.toLowerCase().replace(/[^a-z]/g, '')}`;
-    const org = await createOrgFixture(server.database.db, slug);
-    const base = `${server.url}/api/v1/orgs/${slug}`;
-    expect((await sendJson(base, 'PATCH', { timeZone: zone }, bearer(org.tokens.admin))).status).toBe(200);
-    const upload = await fetch(`${base}/history/git?team=Web`, {
-      method: 'POST',
-      headers: { ...bearer(org.tokens.planner), 'content-type': 'text/plain' },
-      body: log,
-    });
-    expect(upload.status).toBe(200);
+    const { org, base } = await orgWithHistory(server, slug, zone, gitLogAt('2024-01-08T02:00:00+00:00'));
     const response = await fetch(`${base}/history/weekly?format=csv`, { headers: bearer(org.tokens.viewer) });
     const [, row, end] = (await response.text()).split('\r\n');
     expect(row).toBe(`${monday},Web,unmatched,1,0,1,0,0,0,0,0,3`);
     expect(end ?? '').toBe('');
+  });
+
+  // Sunday 2024-01-07 20:00 UTC and Monday 2024-01-08 02:00 UTC: both on Sunday in New York
+  // (15:00 and 21:00 EST), so one New York week (Monday 2024-01-01), two UTC weeks.
+  const log = gitLogAt('2024-01-07T20:00:00+00:00', '2024-01-08T02:00:00+00:00');
+
+  it.each([
+    ['America/New_York', { weeks: 1, from: '2024-01-07', to: '2024-01-07' }, [['2024-01-01', 2]]],
+    [
+      'UTC',
+      { weeks: 2, from: '2024-01-07', to: '2024-01-08' },
+      [
+        ['2024-01-01', 1],
+        ['2024-01-08', 1],
+      ],
+    ],
+  ])('for an org in %s the import counts %o and the calibration weeks are %o', async (zone, span, weeks) => {
+    const slug = `tzs-${zone.toLowerCase().replace(/[^a-z]/g, '')}`;
+    const { org, base, summary } = await orgWithHistory(server, slug, zone, log);
+    expect(summary).toMatchObject({ commits: 2, ...span });
+    const calibration = await sendJson(
+      `${base}/calibrations`,
+      'POST',
+      { team: 'Web' },
+      bearer(org.tokens.planner),
+    );
+    expect(calibration.status).toBe(201);
+    const { actuals } = (await calibration.json()) as { actuals: { week: string; authored: number }[] };
+    expect(actuals.map((a) => [a.week, a.authored])).toEqual(weeks);
   });
 });
