@@ -45,6 +45,7 @@ export {
 export { csvField, toCsv } from './csv/csv-write';
 export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
 export { anyBreach, firstBreaches } from './engine/breaches';
+export { binomial, poisson } from './engine/distributions';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
 export type {
   Band,
@@ -56,7 +57,7 @@ export type {
   TeamForecast,
 } from './engine/forecast';
 export { breachMetrics } from './engine/forecast';
-export { runMeanPath } from './engine/mean-path';
+export { runMeanPath, teamSeriesProbe } from './engine/mean-path';
 export {
   type AlertMetricKey,
   alertMetricKeys,
@@ -91,7 +92,15 @@ export {
   forecastInputSchema,
 } from './schemas/forecast-input';
 export { describeIssues, type FieldIssue, formatIssues, formatPath } from './schemas/issues';
-export { checkLadder, defaultLevels, type Level, ladderSchema, levelSchema } from './schemas/levels';
+export {
+  checkLadder,
+  defaultLevels,
+  type Level,
+  ladderSchema,
+  levelSchema,
+  type TeamChangeRates,
+  teamChangeRatesSchema,
+} from './schemas/levels';
 export { leverEventIds } from './schemas/lever-ids';
 export {
   type RunOptions,

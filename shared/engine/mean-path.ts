@@ -7,18 +7,20 @@ import { centralParams, type ModelParams, teamParameters } from './model-params'
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { stepWeek } from './step-week';
 import { startTeamRuns } from './team-state';
-import { buildTimeline, type Timeline } from './timeline';
+import { buildTimeline, type Timeline, teamTimeline } from './timeline';
 
 /**
  * One team's deterministic series, laid out `[v * weeks + w]` (metrics, then headcount by
- * level); `week` (optional) also sees each week's vector, e.g. for org totals.
+ * level), at the team's own change rates ({@link teamTimeline}); `week` (optional) also sees
+ * each week's vector, e.g. for org totals.
  */
 export const meanTeamSeries = (
-  tl: Timeline,
+  orgTimeline: Timeline,
   team: number,
   params: ModelParams,
   week?: (w: number, vector: Float64Array) => void,
 ): Float64Array => {
+  const tl = teamTimeline(orgTimeline, team);
   const vector = METRIC_COUNT + tl.levels;
   const out = new Float64Array(vector);
   const series = new Float64Array(vector * tl.weeks);
@@ -29,6 +31,16 @@ export const meanTeamSeries = (
     week?.(w, out);
   }
   return series;
+};
+
+/**
+ * Team `team`'s deterministic series (as {@link meanTeamSeries}) as a function of changes to its
+ * central parameters, the input compiled once: for fits that try many values of a parameter.
+ */
+export const teamSeriesProbe = (input: ForecastInput, team: number) => {
+  const tl = buildTimeline(input);
+  const central = centralParams(teamParameters(input)[team]!);
+  return (change: Partial<ModelParams>): Float64Array => meanTeamSeries(tl, team, { ...central, ...change });
 };
 
 /** The deterministic mean path (each team at its merged central values): expected values, no sampling; p10 = p50 = p90 in the output. */

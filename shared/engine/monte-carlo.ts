@@ -8,7 +8,7 @@ import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { streamRng } from './rng';
 import { stepWeek } from './step-week';
 import { startTeamRuns } from './team-state';
-import { buildTimeline } from './timeline';
+import { buildTimeline, teamTimeline } from './timeline';
 
 /** A contiguous range of Monte Carlo run numbers, [runStart, runStart + runCount). */
 export interface RunRange {
@@ -64,9 +64,10 @@ export const simulateTeams = (
   for (let t = teamStart; t < teamStart + teamCount; t++) {
     const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
     const params: ModelParams[] = draws.map((teamsOfRun) => teamsOfRun[t - teamStart]!);
-    const state = startTeamRuns(tl, t, params, rngs);
+    const view = teamTimeline(tl, t);
+    const state = startTeamRuns(view, t, params, rngs);
     for (let w = 0; w < W; w++) {
-      stepWeek(tl, state, w, out);
+      stepWeek(view, state, w, out);
       accumulateOrg(acc, w * R * slots, slots, out, R, L);
       visit(t, w, out);
     }

@@ -15,7 +15,10 @@ export interface Timeline {
   /** Target wait for the service level, working hours. */
   targetWaitHours: number;
   canSignOff: Uint8Array;
+  /** Changes per week of a non-adopter per level: the ladder's (see {@link teamTimeline} for a team's own). */
   changesPerWeek: Float64Array;
+  /** Per team: its own changes per week per level where it overrides the ladder's (null: the ladder's). */
+  teamChangesPerWeek: (Float64Array | null)[];
   /** Headcount per team and level at the start, `[t * levels + l]`. */
   headcount: Float64Array;
   /** Share (0-1) of engineers using AI. */
@@ -68,6 +71,11 @@ export const buildTimeline = (input: ForecastInput): Timeline => {
     targetWaitHours: options.thresholds.targetWaitHours,
     canSignOff: Uint8Array.from(org.levels, (level) => (level.canSignOff ? 1 : 0)),
     changesPerWeek: Float64Array.from(org.levels, (level) => level.changesPerWeek),
+    teamChangesPerWeek: org.teams.map(({ changesPerWeek: own }) =>
+      own === undefined
+        ? null
+        : Float64Array.from(org.levels, (level) => own[level.id] ?? level.changesPerWeek),
+    ),
     headcount: new Float64Array(T * L),
     adoption: new Float64Array(T * L * W),
     mandatoryAi: new Uint8Array(L * W),
@@ -96,6 +104,12 @@ export const buildTimeline = (input: ForecastInput): Timeline => {
     applyEvent(tl, event, week, lookup);
   }
   return tl;
+};
+
+/** Team t's view of `tl`: the ladder's change rates replaced by the team's own where it has them. */
+export const teamTimeline = (tl: Timeline, t: number): Timeline => {
+  const own = tl.teamChangesPerWeek[t];
+  return own ? { ...tl, changesPerWeek: own } : tl;
 };
 
 const applyEvent = (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ScenarioEvent } from './events';
 import { runOptionsSchema } from './options';
-import { orgSchema } from './org';
+import { checkLevelIds, orgSchema } from './org';
 import { mergeOverrides, parametersSchema } from './parameters';
 import { scenarioSchema } from './scenario';
 
@@ -43,8 +43,9 @@ const references = (event: ScenarioEvent): { kind: 'team' | 'level'; id: string;
 /**
  * What the engine runs: `{ org, parameters, scenario, options }`. Beyond each part's own rules,
  * every team and level an event names, and every team the scenario gives parameters, must exist
- * in the org. The scenario's team parameters are laid over each team's own (`org.teams[i].parameters`),
- * so the engine reads one override per team.
+ * in the org, and every level a team's change rates name. The scenario's team parameters and
+ * change rates are laid over each team's own (`org.teams[i].parameters`, `.changesPerWeek`), so
+ * the engine reads one override per team.
  */
 export const forecastInputSchema = z
   .object({
@@ -69,7 +70,7 @@ export const forecastInputSchema = z
         }
       }
     });
-    for (const id of Object.keys(input.scenario.teamParameters ?? {})) {
+    for (const [id, given] of Object.entries(input.scenario.teamParameters ?? {})) {
       if (!teamIds.has(id)) {
         ctx.addIssue({
           code: 'custom',
@@ -77,6 +78,8 @@ export const forecastInputSchema = z
           message: `unknown team "${id}"`,
         });
       }
+      const rates = Object.keys(given.changesPerWeek ?? {});
+      checkLevelIds(rates, levelIds, ctx, ['scenario', 'teamParameters', id, 'changesPerWeek']);
     }
   })
   .transform((input) => {
@@ -84,9 +87,11 @@ export const forecastInputSchema = z
     if (given === undefined) return input;
     const teams = input.org.teams.map((team) => {
       const own = given[team.id];
-      return own === undefined
-        ? team
-        : { ...team, parameters: mergeOverrides(team.parameters, own.parameters) };
+      if (own === undefined) return team;
+      const merged = { ...team, parameters: mergeOverrides(team.parameters, own.parameters) };
+      return own.changesPerWeek === undefined
+        ? merged
+        : { ...merged, changesPerWeek: { ...team.changesPerWeek, ...own.changesPerWeek } };
     });
     return { ...input, org: { ...input.org, teams } };
   });

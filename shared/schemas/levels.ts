@@ -17,6 +17,14 @@ export const levelSchema = z
 export type Level = z.infer<typeof levelSchema>;
 
 /**
+ * A team's own changes per week of a non-AI-adopting engineer, per level id, in place of the
+ * ladder's `changesPerWeek` (e.g. fitted by a calibration); levels left out keep the ladder's.
+ */
+export const teamChangeRatesSchema = z.record(identifier, boundedNumber(0, 50));
+
+export type TeamChangeRates = z.infer<typeof teamChangeRatesSchema>;
+
+/**
  * The ladder rules every ladder keeps: level ids unique and at least one level that may sign off.
  * Issues go to `path` (the ladder's own path inside the object checked).
  */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { boundedInt, displayName, identifier } from './fields';
-import { checkLadder, defaultLevels, levelSchema } from './levels';
+import { checkLadder, defaultLevels, levelSchema, teamChangeRatesSchema } from './levels';
 import { parameterOverridesSchema } from './parameters';
 
 /**
  * A team: headcount per level id (levels left out have nobody) and, optionally, its own
- * parameters laid over the org's (e.g. from a calibration); teams without them keep the org's.
+ * parameters laid over the org's and its own changes per week per level over the ladder's (e.g.
+ * from a calibration); teams without them keep the org's.
  */
 export const teamSchema = z
   .object({
@@ -13,10 +14,24 @@ export const teamSchema = z
     name: displayName,
     headcount: z.record(identifier, boundedInt(0, 10_000)),
     parameters: parameterOverridesSchema.optional(),
+    changesPerWeek: teamChangeRatesSchema.optional(),
   })
   .strict();
 
 export type Team = z.infer<typeof teamSchema>;
+
+/** Adds an issue at `path`.<id> for each id of `ids` that is not a level of the ladder. */
+export const checkLevelIds = (
+  ids: readonly string[],
+  levelIds: ReadonlySet<string>,
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+) => {
+  for (const id of ids) {
+    if (!levelIds.has(id))
+      ctx.addIssue({ code: 'custom', path: [...path, id], message: `unknown level "${id}"` });
+  }
+};
 
 const duplicateIssue = (ctx: z.RefinementCtx, path: (string | number)[], what: string, id: string) =>
   ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"` });
@@ -43,14 +58,8 @@ export const orgSchema = z
     org.teams.forEach((team, i) => {
       if (teamIds.has(team.id)) duplicateIssue(ctx, ['teams', i, 'id'], 'team', team.id);
       teamIds.add(team.id);
-      for (const levelId of Object.keys(team.headcount)) {
-        if (!levelIds.has(levelId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['teams', i, 'headcount', levelId],
-            message: `unknown level "${levelId}"`,
-          });
-        }
+      for (const field of ['headcount', 'changesPerWeek'] as const) {
+        checkLevelIds(Object.keys(team[field] ?? {}), levelIds, ctx, ['teams', i, field]);
       }
     });
   });

@@ -1,8 +1,8 @@
-/** One commit in the import format: `author` authored at `authored`, `committer` landed it at `committed`. */
-const commit = (i: number, author: string, committer: string, authored: string, committed: string) =>
+/** One commit in the import format (`i` gives its hash): `author` authored at `authored`, `committer` landed it at `committed`. */
+export const commit = (i: number, author: string, committer: string, authored: string, committed: string) =>
   `\x1e${i.toString(16).padStart(40, '0')}\x1f${author}\x1f${author}@x.test\x1f${authored}\x1f${committer}\x1f${committer}@x.test\x1f${committed}\x1fchange ${i}\n\x1f\n 1 file changed, 3 insertions(+)\n`;
 
-const gitDate = (d: Date) => d.toISOString().replace('.000Z', '+00:00');
+export const gitDate = (d: Date) => d.toISOString().replace('.000Z', '+00:00');
 
 /**
  * A small git history: `weeks` weeks from Monday 2026-01-05; ann and bob each author 3 changes a

@@ -6,7 +6,7 @@ import { ProblemError } from '../../errors';
 import { type Actor, recordAudit } from '../audit';
 import { findScenario, getVersion, writeVersion } from '../scenarios';
 import { type CalibrationResult, findCalibration } from './calibrate';
-import { calibrationOverrides } from './fit';
+import { calibrationChangeRates, calibrationOverrides } from './fit';
 
 /** What accepting names: the scenario, and optionally the version the planner last saw. */
 export interface AcceptRequest {
@@ -19,8 +19,8 @@ const unprocessable = (path: string, message: string, detail: string) =>
 
 /**
  * Accepts a team's stored calibration into a scenario: the scenario's next version is its latest
- * one with `teamParameters[team]` set to the calibration's engine override (naming the
- * calibration), written with its audit rows in one transaction.
+ * one with `teamParameters[team]` set to the calibration's engine override and change rates per
+ * level (naming the calibration), written with its audit rows in one transaction.
  * @throws ProblemError 404 for an unknown calibration; 422 naming `scenario` for an unknown
  *   scenario and `id` for an org-wide calibration (no team to set) or one whose team is gone;
  *   409 naming `version` when the scenario has moved past the version the planner saw.
@@ -66,7 +66,11 @@ export async function acceptCalibration(
       ...latest.body,
       teamParameters: {
         ...latest.body.teamParameters,
-        [teamId]: { parameters: calibrationOverrides(result.fitted), calibrationId: id },
+        [teamId]: {
+          parameters: calibrationOverrides(result.fitted),
+          changesPerWeek: calibrationChangeRates(result.fitted),
+          calibrationId: id,
+        },
       },
     };
     await writeVersion(tx, { orgId, id: scenario.id }, body, actor, now);

@@ -1,12 +1,11 @@
-import { meanTeamSeries } from '../../../shared/engine/mean-path';
-import { centralParams, teamParameters } from '../../../shared/engine/model-params';
-import { buildTimeline } from '../../../shared/engine/timeline';
 import {
   forecastInputSchema,
   type Level,
   metricKeys,
   type ParameterOverrides,
   type Parameters,
+  type TeamChangeRates,
+  teamSeriesProbe,
 } from '../../../shared/index';
 import { openWeek } from './history-metrics';
 
@@ -23,9 +22,10 @@ export const MAX_FITTED_LOAD = 0.95;
 /** Bisection steps on the logarithm of the review hours: the bracket (at most a factor of 10^5) ends under 1e-5 relative. */
 const STEPS = 20;
 
-/** A team as the capacity fit sees it: the fitted ladder, today's headcount and its override so far. */
+/** A team as the capacity fit sees it: the ladder, its fitted change rates, today's headcount and its override so far. */
 export interface CapacityTeam {
   levels: readonly Level[];
+  changesPerWeek?: TeamChangeRates | undefined;
   headcount: Readonly<Record<string, number>>;
   parameters: ParameterOverrides;
 }
@@ -47,19 +47,26 @@ export function steadyWeek(team: CapacityTeam, base: Parameters) {
   const input = forecastInputSchema.parse({
     org: {
       levels: team.levels,
-      teams: [{ id: 'team', name: 'team', headcount: team.headcount, parameters: team.parameters }],
+      teams: [
+        {
+          id: 'team',
+          name: 'team',
+          headcount: team.headcount,
+          changesPerWeek: team.changesPerWeek,
+          parameters: team.parameters,
+        },
+      ],
     },
     parameters: base,
     scenario: { name: 'capacity fit', events: [] },
     options: { startWeek: '2026-01-05', horizonWeeks: 1, runs: 0, seed: 1 },
   });
-  const timeline = buildTimeline(input);
-  const params = centralParams(teamParameters(input)[0]!);
+  const probe = teamSeriesProbe(input, 0);
+  const work = input.org.teams[0]!.parameters?.workHoursPerWeek ?? input.parameters.workHoursPerWeek;
   return (reviewHours: number) => {
-    params.humanReviewHours = reviewHours;
-    const series = meanTeamSeries(timeline, 0, params);
+    const series = probe({ humanReviewHours: reviewHours });
     const at = (metric: number) => series[metric]!;
-    return { hoursOpen: openWeek(at, 0, params.workHoursPerWeek).hoursOpen, load: at(UTILIZATION) };
+    return { hoursOpen: openWeek(at, 0, work).hoursOpen, load: at(UTILIZATION) };
   };
 }
 

@@ -1,4 +1,10 @@
-import type { Level, ParameterName, ParameterOverrides, Parameters } from '../../../shared/index';
+import type {
+  Level,
+  ParameterName,
+  ParameterOverrides,
+  Parameters,
+  TeamChangeRates,
+} from '../../../shared/index';
 import { blockResamples } from './block-bootstrap';
 import { type CapacityFit, type CapacityTeam, capacityFitter } from './capacity-fit';
 import { type Estimates, estimateRows, quantile, weekTable } from './estimates';
@@ -17,8 +23,10 @@ export interface Fit {
   fitted: Record<string, FittedValue>;
   /** The team's engine parameter override: fitted values and their ranges as multipliers. */
   parameters: ParameterOverrides;
-  /** The ladder with each level's fitted changes per non-adopter week (others kept). */
-  levels: Level[];
+  /** The ladder the fit read (the org's, unchanged). */
+  levels: readonly Level[];
+  /** The team's own changes per non-adopter week, per level with people ({@link calibrationChangeRates}). */
+  changesPerWeek: TeamChangeRates;
   /** Engine parameters the history cannot inform, left at the org's values. */
   defaults: ParameterName[];
   /** Weeks fitted: the last {@link FIT_WEEKS} of the history (all when fewer). */
@@ -61,7 +69,7 @@ export function engineValues(est: Estimates, base: Parameters): Record<string, n
     aiShareSlope: est.aiShareSlope,
   };
   for (const [level, rate] of Object.entries(est.changesPerEngineerWeek)) {
-    out[`changesPerWeek.${level}`] = clamp(rate / (1 - a + a * m), 0, 50);
+    out[`${RATE_PREFIX}${level}`] = clamp(rate / (1 - a + a * m), 0, 50);
   }
   if (est.signoffShare !== null) out.ordinaryReviewShare = clamp(est.signoffShare, 0, 1);
   if (est.signoffsPerReviewerWeek !== null) out.signoffsPerReviewerWeek = est.signoffsPerReviewerWeek;
@@ -91,6 +99,17 @@ export function calibrationOverrides(fitted: Record<string, FittedValue>): Param
     if (found.value > 0) parameters.uncertainty![name] = multipliers(found);
   }
   return parameters;
+}
+
+const RATE_PREFIX = 'changesPerWeek.';
+
+/** A team's change rates per level from fitted values: each `changesPerWeek.<level>`'s value. */
+export function calibrationChangeRates(fitted: Record<string, FittedValue>): TeamChangeRates {
+  const rates: TeamChangeRates = {};
+  for (const [name, { value }] of Object.entries(fitted)) {
+    if (name.startsWith(RATE_PREFIX)) rates[name.slice(RATE_PREFIX.length)] = value;
+  }
+  return rates;
 }
 
 /**
@@ -136,17 +155,20 @@ export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fi
     const draws = resampled.flatMap((r) => (r[name] === undefined ? [] : [r[name]!]));
     fitted[name] = { value, low: quantile(draws, 0.05) ?? value, high: quantile(draws, 0.95) ?? value };
   }
-  const levels = history.levels.map((level) => {
-    const rate = fitted[`changesPerWeek.${level.id}`];
-    return rate === undefined ? { ...level } : { ...level, changesPerWeek: rate.value };
-  });
-  const team = { levels, headcount: history.headcount, parameters: calibrationOverrides(fitted) };
+  const changesPerWeek = calibrationChangeRates(fitted);
+  const team = {
+    levels: history.levels,
+    headcount: history.headcount,
+    changesPerWeek,
+    parameters: calibrationOverrides(fitted),
+  };
   Object.assign(fitted, capacityValues(fitted.meanHoursToSignoff, team, base));
   const parameters = calibrationOverrides(fitted);
   return {
     fitted,
     parameters,
-    levels,
+    levels: history.levels,
+    changesPerWeek,
     defaults: (Object.keys(base) as (ParameterName | 'uncertainty')[]).filter(
       (name): name is ParameterName =>
         name !== 'uncertainty' && parameters[name as ParameterName] === undefined,

@@ -1,9 +1,10 @@
-import { binomial, poisson } from '../../../shared/engine/distributions';
 import {
+  binomial,
   type ForecastInputRaw,
   forecastInputSchema,
   metricKeys,
   type Parameters,
+  poisson,
   Rng,
   runMeanPath,
   runSampleRange,
@@ -50,8 +51,16 @@ export function forecastOrigin(
   const target = adoptionFor(Math.min(1, Math.max(0, share)), base);
   const raw: ForecastInputRaw = {
     org: {
-      levels: fit.levels,
-      teams: [{ id: 'team', name: 'team', headcount, parameters: fit.parameters }],
+      levels: [...fit.levels],
+      teams: [
+        {
+          id: 'team',
+          name: 'team',
+          headcount,
+          changesPerWeek: fit.changesPerWeek,
+          parameters: fit.parameters,
+        },
+      ],
     },
     parameters: base,
     scenario: {

@@ -61,6 +61,8 @@ describe('accepting a calibration', () => {
     // s = (sqrt(58) - 7) / 4.5 = 0.13684 weeks of review at 6 h x 0.87 a week
     expect(entry.parameters.ordinaryReviewShare).toBe(1);
     expect(entry.parameters.humanReviewHours).toBeCloseTo(0.7143, 3);
+    // 3 changes a week each by bob (mid) and ann (senior), none by lee (principal), no AI
+    expect(entry.changesPerWeek).toEqual({ mid: 3, senior: 3, principal: 0 });
     expect(accepted.body.scenario.events).toHaveLength(1);
     expect((await api(`/scenarios/${scenario}`)).body).toEqual(accepted.body);
     const [acceptRow] = await auditOf('calibration', calibrationId).then((rows) =>
@@ -88,7 +90,13 @@ describe('accepting a calibration', () => {
       org: {
         ...model.org,
         teams: model.org.teams.map((t: { id: string }) =>
-          t.id === coreId ? { ...t, parameters: v2.scenario.teamParameters[coreId].parameters } : t,
+          t.id === coreId
+            ? {
+                ...t,
+                parameters: v2.scenario.teamParameters[coreId].parameters,
+                changesPerWeek: v2.scenario.teamParameters[coreId].changesPerWeek,
+              }
+            : t,
         ),
       },
       scenario: { name: 'oracle', events: v2.scenario.events },

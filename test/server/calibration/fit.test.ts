@@ -83,14 +83,19 @@ describe('calibration estimates', () => {
     expect(fit.fitted.weekEndOpenShare!.value).toBe(2);
     // capacity: the engine keeps a change open the observed 12 h at the team's steady load
     const steady = steadyWeek(
-      { levels: fit.levels, headcount: history.headcount, parameters: fit.parameters },
+      {
+        levels: fit.levels,
+        changesPerWeek: fit.changesPerWeek,
+        headcount: history.headcount,
+        parameters: fit.parameters,
+      },
       defaultParameters,
     );
     expect(steady(fit.fitted.humanReviewHours!.value).hoursOpen).toBeCloseTo(12, 3);
     expect(fit.fitted.latencyHours!.value).toBe(0);
     expect(fit.parameters.humanReviewHours).toBe(fit.fitted.humanReviewHours!.value);
     expect(fit.parameters.ordinaryReviewShare).toBe(0.875);
-    expect(fit.levels.find((l) => l.id === 'junior')!.changesPerWeek).toBeCloseTo(2 / (1 + 0.47 * a), 12);
+    expect(fit.changesPerWeek.junior).toBeCloseTo(2 / (1 + 0.47 * a), 12);
     expect(fit.defaults).toContain('shrinkage');
     expect(fit.defaults).not.toContain('humanReviewHours');
   });
