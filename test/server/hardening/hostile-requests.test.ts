@@ -72,7 +72,11 @@ describe('oversized and mistyped bodies', () => {
       } as RequestInit);
       expect(response.status).toBe(413);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect((await response.json()).status).toBe(413);
+      expect(await response.json()).toMatchObject({
+        status: 413,
+        title: 'Content Too Large',
+        detail: 'The request body is larger than 1 MiB.',
+      });
     }
   });
 

@@ -42,6 +42,31 @@ describe('FixedWindowLimiter', () => {
     t = 10_000;
     expect(limiter.hit('a')).toBe(0);
   });
+
+  const keys = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+  it('forgets the oldest key when a hit finds 100,000 tracked and none expired', () => {
+    const limiter = new FixedWindowLimiter(1, 60_000, () => 0);
+    for (const key of keys(99_999, 'k')) limiter.hit(key);
+    // Second hits in the window: over the limit of 1, 60 s to wait.
+    expect([limiter.hit('k0'), limiter.hit('k99998')]).toEqual([60, 60]);
+    expect(limiter.hit('fresh')).toBe(0);
+    // 100,000 tracked now: this hit first drops k0, the oldest, so it starts afresh.
+    expect([limiter.hit('k0'), limiter.hit('k99998')]).toEqual([0, 60]);
+  });
+
+  it('sweeps expired windows first at 100,000 keys, keeping live ones whatever their age', () => {
+    let t = 0;
+    const limiter = new FixedWindowLimiter(1, 60_000, () => t);
+    limiter.hit('live');
+    for (const key of keys(99_998, 'old')) limiter.hit(key);
+    t = 60_000;
+    // The first key's window ended, so it starts a new one, keeping its place as the oldest key.
+    expect([limiter.hit('live'), limiter.hit('live')]).toEqual([0, 60]);
+    limiter.hit('new1');
+    limiter.hit('new2');
+    expect([limiter.hit('live'), limiter.hit('new1')]).toEqual([60, 60]);
+  });
 });
 
 describe('POST /auth/login', () => {
