@@ -12,7 +12,7 @@ import { MAX_WAIT_HOURS } from './metrics';
 import { advanceQueue, evaluateQueue, type QueueEvaluation, type QueueRates } from './queue-closure';
 import { type OvertimeEffect, type OvertimeRule, overtimeEffect } from './queue-overtime';
 import { excessShape, waitFigures, zeroInflatedAt } from './queue-waits';
-import { averagedShare, relaxedShare } from './relaxation';
+import { averagedShare, correlationRate, relaxedShare } from './relaxation';
 import type { TeamRuns } from './team-state';
 
 /**
@@ -234,7 +234,8 @@ const integrate = (
  * gamma draw, empty with the probability the queue is (Erlang C x load at equilibrium), so its
  * mean over runs is the expected backlog; the week's mean wait is a gamma draw at the same
  * score with the variance of the instantaneous wait times the share a week-long average keeps
- * (still skewed, as a week's average of a skewed queue is), and with the mean of a run's own
+ * over the queue's integrated autocorrelation time ({@link correlationRate}; still skewed, as a
+ * week's average of a skewed queue is), and with the mean of a run's own
  * weekly mean: the expected wait of an arriving change less the rise one more arrival brings
  * to the week's waits (a run with more arrivals has both more changes and longer waits, so the
  * mean over runs of each run's weekly mean is below the pooled mean by Cov(wait, N) / E[N]: a
@@ -289,7 +290,7 @@ export const queueWeek = (
   const waiting = Math.min(1, above.share * a.waitScale);
   const average = s.waits.mean;
   const instantCv2 = waiting > 0 ? (1 + 1 / shape) / waiting - 1 : 0;
-  const kept = averagedShare(rate);
+  const kept = averagedShare(correlationRate(rates.arrivals, capacity, rates.serviceCv2));
   const variance = kept * instantCv2 * average * average;
   const rise = capacity > 0 ? (waiting * hours.work * kept) / (2 * capacity) : 0;
   const perRun = Math.max(0, average - rise);

@@ -13,3 +13,17 @@ export const relaxedShare = (x: number, decayed = Math.exp(-x)): number =>
 /** Share of a unit-long average's variance that a stationary process relaxing at rate x keeps: 2 (x - 1 + e^-x) / x^2. */
 export const averagedShare = (x: number): number =>
   x > 1e-6 ? (2 * (x - 1 + Math.exp(-x))) / (x * x) : 1 - x / 3;
+
+/**
+ * Rate (per week) of the single exponential with the integrated autocorrelation time of the
+ * number in a queue with `arrivals` and `capacity` changes a week, Poisson arrivals and review
+ * times of squared CV `serviceCv2`: drift^2 / variance of its Brownian approximation,
+ * (capacity - arrivals)^2 / (arrivals + capacity serviceCv2). Exact for M/M/1, whose queue
+ * length's time average has asymptotic variance 2 rho (1 + rho) / (1 - rho)^4 (Whitt, "Planning
+ * queueing simulations", Management Science 35(11), 1989); 0 (no relaxation) when not below capacity.
+ */
+export const correlationRate = (arrivals: number, capacity: number, serviceCv2: number): number => {
+  const drift = capacity - arrivals;
+  const variance = arrivals + capacity * serviceCv2;
+  return drift > 0 && variance > 0 ? (drift * drift) / variance : 0;
+};

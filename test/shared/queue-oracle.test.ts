@@ -250,10 +250,21 @@ describe('queue model against the oracle', () => {
     for (const r of rows) expect(Math.abs(r.backlog.beyond), r.name).toBeLessThan(0.6);
   }, 120_000);
 
+  // Each case: the weeks pooled, and the oracle's warm-up when shorter than its default will do
+  // (20 reviewers at 90% relax within two weeks; 150 weeks of 117 arrivals x 1,000 replications cost 40 s).
   it.each([
     [
       queueCase({ name: 'steady 90%, 5 reviewers', reviewers: 5, load: 0.9, weeks: 8 }),
       [0, 1, 2, 3, 4, 5, 6, 7],
+    ],
+    [
+      queueCase({ name: 'steady 80%, 1 reviewer', reviewers: 1, load: 0.8, weeks: 8 }),
+      [0, 1, 2, 3, 4, 5, 6, 7],
+    ],
+    [
+      queueCase({ name: 'steady 90%, 20 reviewers', reviewers: 20, load: 0.9, weeks: 8 }),
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      30,
     ],
     [
       queueCase({
@@ -267,10 +278,10 @@ describe('queue model against the oracle', () => {
     ],
   ] as const)(
     'gives Monte Carlo bands of weekly backlog and mean wait like the oracle replications ($name)',
-    (c, weeks) => {
+    (c, weeks, warmup?: number) => {
       const input: ForecastInputRaw = { ...c.input, options: { ...c.input.options, runs: 1000 } };
       const mc = runForecast(input).teams[0]!.metrics;
-      const oracle = replicate(oracleScenarioOf(c), 1000, 23);
+      const oracle = replicate(oracleScenarioOf(c, warmup), 1000, 23);
       const pooled = (series: Float64Array[]) =>
         Float64Array.from(weeks.flatMap((w) => Array.from(series[w]!)));
       const rows: string[] = [
@@ -286,10 +297,10 @@ describe('queue model against the oracle', () => {
         Math.abs(got - expected) <= Math.max(share * expected, floor);
       const checks = [
         within(gap('backlog', 'p10', 0.1), 0.1, 1),
-        within(gap('backlog', 'p50', 0.5), 0.15, 1),
+        within(gap('backlog', 'p50', 0.5), 0.1, 1),
         within(gap('backlog', 'p90', 0.9), 0.1, 1),
         within(gap('meanWaitHours', 'p10', 0.1), 0.1, 0.5),
-        within(gap('meanWaitHours', 'p50', 0.5), 0.3, 0.5),
+        within(gap('meanWaitHours', 'p50', 0.5), 0.1, 0.5),
         within(gap('meanWaitHours', 'p90', 0.9), 0.1, 0.5),
       ];
       console.log(rows.join('\n'));
