@@ -113,6 +113,16 @@ export {
 export { type Org, type OrgInput, orgSchema, type Team, teamSchema } from './schemas/org';
 export { type ParameterInfo, parameterInfo } from './schemas/parameter-info';
 export {
+  applyRangesPatch,
+  type ParameterRange,
+  parameterRange,
+  type RangeIssue,
+  type RangesPatch,
+  rangeChanged,
+  rangesPatchSchema,
+  sameRange,
+} from './schemas/parameter-ranges';
+export {
   applyParametersPatch,
   defaultParameters,
   type ParameterName,

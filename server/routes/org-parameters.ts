@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { defaultParameters, parameterBounds, parameterInfo } from '../../shared/index';
+import {
+  defaultParameters,
+  parameterBounds,
+  parameterInfo,
+  parameterRange,
+  rangeChanged,
+} from '../../shared/index';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { modelRevision } from '../services/forecast-memo';
@@ -22,13 +28,19 @@ const parameterSchema = z
       .tuple([z.number(), z.number()])
       .nullable()
       .openapi({ description: 'Monte Carlo range as [low, high] multipliers of the value; null when fixed' }),
+    range: z.object({ low: z.number(), high: z.number() }).nullable().openapi({
+      description: 'The same range in the parameter’s unit (value × multipliers); null when fixed',
+    }),
+    rangeChanged: z
+      .boolean()
+      .openapi({ description: 'Whether the org’s range differs from the documented default range' }),
   })
   .openapi('ModelParameter');
 
 const catalogue = orgRoute('GET /orgs/{org}/parameters', {
   tags: ['orgs'],
   summary:
-    'Every model parameter with its cited default, unit, allowed range and the org’s value (change them with PATCH /orgs/{org})',
+    'Every model parameter with its cited default, unit, allowed range, the org’s value and its Monte Carlo range (change them with PATCH /orgs/{org})',
   request: { params: orgParams },
   responses: {
     200: jsonResponse(
@@ -50,6 +62,8 @@ export function orgParameterRoutes(deps: AppDeps) {
       overridden: parameters[info.name] !== defaultParameters[info.name],
       ...parameterBounds(info.name),
       uncertainty: parameters.uncertainty[info.name] ?? null,
+      range: parameterRange(parameters, info.name),
+      rangeChanged: rangeChanged(parameters, info.name),
     }));
     return c.json({ items, modelRevision: await modelRevision(deps.db, orgId) }, 200);
   });

@@ -5,6 +5,7 @@ import {
   levelSchema,
   parametersPatchSchema,
   parametersSchema,
+  rangesPatchSchema,
   teamSchema,
   thresholdsSchema,
 } from '../../shared/index';
@@ -46,6 +47,10 @@ const orgPatchSchema = z.strictObject({
   parameters: parametersPatchSchema.optional().meta({
     description: 'Model parameter values to set; `null` restores a parameter’s documented default',
   }),
+  ranges: rangesPatchSchema.optional().meta({
+    description:
+      'Monte Carlo ranges to set, in each parameter’s unit: `{ low, high }` with 0 < low <= value <= high <= 10 × value (the value after this change’s `parameters`); `null` restores the documented default range. Stored as multipliers of the value, so a later value change moves the range with it',
+  }),
 });
 
 const modelSchema = z
@@ -69,7 +74,7 @@ const getOrg = orgRoute('GET /orgs/{org}', {
 const patchOrg = orgRoute('PATCH /orgs/{org}', {
   tags,
   summary:
-    "Change the org's settings (admins), all or nothing: `timeZone` (weeks start at its local Monday 00:00; default UTC), the level ladder, parameter values; a ladder or parameter change raises the model revision",
+    "Change the org's settings (admins), all or nothing: `timeZone` (weeks start at its local Monday 00:00; default UTC), the level ladder, parameter values and ranges; a change of the ladder, a value or a range raises the model revision and writes one audit row, a request that changes nothing does neither",
   request: { params: orgParams, body: jsonBody(orgPatchSchema) },
   responses: { 200: jsonResponse('The org after the change', orgViewSchema), 409: conflictResponse },
 });

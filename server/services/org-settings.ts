@@ -1,5 +1,15 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { applyParametersPatch, type Level, type ParametersPatch, parameterNames } from '../../shared/index';
+import {
+  applyParametersPatch,
+  applyRangesPatch,
+  type Level,
+  type Parameters,
+  type ParametersPatch,
+  parameterNames,
+  type RangesPatch,
+  sameRange,
+} from '../../shared/index';
 import type { Db } from '../db/client';
 import { orgSettings, teams } from '../db/schema';
 import { ProblemError } from '../errors';
@@ -8,11 +18,12 @@ import { levelUsage } from './level-usage';
 import { loadSettings } from './org-model';
 import { setOrgTimeZone } from './org-time-zone';
 
-/** A change of the org's settings: its time zone, the whole ladder, some parameter values (null = default). */
+/** A change of the org's settings: its time zone, the whole ladder, some parameter values and ranges (null = default). */
 export interface SettingsChange {
   timeZone?: string | undefined;
   levels?: Level[] | undefined;
   parameters?: ParametersPatch | undefined;
+  ranges?: RangesPatch | undefined;
 }
 
 /** Drops zero headcounts of levels that left the ladder, so no team names an unknown level. */
@@ -30,15 +41,44 @@ async function dropRemovedLevels(tx: Tx, orgId: string, removed: ReadonlySet<str
   }
 }
 
+/** The parameters after `change`: values first, then ranges around the new values; 422 names a bad range. */
+function nextParameters(before: Parameters, change: SettingsChange): Parameters {
+  const values = change.parameters ? applyParametersPatch(before, change.parameters) : before;
+  if (!change.ranges) return values;
+  const { parameters, issues } = applyRangesPatch(values, change.ranges);
+  if (issues.length > 0) {
+    const errors = issues.map((issue) => ({ ...issue, path: `ranges.${issue.path}` }));
+    throw new ProblemError(422, 'Unprocessable Content', 'A range must hold the value.', errors);
+  }
+  return parameters;
+}
+
+/** The audit's before and after of the parameter values and ranges that `change` changed. */
+function changedParameters(before: Parameters, after: Parameters) {
+  const values = parameterNames.filter((name) => after[name] !== before[name]);
+  const ranged = parameterNames.filter(
+    (name) => !sameRange(before.uncertainty[name], after.uncertainty[name]),
+  );
+  const pick = (from: Parameters) => ({
+    parameters: Object.fromEntries(values.map((name) => [name, from[name]])),
+    ...(ranged.length > 0
+      ? { uncertainty: Object.fromEntries(ranged.map((name) => [name, from.uncertainty[name] ?? null])) }
+      : {}),
+  });
+  return { before: pick(before), after: pick(after) };
+}
+
 /**
- * Stores a new ladder and/or parameter values with one audit row. Removing a level that roster
- * rows, team headcounts or scenario events still use is refused (409 naming `levels`). The write
- * raises the org's model revision (database triggers, migration 0003), so forecasts computed
- * before it are recomputed on their next request.
+ * Stores a new ladder and/or parameter values and ranges with one audit row. Removing a level that
+ * roster rows, team headcounts or scenario events still use is refused (409 naming `levels`). The
+ * write raises the org's model revision (database triggers, migration 0003), so forecasts computed
+ * before it are recomputed on their next request; a change that changes nothing writes nothing.
  */
 async function saveModelSettings(tx: Tx, actor: Actor, orgId: string, change: SettingsChange): Promise<void> {
   const before = await loadSettings(tx, orgId);
   const levels = change.levels ?? before.levels;
+  const parameters = nextParameters(before.parameters, change);
+  if (isDeepStrictEqual(levels, before.levels) && isDeepStrictEqual(parameters, before.parameters)) return;
   const next = new Set(levels.map((level) => level.id));
   const removed = new Set(before.levels.map((level) => level.id).filter((id) => !next.has(id)));
   const orphans = await levelUsage(tx, orgId, removed);
@@ -46,22 +86,19 @@ async function saveModelSettings(tx: Tx, actor: Actor, orgId: string, change: Se
     throw new ProblemError(409, 'Conflict', 'The new ladder leaves out levels the org still uses.', orphans);
   }
   await dropRemovedLevels(tx, orgId, removed);
-  const parameters = change.parameters
-    ? applyParametersPatch(before.parameters, change.parameters)
-    : before.parameters;
   await tx
     .insert(orgSettings)
     .values({ orgId, levels, parameters })
     .onConflictDoUpdate({ target: orgSettings.orgId, set: { levels, parameters } });
-  const changed = parameterNames.filter((name) => parameters[name] !== before.parameters[name]);
-  const pick = (values: typeof parameters) => Object.fromEntries(changed.map((name) => [name, values[name]]));
+  const audited = changedParameters(before.parameters, parameters);
+  const ladderChanged = !isDeepStrictEqual(levels, before.levels);
   await recordAudit(tx, actor, {
     orgId,
     action: 'update',
     entity: 'org-settings',
     entityId: orgId,
-    before: { ...(change.levels ? { levels: before.levels } : {}), parameters: pick(before.parameters) },
-    after: { ...(change.levels ? { levels } : {}), parameters: pick(parameters) },
+    before: { ...(ladderChanged ? { levels: before.levels } : {}), ...audited.before },
+    after: { ...(ladderChanged ? { levels } : {}), ...audited.after },
   });
 }
 
@@ -73,8 +110,10 @@ export async function updateOrgSettings(
   change: SettingsChange,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    if (change.timeZone !== undefined) await setOrgTimeZone(tx, org, change.timeZone, actor);
-    if (change.levels !== undefined || change.parameters !== undefined) {
+    if (change.timeZone !== undefined && change.timeZone !== org.timeZone) {
+      await setOrgTimeZone(tx, org, change.timeZone, actor);
+    }
+    if (change.levels !== undefined || change.parameters !== undefined || change.ranges !== undefined) {
       await saveModelSettings(tx, actor, org.id, change);
     }
   });
