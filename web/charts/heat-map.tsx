@@ -1,74 +1,103 @@
-import { createEffect, onCleanup, onMount } from 'solid-js';
-import type { Forecast } from '../../shared';
-import { formatDate, tickLabel, toSeconds } from '../format';
+import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import type { Band, Forecast } from '../../shared';
+import { formatDate, formatNumber, tickLabel, toSeconds } from '../format';
 import { ChartFrame } from './chart-frame';
 import type { ChartTable } from './chart-table';
+import {
+  cellAt,
+  cellBox,
+  type HeatCell,
+  type HeatGrid,
+  heatGrid,
+  LABEL_WIDTH,
+  moveCell,
+} from './heat-map-grid';
 import { viridisAt } from './palette';
 
-const LABEL_WIDTH = 150;
-const AXIS_HEIGHT = 22;
-const ROW_MIN = 9;
+/** Least distance between week axis labels, in CSS pixels, so that they never overlap. */
+const TICK_SPACING = 64;
 /** Viridis colour per whole risk point 0-100, computed once. */
 const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
 
-/** Teams with their P50 burnout risk per week, highest peak first. */
-const byPeak = (forecast: Forecast) =>
+interface HeatRow {
+  name: string;
+  /** Burnout risk per week (index 0-100): P10, P50 (drawn), P90. */
+  risk: Band;
+  peak: number;
+}
+
+/** Teams with their burnout risk per week, highest P50 peak first. */
+const byPeak = (forecast: Forecast): HeatRow[] =>
   forecast.teams
     .map((team) => ({
       name: team.name,
-      risk: team.metrics.burnoutRisk.p50,
+      risk: team.metrics.burnoutRisk,
       peak: Math.max(...team.metrics.burnoutRisk.p50),
     }))
     .sort((a, b) => b.peak - a.peak);
 
-/** Draws burnout risk (P50, 0-100) of every team (rows, sorted by peak) over the weeks (columns). */
-function draw(canvas: HTMLCanvasElement, forecast: Forecast, width: number) {
-  const teams = byPeak(forecast);
-  const rowHeight = Math.max(ROW_MIN, Math.min(14, Math.floor(520 / Math.max(1, teams.length))));
-  const height = teams.length * rowHeight + AXIS_HEIGHT;
+/** Draws the P50 burnout risk (0-100) of every team (rows, sorted by peak) over the weeks (columns). */
+function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly string[], width: number) {
+  const grid = heatGrid(teams.length, weekDates.length, width);
   const ratio = window.devicePixelRatio || 1;
   canvas.width = width * ratio;
-  canvas.height = height * ratio;
+  canvas.height = grid.height * ratio;
   canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
+  canvas.style.height = `${grid.height}px`;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.scale(ratio, ratio);
-  ctx.clearRect(0, 0, width, height);
-  const weeks = forecast.weeks.length;
-  const cell = (width - LABEL_WIDTH) / Math.max(1, weeks);
-  ctx.font = `${Math.min(11, rowHeight - 1)}px system-ui, sans-serif`;
+  ctx.clearRect(0, 0, width, grid.height);
+  ctx.font = `${Math.min(11, grid.rowHeight - 1)}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
   teams.forEach((team, row) => {
-    const y = row * rowHeight;
+    const y = row * grid.rowHeight;
     ctx.fillStyle = '#1d2330';
-    ctx.fillText(team.name, 4, y + rowHeight / 2, LABEL_WIDTH - 8);
-    team.risk.forEach((risk, w) => {
-      const x = Math.floor(LABEL_WIDTH + w * cell);
+    ctx.fillText(team.name, 4, y + grid.rowHeight / 2, LABEL_WIDTH - 8);
+    team.risk.p50.forEach((risk, week) => {
+      const box = cellBox(grid, { row, week });
       ctx.fillStyle = colours[Math.round(Math.min(100, Math.max(0, risk)))]!;
-      ctx.fillRect(x, y, Math.floor(LABEL_WIDTH + (w + 1) * cell) - x, rowHeight - 1);
+      ctx.fillRect(box.left, box.top, box.width, box.height);
     });
   });
   ctx.fillStyle = '#1d2330';
   ctx.textBaseline = 'top';
-  const span = weeks * 7;
-  const step = Math.max(1, Math.ceil(weeks / 8));
-  for (let w = 0; w < weeks; w += step) {
-    const iso = forecast.weeks[w]!;
-    ctx.fillText(tickLabel(toSeconds(iso), span), LABEL_WIDTH + w * cell, teams.length * rowHeight + 6);
+  const span = weekDates.length * 7;
+  const step = Math.max(1, Math.ceil(weekDates.length / 8), Math.ceil(TICK_SPACING / grid.cellWidth));
+  for (let w = 0; w < weekDates.length; w += step) {
+    const x = LABEL_WIDTH + w * grid.cellWidth;
+    const label = tickLabel(toSeconds(weekDates[w]!), span);
+    if (x + ctx.measureText(label).width > width) break;
+    ctx.fillText(label, x, teams.length * grid.rowHeight + 6);
   }
 }
 
-/** Canvas heat map of teams x weeks burnout risk, with a colour scale legend. */
+/** "Checkout, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100". */
+const readoutOf = (team: HeatRow, week: string, i: number) =>
+  `${team.name}, week of ${formatDate(week)}: burnout risk P50 ${formatNumber(team.risk.p50[i] ?? 0)} (P10 ${formatNumber(team.risk.p10[i] ?? 0)} to P90 ${formatNumber(team.risk.p90[i] ?? 0)}), index 0-100`;
+
+/**
+ * Canvas heat map of teams x weeks burnout risk, with a colour scale legend and a read-out of
+ * the cell under the cursor: hover, or focus the map and move with the arrow keys.
+ */
 export function BurnoutHeatMap(props: { forecast: Forecast }) {
   let host!: HTMLDivElement;
   let canvas!: HTMLCanvasElement;
   let frame = 0;
+  const teams = createMemo(() => byPeak(props.forecast));
+  const [width, setWidth] = createSignal(800);
+  const [cell, setCell] = createSignal<HeatCell | null>(null);
+  const grid = (): HeatGrid => heatGrid(teams().length, props.forecast.weeks.length, width());
   /** Draws on the next frame, once however often the forecast changes before it. */
   const redraw = () => {
-    const forecast = props.forecast;
+    const rows = teams();
+    const weeks = props.forecast.weeks;
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => draw(canvas, forecast, host.clientWidth || 800));
+    frame = requestAnimationFrame(() => {
+      const w = host.clientWidth || 800;
+      setWidth(w);
+      draw(canvas, rows, weeks, w);
+    });
   };
   onMount(() => {
     const observer = new ResizeObserver(redraw);
@@ -79,15 +108,20 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
     });
   });
   createEffect(redraw);
+  const at = (): HeatCell | null => {
+    const c = cell();
+    return c && c.row < teams().length && c.week < props.forecast.weeks.length ? c : null;
+  };
+  const readout = () => {
+    const c = at();
+    return c ? readoutOf(teams()[c.row]!, props.forecast.weeks[c.week]!, c.week) : '';
+  };
   const first = () => props.forecast.weeks[0];
   const last = () => props.forecast.weeks.at(-1);
   /** Teams down (as drawn, by peak risk), weeks across. */
   const table = (): ChartTable => ({
     columns: ['Team', ...props.forecast.weeks.map((week) => `${week} P50 burnout (0-100)`)],
-    rows: byPeak(props.forecast).map((team) => [
-      team.name,
-      ...Array.from(team.risk, (r) => Number(r.toFixed(1))),
-    ]),
+    rows: teams().map((team) => [team.name, ...Array.from(team.risk.p50, (r) => Number(r.toFixed(1)))]),
   });
   return (
     <ChartFrame
@@ -95,13 +129,44 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
       table={table}
       canvas={() => canvas}
       legend={() => ['Colour: viridis, dark 0 (rested) to yellow 100 (burnt out)']}
+      readout={readout()}
     >
-      <div ref={host}>
+      <div ref={host} class="heat-map">
         <canvas
           ref={canvas}
+          class="chart-plot"
           role="img"
-          aria-label={`Heat map of burnout risk for ${props.forecast.teams.length} teams from ${first() ? formatDate(first()!) : ''} to ${last() ? formatDate(last()!) : ''}`}
+          tabindex="0"
+          aria-label={`Heat map of burnout risk for ${teams().length} teams from ${first() ? formatDate(first()!) : ''} to ${last() ? formatDate(last()!) : ''}. Arrow keys read each team's weekly values.`}
+          onPointerMove={(event) => {
+            const box = canvas.getBoundingClientRect();
+            setCell(cellAt(grid(), event.clientX - box.left, event.clientY - box.top));
+          }}
+          onPointerLeave={() => setCell(null)}
+          onKeyDown={(event) => {
+            const next = moveCell(at(), event.key, grid());
+            if (next === undefined) return;
+            event.preventDefault();
+            setCell(next);
+          }}
         />
+        <Show when={at()}>
+          {(c) => {
+            const box = () => cellBox(grid(), c());
+            return (
+              <span
+                class="heat-cursor"
+                aria-hidden="true"
+                style={{
+                  left: `${box().left - 1}px`,
+                  top: `${box().top - 1}px`,
+                  width: `${box().width + 2}px`,
+                  height: `${box().height + 2}px`,
+                }}
+              />
+            );
+          }}
+        </Show>
       </div>
       <div class="scale" aria-hidden="true">
         <span>0 (rested)</span>

@@ -2,6 +2,7 @@ import { type Accessor, createMemo, createResource } from 'solid-js';
 import type { Forecast } from '../../shared';
 import { api } from '../api/client';
 import type { OrgModel, ScenarioVersion } from '../api/types';
+import { type ChartEvent, chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 
@@ -11,7 +12,8 @@ interface PlanForecastSources {
   /** Whether the caller may run forecasts on the server (planners and admins). */
   serverRuns: Accessor<boolean>;
   model: Accessor<OrgModel | undefined>;
-  load: (id: string) => Promise<ScenarioVersion>;
+  /** Version `version` of a scenario, or its latest. */
+  load: (id: string, version?: number) => Promise<ScenarioVersion>;
   /** The org's zone (its weeks start at the local Monday 00:00 there). */
   timeZone: string;
 }
@@ -21,6 +23,7 @@ const BROWSER_RUNS = 200;
 /**
  * The plan of record's forecast: the server's cached run for planners and admins; for viewers,
  * whom the API does not let start runs, the same scenario on the engine in the browser worker.
+ * The events of the version forecast are marked on the charts.
  */
 export function createPlanForecast(sources: PlanForecastSources) {
   const [run, { refetch }] = createResource(
@@ -28,15 +31,21 @@ export function createPlanForecast(sources: PlanForecastSources) {
     ({ slug, id }) => api.forecast(slug, id),
   );
   const [version] = createResource(
-    () => (sources.serverRuns() ? null : sources.plan()?.id),
-    (id) => sources.load(id),
+    () => {
+      const id = sources.plan()?.id;
+      if (!id) return null;
+      if (!sources.serverRuns()) return { id };
+      const stored = run();
+      return stored ? { id, version: stored.version } : null;
+    },
+    ({ id, version }: { id: string; version?: number }) => sources.load(id, version),
   );
   const startWeek = currentMonday(sources.timeZone);
   const runner = createForecastRunner(
     createMemo(() => {
       const model = sources.model();
       const loaded = version();
-      return model && loaded ? engineInput(model, loaded.scenario, startWeek) : null;
+      return model && loaded && !sources.serverRuns() ? engineInput(model, loaded.scenario, startWeek) : null;
     }),
     { runs: BROWSER_RUNS, settleMs: 0 },
   );
@@ -44,6 +53,14 @@ export function createPlanForecast(sources: PlanForecastSources) {
     forecast: (): Forecast | undefined => run()?.forecast ?? runner.forecast(),
     /** The stored server run's per-team answers, when there is one that has them. */
     answers: () => run()?.summary.teams,
+    /** The events of the forecast's scenario version, for the charts' time axis. */
+    events: createMemo((): ChartEvent[] | undefined => {
+      const loaded = version();
+      const teams = sources.model()?.org.teams ?? [];
+      return loaded
+        ? chartEventsOf(loaded.scenario.events ?? [], new Map(teams.map((team) => [team.id, team.name])))
+        : undefined;
+    }),
     /** "P50 of the 500-run server forecast, version 3", for the team answers table. */
     answersSource: () => {
       const r = run();

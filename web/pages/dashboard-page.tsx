@@ -58,7 +58,11 @@ export function DashboardPage() {
               <HeadlineFigures forecast={forecast()} reviewersNeeded={planForecast.reviewersNeeded()} />
               <div class="dashboard-grid">
                 <Suspense fallback={<Loading what="charts" />}>
-                  <ForecastCharts forecast={forecast()} label={plan()?.name ?? 'Plan of record'} />
+                  <ForecastCharts
+                    forecast={forecast()}
+                    label={plan()?.name ?? 'Plan of record'}
+                    events={planForecast.events()}
+                  />
                 </Suspense>
                 <Show when={planForecast.answers()} fallback={<TeamsBreachList forecast={forecast()} />}>
                   {(answers) => (

@@ -1,0 +1,147 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
+import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
+
+interface Band {
+  p10: number[];
+  p50: number[];
+  p90: number[];
+}
+interface StoredRun {
+  forecast: { weeks: string[]; teams: { name: string; metrics: { burnoutRisk: Band } }[] };
+}
+interface Version {
+  id: string;
+  scenario: { events: { date: string; type: string }[] };
+}
+
+/** "Fraud, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100" in parts. */
+const readoutPattern =
+  /^(.+), week of (\d{1,2} \w{3} \d{4}): burnout risk P50 (\d+) \(P10 (\d+) to P90 (\d+)\), index 0-100$/;
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "2027-01-04" as "4 Jan 2027". */
+const dayMonthYear = (iso: string) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${months[month! - 1]} ${year}`;
+};
+
+describeInBrowser('Dashboard charts in Chromium', (env) => {
+  const plan = async (page: Page) => {
+    const list = await env.api<{ items: { id: string; name: string; planOfRecord: boolean }[] }>(
+      page,
+      'GET',
+      '/orgs/demo/scenarios',
+    );
+    const found = list.items.find((s) => s.planOfRecord);
+    if (!found) throw new Error('the demo org has no plan of record');
+    return { ...found, others: list.items.filter((s) => !s.planOfRecord) };
+  };
+  const markedEvents = (page: Page, chart: string) =>
+    page
+      .getByRole('list', { name: `Events marked on ${chart}`, exact: true })
+      .first()
+      .locator('li')
+      .evaluateAll((items) =>
+        items.map((item) => ({
+          date: item.querySelector('time')?.getAttribute('datetime'),
+          text: (item.textContent ?? '').trim(),
+        })),
+      );
+
+  it(
+    "marks the plan's events on the Dashboard charts, as the editor and Compare do",
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page);
+      const { id, name, others } = await plan(page);
+      const version = await env.api<Version>(page, 'GET', `/orgs/demo/scenarios/${id}`);
+      const dates = version.scenario.events.map((e) => e.date).sort();
+      expect(dates).toHaveLength(3);
+
+      await page
+        .getByRole('list', { name: 'Events marked on Org sign-off backlog', exact: true })
+        .waitFor({ timeout: 240_000 });
+      const dashboard = await markedEvents(page, 'Org sign-off backlog');
+      expect(dashboard.map((e) => e.date)).toEqual(dates);
+      expect(dashboard.map((e) => e.text.split(': ')[1])).toEqual(['AI adoption', 'Layoff', 'Review policy']);
+      expect(await markedEvents(page, 'Severity-2 incidents per week')).toEqual(dashboard);
+      await page.screenshot({ path: 'test-results/dashboard-events-1440.png', fullPage: true });
+
+      await page.goto(`${env.server.url}/scenarios/${id}`);
+      await page.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
+      expect(await markedEvents(page, 'Org sign-off backlog')).toEqual(dashboard);
+
+      await page.goto(`${env.server.url}/compare?s=${id}@1,${others[0]!.id}@1`);
+      await page.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
+      const compare = await markedEvents(page, 'Org sign-off backlog');
+      expect(compare.map((e) => e.date)).toEqual(dates);
+      for (const event of compare) expect(event.text).toContain(`: ${name} v1: `);
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+
+  it(
+    'reads out the heat map cell under the mouse or the arrow keys: team, week, P50 with P10-P90 of the stored forecast',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page);
+      const { id } = await plan(page);
+      const run = await env.api<StoredRun>(page, 'POST', `/orgs/demo/scenarios/${id}/forecast`, {});
+      const { weeks, teams } = run.forecast;
+      const peak = (band: Band) => Math.max(...band.p50);
+      const rows = [...teams].sort((a, b) => peak(b.metrics.burnoutRisk) - peak(a.metrics.burnoutRisk));
+      const expected = (row: number, week: number) => {
+        const risk = rows[row]!.metrics.burnoutRisk;
+        return [
+          rows[row]!.name,
+          Math.round(risk.p50[week]!),
+          Math.round(risk.p10[week]!),
+          Math.round(risk.p90[week]!),
+        ];
+      };
+      const readout = page.locator('figure.chart', { has: page.locator('.heat-map') }).locator('.readout');
+      const parts = async () => {
+        const match = readoutPattern.exec(((await readout.textContent()) ?? '').trim());
+        if (!match) throw new Error(`no cell read out: ${await readout.textContent()}`);
+        return { cell: [match[1], Number(match[3]), Number(match[4]), Number(match[5])], date: match[2] };
+      };
+
+      const map = page.getByRole('img', { name: /^Heat map of burnout risk for 40 teams/ });
+      await map.waitFor({ timeout: 240_000 });
+      await map.focus();
+      await page.keyboard.press('ArrowRight');
+      expect((await parts()).cell).toEqual(expected(0, 0));
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      expect((await parts()).cell).toEqual(expected(1, 1));
+      await page.keyboard.press('End');
+      const end = await parts();
+      expect(end.cell).toEqual(expected(1, weeks.length - 1));
+      expect(end.date).toBe(dayMonthYear(weeks.at(-1)!));
+
+      const box = await map.boundingBox();
+      if (!box) throw new Error('the heat map is not drawn');
+      const rowHeight = Math.min(14, Math.floor(520 / 40));
+      const cellWidth = (box.width - 150) / weeks.length;
+      await page.mouse.move(box.x + 150 + cellWidth * 5.5, box.y + rowHeight * 2.5);
+      expect((await parts()).cell).toEqual(expected(2, 5));
+      expect(await page.locator('.heat-cursor').count()).toBe(1);
+      await page.screenshot({ path: 'test-results/dashboard-heat-map-hover-1440.png', fullPage: true });
+      await page.mouse.move(box.x + 10, box.y - 40);
+      await expect.poll(() => readout.textContent()).toMatch(/^Hover the chart/);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await map.focus();
+      await page.keyboard.press('ArrowRight');
+      expect((await parts()).cell).toEqual(expected(0, 0));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/dashboard-heat-map-390.png', fullPage: true });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+});
