@@ -34,7 +34,9 @@ export default {
   // constant such as the permission table) would rerun every HTTP test of the scope: hours on two
   // cores. Server runs leave them out (reported apart); the permission table has its own
   // literal-table test (test/server/access-policy.test.ts).
-  ignoreStatic: scope !== 'engine',
+  // MUTATION_STATIC=1 runs them anyway, for files whose behaviour is such a constant (the security
+  // headers' policy, the body limit) with MUTATION_TESTS naming the few tests that cover them.
+  ignoreStatic: process.env.MUTATION_STATIC === '1' ? false : scope !== 'engine',
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 20000,
@@ -44,7 +46,8 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${run}.json` },
   eventReporter: { baseDir: `reports/mutation/events-${run}` },
   tempDirName: `.stryker-tmp/${run}`,
-  ignorePatterns: ['docs', 'data', 'reports', 'coverage', 'test-results', '*.db*'],
+  // Another run's sandbox (.stryker-tmp/<run>) is not copied into this one's.
+  ignorePatterns: ['docs', 'data', 'reports', 'coverage', 'test-results', '*.db*', '.stryker-tmp'],
   cleanTempDir: 'always',
   // The sandbox copies tsconfig.json as is: rewriting it needs the TypeScript 5 API, which 7 lacks.
   tsconfigFile: '',

@@ -44,11 +44,17 @@ const scopeTests: Record<string, string[]> = {
  * the queue model's.
  */
 const excluded = (process.env.MUTATION_EXCLUDE_TESTS ?? '').split(',').filter(Boolean);
+/**
+ * MUTATION_TESTS=file,file: only these tests, for a run of a few files (`--mutate`) against their
+ * own tests, e.g. the middleware every HTTP test passes through, which would otherwise rerun
+ * every HTTP test of the scope for each of its mutants.
+ */
+const only = (process.env.MUTATION_TESTS ?? '').split(',').filter(Boolean);
 
 export default defineConfig({
   test: {
     ...base.test,
-    include: scopeTests[process.env.MUTATION_SCOPE ?? 'all'],
+    include: only.length > 0 ? only : scopeTests[process.env.MUTATION_SCOPE ?? 'all'],
     exclude: ['test/server/alerts/processes.test.ts', ...excluded],
     globalSetup: [],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, serviceLevel, serviceLevelFromC } from '../../shared/engine/erlang';
+import { erlangB, erlangC, meanWait, serviceLevel, serviceLevelFromC } from '../../shared/engine/erlang';
 
 /** Edge cases of the Erlang formulas, worked out by hand from their definitions. */
 describe('Erlang edge cases', () => {
@@ -32,6 +32,25 @@ describe('Erlang edge cases', () => {
     );
     expect(() => serviceLevel({ ...queue, targetTime: -1 })).toThrow(
       'serviceLevel: targetTime must be a finite number >= 0',
+    );
+    expect(() => meanWait({ ...queue, arrivalCv: -1 })).toThrow(
+      'meanWait: arrivalCv must be a finite number >= 0',
+    );
+    expect(() => meanWait({ ...queue, serviceCv: -1 })).toThrow(
+      'meanWait: serviceCv must be a finite number >= 0',
+    );
+  });
+
+  it('weights the M/M/c wait by (ca^2 + cs^2) / 2 for each coefficient of variation', () => {
+    // 2 servers, 1 Erlang: B = 0.5 / 2.5 = 0.2, C = 0.4 / 1.2 = 1/3, M/M/c wait = C h / (N - A) = 1/3.
+    const queue = { servers: 2, traffic: 1, serviceTime: 1 };
+    expect(meanWait({ ...queue, arrivalCv: 2, serviceCv: 0 })).toBeCloseTo(((1 / 3) * (4 + 0)) / 2, 12);
+    expect(meanWait({ ...queue, arrivalCv: 0, serviceCv: 3 })).toBeCloseTo(((1 / 3) * (0 + 9)) / 2, 12);
+  });
+
+  it('waits without end when servers only match the traffic, even for deterministic arrivals and service', () => {
+    expect(meanWait({ servers: 2, traffic: 2, serviceTime: 1, arrivalCv: 0, serviceCv: 0 })).toBe(
+      Number.POSITIVE_INFINITY,
     );
   });
 });
