@@ -1,6 +1,7 @@
 import { binomial, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
-import { type QueueWeekResult, queueWeek, runOvertime, startQueue } from './queue-week';
+import { type OvertimeCapacity, overtimeWeek, settleOvertime } from './overtime-week';
+import { type QueueWeekResult, queueWeek, startQueue } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
 
@@ -9,6 +10,8 @@ export const uniformsPerTeamWeek = (levels: number): number => 3 + levels;
 
 /** Reused each week: one run's queue result. */
 const result: QueueWeekResult = { backlog: 0, completed: 0 };
+/** Reused each week: one run's capacity under the overtime rule. */
+const weekCapacity: OvertimeCapacity = { hours: 0, busy: 0 };
 
 /**
  * Advances every run one week and writes value v of run r to `out[v * runs + r]` (metrics of
@@ -97,19 +100,26 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
         ? (p.overtimeResponse * (signoff * serviceHours + incidentHours - baseCapacity)) / reviewers
         : 0;
     overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
-    if (w === 0) startQueue(s, r, rates, overtimeRule, reviewers / serviceHours);
-    runOvertime(s, r, servers, overtimeRule);
+    waitHours.work = p.workHoursPerWeek;
+    if (w === 0) {
+      startQueue(s, r, rates, overtimeRule, reviewers / serviceHours);
+      settleOvertime(s, r, rates, overtimeRule, reviewers, serviceHours, waitHours);
+    }
+    overtimeWeek(
+      s,
+      r,
+      rates,
+      overtimeRule,
+      reviewers,
+      serviceHours,
+      baseCapacity - incidentHours,
+      weekCapacity,
+    );
     const loadHours = (s.overtime.waiting + signoff) * serviceHours;
     const overtime = s.overtime.hoursPerReviewer;
-    const capacity = Math.max(0, baseCapacity + overtime * reviewers - incidentHours);
-    const capacityChanges = capacity / serviceHours;
-    rates.capacity = capacityChanges;
-    const spread = s.inSystemVariance[r]!;
-    rates.overtimeNarrowing =
-      spread > 0 ? (2 * Math.max(0, s.overtime.covariance) * reviewers) / (serviceHours * spread) : 0;
-    waitHours.work = p.workHoursPerWeek;
-    const busyCapacity = (capacity + (s.overtime.busyHoursPerReviewer - overtime) * reviewers) / serviceHours;
-    runQueueWeek(s, r, rates, busyCapacity, waitHours, rng ? rng.next() : null, result);
+    const capacity = weekCapacity.hours;
+    const capacityChanges = rates.capacity;
+    runQueueWeek(s, r, rates, weekCapacity.busy, waitHours, rng ? rng.next() : null, result);
     const backlogEnd = result.backlog;
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
     let fatigue = fatigues[r]!;
