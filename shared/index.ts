@@ -44,6 +44,7 @@ export {
 } from './contract/scenario-views';
 export { csvField, toCsv } from './csv/csv-write';
 export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
+export { bandOf, roundedMeanForecast } from './engine/bands';
 export { anyBreach, firstBreaches } from './engine/breaches';
 export { binomial, poisson } from './engine/distributions';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
@@ -62,6 +63,8 @@ export {
   type AlertMetricKey,
   alertMetricKeys,
   alertMetricSeries,
+  type BandedMetricKey,
+  bandedMetricKeys,
   MAX_BACKLOG_WEEKS,
   MAX_UTILIZATION,
   MAX_WAIT_HOURS,

@@ -5,6 +5,7 @@ import {
   layoffHeadroom,
   mergeSlices,
   reviewersNeeded,
+  roundedMeanForecast,
   runSlice,
   type Slice,
   type SlicePart,
@@ -32,8 +33,10 @@ export type EngineTask =
  * Shapes what gets stored for a forecast: the series (see toStoredSeries), the summary and report rows.
  * The per-team answers (first breach with threshold and value, reviewers needed, absorbable
  * layoff, peak burnout) go into both, so every screen and the report read the same figures.
+ * A mean path is rounded first (see roundedMeanForecast), so all three read the stored values.
  */
-export const shapeResult = (input: ForecastInput, forecast: Forecast): EngineResult => {
+export const shapeResult = (input: ForecastInput, computed: Forecast): EngineResult => {
+  const forecast = roundedMeanForecast(computed);
   const needed = reviewersNeeded(input);
   const answers = teamAnswers(forecast, input.options.thresholds, needed, layoffHeadroom(input));
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { breachMetrics } from '../engine/forecast';
-import { metricKeys } from '../engine/metrics';
+import { bandedMetricKeys } from '../engine/metrics';
 import { runOptionsSchema } from '../schemas/options';
 import { modelErrorSchema } from './model-error';
 
@@ -23,8 +23,8 @@ export const breachSchema = z
 
 export const breachesSchema = objectOf(breachMetrics, breachSchema).meta({ id: 'Breaches' });
 
-/** Every engine metric as a band, plus headcount by level id. */
-export const metricBandsSchema = objectOf(metricKeys, bandSchema)
+/** Every banded engine metric as a band, plus headcount by level id. */
+export const metricBandsSchema = objectOf(bandedMetricKeys, bandSchema)
   .extend({ headcount: z.record(z.string(), bandSchema) })
   .meta({ id: 'MetricBands' });
 

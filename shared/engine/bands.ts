@@ -1,19 +1,20 @@
-import type { Band, MetricBands } from './forecast';
-import { METRIC_COUNT, metricKeys } from './metrics';
+import type { Band, Forecast, MetricBands } from './forecast';
+import { BANDED_COUNT, bandedMetricKeys, bandedVectorIndex, type MetricKey } from './metrics';
 import { writeQuantiles } from './percentiles';
+import { toSignificant } from './significant';
 
-/** One empty band per vector entry (metrics, then headcount by level), `weeks` long. */
-export const bandList = (vector: number, weeks: number): Band[] =>
-  Array.from({ length: vector }, () => ({
+/** One empty band per banded entry (banded metrics, then headcount by level), `weeks` long. */
+export const bandList = (levels: number, weeks: number): Band[] =>
+  Array.from({ length: BANDED_COUNT + levels }, () => ({
     p10: new Array(weeks),
     p50: new Array(weeks),
     p90: new Array(weeks),
   }));
 
-/** Names a band list: metricKeys, then `headcount` by level id. */
+/** Names a band list: bandedMetricKeys, then `headcount` by level id. */
 export const toMetricBands = (levelIds: readonly string[], list: readonly Band[]): MetricBands => {
-  const bands = Object.fromEntries(metricKeys.map((key, v) => [key, list[v]!]));
-  const headcount = Object.fromEntries(levelIds.map((id, l) => [id, list[METRIC_COUNT + l]!]));
+  const bands = Object.fromEntries(bandedMetricKeys.map((key, i) => [key, list[i]!]));
+  const headcount = Object.fromEntries(levelIds.map((id, l) => [id, list[BANDED_COUNT + l]!]));
   return { ...bands, headcount } as MetricBands;
 };
 
@@ -24,18 +25,30 @@ export const writeWeekBands = (
   w: number,
   list: readonly Band[],
 ): void => {
-  list.forEach((band, v) => {
-    writeQuantiles(samples, v * runs, runs, w, band.p10, band.p50, band.p90);
+  list.forEach((band, i) => {
+    writeQuantiles(samples, bandedVectorIndex(i) * runs, runs, w, band.p10, band.p50, band.p90);
   });
+};
+
+/**
+ * The band of any metric, banded or not: fatigue is not kept, its band is burnoutRisk's over 100
+ * (percentiles follow a rising linear map), computed when asked.
+ */
+export const bandOf = (bands: MetricBands, key: MetricKey): Band => {
+  if (key !== 'fatigue') return bands[key];
+  const { p10, p50, p90 } = bands.burnoutRisk;
+  const scaled = (values: number[]) => values.map((v) => v / 100);
+  return { p10: scaled(p10), p50: scaled(p50), p90: scaled(p90) };
 };
 
 /** Bands from one deterministic vector series laid out `[v * weeks + w]`: p10 = p50 = p90. */
 export const meanBands = (series: Float64Array, weeks: number, levelIds: readonly string[]): MetricBands =>
   toMetricBands(
     levelIds,
-    Array.from({ length: METRIC_COUNT + levelIds.length }, (_, v) => {
+    Array.from({ length: BANDED_COUNT + levelIds.length }, (_, i) => {
+      const at = bandedVectorIndex(i) * weeks;
       const values: number[] = new Array(weeks);
-      for (let w = 0; w < weeks; w++) values[w] = series[v * weeks + w]!;
+      for (let w = 0; w < weeks; w++) values[w] = series[at + w]!;
       return { p10: values, p50: values, p90: values };
     }),
   );
@@ -47,9 +60,10 @@ export const sampleBands = (
   runs: number,
   levelIds: readonly string[],
 ): MetricBands => {
-  const list = bandList(METRIC_COUNT + levelIds.length, weeks);
+  const list = bandList(levelIds.length, weeks);
   const week = new Float64Array(runs);
-  list.forEach((band, v) => {
+  list.forEach((band, i) => {
+    const v = bandedVectorIndex(i);
     for (let w = 0; w < weeks; w++) {
       const at = (v * weeks + w) * runs;
       week.set(samples.subarray(at, at + runs));
@@ -58,3 +72,31 @@ export const sampleBands = (
   });
   return toMetricBands(levelIds, list);
 };
+
+/** Mean-path bands with their one series rounded like Monte Carlo bands (see toSignificant), shared by p10, p50 and p90. */
+const roundedMeanBands = (bands: MetricBands): MetricBands => {
+  const rounded = (band: Band): Band => {
+    const values = band.p50.map(toSignificant);
+    return { p10: values, p50: values, p90: values };
+  };
+  const metrics = Object.fromEntries(bandedMetricKeys.map((key) => [key, rounded(bands[key])]));
+  const headcount = Object.fromEntries(
+    Object.entries(bands.headcount).map(([id, band]) => [id, rounded(band)]),
+  );
+  return { ...metrics, headcount } as MetricBands;
+};
+
+/**
+ * A mean-path forecast as it is stored and sent: every value to the significant digits Monte
+ * Carlo bands carry, so its JSON is no longer than a Monte Carlo forecast's although p10, p50 and
+ * p90 repeat the one series (17 digits, written three times, made it about twice the size).
+ * A Monte Carlo forecast is returned as it is.
+ */
+export const roundedMeanForecast = (forecast: Forecast): Forecast =>
+  forecast.mode !== 'mean'
+    ? forecast
+    : {
+        ...forecast,
+        teams: forecast.teams.map((team) => ({ ...team, metrics: roundedMeanBands(team.metrics) })),
+        org: { ...forecast.org, metrics: roundedMeanBands(forecast.org.metrics) },
+      };

@@ -1,4 +1,4 @@
-import type { MetricKey } from './metrics';
+import type { BandedMetricKey } from './metrics';
 
 /**
  * One metric over the forecast weeks: arrays of length `weeks.length`. Monte Carlo gives the
@@ -11,8 +11,8 @@ export interface Band {
   p90: number[];
 }
 
-/** Every metric of {@link metricKeys} as a band, plus headcount by level id (people). */
-export type MetricBands = { [K in MetricKey]: Band } & { headcount: Record<string, Band> };
+/** Every metric of {@link bandedMetricKeys} as a band, plus headcount by level id (people). */
+export type MetricBands = { [K in BandedMetricKey]: Band } & { headcount: Record<string, Band> };
 
 /** The metrics the first-breach answers watch. */
 export const breachMetrics = [

@@ -64,6 +64,21 @@ export const M = {
 
 export const METRIC_COUNT = metricKeys.length;
 
+/** A metric reported as a band: every one but fatigue, which burnoutRisk gives exactly (100 x fatigue). */
+export type BandedMetricKey = Exclude<MetricKey, 'fatigue'>;
+
+/**
+ * The metrics forecasts report as bands, in vector order: a series that is an exact transform of
+ * another (fatigue = burnoutRisk / 100) is neither ranked nor stored nor sent.
+ */
+export const bandedMetricKeys = metricKeys.filter((key): key is BandedMetricKey => key !== 'fatigue');
+
+/** Banded metrics per forecast (team or org), before headcount by level. */
+export const BANDED_COUNT = bandedMetricKeys.length;
+
+/** The sample-vector index of banded entry `i` (banded metrics, then headcount by level). */
+export const bandedVectorIndex = (i: number): number => (i < M.fatigue ? i : i + 1);
+
 /** Metric names alert rules use, and the forecast series each reads. */
 export const alertMetricKeys = [
   'backlogWeeks',
@@ -76,7 +91,7 @@ export const alertMetricKeys = [
 
 export type AlertMetricKey = (typeof alertMetricKeys)[number];
 
-export const alertMetricSeries: { [K in AlertMetricKey]: MetricKey } = {
+export const alertMetricSeries: { [K in AlertMetricKey]: BandedMetricKey } = {
   backlogWeeks: 'backlogWeeks',
   p90WaitHours: 'p90WaitHours',
   serviceLevel: 'serviceLevel',

@@ -126,8 +126,7 @@ export const simulateRuns = (
 export const runMonteCarlo = (input: ForecastInput, onProgress?: ProgressCallback): Forecast => {
   const { runs, horizonWeeks: W } = input.options;
   const levelIds = input.org.levels.map((level) => level.id);
-  const vector = METRIC_COUNT + levelIds.length;
-  const lists: Band[][] = input.org.teams.map(() => bandList(vector, W));
+  const lists: Band[][] = input.org.teams.map(() => bandList(levelIds.length, W));
   const org = simulateRuns(
     input,
     { runStart: 0, runCount: runs },

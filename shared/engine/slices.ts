@@ -84,7 +84,7 @@ export const runSlice = (input: ForecastInput, slice: Slice, onProgress?: Progre
     throw new RangeError('runSlice: a team slice covers all runs and starts at a chunk boundary');
   }
   const levelIds = input.org.levels.map((level) => level.id);
-  const lists = Array.from({ length: slice.teamCount }, () => bandList(METRIC_COUNT + levelIds.length, W));
+  const lists = Array.from({ length: slice.teamCount }, () => bandList(levelIds.length, W));
   const acc = new Float64Array(runs * W * orgSlots(levelIds.length));
   simulateTeams(
     input,

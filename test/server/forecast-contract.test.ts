@@ -53,8 +53,11 @@ describe('the shared API contract', () => {
     const created = doc.paths['/orgs/{org}/scenarios/{id}/forecast'].post.responses['201'];
     expect(created.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForecastRun' });
     expect(schemas.ForecastRun.properties.forecast).toEqual({ $ref: '#/components/schemas/Forecast' });
-    expect(Object.keys(schemas.MetricBands.properties).sort()).toEqual([...metricKeys, 'headcount'].sort());
-    for (const key of metricKeys)
+    // Every metric but fatigue: burnoutRisk is exactly 100 x fatigue.
+    const banded = metricKeys.filter((key) => key !== 'fatigue');
+    expect(banded).toHaveLength(16);
+    expect(Object.keys(schemas.MetricBands.properties).sort()).toEqual([...banded, 'headcount'].sort());
+    for (const key of banded)
       expect(schemas.MetricBands.properties[key]).toEqual({ $ref: '#/components/schemas/Band' });
     expect(Object.keys(schemas.Breaches.properties).sort()).toEqual([...breachMetrics].sort());
     expect(schemas.Band.properties.p90).toEqual({ type: 'array', items: { type: 'number' } });

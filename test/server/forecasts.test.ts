@@ -82,6 +82,29 @@ describe('POST /orgs/{org}/scenarios/{id}/forecast', () => {
     expect(stored.forecast.org.metrics.backlog.p50).toHaveLength(6);
   });
 
+  it('stores and sends the mean path to six significant digits, p10 = p50 = p90, under 1.5 times a Monte Carlo run (17 digits made it over twice)', async () => {
+    const scenarioId = await newScenario();
+    const mean = await (await post(`/scenarios/${scenarioId}/forecast`, { runs: 0, horizon: 26 })).text();
+    const monteCarlo = await (
+      await post(`/scenarios/${scenarioId}/forecast`, { runs: 50, horizon: 26 })
+    ).text();
+    const { forecast } = JSON.parse(mean);
+    const stored = await (await get(`/forecasts/${JSON.parse(mean).id}`)).json();
+    expect(stored.forecast).toEqual(forecast);
+    const bands = [forecast.org, ...forecast.teams].flatMap(({ metrics }) => [
+      ...Object.entries(metrics).flatMap(([key, band]) => (key === 'headcount' ? [] : [band])),
+      ...Object.values(metrics.headcount),
+    ]) as { p10: number[]; p50: number[]; p90: number[] }[];
+    expect(bands).toHaveLength(3 * (16 + 4));
+    for (const { p10, p50, p90 } of bands) {
+      expect(p10).toEqual(p50);
+      expect(p90).toEqual(p50);
+      for (const value of p50) expect(Number(value.toPrecision(6))).toBe(value);
+    }
+    expect(forecast.org.metrics.backlog.p50.some((v: number) => !Number.isInteger(v))).toBe(true);
+    expect(mean.length).toBeLessThan(1.5 * monteCarlo.length);
+  });
+
   it('answers 422 naming the field for out-of-range options', async () => {
     const scenarioId = await newScenario();
     const response = await post(`/scenarios/${scenarioId}/forecast`, { runs: 50_000 });

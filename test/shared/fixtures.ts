@@ -1,7 +1,7 @@
 import {
+  bandedMetricKeys,
   type Forecast,
   type ForecastInputRaw,
-  metricKeys,
   type ScenarioEventInput,
 } from '../../shared/index';
 
@@ -38,7 +38,7 @@ export const inputWith = (
 /** Every number of every band of every series, team and org, in a forecast. */
 export const allValues = (forecast: Forecast): number[] =>
   [forecast.org, ...forecast.teams].flatMap(({ metrics }) =>
-    [...metricKeys.map((key) => metrics[key]), ...Object.values(metrics.headcount)].flatMap((band) => [
+    [...bandedMetricKeys.map((key) => metrics[key]), ...Object.values(metrics.headcount)].flatMap((band) => [
       ...band.p10,
       ...band.p50,
       ...band.p90,

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecastInputSchema, mergeRunSamples, runForecast, runSampleRange } from '../../shared/index';
+import {
+  bandOf,
+  forecastInputSchema,
+  mergeRunSamples,
+  metricKeys,
+  runForecast,
+  runSampleRange,
+} from '../../shared/index';
 import { inputArb } from './arbitraries';
 import { allValues, inputWith, storyEvents } from './fixtures';
 
@@ -31,6 +38,27 @@ describe('Monte Carlo', () => {
       expect(mid).toBeLessThanOrEqual(p90[w]!);
     });
     expect(p90.some((v, w) => v > p10[w]!)).toBe(true);
+  });
+
+  it('reports burnout risk but not fatigue (burnout risk is exactly 100 x fatigue), whose band is still read from it', () => {
+    const runs = 40;
+    const weeks = 12;
+    const input = forecastInputSchema.parse(inputWith(storyEvents, { runs, horizonWeeks: weeks }));
+    const forecast = runForecast(input);
+    expect(Object.keys(forecast.org.metrics)).not.toContain('fatigue');
+    expect(Object.keys(forecast.teams[0]!.metrics)).not.toContain('fatigue');
+    const samples = runSampleRange(input, { runStart: 0, runCount: runs }).teams[0]!;
+    const fatigue = metricKeys.indexOf('fatigue');
+    const band = bandOf(forecast.teams[0]!.metrics, 'fatigue');
+    for (let w = 0; w < weeks; w++) {
+      const at = (fatigue * weeks + w) * runs;
+      const sorted = [...samples.subarray(at, at + runs)].sort((a, b) => a - b);
+      // Nearest rank: round(q x 39) is 4, 20 (19.5 rounds up) and 35.
+      expect(band.p10[w]).toBeCloseTo(sorted[4]!, 6);
+      expect(band.p50[w]).toBeCloseTo(sorted[20]!, 6);
+      expect(band.p90[w]).toBeCloseTo(sorted[35]!, 6);
+    }
+    expect(Math.max(...band.p90)).toBeGreaterThan(0);
   });
 
   it('changes with the seed', () => {

@@ -1,5 +1,5 @@
 import { createMemo, For, mapArray, Show } from 'solid-js';
-import type { MetricKey } from '../../shared';
+import type { BandedMetricKey } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { chartEventsOf } from '../charts/chart-events';
 import { FanChart } from '../charts/fan-chart';
@@ -11,7 +11,7 @@ import { type ComparedScenario, CompareTable } from './compare-table';
 import { Loading } from './states';
 
 /** The org metrics the comparison overlays, with their units. */
-const overlays: { title: string; unit: string; metric: MetricKey; digits: number }[] = [
+const overlays: { title: string; unit: string; metric: BandedMetricKey; digits: number }[] = [
   { title: 'Org sign-off backlog', unit: 'changes waiting', metric: 'backlog', digits: 0 },
   { title: 'Org burnout risk', unit: 'index 0-100', metric: 'burnoutRisk', digits: 0 },
   { title: 'Severity-2 incidents per week', unit: 'incidents / week', metric: 'sev2Incidents', digits: 1 },

@@ -1,4 +1,5 @@
 import {
+  bandOf,
   binomial,
   type ForecastInputRaw,
   forecastInputSchema,
@@ -78,7 +79,7 @@ export function forecastOrigin(
   const median = fit.fitted.medianHoursToSignoff?.value ?? 0;
   const work = base.workHoursPerWeek;
   const meanSeries = runMeanPath({ ...input, options: { ...input.options, runs: 0 } }).teams[0]!.metrics;
-  const meanAt = (v: number, w: number) => meanSeries[metricKeys[v]!].p50[w]!;
+  const meanAt = (v: number, w: number) => bandOf(meanSeries, metricKeys[v]!).p50[w]!;
   const reading = {
     weeks: W,
     workHoursPerWeek: work,

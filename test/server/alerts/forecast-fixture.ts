@@ -1,9 +1,9 @@
 import {
   type Band,
+  bandedMetricKeys,
   type Forecast,
   type MetricBands,
   type MetricKey,
-  metricKeys,
 } from '../../../shared/index';
 
 const flat = (weeks: number, value: number): Band => {
@@ -21,7 +21,7 @@ export function forecastFixture(
 ): Forecast {
   const bands = (given: Partial<Record<MetricKey, Band>>): MetricBands =>
     ({
-      ...Object.fromEntries(metricKeys.map((k) => [k, given[k] ?? flat(weeks, 0)])),
+      ...Object.fromEntries(bandedMetricKeys.map((k) => [k, given[k] ?? flat(weeks, 0)])),
       headcount: {},
     }) as MetricBands;
   const mondays = Array.from({ length: weeks }, (_, i) =>
