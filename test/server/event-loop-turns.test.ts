@@ -11,7 +11,8 @@ const busy = (ms: number) => {
 /** A request to `app` as a promise (Hono answers `Response | Promise<Response>`). */
 const get = (app: Hono, path: string) => Promise.resolve(app.request(path));
 
-function gatedApp() {
+/** `/io` waits for `ioDone` (or 2 s at most): I/O that completes when the test says so. */
+function gatedApp(ioDone: Promise<unknown> = Promise.resolve()) {
   const app = new Hono();
   app.use('*', eventLoopTurns(5));
   app.get('/sync', (c) => {
@@ -19,7 +20,7 @@ function gatedApp() {
     return c.text('sync');
   });
   app.get('/io', async (c) => {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.race([ioDone, new Promise((resolve) => setTimeout(resolve, 2000))]);
     return c.text('io');
   });
   return app;
@@ -48,11 +49,15 @@ describe('eventLoopTurns', () => {
   });
 
   it('does not hold the queue for a request that waits for I/O', async () => {
-    const app = gatedApp();
+    // The I/O completes once the five requests behind it are answered: a queue held by the waiting
+    // request answers it first (after 2 s), on a machine of any speed.
+    let syncsAnswered = () => {};
+    const app = gatedApp(new Promise<void>((resolve) => (syncsAnswered = resolve)));
     const done: string[] = [];
     const slow = get(app, '/io').then(() => done.push('io'));
     const fast = Array.from({ length: 5 }, () => get(app, '/sync').then(() => done.push('sync')));
-    await Promise.all([slow, ...fast]);
+    await Promise.all(fast).then(syncsAnswered);
+    await slow;
     expect(done).toEqual(['sync', 'sync', 'sync', 'sync', 'sync', 'io']);
   });
 });
