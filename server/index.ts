@@ -3,6 +3,7 @@ import { createApp, createForecastJobs } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
+import { failAbandonedImports } from './history/import-jobs';
 import { createLogger } from './logger';
 import { packageVersion } from './paths';
 import { createAlertScheduler } from './scheduler/create-alert-scheduler';
@@ -39,6 +40,9 @@ const database = await openDatabase(
   throw error;
 });
 await applyMigrations(database.db);
+const abandoned = await failAbandonedImports(database.db);
+if (abandoned.length > 0)
+  console.log(`Failed ${abandoned.length} import job(s) left running by a stopped process.`);
 if (await seedDemoOrg(database.db)) console.log('Seeded the demo org (slug "demo").');
 const adminNote = await ensureAdminUser(database.db, config);
 if (adminNote) console.log(adminNote);

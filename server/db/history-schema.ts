@@ -113,6 +113,10 @@ export const historyImports = sqliteTable(
     changesRead: integer('changes_read').notNull().default(0),
     result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
     error: text('error', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** The process running the job, `host:pid`: a job whose process is gone is failed (see failAbandonedImports). */
+    runner: text('runner'),
+    /** Wall-clock time the job last showed it was alive (started, read more, began storing). */
+    heartbeatAt: timestamp('heartbeat_at'),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at'),
   },

@@ -96,8 +96,9 @@ export async function storeGitUpload(
       { kind: 'git', ...options, changes: upload.read.changes, people: upload.read.people },
       now(),
       actor,
+      (tx, stored) =>
+        finishImportJob(tx, upload.job, now(), { result: { ...stored, bots: upload.read.bots } }),
     );
-    await finishImportJob(db, upload.job, now(), { result: { ...summary, bots: upload.read.bots } });
     return summary;
   } catch (error) {
     await finishImportJob(db, upload.job, now(), {

@@ -54,10 +54,12 @@ export async function importPullRequests(
       },
       now(),
       actor,
+      (tx, stored) =>
+        finishImportJob(tx, job, now(), {
+          result: { ...stored, bots: read.bots, abandoned: read.abandoned },
+        }),
     );
-    const result = { ...summary, bots: read.bots, abandoned: read.abandoned };
-    await finishImportJob(db, job, now(), { result });
-    return { job, ...result };
+    return { job, ...summary, bots: read.bots, abandoned: read.abandoned };
   } catch (error) {
     await finishImportJob(db, job, now(), {
       error: { status: 500, detail: 'Storing the pull requests failed.' },

@@ -164,7 +164,8 @@ async function addDerivedRoster(tx: Tx, orgId: string, team: string, changes: Im
  * use, attached to `team` when given), every change replacing any earlier copy of itself (same
  * source and key), the names seen, and with `deriveRoster` the team's roster when it has none.
  * `matched`/`unmatched` count the upload's people against the roster and aliases afterwards;
- * `weeks`, `from` and `to` are in the org's time zone.
+ * `weeks`, `from` and `to` are in the org's time zone. `finish` runs last in the same transaction
+ * (the import job ends as done together with what it stored).
  */
 export async function storeHistory(
   db: Db,
@@ -172,6 +173,7 @@ export async function storeHistory(
   input: StoreInput,
   now: Date,
   actor: Actor,
+  finish?: (tx: Tx, summary: ImportSummary) => Promise<void>,
 ): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     const team = input.team ? await teamId(tx, orgId, input.team) : null;
@@ -197,6 +199,7 @@ export async function storeHistory(
       entityId: source,
       after: { kind: input.kind, source: input.source, team: input.team ?? null, ...summary },
     });
+    await finish?.(tx, summary);
     return summary;
   });
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
 import { historyChanges, historyIdentities, historyImports, orgs } from '../../../server/db/schema';
 import { readGitUpload, storeGitUpload } from '../../../server/history/git-upload';
+import { failAbandonedImports } from '../../../server/history/import-jobs';
 import { defaultHistoryRules } from '../../../server/history/rules';
 import { weeklySeries } from '../../../server/history/weekly-series';
 import { systemActor } from '../../../server/services/audit';
@@ -82,6 +83,21 @@ async function killWhen(
   }
 }
 
+/** The import jobs, oldest first. */
+const jobs = () =>
+  killed.db
+    .select({ id: historyImports.id, status: historyImports.status, error: historyImports.error })
+    .from(historyImports)
+    .orderBy(sql`rowid`);
+
+/** A job's error once failed as abandoned (its process stopped before ending it). */
+const abandoned = {
+  status: 500,
+  detail:
+    'The process running this import stopped before it finished (killed or crashed); nothing of it was stored. Run the import again.',
+  abandoned: true,
+};
+
 /** Every stored change as a comparable row (no row ids), in key order. */
 const storedRows = (db: Db) =>
   db
@@ -101,7 +117,7 @@ const storedRows = (db: Db) =>
     .orderBy(asc(historyChanges.key));
 
 describe('a git import killed with SIGKILL in its own process', () => {
-  it('leaves nothing or everything, and the re-run stores exactly the rows and weeks of an uninterrupted run', async () => {
+  it('leaves nothing or everything, its job ends failed as abandoned, and the re-run stores exactly the rows and weeks of an uninterrupted run', async () => {
     const orgId = await addOrg(killed.db);
     const referenceOrg = await addOrg(reference.db);
     const upload = await readGitUpload(
@@ -120,18 +136,28 @@ describe('a git import killed with SIGKILL in its own process', () => {
       systemActor,
     );
 
-    // Killed while reading (1,000 changes read or more, not all): nothing is stored.
+    // Killed while reading (1,000 changes read or more, not all): nothing is stored, and its job,
+    // left running, is failed as abandoned since its process is gone.
     expect(await killWhen(startImport(), (n) => n >= 1000 && n < commits)).toBeLessThan(commits);
     expect(await killed.db.$count(historyChanges)).toBe(0);
+    const [first] = await jobs();
+    expect(first).toMatchObject({ status: 'running' });
+    expect(await failAbandonedImports(killed.db)).toEqual([first!.id]);
+    expect(await jobs()).toEqual([{ ...first, status: 'failed', error: abandoned }]);
 
     // Killed once everything is read, while the one transaction stores it: all or nothing.
     await killWhen(startImport(), (n) => n === commits);
     expect([0, commits]).toContain(await killed.db.$count(historyChanges));
     expect((await killed.client.execute('PRAGMA integrity_check')).rows[0]?.[0]).toBe('ok');
 
-    // Run again to the end.
+    // Run again to the end: starting fails the second killed job, left running; the third is done.
     const again = startImport();
     expect(await again.exited).toBe(0);
+    expect((await jobs()).map((j) => [j.status, j.error])).toEqual([
+      ['failed', abandoned],
+      ['failed', abandoned],
+      ['done', null],
+    ]);
     expect(await storedRows(killed.db)).toEqual(await storedRows(reference.db));
     expect(await killed.db.$count(historyIdentities, eq(historyIdentities.orgId, orgId))).toBe(
       await reference.db.$count(historyIdentities, eq(historyIdentities.orgId, referenceOrg)),
