@@ -88,4 +88,47 @@ describeInBrowser('org settings in Chromium', (env) => {
     },
     browserTestTimeoutMs,
   );
+
+  it(
+    'edits a parameter’s Monte Carlo range: a low end above the value is refused naming the field, a valid range is saved (the engine model takes it) and reset to its default',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page, { path: '/admin/settings' });
+      const row = page
+        .getByRole('table', { name: 'Model parameters' })
+        .getByRole('row')
+        .filter({ hasText: 'humanReviewHours' });
+      const low = row.getByLabel(/^Low end of the range of/);
+      const high = row.getByLabel(/^High end of the range of/);
+      await expect.poll(() => low.inputValue()).toBe('0.56');
+      expect(await high.inputValue()).toBe('1.12');
+
+      await low.fill('0.9');
+      await page.getByRole('button', { name: 'Save parameters' }).click();
+      const alert = page.getByRole('form', { name: 'Model parameters' }).getByRole('alert');
+      await alert.getByText('must be at most the value (0.8)').waitFor();
+      expect(await alert.textContent()).toContain('ranges.humanReviewHours.low');
+      expect(await low.getAttribute('aria-invalid')).toBe('true');
+
+      await low.fill('0.4');
+      await high.fill('1.6');
+      await page.getByRole('button', { name: 'Save parameters' }).click();
+      await page.getByText(/^Parameters saved \(model revision \d+\)/).waitFor();
+      await row.getByText('Changed').waitFor();
+      const model = await env.api<{ parameters: { uncertainty: Record<string, number[]> } }>(
+        page,
+        'GET',
+        '/orgs/demo/model',
+      );
+      expect(model.parameters.uncertainty.humanReviewHours).toEqual([0.5, 2]);
+      await checkPage(page, 'admin-ranges');
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      await row.getByRole('button', { name: /^Reset the range of .* to its default$/ }).click();
+      await expect.poll(() => low.inputValue()).toBe('0.56');
+      expect(await row.getByText('Changed').count()).toBe(0);
+      expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
 });

@@ -1,37 +1,59 @@
 import { createResource, createSignal, Show } from 'solid-js';
-import type { ParametersPatch } from '../../shared';
-import { type ModelParameter, settingsApi } from '../api/settings-client';
+import type { ParametersPatch, RangesPatch } from '../../shared';
+import { ApiError } from '../api/api-error';
+import { type ModelParameter, type ParametersChange, settingsApi } from '../api/settings-client';
 import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
 import { ListPanel } from './list-panel';
+import { type RangeEdit, RangeInputs } from './range-inputs';
 
-const range = (p: ModelParameter) => `${p.aboveMin ? 'above' : 'from'} ${p.min} to ${p.max}`;
+const allowed = (p: ModelParameter) => `${p.aboveMin ? 'above' : 'from'} ${p.min} to ${p.max}`;
 
 /**
- * The model parameters with their cited defaults, units and allowed ranges: edit values and save
- * them together, or reset one to its default. Every save raises the model revision.
+ * The model parameters with their cited defaults, units, allowed ranges and Monte Carlo ranges:
+ * edit values and ranges and save them together, or reset one value or range to its default.
+ * Every save that changes something raises the model revision.
  */
 export function ParameterTable(props: { slug: string; onSaved: () => void }) {
   const [catalogue, resource] = createResource(
     () => props.slug,
     async (slug) => (await settingsApi.parameters(slug)).items,
   );
-  const [edits, setEdits] = createSignal<ParametersPatch>({});
+  const [values, setValues] = createSignal<ParametersPatch>({});
+  const [ranges, setRanges] = createSignal<Record<string, RangeEdit>>({});
   const [saved, setSaved] = createSignal<string | null>(null);
   const action = createAction();
-  const send = async (patch: ParametersPatch) => {
+  const send = async (change: ParametersChange) => {
     setSaved(null);
-    const org = await action.run(() => settingsApi.saveParameters(props.slug, patch));
+    const org = await action.run(() => settingsApi.saveParameters(props.slug, change));
     if (!org) return;
-    setEdits({});
+    setValues({});
+    setRanges({});
     setSaved(`Parameters saved (model revision ${org.modelRevision}); forecasts are recomputed with them.`);
     await resource.refetch();
     props.onSaved();
   };
-  const edit = (name: string, value: number) => setEdits({ ...edits(), [name]: value });
+  const editRange = (name: string, edit: RangeEdit) =>
+    setRanges({ ...ranges(), [name]: { ...ranges()[name], ...edit } });
+  /** The edited ranges whole: an end left as it was keeps the stored value. */
+  const rangesPatch = (): RangesPatch =>
+    Object.fromEntries(
+      Object.entries(ranges()).map(([name, edit]) => {
+        const stored = catalogue()?.find((p) => p.name === name)?.range;
+        return [
+          name,
+          { low: edit.low ?? stored?.low ?? Number.NaN, high: edit.high ?? stored?.high ?? Number.NaN },
+        ];
+      }),
+    );
+  const refused = (path: string) => {
+    const error = action.error();
+    return error instanceof ApiError && error.errors.some((problem) => problem.path === path);
+  };
+  const edited = () => Object.keys(values()).length + Object.keys(ranges()).length > 0;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    void send(edits());
+    void send({ parameters: values(), ranges: rangesPatch() });
   };
   return (
     <form aria-label="Model parameters" onSubmit={submit}>
@@ -42,7 +64,7 @@ export function ParameterTable(props: { slug: string; onSaved: () => void }) {
         retry={() => void resource.refetch()}
         what="the model parameters"
         empty="No parameters."
-        columns={['Parameter', 'Value', 'Default', 'Unit', 'Allowed', 'Source']}
+        columns={['Parameter', 'Value', 'Range (Monte Carlo)', 'Default', 'Unit', 'Allowed', 'Source']}
         actions
         row={(p) => (
           <tr>
@@ -54,40 +76,67 @@ export function ParameterTable(props: { slug: string; onSaved: () => void }) {
             <td>
               <input
                 aria-label={`Value of ${p.label}`}
+                aria-invalid={refused(`parameters.${p.name}`)}
                 type="number"
                 step="any"
                 min={p.min}
                 max={p.max}
                 value={p.value}
                 required
-                onInput={(e) => edit(p.name, e.currentTarget.valueAsNumber)}
+                onInput={(e) => setValues({ ...values(), [p.name]: e.currentTarget.valueAsNumber })}
               />
               <Show when={p.overridden}>
                 <span class="badge">Changed</span>
               </Show>
             </td>
+            <td>
+              <RangeInputs
+                label={p.label}
+                range={p.range}
+                invalid={(end) => refused(`ranges.${p.name}.${end}`) || refused(`ranges.${p.name}`)}
+                onEdit={(edit) => editRange(p.name, edit)}
+              />
+              <Show when={p.rangeChanged}>
+                <span class="badge">Changed</span>
+              </Show>
+            </td>
             <td>{p.default}</td>
             <td>{p.unit}</td>
-            <td>{range(p)}</td>
+            <td>{allowed(p)}</td>
             <td class="source">{p.source}</td>
-            <td>
+            <td class="row-actions">
               <Show when={p.overridden}>
                 <button
                   type="button"
                   class="secondary"
                   aria-label={`Reset ${p.label} to its default`}
                   disabled={action.busy()}
-                  onClick={() => void send({ [p.name]: null })}
+                  onClick={() => void send({ parameters: { [p.name]: null } })}
                 >
                   Reset to default
+                </button>
+              </Show>
+              <Show when={p.rangeChanged}>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Reset the range of ${p.label} to its default`}
+                  disabled={action.busy()}
+                  onClick={() => void send({ ranges: { [p.name]: null } })}
+                >
+                  Reset range
                 </button>
               </Show>
             </td>
           </tr>
         )}
       >
+        <p class="muted">
+          Range: each Monte Carlo run draws the parameter from low to high, its median at the value; empty
+          when the parameter is fixed. Low must be above 0 and at most the value, high at least the value.
+        </p>
         <div class="actions">
-          <button type="submit" disabled={action.busy() || Object.keys(edits()).length === 0}>
+          <button type="submit" disabled={action.busy() || !edited()}>
             {action.busy() ? 'Saving…' : 'Save parameters'}
           </button>
         </div>

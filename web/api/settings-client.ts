@@ -1,4 +1,4 @@
-import type { Level, ParametersPatch } from '../../shared';
+import type { Level, ParameterRange, ParametersPatch, RangesPatch } from '../../shared';
 import type { AuditEntry } from '../../shared/contract/audit-entry';
 import { request } from './client';
 import type { Page } from './types';
@@ -25,6 +25,15 @@ export interface ModelParameter {
   max: number;
   aboveMin: boolean;
   uncertainty: [number, number] | null;
+  /** The Monte Carlo range in the parameter's unit; null when the parameter is fixed. */
+  range: ParameterRange | null;
+  rangeChanged: boolean;
+}
+
+/** A change of parameter values and ranges (null restores a default). */
+export interface ParametersChange {
+  parameters?: ParametersPatch;
+  ranges?: RangesPatch;
 }
 
 /** Audit filters as the API takes them; empty strings are left out. */
@@ -49,8 +58,8 @@ export const settingsApi = {
   org: (slug: string) => request<OrgSettings>('GET', org(slug)),
   saveLevels: (slug: string, levels: Level[]) =>
     request<OrgSettings>('PATCH', org(slug), { body: { levels } }),
-  saveParameters: (slug: string, parameters: ParametersPatch) =>
-    request<OrgSettings>('PATCH', org(slug), { body: { parameters } }),
+  saveParameters: (slug: string, change: ParametersChange) =>
+    request<OrgSettings>('PATCH', org(slug), { body: change }),
   parameters: (slug: string) =>
     request<{ items: ModelParameter[]; modelRevision: number }>('GET', `${org(slug)}/parameters`),
   audit: (slug: string, filter: AuditFilter, cursor?: string) =>
