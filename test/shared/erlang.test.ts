@@ -131,4 +131,30 @@ describe('requiredServers', () => {
   it('rejects a service level above 1 by name', () => {
     expect(() => requiredServers({ ...check, serviceLevel: 1.5 })).toThrow(/requiredServers: serviceLevel/);
   });
+
+  it('names the bad queue argument and its bound', () => {
+    expect(() => requiredServers({ ...check, traffic: -1 })).toThrow(
+      'requiredServers: traffic must be a finite number >= 0',
+    );
+    expect(() => requiredServers({ ...check, serviceTime: 0 })).toThrow(
+      'requiredServers: serviceTime must be a finite number > 0',
+    );
+    expect(() => requiredServers({ ...check, targetTime: -1 })).toThrow(
+      'requiredServers: targetTime must be a finite number >= 0',
+    );
+    expect(() => requiredServers({ ...check, maxOccupancy: 0 })).toThrow(/^requiredServers: maxOccupancy must/);
+    expect(() => requiredServers({ ...check, shrinkage: 1 })).toThrow(
+      'requiredServers: shrinkage must be a finite number between 0 and 0.99',
+    );
+  });
+
+  it('needs one server for no traffic, whose arrivals never wait, even at a 100% service level', () => {
+    expect(requiredServers({ traffic: 0, serviceTime: 1, targetTime: 0, serviceLevel: 1 })).toEqual({
+      servers: 1,
+      positions: 1,
+      serviceLevel: 1,
+      occupancy: 0,
+      waitProbability: 0,
+    });
+  });
 });

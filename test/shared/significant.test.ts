@@ -47,6 +47,7 @@ describe('toSignificant', () => {
 
   it('maps magnitudes below 1e-16 to 0 and passes non-finite values through', () => {
     expect(toSignificant(3e-17)).toBe(0);
+    expect(toSignificant(1e-16)).toBe(1e-16);
     expect(toSignificant(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
     expect(toSignificant(-2.5)).toBe(-2.5);
   });
