@@ -25,6 +25,18 @@ export interface Estimates {
    * or no hours).
    */
   weekEndOpenShare: number | null;
+  /**
+   * Burstiness of the weekly sign-off demand: its variance over the weeks beyond a Poisson
+   * count's, per squared mean (the dispersion 1/k of a negative binomial, variance = mean +
+   * dispersion x mean^2; 0 when the weeks vary no more than Poisson counts; null with under 2 weeks
+   * or no demand).
+   */
+  demandDispersion: number | null;
+  /**
+   * Share (0-1) of the roster's sign-off-level people who signed off any of the weeks' sign-off
+   * demand (null: nobody on the roster can sign off, or nothing signed).
+   */
+  activeReviewerShare: number | null;
 }
 
 /** Weeks at the end of the history the AI trend is fitted over. */
@@ -59,6 +71,8 @@ export interface WeekTable {
   signedHours: Float64Array;
   /** Weekly median hours to sign-off, NaN when none. */
   hours: Float64Array;
+  /** Who signed the week's sign-off demand. */
+  signers: readonly (readonly string[])[];
 }
 
 /** The {@link WeekTable} of `weeks` for the ladder `levels`. */
@@ -79,6 +93,7 @@ export const weekTable = (levels: TeamHistory['levels'], weeks: readonly Calibra
     signed: Float64Array.from(weeks, (w) => w.signed),
     signedHours: Float64Array.from(weeks, (w) => w.signedHours),
     hours: Float64Array.from(weeks, (w) => w.medianHoursToSignoff ?? Number.NaN),
+    signers: weeks.map((w) => w.signers),
   };
 };
 
@@ -127,6 +142,15 @@ export const estimate = (
     positions,
   );
 
+/** Method-of-moments negative binomial dispersion of counts: (variance - mean) / mean^2, at least 0. */
+export const countDispersion = (counts: readonly number[]): number | null => {
+  const n = counts.length;
+  const mean = sum(counts) / n;
+  if (n < 2 || !(mean > 0)) return null;
+  const variance = counts.reduce((s, c) => s + (c - mean) ** 2, 0) / (n - 1);
+  return Math.max(0, (variance - mean) / (mean * mean));
+};
+
 /** {@link estimate} over the rows `rows` of a {@link WeekTable}. */
 export function estimateRows(
   history: Pick<TeamHistory, 'levels' | 'headcount'>,
@@ -156,6 +180,7 @@ export function estimateRows(
   const signed = total(table.signed);
   const meanHours = signed > 0 ? total(table.signedHours) / signed : null;
   const littleOpen = meanHours === null ? 0 : (demand * meanHours) / HOURS_PER_WEEK;
+  const signers = new Set(rows.flatMap((row) => table.signers[row]!));
   return {
     changesPerEngineerWeek,
     signoffShare: authoredBelow > 0 ? demand / authoredBelow : null,
@@ -166,5 +191,7 @@ export function estimateRows(
     p90HoursToSignoff: quantile(hours, 0.9),
     meanHoursToSignoff: meanHours,
     weekEndOpenShare: littleOpen > 0 ? total(table.open) / littleOpen : null,
+    demandDispersion: countDispersion(rows.map((row) => table.demand[row]!)),
+    activeReviewerShare: reviewers > 0 && signers.size > 0 ? Math.min(1, signers.size / reviewers) : null,
   };
 }

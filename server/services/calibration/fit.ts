@@ -57,7 +57,8 @@ export const adoptionFor = (share: number, base: Parameters): number => {
  * - ordinaryReviewShare: the share of non-sign-off levels' changes that need sign-off (no
  *   review-policy event marks any, so the engine's sign-off demand is exactly this share).
  * - observed figures kept as they are: aiShare, aiShareSlope (per week), signoffsPerReviewerWeek,
- *   medianHoursToSignoff, p90HoursToSignoff and meanHoursToSignoff (calendar hours), weekEndOpenShare.
+ *   medianHoursToSignoff, p90HoursToSignoff and meanHoursToSignoff (calendar hours), weekEndOpenShare,
+ *   demandDispersion (the backtest's demand bands), activeReviewerShare (no engine parameter takes it).
  * humanReviewHours is fitted to meanHoursToSignoff afterwards ({@link fitHistory}).
  */
 export function engineValues(est: Estimates, base: Parameters): Record<string, number> {
@@ -77,6 +78,8 @@ export function engineValues(est: Estimates, base: Parameters): Record<string, n
   if (est.p90HoursToSignoff !== null) out.p90HoursToSignoff = est.p90HoursToSignoff;
   if (est.meanHoursToSignoff !== null) out.meanHoursToSignoff = est.meanHoursToSignoff;
   if (est.weekEndOpenShare !== null) out.weekEndOpenShare = est.weekEndOpenShare;
+  if (est.demandDispersion !== null) out.demandDispersion = est.demandDispersion;
+  if (est.activeReviewerShare !== null) out.activeReviewerShare = est.activeReviewerShare;
   return out;
 }
 

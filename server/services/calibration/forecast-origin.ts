@@ -12,6 +12,7 @@ import {
 } from '../../../shared/index';
 import { quantile } from './estimates';
 import { adoptionFor, FIT_WEEKS, type Fit } from './fit';
+import { burstyCount } from './gamma';
 import {
   type BacktestMetric,
   backtestMetrics,
@@ -35,7 +36,8 @@ export interface OriginOptions {
  * metrics are read from the engine's by {@link historyMetrics}; a Monte Carlo run's changes in
  * review are a binomial draw over its reviewers (a Poisson count when few are busy, as in a
  * lightly loaded queue; all of them in overload), those outside the queue a Poisson draw (an
- * infinite-server queue). Hours to sign-off: P10/P90 are those of the
+ * infinite-server queue), and its sign-off demand made as bursty as the history's weekly counts
+ * (the fitted demandDispersion, {@link burstyCount}; the engine draws Poisson counts). Hours to sign-off: P10/P90 are those of the
  * fitted weeks' medians (the last {@link FIT_WEEKS} of `history`) moved by the runs' change in hours open, the centre the
  * fitted median moved by the mean path's.
  */
@@ -94,8 +96,11 @@ export function forecastOrigin(
     const servers = Math.max(1, Math.round(reviewers));
     return binomial(rng, servers, Math.min(1, inReview / servers)) + poisson(rng, outside);
   };
+  const dispersion = fit.fitted.demandDispersion?.value ?? 0;
+  const demandDraw = (demand: number, w: number) =>
+    burstyCount(rng, demand, meanAt(metricKeys.indexOf('signoffDemand'), w), dispersion);
   const perRun = Array.from({ length: R }, (_, r) =>
-    historyMetrics((v, w) => samples[(v * W + w) * R + r]!, { ...reading, draw }),
+    historyMetrics((v, w) => samples[(v * W + w) * R + r]!, { ...reading, draw, demandDraw }),
   );
   const band = (metric: BacktestMetric, p: number, shift: number) =>
     Array.from(

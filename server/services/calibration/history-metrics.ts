@@ -62,11 +62,13 @@ export interface HistoryReading {
    * outside the queue and the reviewers (the mean path: the expected numbers' sum).
    */
   draw?: (inReview: number, outside: number, reviewers: number) => number;
+  /** A run's sign-off demand in week `w` from the engine's (the mean path: the engine's). */
+  demandDraw?: (demand: number, w: number) => number;
 }
 
 /**
  * The history's metrics from the engine's weekly series of one team, for one run or the mean path:
- * - signoffDemand: the engine's sign-off demand.
+ * - signoffDemand: the engine's sign-off demand (a run's: as `demandDraw` makes it).
  * - open: the engine's backlog (waiting) plus the changes in review ({@link openWeek}) plus those
  *   outside the queue (demand x latency by Little's law), since the history counts a change open
  *   from authored until signed off; times the week's-end share, as the history counts them at
@@ -84,7 +86,7 @@ export function historyMetrics(at: SeriesReader, reading: HistoryReading): Recor
     medianHoursToSignoff: [],
   };
   for (let w = 0; w < reading.weeks; w++) {
-    const demand = at(DEMAND, w);
+    const demand = reading.demandDraw ? reading.demandDraw(at(DEMAND, w), w) : at(DEMAND, w);
     const week = openWeek(at, w, reading.workHoursPerWeek);
     const k = reading.openShare;
     const outside = (k * demand * reading.latencyHours) / HOURS_PER_WEEK;

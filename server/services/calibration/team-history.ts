@@ -27,6 +27,8 @@ export interface CalibrationWeek {
   /** Of this week's sign-off demand, the changes signed off, and their calendar hours to sign-off summed. */
   signed: number;
   signedHours: number;
+  /** Who signed off this week's signed sign-off demand (identities, each once). */
+  signers: string[];
 }
 
 /** A team's weekly history with the ladder and today's headcount per level. */
@@ -75,6 +77,7 @@ export function calibrationWeeks(
       medianHoursToSignoff: null,
       signed: 0,
       signedHours: 0,
+      signers: [],
     };
     weeks.set(week, fresh);
     return fresh;
@@ -98,6 +101,7 @@ export function calibrationWeeks(
     const w = at(weekLabel(day));
     w.signed++;
     w.signedHours += Math.max(0, change.signedOffAt - change.authoredAt) / hourMs;
+    if (!w.signers.includes(change.signer!)) w.signers.push(change.signer!);
   }
   for (let day = range.first; day <= range.last; day += 7) at(weekLabel(day));
   return [...weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));

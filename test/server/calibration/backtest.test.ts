@@ -49,6 +49,7 @@ const weekOf = (date: string, i: number): CalibrationWeek => {
     medianHoursToSignoff: i % 6 === 0 ? null : 30 + (i % 4) * 5,
     signed: demand,
     signedHours: demand * 35,
+    signers: ['lee'],
   };
 };
 

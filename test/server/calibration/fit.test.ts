@@ -3,7 +3,7 @@ import type { PlacedChange } from '../../../server/history/weekly';
 import { weekOfDate } from '../../../server/history/weeks';
 import { blockLength, blockResamples } from '../../../server/services/calibration/block-bootstrap';
 import { steadyWeek } from '../../../server/services/calibration/capacity-fit';
-import { estimate } from '../../../server/services/calibration/estimates';
+import { countDispersion, estimate } from '../../../server/services/calibration/estimates';
 import { fitHistory } from '../../../server/services/calibration/fit';
 import {
   type CalibrationWeek,
@@ -26,6 +26,7 @@ const week = (
   signoffsCompleted: number,
   medianHoursToSignoff: number | null,
   open: number,
+  signers: string[] = ['lee'],
 ): CalibrationWeek => ({
   week: date,
   authored: { junior, senior },
@@ -36,6 +37,7 @@ const week = (
   medianHoursToSignoff,
   signed: signoffDemand,
   signedHours: signoffDemand * 12,
+  signers,
 });
 
 /** Four weeks, 2 juniors and 1 senior on the roster. */
@@ -44,8 +46,8 @@ const history: TeamHistory = {
   headcount: { junior: 2, senior: 1 },
   weeks: [
     week('2026-01-05', 4, 2, 0, 3, 2, 10, 1),
-    week('2026-01-12', 6, 2, 1, 5, 6, 20, 0),
-    week('2026-01-19', 2, 0, 0, 2, 1, null, 1),
+    week('2026-01-12', 6, 2, 1, 5, 6, 20, 0, ['lee', 'kim']),
+    week('2026-01-19', 2, 0, 0, 2, 1, null, 1, []),
     week('2026-01-26', 4, 2, 1, 4, 5, 30, 0),
   ],
 };
@@ -69,6 +71,21 @@ describe('calibration estimates', () => {
     // every change signed after 12 h; Little's law gives 14 x 12 / 168 = 1 open on average, 2 seen at the weeks' ends
     expect(est.meanHoursToSignoff).toBe(12);
     expect(est.weekEndOpenShare).toBe(2);
+    // weekly demand 3, 5, 2, 4: mean 3.5, variance 5/3, below a Poisson count's: no burstiness
+    expect(est.demandDispersion).toBe(0);
+    // lee and kim signed, 1 senior on the roster (the share is at most 1); with 4 seniors, 2 of 4
+    expect(est.activeReviewerShare).toBe(1);
+    expect(
+      estimate({ ...history, headcount: { junior: 2, senior: 4 } }, history.weeks).activeReviewerShare,
+    ).toBe(0.5);
+  });
+
+  it('measures burstiness as the negative binomial dispersion of the weekly counts (hand-computed)', () => {
+    // 0, 10, 2, 8: mean 5, variance 68/3; (68/3 - 5) / 5^2 = 53/75
+    expect(countDispersion([0, 10, 2, 8])).toBeCloseTo(53 / 75, 12);
+    expect(countDispersion([4, 4, 4, 4])).toBe(0);
+    expect(countDispersion([0, 0, 0])).toBeNull();
+    expect(countDispersion([7])).toBeNull();
   });
 
   it('maps the estimates to engine values by the documented formulas', () => {
@@ -168,9 +185,10 @@ describe('calibration weeks', () => {
         signoffsCompleted: 1,
         open: 1,
         medianHoursToSignoff: 24,
-        // bob's two: 24 h and 96 h
+        // bob's two: 24 h and 96 h, both signed by boss
         signed: 2,
         signedHours: 120,
+        signers: ['boss'],
       },
       {
         week: '2026-01-12',
@@ -182,6 +200,7 @@ describe('calibration weeks', () => {
         medianHoursToSignoff: null,
         signed: 0,
         signedHours: 0,
+        signers: [],
       },
       {
         week: '2026-01-19',
@@ -193,6 +212,7 @@ describe('calibration weeks', () => {
         medianHoursToSignoff: null,
         signed: 0,
         signedHours: 0,
+        signers: [],
       },
     ]);
   });
