@@ -142,7 +142,9 @@ describe('requiredServers', () => {
     expect(() => requiredServers({ ...check, targetTime: -1 })).toThrow(
       'requiredServers: targetTime must be a finite number >= 0',
     );
-    expect(() => requiredServers({ ...check, maxOccupancy: 0 })).toThrow(/^requiredServers: maxOccupancy must/);
+    expect(() => requiredServers({ ...check, maxOccupancy: 0 })).toThrow(
+      /^requiredServers: maxOccupancy must/,
+    );
     expect(() => requiredServers({ ...check, shrinkage: 1 })).toThrow(
       'requiredServers: shrinkage must be a finite number between 0 and 0.99',
     );
