@@ -11,7 +11,7 @@ type Statuses = readonly [admin: number, planner: number, viewer: number, otherO
  * The access policy, written out by hand and reviewed: a change of who may do what must change
  * this table. Reads are open to every member; writes to teams, roster, scenarios, forecasts and
  * alert rules need planner, and so do history imports, import jobs, the history overview and
- * aliases (viewers read only the weekly series), the live GitHub sync (its token and sync now) needs admin, and creating or accepting a calibration (every member reads one); users, invitations, tokens, changes of the org's settings (time zone, level ladder, parameter values), breach thresholds and the audit log need admin; every member reads the parameter catalogue. Another org's token learns nothing (404).
+ * aliases (viewers read only the weekly series), the live GitHub sync (its token and sync now) needs admin, and creating or accepting a calibration (every member reads one); users, invitations, tokens, changes of the org's settings (time zone, level ladder, parameter values and ranges), breach thresholds and the audit log need admin; every member reads the parameter catalogue. Another org's token learns nothing (404).
  */
 const policy: Record<OperationKey, Statuses> = {
   'GET /orgs/{org}': [200, 200, 200, 404, 401],

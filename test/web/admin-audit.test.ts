@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
+import { failRequests } from '../helpers/failing-route';
 import { checkPage } from '../helpers/page-checks';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
@@ -48,13 +49,7 @@ describeInBrowser('audit log page in Chromium', (env) => {
     'shows an error with a retry when the log cannot be loaded',
     async () => {
       const { page } = await env.open({ width: 390, height: 844 });
-      await page.route('**/api/v1/orgs/demo/audit?*', (route) =>
-        route.fulfill({
-          status: 503,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }),
-        }),
-      );
+      await failRequests(page, '**/api/v1/orgs/demo/audit?*');
       await env.signIn(page, { path: '/admin/audit' });
       await page.getByRole('alert').getByText('Service Unavailable').waitFor();
       await page.getByRole('button', { name: 'Try again' }).waitFor();

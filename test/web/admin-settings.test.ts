@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { failRequests } from '../helpers/failing-route';
 import { goTo } from '../helpers/main-nav';
 import { checkPage } from '../helpers/page-checks';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
@@ -128,6 +129,23 @@ describeInBrowser('org settings in Chromium', (env) => {
       await expect.poll(() => low.inputValue()).toBe('0.56');
       expect(await row.getByText('Changed').count()).toBe(0);
       expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
+
+  it(
+    'shows an error with a retry when the parameters cannot be loaded, and the catalogue once the retry succeeds',
+    async () => {
+      const { page, errors } = await env.open({ width: 390, height: 844 });
+      const recover = await failRequests(page, '**/api/v1/orgs/demo/parameters');
+      await env.signIn(page, { path: '/admin/settings' });
+      const panel = page.getByRole('region', { name: 'Model parameters' });
+      await panel.getByRole('alert').getByText('Service Unavailable').waitFor();
+      await checkPage(page, 'admin-settings-error');
+      await recover();
+      await panel.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('table', { name: 'Model parameters' }).getByText('humanReviewHours').waitFor();
+      expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
     },
     browserTestTimeoutMs,
   );

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { failRequests } from '../helpers/failing-route';
 import { checkPage } from '../helpers/page-checks';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
@@ -73,18 +74,7 @@ describeInBrowser('users and invitations in Chromium', (env) => {
     async () => {
       const { page } = await env.open({ width: 390, height: 844 });
       await env.signIn(page);
-      await page.route('**/api/v1/orgs/demo/users?*', (route) =>
-        route.fulfill({
-          status: 503,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({
-            type: 'about:blank',
-            title: 'Service Unavailable',
-            status: 503,
-            detail: 'Busy.',
-          }),
-        }),
-      );
+      await failRequests(page, '**/api/v1/orgs/demo/users?*');
       await page.getByRole('button', { name: 'Menu' }).click();
       await page.getByRole('link', { name: 'Admin' }).click();
       await page.getByRole('alert').getByText('Service Unavailable').waitFor();

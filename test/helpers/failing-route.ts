@@ -1,0 +1,16 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Answers the page's requests to `pattern` with a 503 problem+json until the returned function is
+ * called, after which they reach the server again.
+ */
+export async function failRequests(page: Page, pattern: string): Promise<() => Promise<void>> {
+  await page.route(pattern, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }),
+    }),
+  );
+  return () => page.unroute(pattern);
+}
