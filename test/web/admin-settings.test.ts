@@ -91,7 +91,7 @@ describeInBrowser('org settings in Chromium', (env) => {
   );
 
   it(
-    'edits a parameter’s Monte Carlo range: a low end above the value is refused naming the field, a valid range is saved (the engine model takes it) and reset to its default',
+    'edits a parameter’s Monte Carlo range: a low end above the value is refused naming the field, a valid range is saved (the engine model takes it) and reset to its default; the breach thresholds are a link away',
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page, { path: '/admin/settings' });
@@ -128,18 +128,27 @@ describeInBrowser('org settings in Chromium', (env) => {
       await row.getByRole('button', { name: /^Reset the range of .* to its default$/ }).click();
       await expect.poll(() => low.inputValue()).toBe('0.56');
       expect(await row.getByText('Changed').count()).toBe(0);
+
+      await page.getByRole('link', { name: 'breach thresholds' }).click();
+      await page.getByLabel('Reviewer utilisation').waitFor();
       expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
     },
     browserTestTimeoutMs,
   );
 
   it(
-    'shows an error with a retry when the parameters cannot be loaded, and the catalogue once the retry succeeds',
+    'shows the parameters loading, then an error with a retry when they cannot be loaded, and the catalogue once the retry succeeds',
     async () => {
       const { page, errors } = await env.open({ width: 390, height: 844 });
-      const recover = await failRequests(page, '**/api/v1/orgs/demo/parameters');
+      let answer = () => {};
+      const held = new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      const recover = await failRequests(page, '**/api/v1/orgs/demo/parameters', held);
       await env.signIn(page, { path: '/admin/settings' });
       const panel = page.getByRole('region', { name: 'Model parameters' });
+      await panel.getByRole('status').getByText('Loading the model parameters…').waitFor();
+      answer();
       await panel.getByRole('alert').getByText('Service Unavailable').waitFor();
       await checkPage(page, 'admin-settings-error');
       await recover();

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, Match, Switch } from 'solid-js';
 import { settingsApi } from '../api/settings-client';
 import { ErrorMessage, Loading } from '../components/states';
@@ -5,12 +6,19 @@ import { useStores } from '../stores/context';
 import { LadderEditor } from './ladder-editor';
 import { ParameterTable } from './parameter-table';
 
-/** Org settings: the level ladder and the model parameters; a save reloads the org model everywhere. */
+/**
+ * Org settings: the level ladder and the model parameters (breach thresholds and the time zone
+ * have their own pages, linked here); a save reloads the org model everywhere.
+ */
 export function SettingsPanel(props: { slug: string }) {
   const [org, resource] = createResource(() => props.slug, settingsApi.org);
   const [, model] = useStores().model;
   return (
     <>
+      <p class="muted">
+        Also org settings: the <A href="/settings/thresholds">breach thresholds</A> and the{' '}
+        <A href="/settings/time-zone">org's time zone</A>.
+      </p>
       <Switch>
         <Match when={org.error}>
           <ErrorMessage error={org.error} retry={() => void resource.refetch()} />
