@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../server/services/calibration/backtest';
 import { estimate } from '../../../server/services/calibration/estimates';
-import { FIT_WEEKS } from '../../../server/services/calibration/fit';
+import { FIT_WEEKS, fitHistory } from '../../../server/services/calibration/fit';
+import { forecastOrigin } from '../../../server/services/calibration/forecast-origin';
 import { burstyCount, gamma } from '../../../server/services/calibration/gamma';
 import { teamHistory } from '../../../server/services/calibration/team-history';
 import { parametersSchema, poisson, Rng } from '../../../shared/index';
@@ -104,6 +105,36 @@ describe('demand burstiness fitted from synthetic histories', () => {
       expect(share).toBeGreaterThan(0.7);
       expect(share).toBeLessThan(0.92);
     }
+  });
+});
+
+describe('demand bands with and without the fitted burstiness', () => {
+  it('covers about 80% of a bursty history’s weeks with it and well under 80% with Poisson counts alone', () => {
+    const base = parametersSchema.parse({
+      maxOvertimeHours: 0,
+      sev2PerThousandChanges: 0,
+      baselineAiAdoption: 0,
+    });
+    const inside = { fitted: 0, poisson: 0, weeks: 0 };
+    const seed = 2;
+    const { weeks, ...team } = history(seed, 0.25, { weeks: 78 });
+    for (let t = weeks.length - 26; t < weeks.length - 3; t++) {
+      const before = weeks.slice(0, t);
+      const fit = fitHistory({ ...team, weeks: before }, base, seed);
+      const { demandDispersion: _, ...poissonOnly } = fit.fitted;
+      const options = { horizonWeeks: 4, runs: 100, seed };
+      const band = (f: typeof fit) =>
+        forecastOrigin(f, base, { ...team.headcount }, before, weeks[t]!.week, options).signoffDemand;
+      const [withIt, without] = [band(fit), band({ ...fit, fitted: poissonOnly })];
+      for (let h = 0; h < 4; h++) {
+        const actual = weeks[t + h]!.signoffDemand;
+        inside.weeks++;
+        if (actual >= withIt.p10[h]! && actual <= withIt.p90[h]!) inside.fitted++;
+        if (actual >= without.p10[h]! && actual <= without.p90[h]!) inside.poisson++;
+      }
+    }
+    expect(inside.fitted / inside.weeks).toBeGreaterThan(0.7);
+    expect(inside.poisson / inside.weeks).toBeLessThan(0.65);
   });
 });
 
