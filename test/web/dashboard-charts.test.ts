@@ -27,6 +27,29 @@ const dayMonthYear = (iso: string) => {
   return `${day} ${months[month! - 1]} ${year}`;
 };
 
+/**
+ * Page script: numbers each engine worker the page starts and logs its messages in arrival order
+ * as "<worker> <type>" ("result-bands" for a Monte Carlo job's bands) in `window.workerLog`.
+ */
+function workerLog() {
+  const log: string[] = [];
+  const mc = new Set<number>();
+  (window as unknown as { workerLog: string[] }).workerLog = log;
+  let count = 0;
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      const n = count++;
+      this.addEventListener('message', (event: MessageEvent<{ type: string; job: number }>) => {
+        const { type, job } = event.data;
+        if (type === 'progress') mc.add(job);
+        log.push(`${n} ${type === 'result' && mc.has(job) ? 'result-bands' : type}`);
+      });
+    }
+  };
+}
+
 describeInBrowser('Dashboard charts in Chromium', (env) => {
   const plan = async (page: Page) => {
     const list = await env.api<{ items: { id: string; name: string; planOfRecord: boolean }[] }>(
@@ -51,7 +74,7 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       );
 
   it(
-    "marks the plan's events on the Dashboard charts, as the editor and Compare do",
+    "marks the plan's events on the Dashboard charts, as the editor and Compare do; Compare runs its versions side by side",
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page);
@@ -73,11 +96,24 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       await page.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
       expect(await markedEvents(page, 'Org sign-off backlog')).toEqual(dashboard);
 
+      await page.addInitScript(workerLog);
       await page.goto(`${env.server.url}/compare?s=${id}@1,${others[0]!.id}@1`);
       await page.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
       const compare = await markedEvents(page, 'Org sign-off backlog');
       expect(compare.map((e) => e.date)).toEqual(dates);
       for (const event of compare) expect(event.text).toContain(`: ${name} v1: `);
+
+      await page.waitForFunction(() =>
+        ['0 result-bands', '1 result-bands'].every((entry) =>
+          (window as unknown as { workerLog: string[] }).workerLog.includes(entry),
+        ),
+      );
+      const log = await page.evaluate(() => (window as unknown as { workerLog: string[] }).workerLog);
+      const firstProgress = [0, 1].map((worker) => log.indexOf(`${worker} progress`));
+      const firstBands = Math.min(log.indexOf('0 result-bands'), log.indexOf('1 result-bands'));
+      expect(new Set(log.map((entry) => entry.split(' ')[0]))).toEqual(new Set(['0', '1']));
+      for (const at of firstProgress) expect(at).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...firstProgress)).toBeLessThan(firstBands);
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs * 2,

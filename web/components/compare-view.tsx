@@ -22,7 +22,7 @@ const overlays: { title: string; unit: string; metric: BandedMetricKey; digits: 
 const label = (version: ScenarioVersion | undefined) =>
   version ? `${version.scenario.name} v${version.version}` : '';
 
-/** Runs each chosen scenario in the worker and overlays them: backlog, incidents, burnout; then the table. */
+/** Runs each chosen scenario in a worker of its own (side by side) and overlays them: backlog, incidents, burnout; then the table. */
 export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[]; timeZone: string }) {
   const startWeek = currentMonday(props.timeZone);
   const runs = createMemo(
@@ -32,6 +32,7 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
         createForecastRunner(() => engineInput(props.model, version.scenario, startWeek), {
           runs: 100,
           settleMs: 0,
+          ownWorker: true,
         }),
     ),
   );

@@ -4,19 +4,40 @@ import { forecastReadyFor, leverInputSeq } from '../perf';
 import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
 
 type Listener = (message: EngineResponse) => void;
-const listeners = new Map<number, Listener>();
-let worker: Worker | null = null;
+/** Job ids are unique across the page's workers. */
 let nextJob = 1;
 
-/** The page's one engine worker, started on first use. */
-function send(request: EngineRequest, listener?: Listener): void {
-  if (!worker) {
-    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<EngineResponse>) => listeners.get(event.data.job)?.(event.data);
-  }
-  if (listener) listeners.set(request.job, listener);
-  worker.postMessage(request);
+/** An engine worker (started on first use) and the listeners of its jobs by job id. */
+interface EngineChannel {
+  send(request: EngineRequest, listener?: Listener): void;
+  forget(job: number): void;
+  close(): void;
 }
+
+function createEngineChannel(): EngineChannel {
+  const listeners = new Map<number, Listener>();
+  let worker: Worker | null = null;
+  return {
+    send(request, listener) {
+      if (!worker) {
+        worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (event: MessageEvent<EngineResponse>) =>
+          listeners.get(event.data.job)?.(event.data);
+      }
+      if (listener) listeners.set(request.job, listener);
+      worker.postMessage(request);
+    },
+    forget: (job) => listeners.delete(job),
+    close() {
+      worker?.terminate();
+      worker = null;
+      listeners.clear();
+    },
+  };
+}
+
+/** The page's shared engine worker: its jobs run one at a time, in order. */
+const shared = createEngineChannel();
 
 /**
  * Measures each stage of a mean-path job (wall-clock ms `sentAt` when the page posted it, then
@@ -58,8 +79,18 @@ export interface ForecastRunner {
  */
 export function createForecastRunner(
   input: Accessor<ForecastInputRaw | null>,
-  options: { runs: number; settleMs: number },
+  options: {
+    runs: number;
+    settleMs: number;
+    /**
+     * Run in a worker of this runner's own (ended with it) instead of the page's shared one,
+     * so that several runners' Monte Carlo jobs run side by side rather than one after another.
+     */
+    ownWorker?: boolean;
+  },
 ): ForecastRunner {
+  const channel = options.ownWorker ? createEngineChannel() : shared;
+  const send = channel.send;
   const [mean, setMean] = createSignal<Forecast>();
   const [bands, setBands] = createSignal<Forecast>();
   const [progress, setProgress] = createSignal<number | null>(null);
@@ -82,7 +113,7 @@ export function createForecastRunner(
     const job = nextJob++;
     const sentAt = performance.timeOrigin + performance.now();
     send({ type: 'mean', job, input: raw }, (message) => {
-      listeners.delete(job);
+      channel.forget(job);
       meanInFlight = false;
       if (message.type === 'result') {
         performance.measure('engine-mean', { start: performance.now() - message.ms, duration: message.ms });
@@ -110,7 +141,7 @@ export function createForecastRunner(
           setProgress(null);
           setBands(message.forecast);
         } else {
-          listeners.delete(job);
+          channel.forget(job);
           if (message.type === 'reviewers') {
             setNeeded(message.needed);
             setAnswers(message.answers);
@@ -127,7 +158,7 @@ export function createForecastRunner(
     clearTimeout(timer);
     if (monteCarloJob) {
       send({ type: 'cancel', job: monteCarloJob });
-      listeners.delete(monteCarloJob);
+      channel.forget(monteCarloJob);
       monteCarloJob = 0;
     }
     setProgress(null);
@@ -146,7 +177,10 @@ export function createForecastRunner(
       if (options.runs > 0) timer = setTimeout(() => runMonteCarlo(raw), options.settleMs);
     }),
   );
-  onCleanup(cancelMonteCarlo);
+  onCleanup(() => {
+    cancelMonteCarlo();
+    if (channel !== shared) channel.close();
+  });
 
   return {
     forecast: () => bands() ?? mean(),
