@@ -8,7 +8,13 @@ import { acquireLease, releaseLease } from '../scheduler/lease';
 import { type Actor, recordAudit } from '../services/audit';
 import { createGithubClient } from './github-client';
 import { type RepoSyncResult, syncRepository } from './github-sync';
-import { finishImportJob, reportProgress, startImportJob } from './import-jobs';
+import {
+  failAbandonedImports,
+  finishImportJob,
+  githubSyncLease,
+  reportProgress,
+  startImportJob,
+} from './import-jobs';
 import { loadPullRequestRules } from './pull-request-rules';
 import { decryptToken } from './token-cipher';
 
@@ -45,14 +51,7 @@ const failureText = (error: unknown) => {
   return (typeof status === 'number' ? `${status} ` : '') + message.slice(0, 300);
 };
 
-async function syncAll(
-  deps: GithubSyncDeps,
-  orgId: string,
-  job: string,
-  holder: string,
-  actor: Actor,
-  trigger: string,
-) {
+async function syncAll(deps: GithubSyncDeps, orgId: string, job: string, actor: Actor, trigger: string) {
   const settings = (await deps.db
     .select()
     .from(githubSettings)
@@ -81,7 +80,7 @@ async function syncAll(
       rules,
       now: deps.clock,
       onPage: async (read: number) => {
-        await acquireLease(deps.db, `github-sync:${orgId}`, holder, deps.clock(), leaseMs);
+        await acquireLease(deps.db, githubSyncLease(orgId), job, deps.clock(), leaseMs);
         await reportProgress(deps.db, job, 0, pulls + read);
       },
     };
@@ -129,7 +128,8 @@ async function syncAll(
 
 /**
  * Starts a sync of every configured repository of the org, one repository after another, under
- * the org's sync lease (409 while another sync holds it; 409 when nothing is configured). A
+ * the org's sync lease, held by the job id (409 while another sync holds it; 409 when nothing is
+ * configured; the lease of a sync whose process stopped is given back, see failAbandonedImports). A
  * failing repository is recorded and the next one still syncs. Audited as `sync` on `github`.
  */
 export async function startGithubSync(
@@ -140,12 +140,13 @@ export async function startGithubSync(
 ): Promise<StartedSync> {
   const configured = await deps.db.select().from(githubSettings).where(eq(githubSettings.orgId, orgId)).get();
   if (!configured) throw new ProblemError(409, 'Conflict', 'GitHub sync is not configured for this org.');
-  const holder = randomUUID();
-  const lease = `github-sync:${orgId}`;
-  if (!(await acquireLease(deps.db, lease, holder, deps.clock(), leaseMs)))
+  const job = randomUUID();
+  const lease = githubSyncLease(orgId);
+  await failAbandonedImports(deps.db);
+  if (!(await acquireLease(deps.db, lease, job, deps.clock(), leaseMs)))
     throw new ProblemError(409, 'Conflict', 'A GitHub sync of this org is already running.');
-  const job = await startImportJob(deps.db, orgId, 'github');
-  const done = syncAll(deps, orgId, job, holder, actor, trigger)
+  await startImportJob(deps.db, orgId, 'github', job);
+  const done = syncAll(deps, orgId, job, actor, trigger)
     .catch(async (error) => {
       deps.logger.error({ orgId, job, error: failureText(error) }, 'GitHub sync failed');
       await finishImportJob(deps.db, job, deps.clock(), {
@@ -153,6 +154,6 @@ export async function startGithubSync(
       });
       throw error;
     })
-    .finally(() => releaseLease(deps.db, lease, holder));
+    .finally(() => releaseLease(deps.db, lease, job));
   return { job, done };
 }

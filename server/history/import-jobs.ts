@@ -4,7 +4,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type HistorySourceKind, historyImports } from '../db/schema';
 import { notFound } from '../errors';
+import { releaseLease } from '../scheduler/lease';
 import type { Tx } from '../services/audit';
+
+/** The lease a GitHub sync of org `orgId` holds while it runs (its holder: the sync's job id). */
+export const githubSyncLease = (orgId: string) => `github-sync:${orgId}`;
 
 /** This process as a job's runner. */
 const thisRunner = () => `${hostname()}:${process.pid}`;
@@ -43,7 +47,7 @@ const isAbandoned = (row: typeof historyImports.$inferSelect, now: Date) => {
  * Fails the jobs left `running` by a process that stopped without ending them (SIGKILL, crash,
  * power loss): those whose runner process on this host is gone, and any silent for
  * {@link abandonedAfterMs}. Each then says so and can be run again (imports are idempotent; a
- * GitHub sync resumes). Called when an import starts and when the server starts. Resolves with
+ * GitHub sync resumes: its org's sync lease, held by the job id, is given back). Called when an import starts and when the server starts. Resolves with
  * the ids failed.
  */
 export async function failAbandonedImports(db: Db, now = new Date()): Promise<string[]> {
@@ -59,7 +63,9 @@ export async function failAbandonedImports(db: Db, now = new Date()): Promise<st
       })
       .where(and(eq(historyImports.id, row.id), eq(historyImports.status, 'running')))
       .returning({ id: historyImports.id });
-    failed.push(...claimed.map((c) => c.id));
+    if (claimed.length === 0) continue;
+    failed.push(row.id);
+    if (row.kind === 'github') await releaseLease(db, githubSyncLease(row.orgId), row.id);
   }
   return failed;
 }
@@ -90,12 +96,16 @@ const view = (row: typeof historyImports.$inferSelect): ImportJobView => ({
 });
 
 /**
- * Starts a job row (status `running`, run by this process) after failing abandoned ones (see
- * {@link failAbandonedImports}); the caller reports progress and the end.
+ * Starts a job row (status `running`, run by this process; `id` when the caller chose it) after
+ * failing abandoned ones (see {@link failAbandonedImports}); the caller reports progress and the end.
  */
-export async function startImportJob(db: Db, orgId: string, kind: HistorySourceKind): Promise<string> {
+export async function startImportJob(
+  db: Db,
+  orgId: string,
+  kind: HistorySourceKind,
+  id: string = randomUUID(),
+): Promise<string> {
   await failAbandonedImports(db);
-  const id = randomUUID();
   await db
     .insert(historyImports)
     .values({ id, orgId, kind, status: 'running', runner: thisRunner(), heartbeatAt: new Date() });

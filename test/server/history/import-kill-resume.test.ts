@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
 import { historyChanges, historyIdentities, historyImports, orgs } from '../../../server/db/schema';
@@ -12,6 +12,7 @@ import { defaultHistoryRules } from '../../../server/history/rules';
 import { weeklySeries } from '../../../server/history/weekly-series';
 import { systemActor } from '../../../server/services/audit';
 import { gitHistoryFile } from '../../helpers/git-history-data';
+import { storedRows } from '../../helpers/stored-history-rows';
 import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -97,24 +98,6 @@ const abandoned = {
     'The process running this import stopped before it finished (killed or crashed); nothing of it was stored. Run the import again.',
   abandoned: true,
 };
-
-/** Every stored change as a comparable row (no row ids), in key order. */
-const storedRows = (db: Db) =>
-  db
-    .select({
-      key: historyChanges.key,
-      author: historyChanges.author,
-      authorName: historyChanges.authorName,
-      signer: historyChanges.signer,
-      reviewers: historyChanges.reviewers,
-      authoredAt: historyChanges.authoredAt,
-      firstReviewAt: historyChanges.firstReviewAt,
-      signedOffAt: historyChanges.signedOffAt,
-      aiAssisted: historyChanges.aiAssisted,
-      lines: historyChanges.lines,
-    })
-    .from(historyChanges)
-    .orderBy(asc(historyChanges.key));
 
 describe('a git import killed with SIGKILL in its own process', () => {
   it('leaves nothing or everything, its job ends failed as abandoned, and the re-run stores exactly the rows and weeks of an uninterrupted run', async () => {
