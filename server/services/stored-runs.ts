@@ -130,8 +130,9 @@ export async function freshRunBody(view: MemoRun['run'], series: StoredSeries): 
 
 /**
  * The JSON body (`ForecastRun` with `forecast`) of a stored run of the org: when its series is at
- * most {@link memoSeriesBytes}, whole in `encoding` from `memo` (built once); larger, streamed
- * chunk by chunk as it is read. 404 for another org's or an unknown run.
+ * most `streamAbove` bytes of gzipped team chunks (default {@link memoSeriesBytes}), whole in
+ * `encoding` from `memo` (built once); larger, streamed chunk by chunk as it is read. 404 for
+ * another org's or an unknown run.
  */
 export async function storedRunBody(
   db: Db,
@@ -139,13 +140,14 @@ export async function storedRunBody(
   orgId: string,
   run: MemoRun['run'] | string,
   encoding: BodyEncoding,
+  streamAbove = memoSeriesBytes,
 ): Promise<RunBody> {
   const view = typeof run === 'string' ? await storedRunView(db, orgId, run) : run;
   const known = memo.knownBody(orgId, view.id, encoding);
   if (known) return { kind: 'bytes', bytes: known, encoding };
   const { head, bytes } = await storedHeadJson(db, view.id);
   const pieces = runBodyPieces(view, head, storedTeamChunks(db, view.id));
-  if (bytes > memoSeriesBytes) return { kind: 'stream', stream: pullStream(pieces) };
+  if (bytes > streamAbove) return { kind: 'stream', stream: pullStream(pieces) };
   const body = await memo.body(orgId, view.id, encoding, () => joined(pieces));
   return { kind: 'bytes', bytes: body, encoding };
 }

@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('an org of 10,000 teams (100,000 engineers)', () => {
-  it('forecasts its mean path as a job, stores it in 40 team chunks and streams the whole run back from GET /forecasts/{runId}', async () => {
+  it('forecasts its mean path as a job, stores it in 40 team chunks and reads the whole run back from GET /forecasts/{runId}, parsed team by team as it arrives', async () => {
     const started = await sendJson(
       `${base()}/scenarios/${scenarioId}/forecast-jobs`,
       'POST',
@@ -79,7 +79,7 @@ describe('an org of 10,000 teams (100,000 engineers)', () => {
 
     const response = await get(`/forecasts/${job.runId}`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-length')).toBeNull();
+    // 13 weeks to six digits is about 1.5 MB gzipped: sent whole (longer runs stream, see stored-run-body.test.ts).
     const run = await readStreamedRun(response.body!);
     expect(run.bytes).toBeGreaterThan(20 * 2 ** 20);
     expect(run.head.id).toBe(job.runId);

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { writeQuantiles } from '../../shared/engine/percentiles';
+import { toSignificant } from '../../shared/engine/significant';
+
+/** P10, P50 and P90 as writeQuantiles writes them for `values`. */
+const bands = (values: readonly number[]): number[] => {
+  const out = [[0], [0], [0]] as [number[], number[], number[]];
+  writeQuantiles(Float64Array.from(values), 0, values.length, 0, ...out);
+  return out.map((band) => band[0]!);
+};
+
+/** Output rounding (float32, then six significant digits), which the bound leaves aside. */
+const rounded = (x: number) => toSignificant(Math.fround(x));
+
+/**
+ * The oracle: sort, take the nearest rank round(q (n - 1)), and every value within 0.25
+ * percentile points of it (floor(0.0025 n) ranks either side), rounded like the output.
+ */
+const allowed = (values: readonly number[], q: number): number[] => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const rank = Math.round(q * (n - 1));
+  const slack = Math.floor(0.0025 * n);
+  return sorted.slice(Math.max(0, rank - slack), rank + slack + 1).map(rounded);
+};
+
+/** Samples like the engine's: continuous, whole counts, heavy ties at zero and a cap, rare huge outliers. */
+const sample = fc.oneof(
+  { weight: 4, arbitrary: fc.double({ min: 0, max: 100, noNaN: true }) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 30 }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 10_400) },
+  { weight: 1, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }) },
+);
+
+describe('approximate percentiles', () => {
+  it('pick each of P10, P50 and P90 within 0.25 percentile points of the exact sorted rank, in order', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 1, maxLength: 2_000 }), (values) => {
+        const [p10, p50, p90] = bands(values);
+        expect(allowed(values, 0.1)).toContain(p10);
+        expect(allowed(values, 0.5)).toContain(p50);
+        expect(allowed(values, 0.9)).toContain(p90);
+        expect(p10).toBeLessThanOrEqual(p50!);
+        expect(p50).toBeLessThanOrEqual(p90!);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('are exact below 400 samples, where 0.25 points is less than one rank', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 1, maxLength: 399 }), (values) => {
+        expect(bands(values)).toEqual([0.1, 0.5, 0.9].map((q) => allowed(values, q)[0]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keep every rank right when all three share one crowded bucket (990 values in [0, 1), 10 at a million)', () => {
+    // 1,000 samples: 0/990 .. 989/990 shuffled, then ten outliers. Nearest ranks 100, 500 and 899,
+    // each within 2 ranks: P10 in 98/990 .. 102/990, P50 in 498/990 .. 502/990, P90 in 897/990 .. 901/990.
+    const values = [
+      ...Array.from({ length: 990 }, (_, i) => ((i * 7919) % 990) / 990),
+      ...Array(10).fill(1e6),
+    ];
+    const [p10, p50, p90] = bands(values).map((v) => Math.round(v * 990));
+    expect(p10).toBeGreaterThanOrEqual(98);
+    expect(p10).toBeLessThanOrEqual(102);
+    expect(p50).toBeGreaterThanOrEqual(498);
+    expect(p50).toBeLessThanOrEqual(502);
+    expect(p90).toBeGreaterThanOrEqual(897);
+    expect(p90).toBeLessThanOrEqual(901);
+  });
+});
