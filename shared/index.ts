@@ -37,6 +37,19 @@ export {
 } from './contract/history-week';
 export { type ModelError, modelErrorSchema } from './contract/model-error';
 export {
+  type ModelParameter,
+  modelParameterSchema,
+  type OrgModel,
+  type OrgPatch,
+  type OrgView,
+  orgModelSchema,
+  orgPatchSchema,
+  orgViewSchema,
+  type ParameterCatalogue,
+  parameterCatalogueSchema,
+  timeZoneSchema,
+} from './contract/org-settings';
+export {
   type ScenarioSummary,
   type ScenarioVersion,
   scenarioSummarySchema,

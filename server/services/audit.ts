@@ -14,7 +14,7 @@ export const systemActor: Actor = { id: null, label: 'system' };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 /** One change: what happened (`action` on `entity`), with the row before and after (null when absent). */
-export interface AuditEntry {
+export interface AuditChange {
   orgId: string | null;
   action: string;
   entity: string;
@@ -24,7 +24,7 @@ export interface AuditEntry {
 }
 
 /** Appends one audit entry; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditChange): Promise<void> {
   await tx.insert(auditLog).values({
     id: randomUUID(),
     actor: actor.label,

@@ -3,11 +3,9 @@ import { eq } from 'drizzle-orm';
 import {
   applyParametersPatch,
   applyRangesPatch,
-  type Level,
+  type OrgPatch,
   type Parameters,
-  type ParametersPatch,
   parameterNames,
-  type RangesPatch,
   sameRange,
 } from '../../shared/index';
 import type { Db } from '../db/client';
@@ -19,12 +17,7 @@ import { loadSettings } from './org-model';
 import { setOrgTimeZone } from './org-time-zone';
 
 /** A change of the org's settings: its time zone, the whole ladder, some parameter values and ranges (null = default). */
-export interface SettingsChange {
-  timeZone?: string | undefined;
-  levels?: Level[] | undefined;
-  parameters?: ParametersPatch | undefined;
-  ranges?: RangesPatch | undefined;
-}
+export type SettingsChange = OrgPatch;
 
 /** Drops zero headcounts of levels that left the ladder, so no team names an unknown level. */
 async function dropRemovedLevels(tx: Tx, orgId: string, removed: ReadonlySet<string>): Promise<void> {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, orgs } from '../../server/db/schema';
+import type { ParameterCatalogue } from '../../shared';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 
@@ -26,19 +27,7 @@ const post = async (path: string, body: unknown) => {
   return response.json();
 };
 
-interface Parameter {
-  name: string;
-  unit: string;
-  source: string;
-  default: number;
-  value: number;
-  overridden: boolean;
-  min: number;
-  max: number;
-  aboveMin: boolean;
-  uncertainty: [number, number] | null;
-}
-const catalogue = async () => (await get('/parameters')) as { items: Parameter[]; modelRevision: number };
+const catalogue = async () => (await get('/parameters')) as ParameterCatalogue;
 const parameter = async (name: string) => (await catalogue()).items.find((p) => p.name === name)!;
 
 const ladder = [

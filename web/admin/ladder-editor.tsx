@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import type { Level } from '../../shared';
-import { type OrgSettings, settingsApi } from '../api/settings-client';
+import { type OrgView, settingsApi } from '../api/settings-client';
 import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
 import { DataTable } from './data-table';
@@ -15,7 +15,7 @@ const toLevels = (rows: readonly Level[]): Level[] =>
  * sign off, reordered with the arrows. Saving sends the whole ladder; the server refuses to drop
  * a level the roster, a team or a scenario still uses, and the error names each use.
  */
-export function LadderEditor(props: { slug: string; org: OrgSettings; onSaved: (org: OrgSettings) => void }) {
+export function LadderEditor(props: { slug: string; org: OrgView; onSaved: (org: OrgView) => void }) {
   const [rows, setRows] = createStore<Level[]>([]);
   const [saved, setSaved] = createSignal<string | null>(null);
   const action = createAction();

@@ -1,40 +1,12 @@
-import type { Level, ParameterRange, ParametersPatch, RangesPatch } from '../../shared';
+import type { Level, OrgPatch, OrgView, ParameterCatalogue } from '../../shared';
 import type { AuditEntry } from '../../shared/contract/audit-entry';
 import { request } from './client';
 import type { Page } from './types';
 
-/** GET /orgs/{org}: the org's settings and its model revision. */
-export interface OrgSettings {
-  slug: string;
-  name: string;
-  timeZone: string;
-  levels: Level[];
-  modelRevision: number;
-}
-
-/** One row of the parameter catalogue (GET /orgs/{org}/parameters). */
-export interface ModelParameter {
-  name: string;
-  label: string;
-  unit: string;
-  source: string;
-  default: number;
-  value: number;
-  overridden: boolean;
-  min: number;
-  max: number;
-  aboveMin: boolean;
-  uncertainty: [number, number] | null;
-  /** The Monte Carlo range in the parameter's unit; null when the parameter is fixed. */
-  range: ParameterRange | null;
-  rangeChanged: boolean;
-}
+export type { ModelParameter, OrgView } from '../../shared';
 
 /** A change of parameter values and ranges (null restores a default). */
-export interface ParametersChange {
-  parameters?: ParametersPatch;
-  ranges?: RangesPatch;
-}
+export type ParametersChange = Pick<OrgPatch, 'parameters' | 'ranges'>;
 
 /** Audit filters as the API takes them; empty strings are left out. */
 export interface AuditFilter {
@@ -55,13 +27,12 @@ export const auditQuery = (filter: AuditFilter, extra: Record<string, string> = 
 
 /** Org settings (ladder, parameters) and the audit log (admins). */
 export const settingsApi = {
-  org: (slug: string) => request<OrgSettings>('GET', org(slug)),
+  org: (slug: string) => request<OrgView>('GET', org(slug)),
   saveLevels: (slug: string, levels: Level[]) =>
-    request<OrgSettings>('PATCH', org(slug), { body: { levels } }),
+    request<OrgView>('PATCH', org(slug), { body: { levels } satisfies OrgPatch }),
   saveParameters: (slug: string, change: ParametersChange) =>
-    request<OrgSettings>('PATCH', org(slug), { body: change }),
-  parameters: (slug: string) =>
-    request<{ items: ModelParameter[]; modelRevision: number }>('GET', `${org(slug)}/parameters`),
+    request<OrgView>('PATCH', org(slug), { body: change satisfies OrgPatch }),
+  parameters: (slug: string) => request<ParameterCatalogue>('GET', `${org(slug)}/parameters`),
   audit: (slug: string, filter: AuditFilter, cursor?: string) =>
     request<Page<AuditEntry> & { actions: string[]; entities: string[] }>(
       'GET',

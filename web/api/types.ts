@@ -1,6 +1,6 @@
-import type { OrgInput, Parameters, ThresholdInfo, Thresholds } from '../../shared';
+import type { ThresholdInfo, Thresholds } from '../../shared';
 
-export type { ForecastRun, ForecastSummary, ScenarioSummary, ScenarioVersion } from '../../shared';
+export type { ForecastRun, ForecastSummary, OrgModel, ScenarioSummary, ScenarioVersion } from '../../shared';
 
 /** Roles of the API contract: viewer reads; planner also writes; admin also manages users and tokens. */
 export type Role = 'admin' | 'planner' | 'viewer';
@@ -24,14 +24,6 @@ export interface VersionDiff {
   from: number;
   to: number;
   changes: { path: string; kind: 'added' | 'removed' | 'changed'; from?: unknown; to?: unknown }[];
-}
-
-/** GET /orgs/{org}/model: exactly what the engine takes as `org` and `parameters`. */
-export interface OrgModel {
-  org: OrgInput;
-  parameters: Parameters;
-  /** The org's breach thresholds, as the server's forecasts use them. */
-  thresholds: Thresholds;
 }
 
 export interface Team {

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, startAppServer } from '../helpers/app-server';
+import { declarationsIn, sourceFiles, typeDeclarations } from '../helpers/type-declarations';
+
+/**
+ * Issue 16 point 5, one contract: the API's object schemas are written once, as zod schemas in shared/contract,
+ * and web/, server/ and test/ take their types from there rather than writing the shape again.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let components: Record<string, string[]>;
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
+  components = Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [name, Object.keys(schema.properties ?? {})]),
+  );
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/**
+ * Still to move (issue 16 point 5): hand-written object shapes beside the API schema they repeat, as
+ * `file Name ~ Schema`. The list may only shrink: a new copy fails, and so does a moved one left listed.
+ */
+const copiesToMove = [
+  'server/history/github-settings.ts GithubSettingsInput ~ GithubSettingsInput',
+  'server/history/github-settings.ts GithubSettingsView ~ GithubSettings',
+  'server/history/import-jobs.ts ImportJobView ~ HistoryImportJob',
+  'server/history/overview.ts HistoryOverview ~ HistoryOverview',
+  'server/history/store-history.ts ImportSummary ~ HistoryImportSummary',
+  'server/scheduler/conditions.ts Finding ~ AlertFinding',
+  'server/scheduler/dry-run-rule.ts DryRun ~ AlertDryRun',
+  'server/services/alert-rules.ts AlertRuleInput ~ AlertRuleInput',
+  'server/services/alert-rules.ts AlertRuleInput ~ AlertRulePatch',
+  'server/services/alert-rules.ts AlertRuleView ~ AlertRule',
+  'server/services/api-tokens.ts TokenView ~ ApiToken',
+  'server/services/calibration/calibrate.ts CalibrationResult ~ Calibration',
+  'server/services/capacity-report.ts WeekRow ~ CapacityWeekRow',
+  'server/services/forecast-jobs.ts ForecastJobView ~ ForecastJob',
+  'server/services/forecast-summary.ts CapacityRow ~ CapacityRow',
+  'server/services/invitations.ts InvitationView ~ Invitation',
+  'server/services/team-deletion.ts TeamDeletion ~ TeamDeletion',
+  'server/services/teams.ts TeamView ~ Team',
+  'server/services/thresholds.ts OrgThresholds ~ OrgThresholds',
+  'server/services/users.ts MemberView ~ Member',
+  'test/web/dashboard-charts.test.ts Band ~ Band',
+  'web/api/admin-client.ts ApiToken ~ ApiToken',
+  'web/api/admin-client.ts Invitation ~ Invitation',
+  'web/api/admin-client.ts InvitationOffer ~ InvitationOffer',
+  'web/api/admin-client.ts Member ~ Member',
+  'web/api/calibration-client.ts Calibration ~ Calibration',
+  'web/api/history-client.ts GithubSync ~ GithubSettings',
+  'web/api/history-client.ts GithubSyncInput ~ GithubSettingsInput',
+  'web/api/history-client.ts HistoryImportSummary ~ HistoryImportSummary',
+  'web/api/history-client.ts HistoryOverview ~ HistoryOverview',
+  'web/api/types.ts CapacityReport ~ CapacityReport',
+  'web/api/types.ts Me ~ Me',
+  'web/api/types.ts OrgThresholds ~ OrgThresholds',
+  'web/api/types.ts RosterPreview ~ RosterPreview',
+  'web/api/types.ts Team ~ Team',
+  'web/api/types.ts TeamDeletion ~ TeamDeletion',
+];
+
+/** Still to move: schemas the routes define themselves instead of taking them from shared/contract. */
+const routeSchemasToMove = [
+  'server/routes/alert-rule-schemas.ts AlertRuleInput',
+  'server/routes/alert-rule-schemas.ts AlertRulePatch',
+  'server/routes/auth.ts Me',
+  'server/routes/calibrations.ts Calibration',
+  'server/routes/forecast-jobs.ts ForecastJob',
+  'server/routes/github-sync-schemas.ts GithubSettingsInput',
+  'server/routes/github-sync-schemas.ts GithubSettings',
+  'server/routes/history-schemas.ts HistoryImportSummary',
+  'server/routes/history-schemas.ts HistoryImportJob',
+  'server/routes/history-schemas.ts HistoryOverview',
+  'server/routes/history-schemas.ts HistoryAlias',
+  'server/routes/invitations.ts Invitation',
+  'server/routes/invitations.ts NewInvitation',
+  'server/routes/invitations.ts InvitationOffer',
+  'server/routes/reports.ts CapacityRow',
+  'server/routes/reports.ts CapacityWeekRow',
+  'server/routes/reports.ts CapacityReport',
+  'server/routes/roster.ts RosterPreview',
+  'server/routes/route.ts Problem',
+  'server/routes/teams.ts Team',
+  'server/routes/teams.ts TeamDeletion',
+  'server/routes/thresholds.ts OrgThresholds',
+  'server/routes/tokens.ts ApiToken',
+  'server/routes/tokens.ts NewApiToken',
+  'server/routes/users.ts Member',
+];
+
+/** `file Name ~ Component` for each declaration named after an API schema or holding most of its fields. */
+function contractCopies(): string[] {
+  const copies = declarationsIn(root, ['web', 'server', 'test'])
+    .filter((declaration) => declaration.file !== 'test/server/contract-copies.test.ts')
+    .flatMap((declaration) => {
+      const matches = Object.entries(components).filter(([name, fields]) => {
+        if (name === declaration.name) return true;
+        const own = declaration.properties;
+        const shared = own.filter((field) => fields.includes(field));
+        return own.length >= 4 && shared.length === own.length && shared.length >= 0.75 * fields.length;
+      });
+      return matches.map(([name]) => `${declaration.file} ${declaration.name} ~ ${name}`);
+    });
+  return [...new Set(copies)].sort();
+}
+
+describe('one API contract', () => {
+  it('finds a hand-written copy of a schema by its name or by most of its fields', () => {
+    const source = [
+      'interface Parameter { name: string; unit: string; default: number; value: number; min: number; max: number }',
+      'export type Team = { id: string; name: string };',
+      'interface Unrelated { id: string; colour: string; size: number; weight: number }',
+    ].join('\n');
+    const declared = typeDeclarations('example.ts', source);
+    expect(declared.map((d) => [d.name, d.properties])).toEqual([
+      ['Parameter', ['name', 'unit', 'default', 'value', 'min', 'max']],
+      ['Team', ['id', 'name']],
+      ['Unrelated', ['id', 'colour', 'size', 'weight']],
+    ]);
+  });
+
+  it('writes no API object shape again in web/, server/ or test/ but those still listed to move', () => {
+    expect(contractCopies()).toEqual(copiesToMove);
+  });
+
+  it('registers no schema in server/ but those still listed to move to shared/contract', () => {
+    const routeSchemas = sourceFiles(root, 'server').flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/\.openapi\('(\w+)'\)|meta\(\{ id: '(\w+)'/g)].map(
+        (match) => `${file} ${match[1] ?? match[2]}`,
+      ),
+    );
+    expect(routeSchemas).toEqual(routeSchemasToMove);
+  });
+});
