@@ -25,7 +25,8 @@ describe('capacity fit', () => {
   it('finds review hours at which the engine keeps a change open the observed hours', () => {
     const fitCapacity = capacityFitter(team, defaultParameters)!;
     const steady = steadyWeek(team, defaultParameters);
-    for (const target of [4, 12, 30, 60]) {
+    // Targets within what a stable queue keeps open (at load 0.95, about 59 h since engine 2.4.0)
+    for (const target of [4, 12, 30, 50]) {
       const { reviewHours, latencyHours } = fitCapacity(target);
       expect(steady(reviewHours).hoursOpen).toBeCloseTo(target, 2);
       expect(latencyHours).toBe(0);
