@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
@@ -9,7 +10,11 @@ interface Band {
   p90: number[];
 }
 interface StoredRun {
-  forecast: { weeks: string[]; teams: { name: string; metrics: { burnoutRisk: Band } }[] };
+  forecast: {
+    weeks: string[];
+    org: { metrics: { backlog: Band } };
+    teams: { name: string; metrics: { burnoutRisk: Band } }[];
+  };
 }
 interface Version {
   id: string;
@@ -176,6 +181,62 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/dashboard-heat-map-390.png', fullPage: true });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+
+  it(
+    "reads the backlog chart's weekly values by keyboard, shows them as a table and saves them as CSV and PNG",
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page);
+      const { id, name } = await plan(page);
+      const run = await env.api<StoredRun>(page, 'POST', `/orgs/demo/scenarios/${id}/forecast`, {});
+      const { weeks } = run.forecast;
+      const backlog = run.forecast.org.metrics.backlog;
+      const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+      const figure = page.locator('figure.chart', { hasText: 'Org sign-off backlog' }).first();
+
+      const plot = figure.getByRole('img', { name: /^Org sign-off backlog, changes waiting, by week/ });
+      await plot.waitFor({ timeout: 240_000 });
+      await plot.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect((await figure.locator('.readout').textContent())?.trim()).toBe(
+        `Week of ${dayMonthYear(weeks[1]!)}: ${name} P50 ${whole(backlog.p50[1]!)} (P10 ${whole(backlog.p10[1]!)} to P90 ${whole(backlog.p90[1]!)}) changes waiting`,
+      );
+
+      await figure.getByRole('button', { name: 'Table of Org sign-off backlog' }).click();
+      const table = figure.getByRole('region', { name: 'Org sign-off backlog: data table' });
+      const header = await table.locator('thead th').allTextContents();
+      expect(header).toEqual([
+        'Week (Monday)',
+        `${name} P10 (changes waiting)`,
+        `${name} P50 (changes waiting)`,
+        `${name} P90 (changes waiting)`,
+      ]);
+      expect(await table.locator('tbody tr').count()).toBe(weeks.length);
+      const first = await table.locator('tbody tr').first().locator('th, td').allTextContents();
+      expect(first[0]).toBe(dayMonthYear(weeks[0]!));
+      expect(Number(first[2]!.replace(/,/g, ''))).toBeCloseTo(backlog.p50[0]!, 1);
+
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        figure.getByRole('button', { name: 'CSV of Org sign-off backlog' }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe('org-sign-off-backlog.csv');
+      const lines = (await readFile((await csv.path())!, 'utf8')).trim().split(/\r?\n/);
+      expect(lines).toHaveLength(weeks.length + 1);
+      expect(lines[1]!.startsWith(`${weeks[0]},`)).toBe(true);
+
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        figure.getByRole('button', { name: 'PNG of Org sign-off backlog' }).click(),
+      ]);
+      expect(png.suggestedFilename()).toBe('org-sign-off-backlog.png');
+      const bytes = await readFile((await png.path())!);
+      expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs * 2,
