@@ -4,6 +4,7 @@ import { adminApi } from '../api/admin-client';
 import { ErrorMessage, Loading } from '../components/states';
 import { useStores } from '../stores/context';
 import { createAction } from './action';
+import { ActionOutcome } from './action-outcome';
 
 /** `/invite/{secret}`: shows what the link offers; a new account sets its name and password, an existing one signs in. */
 export function AcceptInvitePage(props: { secret: string }) {
@@ -61,9 +62,7 @@ export function AcceptInvitePage(props: { secret: string }) {
               <button type="submit" disabled={action.busy()}>
                 {action.busy() ? 'Joining…' : 'Join'}
               </button>
-              <Show when={action.error()}>
-                <ErrorMessage error={action.error()} />
-              </Show>
+              <ActionOutcome action={action} />
             </form>
           )}
         </Match>

@@ -1,8 +1,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { adminApi } from '../api/admin-client';
 import { type AuditFilter, settingsApi } from '../api/settings-client';
-import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
+import { ActionOutcome } from './action-outcome';
 import { ListPanel } from './list-panel';
 import { when } from './role-options';
 
@@ -132,9 +132,7 @@ export function AuditPanel(props: { slug: string }) {
           </tr>
         )}
       >
-        <Show when={action.error()}>
-          <ErrorMessage error={action.error()} />
-        </Show>
+        <ActionOutcome action={action} />
       </ListPanel>
       <Show when={cursor()}>
         <button type="button" class="secondary" disabled={action.busy()} onClick={() => void showMore()}>

@@ -1,9 +1,9 @@
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import type { Level } from '../../shared';
 import { type OrgView, settingsApi } from '../api/settings-client';
-import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
+import { ActionOutcome } from './action-outcome';
 import { DataTable } from './data-table';
 
 /** A ladder as the form edits it: the display name may be blank (then the id is shown). */
@@ -135,12 +135,7 @@ export function LadderEditor(props: { slug: string; org: OrgView; onSaved: (org:
           {action.busy() ? 'Saving…' : 'Save ladder'}
         </button>
       </div>
-      <Show when={action.error()}>
-        <ErrorMessage error={action.error()} />
-      </Show>
-      <Show when={saved()}>
-        <p role="status">{saved()}</p>
-      </Show>
+      <ActionOutcome action={action} saved={saved()} />
     </form>
   );
 }

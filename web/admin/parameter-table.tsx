@@ -2,8 +2,8 @@ import { createResource, createSignal, Show } from 'solid-js';
 import type { ParametersPatch, RangesPatch } from '../../shared';
 import { ApiError } from '../api/api-error';
 import { type ModelParameter, type ParametersChange, settingsApi } from '../api/settings-client';
-import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
+import { ActionOutcome } from './action-outcome';
 import { ListPanel } from './list-panel';
 import { type RangeEdit, RangeInputs } from './range-inputs';
 
@@ -140,12 +140,7 @@ export function ParameterTable(props: { slug: string; onSaved: () => void }) {
             {action.busy() ? 'Saving…' : 'Save parameters'}
           </button>
         </div>
-        <Show when={action.error()}>
-          <ErrorMessage error={action.error()} />
-        </Show>
-        <Show when={saved()}>
-          <p role="status">{saved()}</p>
-        </Show>
+        <ActionOutcome action={action} saved={saved()} />
       </ListPanel>
     </form>
   );

@@ -1,8 +1,8 @@
 import { createResource, Show } from 'solid-js';
 import { adminApi, type Member } from '../api/admin-client';
 import type { Role } from '../api/types';
-import { ErrorMessage } from '../components/states';
 import { createAction } from './action';
+import { ActionOutcome } from './action-outcome';
 import { InviteForm } from './invite-form';
 import { ListPanel } from './list-panel';
 import { RoleOptions, when } from './role-options';
@@ -64,9 +64,7 @@ export function UsersPanel(props: { slug: string; selfId: string | undefined }) 
           </tr>
         )}
       >
-        <Show when={action.error()}>
-          <ErrorMessage error={action.error()} />
-        </Show>
+        <ActionOutcome action={action} />
       </ListPanel>
       <InviteForm slug={props.slug} onInvited={() => void invitationsResource.refetch()} />
       <ListPanel
