@@ -79,7 +79,7 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       );
 
   it(
-    "marks the plan's events on the Dashboard charts, as the editor and Compare do; Compare runs its versions side by side",
+    "marks the plan's events on the Dashboard charts, as the editor and Compare do; Compare runs its versions side by side and lists team answers",
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page);
@@ -119,6 +119,13 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       expect(new Set(log.map((entry) => entry.split(' ')[0]))).toEqual(new Set(['0', '1']));
       for (const at of firstProgress) expect(at).toBeGreaterThanOrEqual(0);
       expect(Math.max(...firstProgress)).toBeLessThan(firstBands);
+      const answers = page.locator('.compare-answers');
+      await answers.locator('table.answers').waitFor();
+      expect(await answers.locator('table.answers tbody tr').count()).toBe(40);
+      expect(await answers.locator('p.muted').first().textContent()).toContain(
+        `Source: P50 of the 100-run live preview of ${name} v1 in this browser.`,
+      );
+      await page.screenshot({ path: 'test-results/compare-answers-1440.png', fullPage: true });
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs * 2,
