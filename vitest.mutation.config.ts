@@ -56,6 +56,9 @@ export default defineConfig({
     ...base.test,
     include: only.length > 0 ? only : scopeTests[process.env.MUTATION_SCOPE ?? 'all'],
     exclude: ['test/server/alerts/processes.test.ts', ...excluded],
+    // A mutant that hangs is Stryker's timeout to report; this only keeps the coverage-instrumented
+    // dry run of slow tests (password hashing in the login limits) from failing on a busy machine.
+    testTimeout: 120_000,
     globalSetup: [],
   },
 });

@@ -88,15 +88,19 @@ function folderRow(folder: string, files: FigureRow[]): FigureRow {
 }
 
 const readReport = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Report;
-/** MUTATION_RECHECK=<run>: that re-check's results laid over this run's (measured when the re-check ended). */
-const recheckFile = process.env.MUTATION_RECHECK && `reports/mutation/${process.env.MUTATION_RECHECK}.json`;
+/** MUTATION_RECHECK=<run>[,<run>...]: those re-checks' results laid over this run's, in order (measured when the last ended). */
+const recheckFiles = (process.env.MUTATION_RECHECK ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((name) => `reports/mutation/${name}.json`);
 const measured = fromEvents
   ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd())
   : // When Stryker wrote the report, that is when its run ended.
     { report: readReport(reportFile), endedAt: statSync(reportFile).mtime };
-const { report, endedAt } = recheckFile
-  ? { report: overlay(measured.report, readReport(recheckFile)), endedAt: statSync(recheckFile).mtime }
-  : measured;
+const { report, endedAt } = recheckFiles.reduce(
+  (done, file) => ({ report: overlay(done.report, readReport(file)), endedAt: statSync(file).mtime }),
+  measured,
+);
 const measuredAt = new Date().toISOString();
 const ranAt = `${endedAt.toISOString().slice(0, 16)}Z`;
 const inReport = (file: string) => file in report.files;
@@ -125,7 +129,7 @@ const pick = (statuses: Set<string>) =>
 const figures: MutationFigures = {
   name: 'mutation',
   measuredAt,
-  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Per-file figures, survivors and reasons are listed in docs/figures/mutation.json.',
+  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. Per-file figures, survivors and reasons are listed in docs/figures/mutation.json.',
   rows: [...kept, ...[...byFolder].map(([folder, rows]) => folderRow(folder, rows))].sort((a, b) =>
     String(a.folder).localeCompare(String(b.folder)),
   ),

@@ -12,9 +12,9 @@ const busy = (ms: number) => {
 const get = (app: Hono, path: string) => Promise.resolve(app.request(path));
 
 /** `/io` waits for `ioDone` (or 2 s at most): I/O that completes when the test says so. */
-function gatedApp(ioDone: Promise<unknown> = Promise.resolve()) {
+function gatedApp(ioDone: Promise<unknown> = Promise.resolve(), budgetMs = 5) {
   const app = new Hono();
-  app.use('*', eventLoopTurns(5));
+  app.use('*', eventLoopTurns(budgetMs));
   app.get('/sync', (c) => {
     busy(2);
     return c.text('sync');
@@ -39,6 +39,22 @@ describe('eventLoopTurns', () => {
     const timer = events.indexOf('timer');
     expect(timer).toBeGreaterThanOrEqual(0);
     expect(timer).toBeLessThan(8);
+  });
+
+  it('answers a backlog within one turn while the turn’s budget lasts', async () => {
+    // 10 requests x 2 ms stay well inside a 1 s budget: the loop does not get a turn in between.
+    const app = gatedApp(Promise.resolve(), 1000);
+    const events: string[] = [];
+    const requests = Array.from({ length: 10 }, (_, i) =>
+      get(app, '/sync').then(() => {
+        events.push(`request ${i}`);
+        // Once the turn has begun: a timer fires only when the loop gets its next turn.
+        if (i === 0) setTimeout(() => events.push('timer'), 0);
+      }),
+    );
+    await Promise.all(requests);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(events.indexOf('timer')).toBe(10);
   });
 
   it('answers synchronous requests in arrival order', async () => {

@@ -26,6 +26,31 @@ describe('security headers', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it.each(['/', '/api/v1/health'])(
+    'GET %s carries exactly the reviewed policy and cross-origin headers',
+    async (path) => {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('content-security-policy')).toBe(
+        [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data: blob:",
+          "font-src 'self'",
+          "connect-src 'self'",
+          "worker-src 'self' blob:",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+        ].join('; '),
+      );
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+    },
+  );
+
   it('gives the API docs page the app’s policy: scripts from this origin only, no framing', async () => {
     const response = await fetch(`${server.url}/api/docs`);
     const csp = response.headers.get('content-security-policy') ?? '';
