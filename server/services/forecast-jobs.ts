@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { forecastJobs, orgs } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
@@ -45,9 +45,9 @@ export interface ForecastJobsDeps {
   clock: () => Date;
   /** Longest a job may take once started (ms). */
   timeoutMs: number;
-  /** How often a running job marks its row alive (ms; default 10 s). */
+  /** How often a process marks its running and queued jobs' rows alive (ms; default 10 s). */
   heartbeatMs?: number | undefined;
-  /** A running job silent this long is stale: its process died (ms; default 60 s). */
+  /** A running or queued job silent this long is stale: its process died (ms; default 60 s). */
   staleMs?: number | undefined;
 }
 
@@ -69,6 +69,9 @@ const staleProblem = {
 export class ForecastJobs {
   private tail: Promise<void> = Promise.resolve();
   private sweeper: NodeJS.Timeout | undefined;
+  /** Jobs queued in this process and not started yet, whose rows it keeps alive. */
+  private readonly waiting = new Set<string>();
+  private waitingBeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ForecastJobsDeps) {}
 
@@ -80,27 +83,35 @@ export class ForecastJobs {
     this.sweeper.unref();
   }
 
-  /** Stops sweeping for stale jobs. */
+  /** Stops sweeping for stale jobs and beating for queued ones. */
   stop(): void {
     clearInterval(this.sweeper);
+    clearInterval(this.waitingBeat);
+    this.waitingBeat = undefined;
   }
 
   /**
-   * Jobs whose process died: running with no heartbeat for `staleMs`. Each is claimed (one
-   * process wins when several sweep one database) and queued again here, or failed once it has
-   * been started {@link maxJobAttempts} times. Resolves with the ids handled.
+   * Jobs whose process died: running or queued with no heartbeat for `staleMs` (a queued row
+   * from before queued jobs beat, by its creation time). Each is claimed (one process wins when
+   * several sweep one database) and queued again here; a running one is failed instead once it
+   * has been started {@link maxJobAttempts} times. Resolves with the ids handled.
    */
   async recoverStale(): Promise<string[]> {
     const { db, clock } = this.deps;
     const cutoff = new Date(clock().getTime() - (this.deps.staleMs ?? 60_000));
+    const silent = or(
+      lt(forecastJobs.heartbeatAt, cutoff),
+      and(isNull(forecastJobs.heartbeatAt), lt(forecastJobs.createdAt, cutoff)),
+    );
     const stale = await db
       .select()
       .from(forecastJobs)
-      .where(and(eq(forecastJobs.status, 'running'), lt(forecastJobs.heartbeatAt, cutoff)))
+      .where(and(inArray(forecastJobs.status, ['running', 'queued']), silent))
       .all();
     const handled: string[] = [];
     for (const job of stale) {
-      const retry = job.attempts < maxJobAttempts;
+      if (this.waiting.has(job.id)) continue;
+      const retry = job.status === 'queued' || job.attempts < maxJobAttempts;
       const claimed = await db
         .update(forecastJobs)
         .set(
@@ -111,8 +122,10 @@ export class ForecastJobs {
         .where(
           and(
             eq(forecastJobs.id, job.id),
-            eq(forecastJobs.status, 'running'),
-            eq(forecastJobs.heartbeatAt, job.heartbeatAt!),
+            eq(forecastJobs.status, job.status),
+            job.heartbeatAt
+              ? eq(forecastJobs.heartbeatAt, job.heartbeatAt)
+              : isNull(forecastJobs.heartbeatAt),
           ),
         )
         .returning({ id: forecastJobs.id });
@@ -136,9 +149,14 @@ export class ForecastJobs {
     const { scenarioId, ...options } = request;
     const id = randomUUID();
     await db.transaction(async (tx) => {
-      await tx
-        .insert(forecastJobs)
-        .values({ id, orgId: org.id, scenarioId, request: options, status: 'queued' });
+      await tx.insert(forecastJobs).values({
+        id,
+        orgId: org.id,
+        scenarioId,
+        request: options,
+        status: 'queued',
+        heartbeatAt: this.deps.clock(),
+      });
       await recordAudit(tx, actor, {
         orgId: org.id,
         action: 'create',
@@ -152,7 +170,33 @@ export class ForecastJobs {
   }
 
   private enqueue(id: string, org: ForecastOrg, actor: Actor, request: ForecastRequest): void {
-    this.tail = this.tail.then(() => this.execute(id, org, actor, request)).catch(() => undefined);
+    this.wait(id);
+    this.tail = this.tail
+      .then(() => {
+        this.waiting.delete(id);
+        return this.execute(id, org, actor, request);
+      })
+      .catch(() => undefined);
+  }
+
+  /** Keeps the rows of jobs waiting here alive (every heartbeatMs) until they start. */
+  private wait(id: string): void {
+    this.waiting.add(id);
+    if (this.waitingBeat) return;
+    this.waitingBeat = setInterval(() => {
+      if (this.waiting.size === 0) {
+        clearInterval(this.waitingBeat);
+        this.waitingBeat = undefined;
+        return;
+      }
+      const ids = [...this.waiting];
+      void this.deps.db
+        .update(forecastJobs)
+        .set({ heartbeatAt: this.deps.clock() })
+        .where(and(inArray(forecastJobs.id, ids), eq(forecastJobs.status, 'queued')))
+        .catch(() => undefined);
+    }, this.deps.heartbeatMs ?? 10_000);
+    this.waitingBeat.unref();
   }
 
   /** Resolves once every job queued so far has finished (tests, shutdown). */

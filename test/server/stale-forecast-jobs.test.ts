@@ -16,8 +16,16 @@ afterEach(async () => {
 
 const now = new Date('2026-04-01T09:00:00Z');
 
-/** A database with one org, team and scenario, and a job left `running` by a process that died at `lastBeat`. */
-async function abandonedJob(attempts: number, lastBeat: Date) {
+/**
+ * A database with one org, team and scenario, and a job left `running` (or `status`) by a process
+ * that died at `lastBeat` (null: a queued row from before queued jobs beat, created at `createdAt`).
+ */
+async function abandonedJob(
+  attempts: number,
+  lastBeat: Date | null,
+  status: 'running' | 'queued' = 'running',
+  createdAt = now,
+) {
   database = await createTempDb();
   const { db } = database;
   const org = await createOrgFixture(db, 'stale');
@@ -39,9 +47,10 @@ async function abandonedJob(attempts: number, lastBeat: Date) {
     orgId: org.id,
     scenarioId,
     request: { runs: 0, horizon: 4 },
-    status: 'running',
+    status,
     attempts,
     heartbeatAt: lastBeat,
+    createdAt,
   });
   pool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 60_000 });
   const jobs = new ForecastJobs({ db, engine: pool, clock: () => now, timeoutMs: 60_000, staleMs: 60_000 });
@@ -56,6 +65,26 @@ describe('stale forecast jobs (their process died)', () => {
     await jobs.idle();
     expect(await row()).toMatchObject({ status: 'done', attempts: 2, error: null });
     expect((await row()).runId).not.toBeNull();
+  }, 60_000);
+
+  it('runs a queued job whose process died before starting it (silent for longer than staleMs)', async () => {
+    const { id, jobs, row } = await abandonedJob(0, new Date(now.getTime() - 61_000), 'queued');
+    expect(await jobs.recoverStale()).toEqual([id]);
+    await jobs.idle();
+    expect(await row()).toMatchObject({ status: 'done', attempts: 1, error: null });
+    expect((await row()).runId).not.toBeNull();
+  }, 60_000);
+
+  it('runs a queued job without a heartbeat once it is older than staleMs, and leaves a newer one queued', async () => {
+    const old = await abandonedJob(0, null, 'queued', new Date(now.getTime() - 61_000));
+    expect(await old.jobs.recoverStale()).toEqual([old.id]);
+    await old.jobs.idle();
+    expect(await old.row()).toMatchObject({ status: 'done', attempts: 1 });
+    await pool?.close();
+    database?.cleanup();
+    const recent = await abandonedJob(0, null, 'queued', new Date(now.getTime() - 30_000));
+    expect(await recent.jobs.recoverStale()).toEqual([]);
+    expect(await recent.row()).toMatchObject({ status: 'queued', attempts: 0 });
   }, 60_000);
 
   it('leaves a job alone while its heartbeat is recent', async () => {
