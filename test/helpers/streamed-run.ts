@@ -1,3 +1,6 @@
+import { get } from 'node:http';
+import { Readable } from 'node:stream';
+
 /** A streamed forecast run body read without holding it as one string: its head and its teams one by one. */
 export interface StreamedRun {
   /** The run and its forecast, without `teams`. */
@@ -79,3 +82,19 @@ export async function readStreamedRun(body: ReadableStream<Uint8Array>): Promise
   const head = JSON.parse(prefix + afterTeams);
   return { head, teamIds, firstTeam, bytes };
 }
+
+/**
+ * GET over node:http (identity encoding), the body as a stream. Not fetch: a client that parses
+ * slowly leaves undici's parser paused, and when the server closes the idle kept-alive socket
+ * (5 s after the last byte was written) undici fails the body with "other side closed" although
+ * every byte arrived; node:http reads the rest before the end.
+ */
+export const getStream = (url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; body: ReadableStream<Uint8Array> }>((resolve, reject) => {
+    get(url, { headers }, (response) =>
+      resolve({
+        status: response.statusCode ?? 0,
+        body: Readable.toWeb(response) as ReadableStream<Uint8Array>,
+      }),
+    ).on('error', reject);
+  });
