@@ -70,7 +70,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
       const present = Math.max(0, people - deficit[l]!);
       out[headcountAt + l * R + r] = people;
       const signs = canSignOff[l] === 1;
-      if (signs) reviewers += present;
+      if (signs) reviewers += present * p.activeReviewerShare;
       const a = adoption[l]!;
       const rate = present * changesPerWeek[l]!;
       const ai = rate * a * p.adopterChangeMultiplier * p.aiAssistedShare;

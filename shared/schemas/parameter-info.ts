@@ -131,4 +131,11 @@ export const parameterInfo: readonly ParameterInfo[] = [
     unit: 'coefficient of variation (1 = exponential)',
     source: 'Exponential service; raise for the skew of [R22] change sizes (Allen-Cunneen)',
   },
+  {
+    name: 'activeReviewerShare',
+    label: 'Share of sign-off-level people who review',
+    unit: 'share (0-1)',
+    source:
+      'Default 1 (everyone at a sign-off level reviews); a calibration fits it from who signed off in the history',
+  },
 ];

@@ -46,6 +46,8 @@ const parameterDefaults = {
   incidentHours: 6,
   /** Coefficient of variation of review times: 1 = exponential (no Allen-Cunneen correction); raise for the skew of [R22] change sizes. */
   serviceCv: 1,
+  /** Share (0-1) of the people at sign-off levels who review: 1 counts everyone; a calibration fits it from who signed off in the org's history. */
+  activeReviewerShare: 1,
 } as const;
 
 export type ParameterName = keyof typeof parameterDefaults;
@@ -62,6 +64,7 @@ const fractionNames = new Set<ParameterName>([
   'fatigueGain',
   'fatigueRecovery',
   'baseAttritionPerYear',
+  'activeReviewerShare',
 ]);
 
 /** Whether a parameter is a share that must stay within 0-1 (Monte Carlo clamps draws). */

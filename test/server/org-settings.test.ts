@@ -61,6 +61,7 @@ describe('parameter catalogue', () => {
       'depthSensitivity',
       'incidentHours',
       'serviceCv',
+      'activeReviewerShare',
     ]);
     expect(items.every((p) => p.value === p.default && !p.overridden && p.source.length > 0)).toBe(true);
     const byName = Object.fromEntries(items.map((p) => [p.name, p]));

@@ -146,10 +146,10 @@ function Fitted(props: { calibration: Calibration }) {
         only: a team that is not saturated signs off what arrives.
       </p>
       <p class="muted">
-        Accepting sets this team's changesPerWeek per level, baselineAiAdoption, ordinaryReviewShare and
-        humanReviewHours. demandDispersion (how bursty weekly sign-off demand is) widens the backtest's demand
-        band; activeReviewerShare (the share of sign-off-level people who signed anything) is reported only:
-        the forecast still counts every sign-off-level person as a reviewer.
+        Accepting sets this team's changesPerWeek per level, baselineAiAdoption, ordinaryReviewShare,
+        humanReviewHours and activeReviewerShare (the share of sign-off-level people who signed anything: the
+        forecast counts that share of them as reviewers). demandDispersion (how bursty weekly sign-off demand
+        is) widens the backtest's demand band.
       </p>
       <p class="muted">Left at the org defaults: {props.calibration.defaults.join(', ')}.</p>
     </>

@@ -58,7 +58,7 @@ export const adoptionFor = (share: number, base: Parameters): number => {
  *   review-policy event marks any, so the engine's sign-off demand is exactly this share).
  * - observed figures kept as they are: aiShare, aiShareSlope (per week), signoffsPerReviewerWeek,
  *   medianHoursToSignoff, p90HoursToSignoff and meanHoursToSignoff (calendar hours), weekEndOpenShare,
- *   demandDispersion (the backtest's demand bands), activeReviewerShare (no engine parameter takes it).
+ *   demandDispersion (the backtest's demand bands).
  * humanReviewHours is fitted to meanHoursToSignoff afterwards ({@link fitHistory}).
  */
 export function engineValues(est: Estimates, base: Parameters): Record<string, number> {
@@ -84,7 +84,12 @@ export function engineValues(est: Estimates, base: Parameters): Record<string, n
 }
 
 /** The engine parameters a calibration sets (the rest of `fitted` is observed figures and the ladder). */
-const engineNames = ['baselineAiAdoption', 'ordinaryReviewShare', 'humanReviewHours'] as const;
+const engineNames = [
+  'baselineAiAdoption',
+  'ordinaryReviewShare',
+  'humanReviewHours',
+  'activeReviewerShare',
+] as const;
 
 /** A range as the engine's [low, high] multipliers of the value, within the schema's bounds. */
 const multipliers = ({ value, low, high }: FittedValue): [number, number] => [

@@ -56,11 +56,12 @@ describe('accepting a calibration', () => {
     expect(accepted.body).toMatchObject({ id: scenario, version: 2 });
     const entry = accepted.body.scenario.teamParameters[coreId];
     expect(entry.calibrationId).toBe(calibrationId);
-    // Every change by bob (mid) is signed off, each a day after it was authored, 3 a week, by 2
-    // reviewers (ann, lee): an M/M/2 queue keeps a change s / (1 - (3s/2)^2) weeks, = 24 h at
-    // s = (sqrt(58) - 7) / 4.5 = 0.13684 weeks of review at 6 h x 0.87 a week
+    // Every change by bob (mid) is signed off, each a day after it was authored, 3 a week, all by
+    // lee: 1 of the 2 sign-off-level people (ann, lee) reviews, so an M/M/1 queue keeps a change
+    // s / (1 - 3s) weeks, = 1 day (1/7 week) at s = 0.1 week of review at 6 h x 0.87 a week = 0.522 h
     expect(entry.parameters.ordinaryReviewShare).toBe(1);
-    expect(entry.parameters.humanReviewHours).toBeCloseTo(0.7143, 3);
+    expect(entry.parameters.activeReviewerShare).toBe(0.5);
+    expect(entry.parameters.humanReviewHours).toBeCloseTo(0.522, 3);
     // 3 changes a week each by bob (mid) and ann (senior), none by lee (principal), no AI
     expect(entry.changesPerWeek).toEqual({ mid: 3, senior: 3, principal: 0 });
     expect(accepted.body.scenario.events).toHaveLength(1);

@@ -46,10 +46,11 @@ describe('calibrations API', () => {
       medianHoursToSignoff: 24,
     });
     expect(body.fitted.ordinaryReviewShare.value).toBe(1);
-    // Each change signed a day after it was authored, 3 a week, 2 reviewers (ann, lee): an M/M/2 queue
-    // keeps a change s / (1 - (3s/2)^2) weeks, = 24 h at s = (sqrt(58) - 7) / 4.5 = 0.13684 weeks of
-    // review at 6 h x 0.87 a week
-    expect(body.fitted.humanReviewHours.value).toBeCloseTo(0.7143, 3);
+    // Each change signed a day after it was authored, 3 a week, all by lee, 1 of the 2 sign-off-level
+    // people (ann, lee): an M/M/1 queue keeps a change s / (1 - 3s) weeks, = 1/7 week at s = 0.1 week
+    // of review at 6 h x 0.87 a week = 0.522 h
+    expect(body.fitted.activeReviewerShare.value).toBe(0.5);
+    expect(body.fitted.humanReviewHours.value).toBeCloseTo(0.522, 3);
     expect(body.backtest).toMatchObject({ origins: 22, horizonWeeks: 12 });
     expect(body.backtest.fan.origin).toBe(body.actuals[18].week);
     expect(body.backtest.fan.metrics.signoffDemand.actual).toEqual(Array(12).fill(3));
