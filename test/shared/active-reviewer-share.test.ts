@@ -26,9 +26,9 @@ describe('activeReviewerShare', () => {
     const quarter = withShare(4, 0.25);
     const one = withShare(1, 1);
     for (const key of ['backlog', 'meanWaitHours', 'p90WaitHours', 'serviceLevel'] as const) {
-      quarter[key].p50.forEach((value, w) =>
-        expect(value, `${key} week ${w}`).toBeCloseTo(one[key].p50[w]!, 9),
-      );
+      for (const [w, value] of quarter[key].p50.entries()) {
+        expect(value, `${key} week ${w}`).toBeCloseTo(one[key].p50[w]!, 9);
+      }
     }
   });
 });
