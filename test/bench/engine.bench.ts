@@ -1,27 +1,18 @@
 /**
- * Engine benchmark: `npx tsx test/bench/engine.bench.ts` (or `npm run bench`), of the engine bundled as
- * it ships ({@link shippedEngine}); the mean path also from the sources under tsx. Prints one table:
+ * Engine benchmark: `npx tsx test/bench/engine.bench.ts` (or `npm run bench`). Prints one table:
  * mean path (100 teams x 104 weeks), Monte Carlo (1,000 runs x 100 teams x 52 weeks) against a
  * same-run floor that draws the same uniforms from the same generator and does nothing else, and
  * requiredServers at 10, 1,000 and 10,000 Erlangs. Every case is warmed up before timing.
  */
 
-import { type ForecastInput, runMeanPath as sourceMeanPath } from '../../shared/index';
+import { METRIC_COUNT } from '../../shared/engine/metrics';
+import { rangedNames } from '../../shared/engine/model-params';
+import { simulateRuns } from '../../shared/engine/monte-carlo';
+import { PARAMETER_STREAM, streamRng } from '../../shared/engine/rng';
+import { uniformsPerTeamWeek } from '../../shared/engine/step-week';
+import { type ForecastInput, requiredServers, runMeanPath, runMonteCarlo } from '../../shared/index';
 import { recordFigures } from './figures';
 import { seedStoryInput } from './seed-story-input';
-import { shippedEngine } from './shipped-engine';
-
-const {
-  METRIC_COUNT,
-  PARAMETER_STREAM,
-  rangedNames,
-  requiredServers,
-  runMeanPath,
-  runMonteCarlo,
-  simulateRuns,
-  streamRng,
-  uniformsPerTeamWeek,
-} = await shippedEngine();
 
 const TEAMS = 100;
 
@@ -72,12 +63,6 @@ rows.push({
   name: 'mean path 100 teams x 104 weeks (target <= 5 ms)',
   ms: meanMs,
   per: `${ns(meanMs, TEAMS * 104)} /team-week`,
-});
-const sourceMs = time(30, 50, () => sourceMeanPath(mean));
-rows.push({
-  name: '  the same from the sources under tsx (development)',
-  ms: sourceMs,
-  per: `${ns(sourceMs, TEAMS * 104)} /team-week`,
 });
 
 const mc = benchInput(52, 1000);
