@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import { meSchema } from '../../shared/contract/people';
 import { unusablePasswordHash, verifyPassword } from '../auth/passwords';
 import { users } from '../db/schema';
 import type { AppDeps } from '../deps';
@@ -9,20 +10,8 @@ import { authenticate, csrfCookie, sessionCookie } from '../middleware/authentic
 import { createRouter } from '../openapi';
 import { deleteSession } from '../services/sessions';
 import { loadMe } from '../services/users';
-import { errorResponses, jsonBody, jsonResponse, roleSchema, security } from './route';
+import { errorResponses, jsonBody, jsonResponse, security } from './route';
 import { startBrowserSession } from './session-cookies';
-
-export const meSchema = z
-  .object({
-    user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
-    memberships: z.array(
-      z.object({
-        org: z.object({ slug: z.string(), name: z.string(), timeZone: z.string() }),
-        role: roleSchema,
-      }),
-    ),
-  })
-  .openapi('Me');
 
 const loginSchema = z.strictObject({
   email: z.string().min(3).max(320),

@@ -1,4 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import {
+  invitationOfferSchema,
+  invitationSchema,
+  meSchema,
+  newInvitationSchema,
+} from '../../shared/contract/people';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -10,7 +16,6 @@ import {
   revokeInvitation,
 } from '../services/invitations';
 import { loadMe } from '../services/users';
-import { meSchema } from './auth';
 import {
   conflictResponse,
   errorResponses,
@@ -24,16 +29,6 @@ import {
   roleSchema,
 } from './route';
 import { startBrowserSession } from './session-cookies';
-
-const invitationSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    role: roleSchema,
-    createdAt: z.string(),
-    expiresAt: z.string(),
-  })
-  .openapi('Invitation');
 
 const createSchema = z.strictObject({
   email: z.email({ error: 'must be an email address' }),
@@ -58,7 +53,7 @@ const create = orgRoute('POST /orgs/{org}/invitations', {
     'Invite someone by email: a one-use link (`path`, shown only in this response) that expires after `expiresInHours` (admin)',
   request: { params: orgParams, body: jsonBody(createSchema) },
   responses: {
-    201: jsonResponse('Invited', invitationSchema.extend({ path: z.string() }).openapi('NewInvitation')),
+    201: jsonResponse('Invited', newInvitationSchema),
     409: conflictResponse,
   },
 });
@@ -76,18 +71,7 @@ const show = createRoute({
   summary: 'What an invitation link offers: org, email, role, expiry, and whether the email has an account',
   request: { params: secretParams },
   responses: {
-    200: jsonResponse(
-      'The invitation',
-      z
-        .object({
-          org: z.object({ slug: z.string(), name: z.string() }),
-          email: z.string(),
-          role: roleSchema,
-          expiresAt: z.string(),
-          hasAccount: z.boolean(),
-        })
-        .openapi('InvitationOffer'),
-    ),
+    200: jsonResponse('The invitation', invitationOfferSchema),
     404: errorResponses[404],
   },
 });

@@ -39,9 +39,6 @@ export const errorResponses = {
   422: { description: 'Invalid request body', content: problemContent },
 } as const;
 
-/** An org role. */
-export const roleSchema = z.enum(['admin', 'planner', 'viewer']);
-
 /** 409 for a write that clashes with existing data. */
 export const conflictResponse = {
   description: 'Clashes with existing data',
@@ -92,3 +89,5 @@ export function orgRoute<const C extends Omit<RouteConfig, 'method' | 'path' | '
     security,
   });
 }
+
+export { roleSchema } from '../../shared/contract/people';

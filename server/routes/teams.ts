@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { headcountSchema, teamDeletionSchema, teamSchema } from '../../shared/contract/teams';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -14,15 +15,6 @@ import {
   pageQuery,
   pageResponse,
 } from './route';
-
-const headcountSchema = z.record(
-  z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'must be a level id' }),
-  z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0).max(10_000),
-);
-
-const teamSchema = z
-  .object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), headcount: headcountSchema })
-  .openapi('Team');
 
 const teamFields = {
   name: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).max(120),
@@ -64,31 +56,12 @@ const patch = orgRoute('PATCH /orgs/{org}/teams/{id}', {
   request: { params: orgIdParams, body: jsonBody(patchSchema) },
   responses: { 200: jsonResponse('Updated', teamSchema), 409: conflictResponse },
 });
-const deletionSchema = z
-  .object({
-    team: z.object({ id: z.string(), name: z.string(), headcount: headcountSchema }),
-    engineers: z
-      .number()
-      .int()
-      .openapi({ description: 'People on the roster in the team: deleted, or moved with moveEngineersTo' }),
-    childTeams: z
-      .array(z.object({ id: z.string(), name: z.string() }))
-      .openapi({ description: 'They stay, without a parent' }),
-    scenarios: z.array(z.object({ id: z.string(), name: z.string(), planOfRecord: z.boolean() })).openapi({
-      description:
-        'Scenarios whose latest version names the team: the delete is refused (409) until none does',
-    }),
-    alertRules: z.array(z.object({ id: z.string(), name: z.string(), paused: z.boolean() })).openapi({
-      description: 'Rules watching the team: it leaves their list; `paused` when it was their only team',
-    }),
-  })
-  .openapi('TeamDeletion');
 
 const deletion = orgRoute('GET /orgs/{org}/teams/{id}/deletion', {
   tags,
   summary: 'What deleting the team would do to its people, child teams, scenarios and alert rules',
   request: { params: orgIdParams },
-  responses: { 200: jsonResponse('The effects of a delete', deletionSchema) },
+  responses: { 200: jsonResponse('The effects of a delete', teamDeletionSchema) },
 });
 const remove = orgRoute('DELETE /orgs/{org}/teams/{id}', {
   tags,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { apiTokenSchema, newApiTokenSchema } from '../../shared/contract/people';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -14,26 +15,13 @@ import {
   roleSchema,
 } from './route';
 
-const tokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    prefix: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    expiresAt: z.string().nullable(),
-  })
-  .openapi('ApiToken');
-
 const tags = ['tokens'];
 
 const list = orgRoute('GET /orgs/{org}/tokens', {
   tags,
   summary: 'API tokens of the org, without secrets (admin)',
   request: { params: orgParams, query: pageQuery },
-  responses: { 200: pageResponse('A page of tokens', tokenSchema) },
+  responses: { 200: pageResponse('A page of tokens', apiTokenSchema) },
 });
 const create = orgRoute('POST /orgs/{org}/tokens', {
   tags,
@@ -52,7 +40,7 @@ const create = orgRoute('POST /orgs/{org}/tokens', {
     ),
   },
   responses: {
-    201: jsonResponse('Created', tokenSchema.extend({ token: z.string() }).openapi('NewApiToken')),
+    201: jsonResponse('Created', newApiTokenSchema),
   },
 });
 const revoke = orgRoute('DELETE /orgs/{org}/tokens/{id}', {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { memberSchema } from '../../shared/contract/people';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -14,10 +15,6 @@ import {
   pageResponse,
   roleSchema,
 } from './route';
-
-const memberSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, active: z.boolean() })
-  .openapi('Member');
 
 const createMemberSchema = z.strictObject({
   email: z.email({ error: 'must be an email address' }),

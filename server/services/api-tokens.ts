@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { ApiToken } from '../../shared/contract/people';
 import { newApiToken, sameDigest, sha256, tokenPrefix } from '../auth/secrets';
 import type { Db } from '../db/client';
 import { apiTokens, type Role } from '../db/schema';
@@ -10,19 +11,7 @@ import { afterTimeCursor, type Page, timeKey, toPage } from './pagination';
 const touchEveryMs = 60 * 1000;
 
 /** Public view of a token row (never the secret or its hash). */
-export interface TokenView {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  /** Refused from this instant on; null = until revoked. */
-  expiresAt: string | null;
-}
-
-const view = (row: typeof apiTokens.$inferSelect): TokenView => ({
+const view = (row: typeof apiTokens.$inferSelect): ApiToken => ({
   id: row.id,
   name: row.name,
   role: row.role,
@@ -42,7 +31,7 @@ export async function createApiToken(
   input: { orgId: string; name: string; role: Role; expiresAt?: Date | undefined },
   actor: Actor,
   now = new Date(),
-): Promise<TokenView & { token: string }> {
+): Promise<ApiToken & { token: string }> {
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
     throw new ProblemError(422, 'Unprocessable Content', 'The expiry must be in the future.', [
       { path: 'expiresAt', message: `must be later than ${now.toISOString()}` },
@@ -75,7 +64,7 @@ export async function listApiTokens(
   orgId: string,
   limit: number,
   cursor?: string,
-): Promise<Page<TokenView>> {
+): Promise<Page<ApiToken>> {
   const rows = await db
     .select()
     .from(apiTokens)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Invitation } from '../../shared/contract/people';
 import { hashPassword, unusablePasswordHash, verifyPassword } from '../auth/passwords';
 import { randomSecret, sha256 } from '../auth/secrets';
 import type { Db } from '../db/client';
@@ -12,15 +13,7 @@ import { findMember } from './users';
 const hourMs = 60 * 60 * 1000;
 
 /** An invitation as admins see it (never its secret once created). */
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  expiresAt: string;
-}
-
-const view = (row: typeof invitations.$inferSelect): InvitationView => ({
+const view = (row: typeof invitations.$inferSelect): Invitation => ({
   id: row.id,
   email: row.email,
   role: row.role,
@@ -41,7 +34,7 @@ export async function createInvitation(
   input: { email: string; role: Role; expiresInHours: number },
   actor: Actor,
   now: Date,
-): Promise<InvitationView & { path: string }> {
+): Promise<Invitation & { path: string }> {
   const email = input.email.toLowerCase();
   const secret = randomSecret(32);
   return db.transaction(async (tx) => {
@@ -91,7 +84,7 @@ export async function listInvitations(
   now: Date,
   limit: number,
   cursor?: string,
-): Promise<Page<InvitationView>> {
+): Promise<Page<Invitation>> {
   const rows = await db
     .select()
     .from(invitations)

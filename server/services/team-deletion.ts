@@ -1,23 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { TeamDeletion } from '../../shared/contract/teams';
 import { alertRules } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import { engineers, type Headcount, scenarios, scenarioVersions, teams } from '../db/schema';
 import { ProblemError } from '../errors';
 import { type Actor, recordAudit, type Tx } from './audit';
 import { findTeam } from './teams';
-
-/** What deleting a team does: its people, child teams, the scenarios that name it and the alert rules that watch it. */
-export interface TeamDeletion {
-  team: { id: string; name: string; headcount: Headcount };
-  /** People on the roster in the team: deleted with it, or moved with `moveEngineersTo`. */
-  engineers: number;
-  /** Teams whose parent it is: they stay, without a parent. */
-  childTeams: { id: string; name: string }[];
-  /** Scenarios whose latest version names the team: the delete is refused until they no longer do. */
-  scenarios: { id: string; name: string; planOfRecord: boolean }[];
-  /** Alert rules that watch the team: it is taken off their list; a rule that watched only it is paused. */
-  alertRules: { id: string; name: string; paused: boolean }[];
-}
 
 /** What {@link deleteTeam} would do to `id`; reads only. */
 export async function teamDeletion(db: Tx, orgId: string, id: string): Promise<TeamDeletion> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Team } from '../../shared/contract/teams';
 import type { Db } from '../db/client';
 import { type Headcount, teams } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
@@ -7,20 +8,13 @@ import { type Actor, recordAudit, type Tx } from './audit';
 import { loadSettings } from './org-model';
 import { decodeCursor, type Page, toPage } from './pagination';
 
-export interface TeamView {
-  id: string;
-  name: string;
-  parentId: string | null;
-  headcount: Headcount;
-}
-
 export interface TeamInput {
   name?: string | undefined;
   parentId?: string | null | undefined;
   headcount?: Headcount | undefined;
 }
 
-const view = (row: typeof teams.$inferSelect): TeamView => ({
+const view = (row: typeof teams.$inferSelect): Team => ({
   id: row.id,
   name: row.name,
   parentId: row.parentId,
@@ -70,12 +64,7 @@ export async function findTeam(tx: Tx, orgId: string, id: string) {
 }
 
 /** Teams of an org by name, a page at a time. */
-export async function listTeams(
-  db: Db,
-  orgId: string,
-  limit: number,
-  cursor?: string,
-): Promise<Page<TeamView>> {
+export async function listTeams(db: Db, orgId: string, limit: number, cursor?: string): Promise<Page<Team>> {
   const after = decodeCursor(cursor);
   const rows = await db
     .select()
@@ -86,7 +75,7 @@ export async function listTeams(
   return toPage(rows, limit, (r) => r.name, view);
 }
 
-export async function getTeam(db: Db, orgId: string, id: string): Promise<TeamView> {
+export async function getTeam(db: Db, orgId: string, id: string): Promise<Team> {
   return view(await findTeam(db, orgId, id));
 }
 
@@ -95,7 +84,7 @@ export async function createTeam(
   orgId: string,
   input: { name: string; parentId?: string | null | undefined; headcount: Headcount },
   actor: Actor,
-): Promise<TeamView> {
+): Promise<Team> {
   return db.transaction(async (tx) => {
     await checkTeam(tx, orgId, input);
     const [row] = await tx
@@ -120,7 +109,7 @@ export async function updateTeam(
   id: string,
   patch: TeamInput,
   actor: Actor,
-): Promise<TeamView> {
+): Promise<Team> {
   return db.transaction(async (tx) => {
     const before = view(await findTeam(tx, orgId, id));
     await checkTeam(tx, orgId, patch, id);

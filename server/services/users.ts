@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { Member } from '../../shared/contract/people';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import { memberships, orgs, type Role, users } from '../db/schema';
@@ -8,15 +9,6 @@ import { type Actor, recordAudit, type Tx } from './audit';
 import { decodeCursor, type Page, toPage } from './pagination';
 
 /** A member of an org as the users API shows it. */
-export interface MemberView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** False once an admin deactivated the member: the org refuses them until reactivated. */
-  active: boolean;
-}
-
 /** A change to a member: display name, role, or active (deactivate / reactivate). */
 export interface MemberPatch {
   name?: string | undefined;
@@ -49,16 +41,13 @@ const memberColumns = {
   deactivatedAt: memberships.deactivatedAt,
 };
 
-const memberView = ({
-  deactivatedAt,
-  ...row
-}: { deactivatedAt: Date | null } & Omit<MemberView, 'active'>) => ({
+const memberView = ({ deactivatedAt, ...row }: { deactivatedAt: Date | null } & Omit<Member, 'active'>) => ({
   ...row,
   active: deactivatedAt === null,
 });
 
 /** The member `userId` of the org, active or not; undefined when not a member. */
-export const findMember = async (tx: Tx, orgId: string, userId: string): Promise<MemberView | undefined> => {
+export const findMember = async (tx: Tx, orgId: string, userId: string): Promise<Member | undefined> => {
   const row = await tx
     .select(memberColumns)
     .from(memberships)
@@ -74,7 +63,7 @@ export async function listMembers(
   orgId: string,
   limit: number,
   cursor?: string,
-): Promise<Page<MemberView>> {
+): Promise<Page<Member>> {
   const after = decodeCursor(cursor);
   const rows = await db
     .select(memberColumns)
@@ -95,7 +84,7 @@ export async function addMember(
   orgId: string,
   input: { email: string; name: string; password?: string | undefined; role: Role },
   actor: Actor,
-): Promise<MemberView> {
+): Promise<Member> {
   const email = input.email.toLowerCase();
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
@@ -123,7 +112,7 @@ export async function addMember(
 }
 
 /** 409 naming `field` when `member` is the org's last active admin. */
-async function assertNotLastAdmin(tx: Tx, orgId: string, member: MemberView, field: string): Promise<void> {
+async function assertNotLastAdmin(tx: Tx, orgId: string, member: Member, field: string): Promise<void> {
   if (member.role !== 'admin' || !member.active) return;
   const admins = await tx.$count(
     memberships,
@@ -144,7 +133,7 @@ export async function updateMember(
   patch: MemberPatch,
   actor: Actor,
   now: Date,
-): Promise<MemberView> {
+): Promise<Member> {
   return db.transaction(async (tx) => {
     const before = await findMember(tx, orgId, userId);
     if (!before) throw notFound('user');
@@ -162,7 +151,7 @@ export async function updateMember(
         .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     }
     if (patch.name) await tx.update(users).set({ name: patch.name }).where(eq(users.id, userId));
-    const after: MemberView = {
+    const after: Member = {
       ...before,
       ...(patch.role ? { role: patch.role } : {}),
       ...(patch.name ? { name: patch.name } : {}),

@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
-import { adminApi, type Invitation } from '../api/admin-client';
+import type { Invitation } from '../../shared/contract/people';
+import { adminApi } from '../api/admin-client';
 import type { Role } from '../api/types';
 import { createAction } from './action';
 import { AdminForm, RoleField } from './admin-form';

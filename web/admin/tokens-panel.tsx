@@ -1,5 +1,6 @@
 import { createResource, createSignal, Show } from 'solid-js';
-import { type ApiToken, adminApi } from '../api/admin-client';
+import type { ApiToken } from '../../shared/contract/people';
+import { adminApi } from '../api/admin-client';
 import type { Role } from '../api/types';
 import { createAction } from './action';
 import { AdminForm, RoleField } from './admin-form';

@@ -1,5 +1,6 @@
 import { createResource, Show } from 'solid-js';
-import { adminApi, type Member } from '../api/admin-client';
+import type { Member } from '../../shared/contract/people';
+import { adminApi } from '../api/admin-client';
 import type { Role } from '../api/types';
 import { createAction } from './action';
 import { ActionOutcome } from './action-outcome';

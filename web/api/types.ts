@@ -1,16 +1,8 @@
 import type { ThresholdInfo, Thresholds } from '../../shared';
 
 export type { ForecastRun, ForecastSummary, OrgModel, ScenarioSummary, ScenarioVersion } from '../../shared';
-
-/** Roles of the API contract: viewer reads; planner also writes; admin also manages users and tokens. */
-export type Role = 'admin' | 'planner' | 'viewer';
-
-/** GET /auth/me. */
-export interface Me {
-  /** Null when the caller is an API token. */
-  user: { id: string; email: string; name: string } | null;
-  memberships: { org: { slug: string; name: string; timeZone: string }; role: Role }[];
-}
+export type { Me, Role } from '../../shared/contract/people';
+export type { Team, TeamDeletion } from '../../shared/contract/teams';
 
 /** One entry of a scenario's version history. */
 export interface VersionEntry {
@@ -24,13 +16,6 @@ export interface VersionDiff {
   from: number;
   to: number;
   changes: { path: string; kind: 'added' | 'removed' | 'changed'; from?: unknown; to?: unknown }[];
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  parentId: string | null;
-  headcount: Record<string, number>;
 }
 
 export interface Page<T> {
@@ -91,19 +76,6 @@ export interface RosterPreview {
     levelChanged: { employeeId: string; team: string; from: string; to: string }[];
     removed: { employeeId: string; team: string; level: string }[];
   };
-}
-
-/** GET /orgs/{org}/teams/{id}/deletion: what deleting the team would do. */
-export interface TeamDeletion {
-  team: { id: string; name: string; headcount: Record<string, number> };
-  /** People on the roster in the team: deleted, or moved with `moveEngineersTo`. */
-  engineers: number;
-  /** They stay, without a parent. */
-  childTeams: { id: string; name: string }[];
-  /** Scenarios whose latest version names the team: the delete is refused (409) while any does. */
-  scenarios: { id: string; name: string; planOfRecord: boolean }[];
-  /** Rules watching the team; `paused` when it was their only team. */
-  alertRules: { id: string; name: string; paused: boolean }[];
 }
 
 /** GET /orgs/{org}/thresholds: the org's breach thresholds, the defaults and each one's source. */
