@@ -3,7 +3,13 @@ import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { teamCsv, weekCsv } from '../services/capacity-csv';
-import { capacityReport, reportSource, storedWeekRows, teamReportRows } from '../services/capacity-report';
+import {
+  capacityReport,
+  reportSource,
+  storedWeekRows,
+  teamReportJson,
+  teamReportRows,
+} from '../services/capacity-report';
 import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
@@ -139,6 +145,10 @@ export function reportRoutes(deps: ForecastDeps) {
     };
     const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
+    if (!csv && grain === 'team') {
+      const body = await teamReportJson(ctx, c.get('org'), request);
+      return c.body(body, 200, { 'content-type': 'application/json' });
+    }
     if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
     const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
     const { levels } = await storedSeriesHead(deps.db, head.runId);

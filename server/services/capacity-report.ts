@@ -1,6 +1,7 @@
 import type { Forecast, ModelError, TeamForecast } from '../../shared/index';
 import type { Db } from '../db/client';
 import { notFound, ProblemError } from '../errors';
+import { modelRevision } from './forecast-memo';
 import type { CapacityRow } from './forecast-summary';
 import { type ForecastContext, type ForecastOrg, forecastScenario } from './forecasts';
 import { planOfRecordId } from './scenarios';
@@ -83,6 +84,17 @@ export function weekRows(
   });
 }
 
+/** The org's plan of record; with `ctx.memo`, remembered at the model revision (any scenario write raises it). */
+async function planOfRecordOf(ctx: ForecastContext, orgId: string, revision: number | undefined) {
+  if (!ctx.memo || revision === undefined) return planOfRecordId(ctx.db, orgId);
+  const key = `plan-of-record\n${orgId}\n${revision}`;
+  const known = ctx.memo.remembered(key);
+  if (known !== undefined) return known || undefined;
+  const id = await planOfRecordId(ctx.db, orgId);
+  ctx.memo.text(key, () => id ?? '');
+  return id;
+}
+
 /**
  * The stored forecast a report reads (default scenario: the org's plan of record, latest
  * version; computed once, then cached) and the report's head.
@@ -92,9 +104,10 @@ export async function reportSource(
   org: ForecastOrg,
   request: ReportRequest,
 ): Promise<{ head: ReportHead; summary: Record<string, unknown>; teamRows: CapacityRow[] }> {
-  const scenarioId = request.scenarioId ?? (await planOfRecordId(ctx.db, org.id));
+  const revision = ctx.memo ? await modelRevision(ctx.db, org.id) : undefined;
+  const scenarioId = request.scenarioId ?? (await planOfRecordOf(ctx, org.id, revision));
   if (!scenarioId) throw notFound('plan of record (pass ?scenario=<id>)');
-  const result = await forecastScenario(ctx, org, {
+  const result = await forecastScenario({ ...ctx, revision }, org, {
     scenarioId,
     version: request.version,
     horizon: request.horizon,
@@ -115,6 +128,21 @@ export const teamReportRows = (summary: Record<string, unknown>, rows: CapacityR
   const errorOf = modelErrorText(summary);
   return rows.map((row) => ({ ...row, modelError: errorOf(row.teamId) }));
 };
+
+/**
+ * The team-grain capacity report as JSON text (as {@link capacityReport} gives it). Its rows
+ * depend on the run alone, so with `ctx.memo` their text is built once per run.
+ */
+export async function teamReportJson(
+  ctx: ForecastContext,
+  org: ForecastOrg,
+  request: ReportRequest,
+): Promise<string> {
+  const { head, summary, teamRows } = await reportSource(ctx, org, request);
+  const rows = () => JSON.stringify(teamReportRows(summary, teamRows));
+  const rowsJson = ctx.memo ? ctx.memo.text(`capacity-rows\n${head.runId}`, rows) : rows();
+  return `${JSON.stringify({ ...head, grain: 'team' }).slice(0, -1)},"rows":${rowsJson}}`;
+}
 
 /** The week rows of a stored run, one stored chunk of teams at a time. */
 export async function* storedWeekRows(db: Db, runId: string): AsyncGenerator<WeekRow[]> {

@@ -57,12 +57,34 @@ export const memoSeriesBytes = 4 * 1024 * 1024;
  */
 export class ForecastMemo {
   private readonly runs = new LRUCache<string, MemoRun>({ max: maxRuns });
+  private readonly texts = new LRUCache<string, string>({
+    max: maxRuns,
+    maxSize: maxBodyBytes,
+    sizeCalculation: (text) => text.length || 1,
+  });
   private readonly building = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   private readonly bodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({
     max: maxBodies,
     maxSize: maxBodyBytes,
     sizeCalculation: (b) => b.byteLength,
   });
+
+  /**
+   * Text under `key`: remembered, else built now. The key must name all it depends on: a stored
+   * run (runs never change once stored), or an org's model revision.
+   */
+  text(key: string, build: () => string): string {
+    const known = this.remembered(key);
+    if (known !== undefined) return known;
+    const text = build();
+    this.texts.set(key, text);
+    return text;
+  }
+
+  /** The text remembered under `key`, if any. */
+  remembered(key: string): string | undefined {
+    return this.texts.get(key);
+  }
 
   /** The run `request` resolved to at `revision`, if remembered. */
   run(revision: number, request: MemoRequest): MemoRun | undefined {

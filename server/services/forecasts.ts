@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import {
-  ENGINE_VERSION,
-  type Forecast,
-  forecastInputSchema,
-  formatIssues,
-  orgWeek,
-} from '../../shared/index';
+import { ENGINE_VERSION, type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
 import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
 import { ProblemError } from '../errors';
@@ -20,6 +14,7 @@ import { getVersion } from './scenarios';
 import { fromStoredSeries, type StoredSeries } from './series-chunks';
 import { insertTeamChunks, loadSeries, runView, viewColumns } from './stored-runs';
 import { loadThresholds } from './thresholds';
+import { mondayOf } from './week-memo';
 
 /** Monte Carlo runs when a request does not say (P10/P50/P90 settle well within 500). */
 export const defaultRuns = 500;
@@ -44,6 +39,8 @@ export interface ForecastContext {
   memo?: ForecastMemo | undefined;
   /** Aborts the engine run when the caller goes away (the request's signal). */
   signal?: AbortSignal | undefined;
+  /** The org's model revision, when the caller read it in this request already (see ForecastMemo). */
+  revision?: number | undefined;
   /** Progress, slicing and time limit of an engine run (background jobs). */
   control?: Omit<RunControl, 'signal'> | undefined;
 }
@@ -57,7 +54,7 @@ export interface ForecastOrg {
 
 /** The run options of a request: its own, else the defaults (start: the org's week holding `now`). */
 const runOptions = (request: ForecastRequest, now: Date, timeZone: string) => ({
-  startWeek: request.startWeek ?? orgWeek(now, timeZone).monday,
+  startWeek: request.startWeek ?? mondayOf(now, timeZone),
   horizonWeeks: request.horizon ?? 52,
   runs: request.runs ?? defaultRuns,
   seed: request.seed ?? 1,
@@ -107,7 +104,7 @@ export async function forecastScenario(
     version: request.version,
     options,
   };
-  const revision = ctx.memo ? await modelRevision(ctx.db, org.id) : 0;
+  const revision = ctx.memo ? (ctx.revision ?? (await modelRevision(ctx.db, org.id))) : 0;
   const known = ctx.memo?.run(revision, memoRequest);
   if (known) return storedResult(ctx.db, known);
   const resolved = await resolveRun(ctx, org, request, options);
