@@ -2,7 +2,7 @@ import { type Parameters, weekDates } from '../../../shared/index';
 import { fitHistory } from './fit';
 import { forecastOrigin } from './forecast-origin';
 import { type BacktestMetric, backtestMetrics, type MetricForecast } from './history-metrics';
-import { type ErrorScore, type ScoredPoint, scorePoints } from './scores';
+import { type ErrorScore, pitOf, type ScoredPoint, scorePoints } from './scores';
 import type { CalibrationWeek, TeamHistory } from './team-history';
 
 /** Backtest settings: origins over the last `originWeeks` weeks, `horizonWeeks` ahead each. */
@@ -91,7 +91,9 @@ export function runBacktest(
         backtestMetrics.map((m) => [
           m,
           {
-            ...forecast[m],
+            mean: forecast[m].mean,
+            p10: forecast[m].p10,
+            p90: forecast[m].p90,
             actual: Array.from({ length: H }, (_, h) => (ahead[h] ? actualOf(ahead[h], m) : null)),
           },
         ]),
@@ -103,7 +105,7 @@ export function runBacktest(
         const actual = actualOf(weeks[t + h]!, metric);
         if (actual === null || naive === null) continue;
         const f = forecast[metric];
-        points.get(metric)![h]!.push({ actual, forecast: f.mean[h]!, naive, p10: f.p10[h]!, p90: f.p90[h]! });
+        points.get(metric)![h]!.push({ actual, forecast: f.mean[h]!, naive, pit: pitOf(f.runs[h]!, actual) });
       }
     }
   }

@@ -91,15 +91,34 @@ const engineNames = [
   'activeReviewerShare',
 ] as const;
 
+/**
+ * Org parameters the fit holds at their values to derive its own: the adoption and change rates
+ * go through adopterChangeMultiplier and aiAssistedShare ({@link engineValues}), the review hours
+ * through the capacity each reviewer gives and the AI changes' review time (capacity-fit.ts).
+ * A calibrated team keeps them fixed (range [1, 1]): drawing one alone would move what the history
+ * observed (the demand, the load and so the hours to sign-off at the origin), an uncertainty the
+ * fitted values' own ranges already carry.
+ */
+export const conditionedNames = [
+  'adopterChangeMultiplier',
+  'aiAssistedShare',
+  'aiReviewTimeMultiplier',
+  'reviewHoursPerReviewer',
+  'shrinkage',
+  'serviceCv',
+] as const satisfies readonly ParameterName[];
+
 /** A range as the engine's [low, high] multipliers of the value, within the schema's bounds. */
 const multipliers = ({ value, low, high }: FittedValue): [number, number] => [
   clamp(low / value, 0.01, 1),
   clamp(high / value, 1, 10),
 ];
 
-/** A team's engine override from fitted values: each engine value, its range as multipliers. */
+/** A team's engine override from fitted values: each engine value, its range as multipliers; {@link conditionedNames} fixed. */
 export function calibrationOverrides(fitted: Record<string, FittedValue>): ParameterOverrides {
-  const parameters: ParameterOverrides = { uncertainty: {} };
+  const parameters: ParameterOverrides = {
+    uncertainty: Object.fromEntries(conditionedNames.map((name) => [name, [1, 1]])),
+  };
   for (const name of engineNames) {
     const found = fitted[name];
     if (found === undefined) continue;

@@ -22,6 +22,9 @@ import {
 } from './history-metrics';
 import type { CalibrationWeek } from './team-history';
 
+/** A metric's forecast and, per week ahead, its value in each Monte Carlo run. */
+export type OriginForecast = MetricForecast & { runs: number[][] };
+
 /** Options of a backtest forecast. */
 export interface OriginOptions {
   horizonWeeks: number;
@@ -37,9 +40,14 @@ export interface OriginOptions {
  * review are a binomial draw over its reviewers (a Poisson count when few are busy, as in a
  * lightly loaded queue; all of them in overload), those outside the queue a Poisson draw (an
  * infinite-server queue), and its sign-off demand made as bursty as the history's weekly counts
- * (the fitted demandDispersion, {@link burstyCount}; the engine draws Poisson counts). Hours to sign-off: P10/P90 are those of the
- * fitted weeks' medians (the last {@link FIT_WEEKS} of `history`) moved by the runs' change in hours open, the centre the
- * fitted median moved by the mean path's.
+ * (the fitted demandDispersion, {@link burstyCount}; the engine draws Poisson counts).
+ * Hours to sign-off: the centre is the fitted median moved by the mean path's change in hours
+ * open since the origin; a run's is the fitted median moved by that run's own change since the
+ * origin (the history observed the level at the origin, so a run's parameter draw moves only what
+ * follows) plus a week's deviation of a fitted week's median from the fitted median, drawn from
+ * the last {@link FIT_WEEKS} weeks of `history` (the noise of one week's median): a sum of draws,
+ * not of quantiles, which overstated the band. `runs` gives each metric's run values per week
+ * for scoring (pitOf, scores.ts).
  */
 export function forecastOrigin(
   fit: Fit,
@@ -48,7 +56,7 @@ export function forecastOrigin(
   history: readonly CalibrationWeek[],
   startWeek: string,
   options: OriginOptions,
-): Record<BacktestMetric, MetricForecast> {
+): Record<BacktestMetric, OriginForecast> {
   const { horizonWeeks: W, runs: R, seed } = options;
   const share = fit.fitted.aiShare!.value + fit.fitted.aiShareSlope!.value * W;
   const target = adoptionFor(Math.min(1, Math.max(0, share)), base);
@@ -102,22 +110,25 @@ export function forecastOrigin(
   const perRun = Array.from({ length: R }, (_, r) =>
     historyMetrics((v, w) => samples[(v * W + w) * R + r]!, { ...reading, draw, demandDraw }),
   );
-  const band = (metric: BacktestMetric, p: number, shift: number) =>
-    Array.from(
-      { length: W },
-      (_, w) =>
-        (quantile(
-          perRun.map((run) => run[metric][w]!),
-          p,
-        ) ?? 0) + shift,
-    );
-  const result = {} as Record<BacktestMetric, MetricForecast>;
+  const residuals = hours.map((h) => h - median);
+  const hoursRuns = perRun.map(({ medianHoursToSignoff: run }) =>
+    run.map((value) => {
+      const noise = residuals.length === 0 ? 0 : residuals[Math.floor(rng.next() * residuals.length)]!;
+      return Math.max(0, median + value - run[0]! + noise);
+    }),
+  );
+  const result = {} as Record<BacktestMetric, OriginForecast>;
   for (const metric of backtestMetrics) {
-    const hoursMetric = metric === 'medianHoursToSignoff';
+    const runs = Array.from({ length: W }, (_, w) =>
+      (metric === 'medianHoursToSignoff' ? hoursRuns : perRun.map((run) => run[metric])).map(
+        (run) => run[w]!,
+      ),
+    );
     result[metric] = {
       mean: mean[metric],
-      p10: band(metric, 0.1, hoursMetric ? (quantile(hours, 0.1) ?? median) - median : 0),
-      p90: band(metric, 0.9, hoursMetric ? (quantile(hours, 0.9) ?? median) - median : 0),
+      p10: runs.map((values) => quantile(values, 0.1) ?? 0),
+      p90: runs.map((values) => quantile(values, 0.9) ?? 0),
+      runs,
     };
   }
   return result;

@@ -1,11 +1,40 @@
-/** One forecast point: actual, the model's forecast, the naive forecast and the model's P10-P90 band. */
+/**
+ * One forecast point: actual, the model's forecast, the naive forecast, and where the actual falls
+ * in the Monte Carlo runs: `pit` = [share of runs below it, share at or below it].
+ */
 export interface ScoredPoint {
   actual: number;
   forecast: number;
   naive: number;
-  p10: number;
-  p90: number;
+  pit: readonly [number, number];
 }
+
+/** The `pit` of `actual` among run values. */
+export const pitOf = (runs: readonly number[], actual: number): [number, number] => {
+  let below = 0;
+  let atOrBelow = 0;
+  for (const v of runs) {
+    if (v < actual) below++;
+    if (v <= actual) atOrBelow++;
+  }
+  return runs.length === 0 ? [0, 1] : [below / runs.length, atOrBelow / runs.length];
+};
+
+/** Inner band of the coverage: from P10 to P90. */
+const BAND = [0.1, 0.9] as const;
+
+/**
+ * How much of a point is inside the P10-P90 band: the share of its PIT interval [F(a-), F(a)]
+ * within [0.1, 0.9] (Czado, Gneiting and Held, Biometrics 65(4), 2009: the non-randomised PIT of
+ * a count). A count the runs put at 0 in 30% of them and the actual 0 is inside for 0.2 / 0.3 of
+ * it, not wholly, as a P10-P90 band of whole numbers ([0, 3] say) holds more than 80% of the
+ * runs. Expected 0.8 for a calibrated forecast, counts or not; an interval of width 0 counts 1
+ * inside the band (its ends included) and 0 outside.
+ */
+export const insideBand = ([low, high]: readonly [number, number]): number => {
+  if (high <= low) return low >= BAND[0] && low <= BAND[1] ? 1 : 0;
+  return Math.max(0, Math.min(high, BAND[1]) - Math.max(low, BAND[0])) / (high - low);
+};
 
 /** Forecast error over a set of points. */
 export interface ErrorScore {
@@ -18,7 +47,7 @@ export interface ErrorScore {
   medianError: number | null;
   /** Mean absolute error over that of the naive forecast on the same points (below 1 beats naive). */
   mase: number | null;
-  /** Share of actuals inside [P10, P90]. */
+  /** Share of actuals inside the P10-P90 band ({@link insideBand}, summed over points). */
   coverage: number | null;
 }
 
@@ -35,7 +64,7 @@ const median = (values: readonly number[]) => {
 /**
  * Scores points: MAPE = mean |f - a| / |a|, or sMAPE = mean 2|f - a| / (|a| + |f|) (0 when both
  * are 0) when an actual is 0, and the median of those errors; MASE = mean |f - a| / mean |naive - a| (null when the naive forecast
- * is exact everywhere); coverage = share with P10 <= a <= P90.
+ * is exact everywhere); coverage = mean {@link insideBand}.
  */
 export function scorePoints(points: readonly ScoredPoint[]): ErrorScore {
   const smape = points.some((p) => p.actual === 0);
@@ -52,6 +81,6 @@ export function scorePoints(points: readonly ScoredPoint[]): ErrorScore {
     mapeKind: smape ? 'smape' : 'mape',
     medianError: median(pct),
     mase: modelError === null || naiveError === null || naiveError === 0 ? null : modelError / naiveError,
-    coverage: mean(points.map((p) => (p.actual >= p.p10 && p.actual <= p.p90 ? 1 : 0))),
+    coverage: mean(points.map((p) => insideBand(p.pit))),
   };
 }

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { naiveForecast, runBacktest } from '../../../server/services/calibration/backtest';
-import { scorePoints } from '../../../server/services/calibration/scores';
+import { insideBand, pitOf, scorePoints } from '../../../server/services/calibration/scores';
 import type { CalibrationWeek, TeamHistory } from '../../../server/services/calibration/team-history';
-import { defaultParameters, weekDates } from '../../../shared/index';
+import { defaultParameters, poisson, Rng, weekDates } from '../../../shared/index';
 
-const point = (actual: number, forecast: number, naive: number, p10: number, p90: number) => ({
+const point = (actual: number, forecast: number, naive: number, pit: [number, number]) => ({
   actual,
   forecast,
   naive,
-  p10,
-  p90,
+  pit,
 });
 
 describe('forecast error scores', () => {
   it('computes MAPE, MASE against the naive forecast and band coverage (hand-computed)', () => {
-    const score = scorePoints([point(10, 12, 8, 9, 11), point(20, 15, 26, 14, 19)]);
-    // |12-10|/10 = 0.2, |15-20|/20 = 0.25 -> 0.225 (median of two: also 0.225); MAE 3.5 over naive MAE 4; one of two inside
+    const score = scorePoints([point(10, 12, 8, [0.5, 0.5]), point(20, 15, 26, [0.95, 0.95])]);
+    // |12-10|/10 = 0.2, |15-20|/20 = 0.25 -> 0.225 (median of two: also 0.225); MAE 3.5 over naive MAE 4;
+    // the first actual at the runs' median (inside P10-P90), the second above 95% of them
     expect(score).toEqual({
       points: 2,
       mape: 0.225,
@@ -27,13 +27,41 @@ describe('forecast error scores', () => {
   });
 
   it('switches to sMAPE when an actual is 0', () => {
-    const score = scorePoints([point(0, 0, 1, 0, 1), point(0, 2, 1, 0, 1), point(4, 2, 1, 0, 3)]);
+    const score = scorePoints([
+      point(0, 0, 1, [0, 0.3]),
+      point(0, 2, 1, [0.2, 0.6]),
+      point(4, 2, 1, [0.85, 1]),
+    ]);
     // 0 (both 0), 2*2/2 = 2, 2*2/6 = 2/3 -> mean 8/9
     expect(score.mapeKind).toBe('smape');
     expect(score.mape).toBeCloseTo(8 / 9, 12);
     expect(score.medianError).toBeCloseTo(2 / 3, 12);
     expect(score.mase).toBeCloseTo(4 / 3 / (5 / 3), 12);
+    // inside P10-P90: 0.2 of 0.3, all of 0.4, 0.05 of 0.15 -> (2/3 + 1 + 1/3) / 3
     expect(score.coverage).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('places an actual among the runs: the share below it and at or below it', () => {
+    expect(pitOf([3, 0, 1, 2, 0], 1)).toEqual([0.4, 0.6]);
+    expect(pitOf([3, 0, 1, 2, 0], 5)).toEqual([1, 1]);
+    expect(pitOf([2.5, 0.5], 1)).toEqual([0.5, 0.5]);
+    expect(insideBand([0.9, 0.9])).toBe(1);
+    expect(insideBand([0.95, 0.95])).toBe(0);
+    expect(insideBand([0, 1])).toBeCloseTo(0.8, 12);
+  });
+
+  it('covers 80% of counts drawn from the forecast distribution, where a whole-number P10-P90 band holds more', () => {
+    const rng = new Rng(3);
+    for (const mean of [0.8, 1.3, 4]) {
+      const runs = Array.from({ length: 2000 }, () => poisson(rng, mean));
+      const sorted = [...runs].sort((a, b) => a - b);
+      const [p10, p90] = [sorted[199]!, sorted[1799]!];
+      const actuals = Array.from({ length: 4000 }, () => poisson(rng, mean));
+      const score = scorePoints(actuals.map((a) => point(a, mean, mean, pitOf(runs, a))));
+      expect(Math.abs(score.coverage! - 0.8)).toBeLessThan(0.03);
+      const inclusive = actuals.filter((a) => a >= p10 && a <= p90).length / actuals.length;
+      expect(inclusive).toBeGreaterThan(0.85);
+    }
   });
 });
 
