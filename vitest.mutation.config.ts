@@ -14,6 +14,7 @@ const accessTests = [
   'test/server/api-token-records.test.ts',
 ];
 const middlewareTests = [
+  'test/server/middleware/*.test.ts',
   'test/server/event-loop-turns.test.ts',
   'test/server/request-log.test.ts',
   'test/server/trust-proxy.test.ts',

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedWindowLimiter } from '../../../server/middleware/rate-limit';
 import {
   bearer,
   createOrgFixture,
@@ -31,43 +30,6 @@ afterAll(async () => {
 
 const loginAs = (email: string, password = 'wrong password') =>
   sendJson(`${server.url}/api/v1/auth/login`, 'POST', { email, password });
-
-describe('FixedWindowLimiter', () => {
-  it('allows `limit` hits per window, then answers the seconds left, and resets with the window', () => {
-    let t = 0;
-    const limiter = new FixedWindowLimiter(2, 10_000, () => t);
-    expect([limiter.hit('a'), limiter.hit('a'), limiter.hit('b')]).toEqual([0, 0, 0]);
-    t = 2_500;
-    expect(limiter.hit('a')).toBe(8);
-    t = 10_000;
-    expect(limiter.hit('a')).toBe(0);
-  });
-
-  const keys = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-
-  it('forgets the oldest key when a hit finds 100,000 tracked and none expired', () => {
-    const limiter = new FixedWindowLimiter(1, 60_000, () => 0);
-    for (const key of keys(99_999, 'k')) limiter.hit(key);
-    // Second hits in the window: over the limit of 1, 60 s to wait.
-    expect([limiter.hit('k0'), limiter.hit('k99998')]).toEqual([60, 60]);
-    expect(limiter.hit('fresh')).toBe(0);
-    // 100,000 tracked now: this hit first drops k0, the oldest, so it starts afresh.
-    expect([limiter.hit('k0'), limiter.hit('k99998')]).toEqual([0, 60]);
-  });
-
-  it('sweeps expired windows first at 100,000 keys, keeping live ones whatever their age', () => {
-    let t = 0;
-    const limiter = new FixedWindowLimiter(1, 60_000, () => t);
-    limiter.hit('live');
-    for (const key of keys(99_998, 'old')) limiter.hit(key);
-    t = 60_000;
-    // The first key's window ended, so it starts a new one, keeping its place as the oldest key.
-    expect([limiter.hit('live'), limiter.hit('live')]).toEqual([0, 60]);
-    limiter.hit('new1');
-    limiter.hit('new2');
-    expect([limiter.hit('live'), limiter.hit('new1')]).toEqual([60, 60]);
-  });
-});
 
 describe('POST /auth/login', () => {
   it('answers 429 problem+json with Retry-After after RATE_LIMIT_LOGIN_PER_EMAIL attempts on one account', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../../helpers/app-server';
+import { reviewedPolicy } from './reviewed-policy';
 
 let server: AppServer;
 
@@ -30,21 +31,7 @@ describe('security headers', () => {
     'GET %s carries exactly the reviewed policy and cross-origin headers',
     async (path) => {
       const response = await fetch(`${server.url}${path}`);
-      expect(response.headers.get('content-security-policy')).toBe(
-        [
-          "default-src 'self'",
-          "script-src 'self'",
-          "style-src 'self' 'unsafe-inline'",
-          "img-src 'self' data: blob:",
-          "font-src 'self'",
-          "connect-src 'self'",
-          "worker-src 'self' blob:",
-          "object-src 'none'",
-          "base-uri 'self'",
-          "form-action 'self'",
-          "frame-ancestors 'none'",
-        ].join('; '),
-      );
+      expect(response.headers.get('content-security-policy')).toBe(reviewedPolicy);
       expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
