@@ -8,8 +8,11 @@ import { fetchPull, mapLimit, repoRef } from './github-fetch';
 import { fetchedPullChange, pullPeople } from './github-pull';
 import { sourceId, teamId, upsertChanges, upsertPeople } from './store-history';
 
-/** Pull requests fetched at once (each is three requests; the client's limiter caps the total). */
-const pullsAtOnce = 8;
+/**
+ * Pull requests of one page fetched at once (each is three requests; two pages are read at a time
+ * and the client's limiter caps the requests in flight).
+ */
+const pullsAtOnce = 12;
 
 export type GithubRepositoryRow = typeof githubRepositories.$inferSelect;
 
@@ -69,7 +72,9 @@ async function storePage(
  * killed mid-way resumes at that page; a pull request stored twice replaces itself. Pull requests
  * updated meanwhile only move to the front of the list, so nothing is skipped: they are newer than
  * the target recorded when the sync began, and the next sync reads them. The first page is asked
- * with the last ETag: 304 means nothing changed.
+ * with the last ETag: 304 means nothing changed. While a page's pull requests are fetched and
+ * stored, the next page is listed and its pull requests fetched too (unless the page reached the
+ * cursor or was the last), so the requests in flight do not drain at each page.
  */
 export async function syncRepository(
   ctx: RepoSyncContext,
@@ -92,24 +97,45 @@ export async function syncRepository(
     abandoned: 0,
     resumed,
   };
-  const pages = ctx.client.paginate.iterator(ctx.client.rest.pulls.list, {
-    ...ref,
-    state: 'all',
-    sort: 'updated',
-    direction: 'desc',
-    per_page: 100,
-    page,
-    headers: !resumed && row.etag ? { 'if-none-match': row.etag } : {},
-  });
+  const pages = ctx.client.paginate
+    .iterator(ctx.client.rest.pulls.list, {
+      ...ref,
+      state: 'all',
+      sort: 'updated',
+      direction: 'desc',
+      per_page: 100,
+      page,
+      headers: !resumed && row.etag ? { 'if-none-match': row.etag } : {},
+    })
+    [Symbol.asyncIterator]();
+  let first = !resumed;
+  /** The next list page (null past the last one), its pull requests being fetched in full. */
+  const readPage = async () => {
+    const next = await pages.next();
+    if (next.done) return null;
+    const response = next.value;
+    if (first) {
+      first = false;
+      etag = response.headers.etag ?? null;
+      const newest = response.data[0]?.updated_at;
+      target = newest ? Date.parse(newest) : floor;
+    }
+    const fresh = response.data.filter((p) => floor === null || Date.parse(p.updated_at) > floor);
+    const fetched = mapLimit(fresh, pullsAtOnce, (pull) => fetchPull(ctx.client, ref, pull));
+    fetched.catch(() => undefined);
+    const last = fresh.length < response.data.length || !response.headers.link?.includes('rel="next"');
+    return { fetched, last };
+  };
+  let reading = readPage();
   try {
-    for await (const response of pages) {
-      if (page === 1 && !resumed) {
-        etag = response.headers.etag ?? null;
-        const newest = response.data[0]?.updated_at;
-        target = newest ? Date.parse(newest) : floor;
-      }
-      const fresh = response.data.filter((p) => floor === null || Date.parse(p.updated_at) > floor);
-      const fetched = await mapLimit(fresh, pullsAtOnce, (pull) => fetchPull(ctx.client, ref, pull));
+    for (;;) {
+      const listed = await reading;
+      if (!listed) break;
+      // The next page is read while this one's pull requests are fetched and stored; a failure
+      // of the next page surfaces once this one is stored.
+      reading = listed.last ? Promise.resolve(null) : readPage();
+      reading.catch(() => undefined);
+      const fetched = await listed.fetched;
       const stored = {
         changes: [] as ImportedChange[],
         leftOut: [] as string[],
@@ -127,12 +153,13 @@ export async function syncRepository(
       page++;
       await storePage(ctx, row, stored, { page, target });
       result.pages++;
-      result.pulls += fresh.length;
+      result.pulls += fetched.length;
       result.changes += stored.changes.length;
       await ctx.onPage?.(result.pulls);
-      if (fresh.length < response.data.length) break;
     }
   } catch (error) {
+    // No request of this sync outlives it.
+    await reading.then((listed) => listed?.fetched).catch(() => undefined);
     if ((error as { status?: unknown }).status !== 304) throw error;
     result.status = 'unchanged';
   }
