@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Breaches, Forecast, MetricBands } from '../../shared/engine/forecast';
+import { bandedMetricKeys } from '../../shared/engine/metrics';
+import { roundedMeanForecast } from '../../shared/index';
+
+/** A two-week forecast whose every banded series is `series`, headcount of one level `people`. */
+const noBreaches: Breaches = {
+  serviceLevel: null,
+  p90WaitHours: null,
+  backlogWeeks: null,
+  utilization: null,
+  burnoutRisk: null,
+};
+const bands = (series: number[], people: number[]): MetricBands =>
+  ({
+    ...Object.fromEntries(bandedMetricKeys.map((key) => [key, { p10: series, p50: series, p90: series }])),
+    headcount: { senior: { p10: people, p50: people, p90: people } },
+  }) as MetricBands;
+const forecast = (mode: Forecast['mode']): Forecast => ({
+  engineVersion: 'test',
+  mode,
+  runs: mode === 'mean' ? 0 : 100,
+  seed: 7,
+  weeks: ['2026-01-05', '2026-01-12'],
+  levels: ['senior'],
+  teams: [
+    {
+      id: 'a',
+      name: 'Alpha',
+      metrics: bands([1.23456789, 1234567.89], [2.0000004, 3]),
+      breaches: noBreaches,
+    },
+  ],
+  org: { metrics: bands([0.000123456789, 98.7654321], [2.0000004, 3]), breaches: noBreaches },
+});
+
+describe('a mean-path forecast as stored and sent', () => {
+  const rounded = roundedMeanForecast(forecast('mean'));
+
+  it('rounds every team series, headcount included, to 6 significant digits in p10, p50 and p90', () => {
+    const team = rounded.teams[0]!.metrics;
+    for (const key of bandedMetricKeys) {
+      expect(team[key]).toEqual({
+        p10: [1.23457, 1234570],
+        p50: [1.23457, 1234570],
+        p90: [1.23457, 1234570],
+      });
+    }
+    expect(team.headcount).toEqual({ senior: { p10: [2, 3], p50: [2, 3], p90: [2, 3] } });
+  });
+
+  it('rounds the org series the same way and keeps everything else', () => {
+    for (const key of bandedMetricKeys) expect(rounded.org.metrics[key].p90).toEqual([0.000123457, 98.7654]);
+    expect(rounded.org.metrics.headcount.senior!.p10).toEqual([2, 3]);
+    const { teams, org, ...rest } = rounded;
+    const { teams: _, org: __, ...given } = forecast('mean');
+    expect(rest).toEqual(given);
+    expect([teams[0]!.id, teams[0]!.name, teams[0]!.breaches]).toEqual(['a', 'Alpha', noBreaches]);
+    expect(org.breaches).toEqual(noBreaches);
+  });
+
+  it('returns a Monte Carlo forecast as it is', () => {
+    const monteCarlo = forecast('monte-carlo');
+    expect(roundedMeanForecast(monteCarlo)).toBe(monteCarlo);
+  });
+});
