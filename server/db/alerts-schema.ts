@@ -151,3 +151,40 @@ export const schedulerLeases = sqliteTable('scheduler_leases', {
   holder: text('holder').notNull(),
   expiresAt: timestamp('expires_at').notNull(),
 });
+
+export const alertJobStatuses = ['queued', 'running', 'done', 'skipped', 'failed'] as const;
+
+/**
+ * Scheduled evaluations as durable jobs: one row per rule and due slot, written when the slot
+ * falls due (with the rule's next slot, in one transaction), claimed by one process at a time
+ * (`lockedUntil`, extended while it runs) and finished in the evaluation's own transaction. A
+ * process that dies mid-evaluation leaves the row running with an expiring claim, so another
+ * process (or the restarted one) runs it again.
+ */
+export const alertEvaluationJobs = sqliteTable(
+  'alert_evaluation_jobs',
+  {
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: ['schedule', 'catch-up'] }).notNull(),
+    /** The schedule slot the job serves: a slot is queued once. */
+    scheduledFor: timestamp('scheduled_for').notNull(),
+    status: text('status', { enum: alertJobStatuses }).notNull(),
+    /** Times a process started the job. */
+    attempts: integer('attempts').notNull().default(0),
+    /** The process running the job and until when its claim holds. */
+    holder: text('holder'),
+    lockedUntil: timestamp('locked_until'),
+    /** The evaluation the job recorded (done). */
+    evaluationId: text('evaluation_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('alert_evaluation_jobs_slot').on(t.ruleId, t.scheduledFor),
+    index('alert_evaluation_jobs_status').on(t.status, t.createdAt),
+  ],
+);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { alertEvaluations, type alertRules, type alerts } from '../db/alerts-schema';
 import type { Db } from '../db/client';
+import type { Tx } from '../services/audit';
 import { applyFindings } from './alert-transitions';
 import { evaluateCondition, type Finding } from './conditions';
 import type { ForecastSource } from './forecast-source';
@@ -37,6 +38,8 @@ export async function evaluateRule(
   deps: EvaluateDeps,
   rule: Rule,
   run: { trigger: Evaluation['trigger']; scheduledFor: Date | null; now: Date },
+  /** Runs inside the transaction that records the evaluation (a job marks itself done). */
+  recorded: (tx: Tx, evaluation: Evaluation) => Promise<unknown> = async () => undefined,
 ): Promise<Evaluation> {
   const base = { id: randomUUID(), ruleId: rule.id, ...run, evaluatedAt: run.now };
   let evaluation: Evaluation;
@@ -57,6 +60,7 @@ export async function evaluateRule(
         ...changes,
       };
       await tx.insert(alertEvaluations).values(record(result));
+      await recorded(tx, result);
       return result;
     });
   } catch (error) {
@@ -70,7 +74,11 @@ export async function evaluateRule(
       opened: [],
       resolved: [],
     };
-    await deps.db.insert(alertEvaluations).values(record(evaluation));
+    const failed = evaluation;
+    await deps.db.transaction(async (tx) => {
+      await tx.insert(alertEvaluations).values(record(failed));
+      await recorded(tx, failed);
+    });
   }
   return evaluation;
 }

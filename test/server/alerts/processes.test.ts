@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   alertDeliveries,
   alertDeliveryAttempts,
+  alertEvaluationJobs,
   alertEvaluations,
   alerts,
 } from '../../../server/db/alerts-schema';
+import { teams } from '../../../server/db/schema';
 import { freePort } from '../../helpers/free-port';
 import { type RunningServer, startServer } from '../../helpers/running-server';
 import { planOfRecordDatabase, until } from './process-fixtures';
@@ -61,6 +64,51 @@ describe('alert scheduler in real server processes', () => {
       { status: 'delivered', attempts: 2 },
     ]);
   }, 120_000);
+
+  it('evaluates a slot whose server was killed mid-evaluation once, after the restart, and delivers once', async () => {
+    fixture = await planOfRecordDatabase();
+    const { db } = fixture.database;
+    // 60 more teams: the plan of record's 500-run forecast then takes long enough to be killed in.
+    await db.insert(teams).values(
+      Array.from({ length: 60 }, (_, i) => ({
+        id: randomUUID(),
+        orgId: fixture!.orgId,
+        name: `Team ${i}`,
+        headcount: { junior: 3, mid: 4, senior: 2, principal: 0 },
+      })),
+    );
+    receiver = await startReceiver();
+    await insertRule(db, fixture.orgId, {
+      ...alwaysBreached,
+      teams: [fixture.teamId],
+      lookaheadWeeks: 4,
+      webhookUrl: receiver.url,
+      nextRunAt: new Date(),
+    });
+    const env = { ...fixture.env, ALERT_TICK_MS: '50', ALERT_LEASE_MS: '1000' };
+    const first = await startServer(env);
+    servers.push(first);
+    await until('the evaluation job to run', async () =>
+      (await db.select().from(alertEvaluationJobs).all()).some((j) => j.status === 'running'),
+    );
+    await first.stop('SIGKILL');
+    expect(await db.select().from(alertEvaluations).all()).toEqual([]);
+    expect(await db.select().from(alertEvaluationJobs).all()).toMatchObject([
+      { status: 'running', attempts: 1 },
+    ]);
+
+    servers.push(await startServer(env));
+    await receiver.waitFor(1);
+    await until('the job to be done', async () =>
+      (await db.select().from(alertEvaluationJobs).all()).every((j) => j.status === 'done'),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receiver.requests).toHaveLength(1);
+    expect(await db.select().from(alertEvaluationJobs).all()).toMatchObject([
+      { status: 'done', attempts: 2 },
+    ]);
+    expect(await db.select().from(alertEvaluations).all()).toMatchObject([{ status: 'ok', opened: 1 }]);
+  }, 180_000);
 
   it('fires each due slot once and delivers once with two scheduler processes on one database', async () => {
     fixture = await planOfRecordDatabase();

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertEvaluations, alertRules } from '../../../server/db/alerts-schema';
+import { alertEvaluationJobs, alertEvaluations, alertRules } from '../../../server/db/alerts-schema';
+import { claimJob, queueDueRules } from '../../../server/scheduler/evaluation-jobs';
 import type { ForecastSource } from '../../../server/scheduler/forecast-source';
 import { acquireLease, releaseLease } from '../../../server/scheduler/lease';
 import { runDueRules } from '../../../server/scheduler/run-due-rules';
@@ -43,16 +44,21 @@ describe('runDueRules', () => {
     expect(await database.db.select().from(alertEvaluations).all()).toHaveLength(2);
   });
 
-  it('leaves a rule whose lease another process holds', async () => {
-    const rule = await insertRule(database.db, await insertOrg(database.db));
+  it('leaves a job another process is running until its claim expires, then runs it', async () => {
+    await insertRule(database.db, await insertOrg(database.db));
     now = new Date('2026-05-04T10:00:00Z');
-    expect(await acquireLease(database.db, `alert-rule:${rule.id}`, 'p2', now, 60_000)).toBe(true);
+    expect(await queueDueRules({ db: database.db, clock: () => now })).toBe(1);
+    const deps = { db: database.db, clock: () => now, forecastSource, holder: 'p2', leaseMs: 60_000 };
+    expect(await claimJob(deps)).toMatchObject({ holder: 'p2', attempts: 1 });
     expect(await run('p1')).toEqual([]);
     now = new Date('2026-05-04T10:01:00Z');
     expect(await run('p1')).toHaveLength(1);
+    expect(await database.db.select().from(alertEvaluationJobs).all()).toMatchObject([
+      { status: 'done', holder: 'p1', attempts: 2 },
+    ]);
   });
 
-  it('releases the lease after evaluating, so another process may take the next slot at once', async () => {
+  it('lets another process take the next slot at once after evaluating', async () => {
     await insertRule(database.db, await insertOrg(database.db));
     const hourly = (holder: string) =>
       runDueRules({ db: database.db, clock: () => now, forecastSource, holder, leaseMs: 2 * 3_600_000 });
@@ -62,19 +68,17 @@ describe('runDueRules', () => {
     expect(await hourly('p2')).toHaveLength(1);
   });
 
-  it('skips a listed rule that another process evaluated or deleted before this one held its lease', async () => {
+  it('queues each due slot once however many processes look, and drops the job of a rule deleted before it ran', async () => {
     const org = await insertOrg(database.db);
     const first = await insertRule(database.db, org);
-    const advanced = await insertRule(database.db, org);
+    const second = await insertRule(database.db, org);
     const deleted = await insertRule(database.db, org);
     now = new Date('2026-05-04T10:00:00Z');
+    expect(await queueDueRules({ db: database.db, clock: () => now })).toBe(3);
+    expect(await queueDueRules({ db: database.db, clock: () => now })).toBe(0);
     const sources: string[] = [];
     const racing: ForecastSource = async (orgId, options) => {
       sources.push(orgId);
-      await database.db
-        .update(alertRules)
-        .set({ nextRunAt: new Date('2026-05-04T11:00:00Z') })
-        .where(eq(alertRules.id, advanced.id));
       await database.db.delete(alertRules).where(eq(alertRules.id, deleted.id));
       return forecastSource(orgId, options);
     };
@@ -85,8 +89,9 @@ describe('runDueRules', () => {
       holder: 'p1',
       leaseMs: 60_000,
     });
-    expect(evaluations.map((e) => e.ruleId)).toEqual([first.id]);
-    expect(sources).toHaveLength(1);
+    expect(evaluations.map((e) => e.ruleId).sort()).toEqual([first.id, second.id].sort());
+    expect(sources).toHaveLength(2);
+    expect(await database.db.select().from(alertEvaluationJobs).all()).toHaveLength(2);
   });
 });
 
