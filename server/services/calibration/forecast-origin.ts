@@ -41,11 +41,15 @@ export interface OriginOptions {
  * lightly loaded queue; all of them in overload), those outside the queue a Poisson draw (an
  * infinite-server queue), and its sign-off demand made as bursty as the history's weekly counts
  * (the fitted demandDispersion, {@link burstyCount}; the engine draws Poisson counts).
- * Hours to sign-off: the centre is the fitted median moved by the mean path's change in hours
- * open since the origin; a run's is the fitted median moved by that run's own change since the
- * origin (the history observed the level at the origin, so a run's parameter draw moves only what
- * follows) plus a week's deviation of a fitted week's median from the fitted median, drawn from
- * the last {@link FIT_WEEKS} weeks of `history` (the noise of one week's median): a sum of draws,
+ * Hours to sign-off: the fitted median scaled by the engine's hours open over those of the same
+ * team held as it is (no events), so only what the forecast changes moves it (the engine's own
+ * step from its first week, capacity lost to incidents from week 1 on, moved a 5.6 h median by
+ * 0.7 h on git's history), and scaled rather than shifted, as the engine's hours are the mean
+ * hours open (38 h there), of which a change of 2% is 2% of the median, not 13%. A run's is the
+ * median scaled by its own change since the origin (the history observed the level at the
+ * origin, so a run's parameter draw moves only what follows) over the held team's, plus a week's
+ * deviation of a fitted week's median from the fitted median, drawn from the last
+ * {@link FIT_WEEKS} weeks of `history` (the noise of one week's median): a sum of draws,
  * not of quantiles, which overstated the band. `runs` gives each metric's run values per week
  * for scoring (pitOf, scores.ts).
  */
@@ -88,12 +92,20 @@ export function forecastOrigin(
     .flatMap((w) => (w.medianHoursToSignoff === null ? [] : [w.medianHoursToSignoff]));
   const median = fit.fitted.medianHoursToSignoff?.value ?? 0;
   const work = base.workHoursPerWeek;
-  const meanSeries = runMeanPath({ ...input, options: { ...input.options, runs: 0 } }).teams[0]!.metrics;
-  const meanAt = (v: number, w: number) => bandOf(meanSeries, metricKeys[v]!).p50[w]!;
+  const meanPath = (events: typeof input.scenario.events) => {
+    const series = runMeanPath({
+      ...input,
+      scenario: { ...input.scenario, events },
+      options: { ...input.options, runs: 0 },
+    }).teams[0]!.metrics;
+    return (v: number, w: number) => bandOf(series, metricKeys[v]!).p50[w]!;
+  };
+  const meanAt = meanPath(input.scenario.events);
+  const heldAt = meanPath([]);
+  const held = Array.from({ length: W }, (_, w) => openWeek(heldAt, w, work).hoursOpen);
   const reading = {
     weeks: W,
     workHoursPerWeek: work,
-    hoursShift: median - openWeek(meanAt, 0, work).hoursOpen,
     latencyHours: fit.fitted.latencyHours?.value ?? 0,
     openShare: fit.fitted.weekEndOpenShare?.value ?? 1,
   };
@@ -111,10 +123,12 @@ export function forecastOrigin(
     historyMetrics((v, w) => samples[(v * W + w) * R + r]!, { ...reading, draw, demandDraw }),
   );
   const residuals = hours.map((h) => h - median);
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : 1);
+  const hoursMean = mean.medianHoursToSignoff.map((open, w) => median * ratio(open, held[w]!));
   const hoursRuns = perRun.map(({ medianHoursToSignoff: run }) =>
-    run.map((value) => {
+    run.map((open, w) => {
       const noise = residuals.length === 0 ? 0 : residuals[Math.floor(rng.next() * residuals.length)]!;
-      return Math.max(0, median + value - run[0]! + noise);
+      return Math.max(0, median * ratio(ratio(open, run[0]!), ratio(held[w]!, held[0]!)) + noise);
     }),
   );
   const result = {} as Record<BacktestMetric, OriginForecast>;
@@ -125,7 +139,7 @@ export function forecastOrigin(
       ),
     );
     result[metric] = {
-      mean: mean[metric],
+      mean: metric === 'medianHoursToSignoff' ? hoursMean : mean[metric],
       p10: runs.map((values) => quantile(values, 0.1) ?? 0),
       p90: runs.map((values) => quantile(values, 0.9) ?? 0),
       runs,

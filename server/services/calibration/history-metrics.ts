@@ -51,8 +51,6 @@ export function openWeek(at: SeriesReader, w: number, workHoursPerWeek: number):
 export interface HistoryReading {
   weeks: number;
   workHoursPerWeek: number;
-  /** Added to the engine's hours open to give the median hours to sign-off (fitted median - hours open at the origin). */
-  hoursShift: number;
   /** Fitted calendar hours a change is open outside the reviewers' queue (see capacity-fit.ts). */
   latencyHours: number;
   /** Fitted open changes at a week's end over the average open (weekEndOpenShare, see estimates.ts). */
@@ -75,8 +73,8 @@ export interface HistoryReading {
  *   the week's end.
  * - signoffsCompleted: demand + last week's open - this week's open (changes are conserved; the
  *   first week takes its own open as the week before's, the queue starting at its steady state).
- * - medianHoursToSignoff: the fitted median plus the change in the engine's hours open since the
- *   origin (`hoursShift`): a longer wait adds to every change's time, the median's included.
+ * - medianHoursToSignoff: the engine's mean calendar hours open ({@link openWeek}), which
+ *   forecast-origin.ts scales to the fitted median.
  */
 export function historyMetrics(at: SeriesReader, reading: HistoryReading): Record<BacktestMetric, number[]> {
   const out: Record<BacktestMetric, number[]> = {
@@ -97,7 +95,7 @@ export function historyMetrics(at: SeriesReader, reading: HistoryReading): Recor
     out.signoffDemand.push(demand);
     out.open.push(open);
     out.signoffsCompleted.push(Math.max(0, demand + (w === 0 ? open : out.open[w - 1]!) - open));
-    out.medianHoursToSignoff.push(Math.max(0, week.hoursOpen + reading.hoursShift));
+    out.medianHoursToSignoff.push(week.hoursOpen);
   }
   return out;
 }

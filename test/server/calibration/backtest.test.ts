@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { naiveForecast, runBacktest } from '../../../server/services/calibration/backtest';
+import { fitHistory } from '../../../server/services/calibration/fit';
+import { forecastOrigin } from '../../../server/services/calibration/forecast-origin';
 import { insideBand, pitOf, scorePoints } from '../../../server/services/calibration/scores';
 import type { CalibrationWeek, TeamHistory } from '../../../server/services/calibration/team-history';
 import { defaultParameters, poisson, Rng, weekDates } from '../../../shared/index';
@@ -91,6 +93,22 @@ describe('rolling-origin backtest', () => {
     headcount: { junior: 4, mid: 5, senior: 2 },
     weeks: weekDates('2025-06-02', 40).map(weekOf),
   };
+
+  it('forecasts hours to sign-off at the fitted median while nothing changes, each run starting at a fitted week', () => {
+    const still: TeamHistory = { ...history, weeks: history.weeks.map((w) => ({ ...w, aiAssisted: 0 })) };
+    const fit = fitHistory(still, defaultParameters);
+    const forecast = forecastOrigin(fit, defaultParameters, still.headcount, still.weeks, '2026-03-09', {
+      horizonWeeks: 12,
+      runs: 30,
+      seed: 1,
+    }).medianHoursToSignoff;
+    // weekly medians 30 + 5 (i mod 4) of weeks i = 0..39 but i mod 6 = 0: 6 x 30, 10 x 35, 7 x 40,
+    // 10 x 45; the 17th of 33 is 40. No AI share, so no adoption change: 40 every week (any change
+    // the engine makes from its first week on with nothing changing cancels)
+    expect(forecast.mean).toHaveLength(12);
+    for (const value of forecast.mean) expect(value).toBeCloseTo(40, 9);
+    for (const value of forecast.runs[0]!) expect([30, 35, 40, 45]).toContain(value);
+  });
 
   it('takes the naive forecast as the mean of the last 4 weeks with a value', () => {
     // demand 20 + (7i mod 5) for weeks 4-7: 23, 20, 22, 24

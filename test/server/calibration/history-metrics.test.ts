@@ -19,7 +19,6 @@ describe('history metrics from an engine series', () => {
     const out = historyMetrics(series(20), {
       weeks: 2,
       workHoursPerWeek: 40,
-      hoursShift: -10,
       latencyHours: 16.8,
       openShare: 1,
     });
@@ -27,14 +26,14 @@ describe('history metrics from an engine series', () => {
     expect(out.open).toEqual([4, 6]);
     // completed: 10 + 4 - 4 (the first week its own open before), then 10 + 4 - 6
     expect(out.signoffsCompleted).toEqual([10, 8]);
-    // hours open: 168 x (2/40 + 4/20) = 42, 168 x (4/40 + 4/20) = 50.4; less the shift of 10
-    expect(out.medianHoursToSignoff[0]).toBeCloseTo(32, 12);
-    expect(out.medianHoursToSignoff[1]).toBeCloseTo(40.4, 12);
+    // hours open: 168 x (2/40 + 4/20) = 42, 168 x (4/40 + 4/20) = 50.4
+    expect(out.medianHoursToSignoff[0]).toBeCloseTo(42, 12);
+    expect(out.medianHoursToSignoff[1]).toBeCloseTo(50.4, 12);
     expect(out.signoffDemand).toEqual([10, 10]);
   });
 
   it('has every reviewer busy in overload and lets a run draw its own count', () => {
-    const reading = { weeks: 2, workHoursPerWeek: 40, hoursShift: 0, latencyHours: 0, openShare: 1 };
+    const reading = { weeks: 2, workHoursPerWeek: 40, latencyHours: 0, openShare: 1 };
     // capacity 5 < 10 arrivals: all 4 reviewers in review
     expect(historyMetrics(series(5), reading).open).toEqual([5, 7]);
     const drawn = historyMetrics(series(5), {
@@ -45,7 +44,7 @@ describe('history metrics from an engine series', () => {
   });
 
   it("scales open by the week's-end share", () => {
-    const reading = { weeks: 2, workHoursPerWeek: 40, hoursShift: 0, latencyHours: 16.8, openShare: 0.5 };
+    const reading = { weeks: 2, workHoursPerWeek: 40, latencyHours: 16.8, openShare: 0.5 };
     // half of (1 + 2 + 1) and of (3 + 2 + 1)
     expect(historyMetrics(series(20), reading).open).toEqual([2, 3]);
   });
