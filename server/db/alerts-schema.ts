@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AlertFinding } from '../../shared/contract/alerts';
 import { alertMetricKeys } from '../../shared/index';
-import type { Finding } from '../scheduler/conditions';
 import { orgs } from './org-schema';
 
 /** A team named in a delivery. */
@@ -62,7 +62,7 @@ export const alertEvaluations = sqliteTable(
     error: text('error'),
     /** Which forecast was read: scenario id, version and run. */
     source: text('source', { mode: 'json' }).$type<Record<string, unknown>>(),
-    findings: text('findings', { mode: 'json' }).$type<Finding[]>().notNull(),
+    findings: text('findings', { mode: 'json' }).$type<AlertFinding[]>().notNull(),
     opened: integer('opened').notNull(),
     resolved: integer('resolved').notNull(),
   },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { alertRuleInputSchema, alertRulePatchSchema } from '../../shared/contract/alerts';
 import { alertDryRunSchema, alertEvaluationSchema, alertRuleSchema as ruleSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
@@ -8,7 +9,6 @@ import { evaluateRule } from '../scheduler/evaluate-rule';
 import { planOfRecordForecasts } from '../scheduler/plan-of-record-source';
 import { alertView, evaluationView } from '../services/alert-history';
 import { createRule, deleteRule, findRule, listRules, readRule, updateRule } from '../services/alert-rules';
-import { createRuleSchema, patchRuleSchema } from './alert-rule-schemas';
 import { errorResponses, jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const tags = ['alert rules'];
@@ -22,7 +22,7 @@ const list = orgRoute('GET /orgs/{org}/alert-rules', {
 const create = orgRoute('POST /orgs/{org}/alert-rules', {
   tags,
   summary: 'Create an alert rule (the webhook secret is never shown again, only its last four characters)',
-  request: { params: orgParams, body: jsonBody(createRuleSchema) },
+  request: { params: orgParams, body: jsonBody(alertRuleInputSchema) },
   responses: { 201: jsonResponse('Created', ruleSchema), ...errorResponses },
 });
 const read = orgRoute('GET /orgs/{org}/alert-rules/{id}', {
@@ -35,7 +35,7 @@ const patch = orgRoute('PATCH /orgs/{org}/alert-rules/{id}', {
   tags,
   summary:
     'Change, pause or resume an alert rule; a new schedule or time zone, or a resume, takes effect from the next slot after now',
-  request: { params: orgIdParams, body: jsonBody(patchRuleSchema) },
+  request: { params: orgIdParams, body: jsonBody(alertRulePatchSchema) },
   responses: { 200: jsonResponse('Updated', ruleSchema), ...errorResponses },
 });
 const remove = orgRoute('DELETE /orgs/{org}/alert-rules/{id}', {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { calibrationSchema } from '../../shared/contract/calibration';
 import { scenarioVersionSchema } from '../../shared/index';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
@@ -8,70 +9,6 @@ import { calibrate, getCalibration } from '../services/calibration/calibrate';
 import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const tags = ['calibration'];
-
-const fittedValue = z.object({ value: z.number(), low: z.number(), high: z.number() });
-const score = z.object({
-  points: z.number(),
-  mape: z.number().nullable(),
-  mapeKind: z.enum(['mape', 'smape']),
-  medianError: z.number().nullable().optional().openapi({ description: 'Median of the same errors as mape' }),
-  mase: z.number().nullable(),
-  coverage: z.number().nullable(),
-});
-const fanSchema = z.object({
-  origin: z.string(),
-  weeks: z.array(z.string()),
-  metrics: z.record(
-    z.string(),
-    z.object({
-      mean: z.array(z.number()),
-      p10: z.array(z.number()),
-      p90: z.array(z.number()),
-      actual: z.array(z.number().nullable()),
-    }),
-  ),
-});
-const calibrationSchema = z
-  .object({
-    id: z.string(),
-    team: z.string().nullable(),
-    fitted: z.record(z.string(), fittedValue),
-    fitWeeks: z
-      .number()
-      .optional()
-      .openapi({ description: 'Weeks the fit read: the last 52 of the history (all when fewer)' }),
-    defaults: z.array(z.string()),
-    backtest: z.object({
-      origins: z.number(),
-      horizonWeeks: z.number(),
-      metrics: z.record(z.string(), score.extend({ byHorizon: z.record(z.string(), score) })),
-      fan: fanSchema
-        .nullable()
-        .openapi({ description: 'The latest origin whose whole horizon has happened: forecast and actuals' }),
-      fans: z.array(fanSchema).optional().openapi({
-        description: 'Every origin, oldest first (actual null for weeks not yet in the history)',
-      }),
-    }),
-    actuals: z.array(
-      z.object({
-        week: z.string(),
-        authored: z.number(),
-        aiAssisted: z.number(),
-        signoffDemand: z.number(),
-        signoffsCompleted: z.number(),
-        open: z.number(),
-        medianHoursToSignoff: z.number().nullable(),
-      }),
-    ),
-    provenance: z.object({
-      changes: z.number(),
-      from: z.string().nullable(),
-      to: z.string().nullable(),
-      engineVersion: z.string(),
-      createdAt: z.string(),
-    }),
-  })
-  .openapi('Calibration');
 
 const create = orgRoute('POST /orgs/{org}/calibrations', {
   tags,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { forecastJobSchema } from '../../shared/contract/forecast-job';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -6,33 +7,19 @@ import { getForecastJob } from '../services/forecast-jobs';
 import { optionsSchema } from './forecasts';
 import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
-const jobSchema = z
-  .object({
-    id: z.string(),
-    scenarioId: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
-    done: z.number().int().openapi({ description: 'Slices finished' }),
-    total: z.number().int().openapi({ description: 'Slices planned (0 until the engine starts)' }),
-    runId: z.string().nullable().openapi({ description: 'The stored run once done' }),
-    error: z.record(z.string(), z.unknown()).nullable(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi('ForecastJob');
-
 const tags = ['forecasts'];
 
 const start = orgRoute('POST /orgs/{org}/scenarios/{id}/forecast-jobs', {
   tags,
   summary: 'Forecast a scenario version in the background (large orgs); poll the job for progress',
   request: { params: orgIdParams, body: jsonBody(optionsSchema) },
-  responses: { 201: jsonResponse('The queued job', jobSchema) },
+  responses: { 201: jsonResponse('The queued job', forecastJobSchema) },
 });
 const read = orgRoute('GET /orgs/{org}/forecast-jobs/{jobId}', {
   tags,
   summary: 'A background forecast: status, slices done of total, and the run once done',
   request: { params: orgParams.extend({ jobId: z.string().min(1).max(64) }) },
-  responses: { 200: jsonResponse('The job', jobSchema) },
+  responses: { 200: jsonResponse('The job', forecastJobSchema) },
 });
 
 /** Background forecast jobs. */

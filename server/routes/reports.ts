@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { capacityReportSchema } from '../../shared/contract/capacity-report';
 import { actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
@@ -14,69 +15,6 @@ import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
 import { orgParams, orgRoute } from './route';
-
-const rowSchema = z
-  .object({
-    team: z.string(),
-    teamId: z.string(),
-    headcountNow: z.record(z.string(), z.number()).openapi({ description: 'Roster today per level' }),
-    headcountAtHorizon: z.record(z.string(), z.number()).openapi({ description: 'P50 in the last week' }),
-    signoffDemandPerWeek: z.number(),
-    signoffCapacityPerWeek: z.number(),
-    utilization: z.number(),
-    backlogP50: z.number(),
-    backlogP90: z.number(),
-    firstBreachWeek: z.string(),
-    firstBreachMetric: z.string(),
-    firstBreachThreshold: z.number().nullable().optional(),
-    firstBreachValue: z.number().nullable().optional(),
-    burnoutRisk: z.number(),
-    reviewersToday: z.number().optional(),
-    reviewersNeeded: z.number(),
-    reviewerGap: z.number(),
-    maxLayoffPercent: z.number().nullable().optional(),
-    modelError: z.string().openapi({
-      description:
-        "How wrong the model has been for the team (its accepted calibration's backtest), or that it is not calibrated",
-    }),
-  })
-  .openapi('CapacityRow');
-
-const weekRowSchema = z
-  .object({
-    team: z.string(),
-    teamId: z.string(),
-    week: z.string(),
-    headcount: z.record(z.string(), z.number()),
-    reviewers: z.number(),
-    signoffDemand: z.number(),
-    signoffCapacity: z.number(),
-    utilization: z.number(),
-    backlogP50: z.number(),
-    backlogP90: z.number(),
-    p90WaitHours: z.number(),
-    serviceLevel: z.number(),
-    burnoutRiskP50: z.number(),
-    burnoutRiskP90: z.number(),
-  })
-  .openapi('CapacityWeekRow');
-
-const reportSchema = z
-  .object({
-    scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
-    horizon: z.number().int(),
-    runs: z.number().int(),
-    generatedAt: z.string(),
-    runId: z.string(),
-    grain: z.enum(['team', 'week']),
-    rows: z.union([z.array(rowSchema), z.array(weekRowSchema)]),
-    nextCursor: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({ description: 'Grain week: the cursor of the next page of teams (null on the last)' }),
-  })
-  .openapi('CapacityReport');
 
 const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
   tags: ['reports'],
@@ -119,7 +57,7 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
     200: {
       description: 'The report',
       content: {
-        'application/json': { schema: reportSchema },
+        'application/json': { schema: capacityReportSchema },
         'text/csv': {
           schema: z.string().openapi({
             description:

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { rosterImportSchema, rosterPreviewSchema } from '../../shared/contract/roster';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
@@ -22,42 +23,6 @@ const modeQuery = z.object({
   }),
 });
 
-const peopleSchema = z.object({
-  added: z.number().int(),
-  moved: z.number().int(),
-  levelChanged: z.number().int(),
-  removed: z.number().int(),
-  unchanged: z.number().int(),
-});
-
-const headcount = z.record(z.string(), z.number().int());
-
-const previewSchema = z
-  .object({
-    mode: z.enum(rosterModes),
-    rows: z.number().int(),
-    people: peopleSchema,
-    teams: z.array(
-      z.object({
-        name: z.string(),
-        status: z.enum(['new', 'changed', 'emptied']),
-        before: headcount,
-        after: headcount,
-        joining: z.number().int(),
-        leaving: z.number().int(),
-      }),
-    ),
-    samples: z.object({
-      added: z.array(z.object({ employeeId: z.string(), team: z.string(), level: z.string() })),
-      moved: z.array(z.object({ employeeId: z.string(), from: z.string(), to: z.string() })),
-      levelChanged: z.array(
-        z.object({ employeeId: z.string(), team: z.string(), from: z.string(), to: z.string() }),
-      ),
-      removed: z.array(z.object({ employeeId: z.string(), team: z.string(), level: z.string() })),
-    }),
-  })
-  .openapi('RosterPreview');
-
 const csvBody = {
   content: {
     'text/csv': {
@@ -77,7 +42,7 @@ const previewRoute = orgRoute('POST /orgs/{org}/roster/preview', {
   description: csvDescription,
   request: { params: orgParams, query: modeQuery, body: csvBody },
   responses: {
-    200: jsonResponse('The changes an import would make', previewSchema),
+    200: jsonResponse('The changes an import would make', rosterPreviewSchema),
     413: { ...errorResponses[422], description: 'The file is larger than 20 MiB' },
     415: { ...errorResponses[422], description: 'Content-Type is not text/csv' },
   },
@@ -94,16 +59,7 @@ const importRoute = orgRoute('POST /orgs/{org}/roster/import', {
     body: csvBody,
   },
   responses: {
-    200: jsonResponse(
-      'Imported',
-      z.object({
-        imported: z.number().int(),
-        teams: z.number().int(),
-        teamsCreated: z.number().int(),
-        mode: z.enum(rosterModes),
-        people: peopleSchema,
-      }),
-    ),
+    200: jsonResponse('Imported', rosterImportSchema),
     413: { ...errorResponses[422], description: 'The file is larger than 20 MiB' },
     415: { ...errorResponses[422], description: 'Content-Type is not text/csv' },
   },

@@ -1,4 +1,5 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { problemSchema } from '../../shared/contract/problem';
 import { requireRole } from '../middleware/org-scope';
 import { type OperationKey, permissions } from '../middleware/permissions';
 
@@ -6,27 +7,6 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Either a session cookie or a bearer token. */
 export const security: Record<string, string[]>[] = [{ cookie: [] }, { bearer: [] }];
-
-/** problem+json (RFC 9457) as every error response. */
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          path: z.string().optional(),
-          line: z.number().int().optional(),
-          column: z.string().optional(),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-    instance: z.string(),
-  })
-  .openapi('Problem');
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
 

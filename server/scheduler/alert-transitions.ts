@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt } from 'drizzle-orm';
+import type { AlertFinding } from '../../shared/contract/alerts';
 import { alertDeliveries, type alertRules, alerts } from '../db/alerts-schema';
 import type { Db } from '../db/client';
-import type { Finding } from './conditions';
 import { alertEvent, deliveryBody, digestEvent } from './payload';
 
 type Rule = typeof alertRules.$inferSelect;
@@ -73,7 +73,7 @@ async function inCooldown(tx: Tx, rule: Rule, teamId: string, now: Date): Promis
  * in the same transaction. Conditional writes make a concurrent evaluation of the same rule
  * change nothing twice.
  */
-export async function applyFindings(tx: Tx, rule: Rule, findings: Finding[], now: Date) {
+export async function applyFindings(tx: Tx, rule: Rule, findings: AlertFinding[], now: Date) {
   const names: Names = new Map(findings.map((f) => [f.teamId, f.teamName]));
   const open = await tx
     .select()

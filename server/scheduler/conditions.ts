@@ -1,3 +1,4 @@
+import type { AlertFinding } from '../../shared/contract/alerts';
 import {
   type AlertMetricKey,
   alertMetricSeries,
@@ -17,19 +18,6 @@ export interface AlertCondition {
   lookaheadWeeks: number;
   /** Team ids to watch; null watches every team in the forecast. */
   teams: string[] | null;
-}
-
-/** One team's result: whether it crosses the threshold within the look-ahead, and when. */
-export interface Finding {
-  teamId: string;
-  teamName: string;
-  breached: boolean;
-  /** First breaching week index (0 = start week), its Monday and value; null when none. */
-  week: number | null;
-  date: string | null;
-  value: number | null;
-  /** The worst value within the look-ahead, in the comparator's direction. */
-  worst: number;
 }
 
 const crosses = (value: number, comparator: Comparator, threshold: number): boolean => {
@@ -59,7 +47,7 @@ function seriesFor(band: Band, condition: AlertCondition): number[] {
  * Evaluates `condition` against `forecast`, one finding per watched team (teams the forecast
  * lacks are skipped). Pure: the same forecast and condition give the same findings.
  */
-export function evaluateCondition(forecast: Forecast, condition: AlertCondition): Finding[] {
+export function evaluateCondition(forecast: Forecast, condition: AlertCondition): AlertFinding[] {
   const watched = condition.teams ? new Set(condition.teams) : null;
   const weeks = Math.min(condition.lookaheadWeeks, forecast.weeks.length);
   const rising = condition.comparator.startsWith('>');

@@ -1,28 +1,20 @@
 import { TransactionRollbackError } from 'drizzle-orm';
 import type { alertRules, alerts } from '../db/alerts-schema';
 import { applyFindings } from './alert-transitions';
-import { evaluateCondition, type Finding } from './conditions';
+import { evaluateCondition } from './conditions';
 import type { EvaluateDeps } from './evaluate-rule';
 
 type Rule = typeof alertRules.$inferSelect;
 type Alert = typeof alerts.$inferSelect;
 
-/** What an evaluation of the rule would do now, with nothing stored, opened or sent. */
-export interface DryRun {
-  evaluatedAt: Date;
-  source: Record<string, unknown>;
-  findings: Finding[];
-  wouldOpen: Alert[];
-  wouldResolve: Alert[];
-}
-
 /**
  * Evaluates `rule` against a fresh forecast of the plan of record and applies the alert state
  * changes exactly as a scheduled run would (cooldown, already open alerts), inside a transaction
  * that is then rolled back: no alert, outbox row or evaluation record survives, so nothing is
- * delivered. (The forecast itself is stored like any forecast request's.)
+ * delivered. (The forecast itself is stored like any forecast request's.) Answers what the evaluation
+ * would do now, with nothing stored, opened or sent.
  */
-export async function dryRunRule(deps: EvaluateDeps, rule: Rule, now: Date): Promise<DryRun> {
+export async function dryRunRule(deps: EvaluateDeps, rule: Rule, now: Date) {
   const snapshot = await deps.forecastSource(rule.orgId, { horizonWeeks: rule.lookaheadWeeks, now });
   const findings = evaluateCondition(snapshot.forecast, rule);
   // Stryker disable next-line ObjectLiteral,ArrayDeclaration: always replaced inside the transaction before its rollback; any other failure is rethrown, so this value is never returned

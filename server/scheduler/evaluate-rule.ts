@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { AlertFinding } from '../../shared/contract/alerts';
 import { alertEvaluations, type alertRules, type alerts } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import type { Tx } from '../services/audit';
 import { applyFindings } from './alert-transitions';
-import { evaluateCondition, type Finding } from './conditions';
+import { evaluateCondition } from './conditions';
 import type { ForecastSource } from './forecast-source';
 
 type Rule = typeof alertRules.$inferSelect;
@@ -24,7 +25,7 @@ export interface Evaluation {
   status: 'ok' | 'error';
   error: string | null;
   source: Record<string, unknown> | null;
-  findings: Finding[];
+  findings: AlertFinding[];
   opened: Alert[];
   resolved: Alert[];
 }

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import {
-  type AlertMetricKey,
-  type AlertComparator as Comparator,
-  describeAlertCondition,
-  describeSchedule,
-  nextScheduleTimes,
-  type AlertPercentile as Percentile,
-} from '../../shared/index';
+import type { z } from 'zod';
+import type { AlertRule, alertRuleInputSchema, alertRulePatchSchema } from '../../shared/contract/alerts';
+import { describeAlertCondition, describeSchedule, nextScheduleTimes } from '../../shared/index';
 import { alertRules } from '../db/alerts-schema';
 import type { Db } from '../db/client';
 import { teams } from '../db/schema';
@@ -17,62 +12,20 @@ import { type Actor, recordAudit, type Tx } from './audit';
 
 type Rule = typeof alertRules.$inferSelect;
 
-/** A rule as the API shows it: the webhook secret only as a hint of its last four characters. */
-export interface AlertRuleView {
-  id: string;
-  name: string;
-  metric: AlertMetricKey;
-  percentile: Percentile;
-  comparator: Comparator;
-  threshold: number;
-  lookaheadWeeks: number;
-  teams: string[] | null;
-  schedule: string;
-  timezone: string;
-  webhook: { url: string; secretHint: string };
-  format: 'json' | 'slack';
-  cooldownHours: number;
-  digest: boolean;
-  paused: boolean;
-  pausedAt: string | null;
-  description: string;
-  scheduleText: string;
-  nextRunAt: string;
-  nextRuns: string[];
-  createdAt: string;
-}
-
 /** How many upcoming slots a rule view lists. */
 const previewSlots = 5;
 
-/** Create input, already validated by the route's schema (defaults applied). */
-export interface AlertRuleInput {
-  name: string;
-  metric: AlertMetricKey;
-  percentile: Percentile;
-  comparator: Comparator;
-  threshold: number;
-  lookaheadWeeks: number;
-  teams?: string[] | null | undefined;
-  schedule: string;
-  timezone: string;
-  webhook: { url: string; secret: string };
-  format: 'json' | 'slack';
-  cooldownHours: number;
-  digest: boolean;
-  paused: boolean;
-}
+/** A new rule as the API parsed it (defaults filled in). */
+export type AlertRuleInput = z.output<typeof alertRuleInputSchema>;
 
 /** Patch input: any field of the create input; `webhook.secret` may be left out to keep the current one. */
-export type AlertRulePatch = Partial<Omit<AlertRuleInput, 'webhook'>> & {
-  webhook?: { url: string; secret?: string | undefined } | undefined;
-};
+export type AlertRulePatch = z.output<typeof alertRulePatchSchema>;
 
 /**
  * A rule as the API shows it, with its condition and schedule in words (`names` maps team ids
  * to names) and its next slots after its next run.
  */
-export const ruleView = (r: Rule, names: ReadonlyMap<string, string>): AlertRuleView => ({
+export const ruleView = (r: Rule, names: ReadonlyMap<string, string>): AlertRule => ({
   id: r.id,
   name: r.name,
   metric: r.metric,
@@ -111,7 +64,7 @@ export async function teamNames(db: Tx, orgId: string): Promise<Map<string, stri
 }
 
 /** One rule of the org as the API shows it, or 404. */
-export async function readRule(db: Db, orgId: string, id: string): Promise<AlertRuleView> {
+export async function readRule(db: Db, orgId: string, id: string): Promise<AlertRule> {
   return ruleView(await findRule(db, orgId, id), await teamNames(db, orgId));
 }
 
@@ -144,7 +97,7 @@ export async function findRule(db: Db, orgId: string, id: string): Promise<Rule>
   return row;
 }
 
-export async function listRules(db: Db, orgId: string): Promise<AlertRuleView[]> {
+export async function listRules(db: Db, orgId: string): Promise<AlertRule[]> {
   const rows = await db
     .select()
     .from(alertRules)

@@ -1,5 +1,6 @@
+import type { CapacityWeekRow } from '../../shared/contract/capacity-report';
 import { csvField } from '../../shared/csv/csv-write';
-import type { ReportHead, TeamReportRow, WeekRow } from './capacity-report';
+import type { ReportHead, TeamReportRow } from './capacity-report';
 
 type Column<R> = readonly [name: string, pick: (row: R) => string | number | null];
 
@@ -23,7 +24,7 @@ const teamColumns: readonly Column<TeamReportRow>[] = [
 ];
 
 /** Week-grain columns after the per-level headcount columns. */
-const weekColumns: readonly Column<WeekRow>[] = [
+const weekColumns: readonly Column<CapacityWeekRow>[] = [
   ['reviewers_p50_people', (r) => r.reviewers],
   ['signoff_demand_p50_changes', (r) => r.signoffDemand],
   ['signoff_capacity_p50_changes', (r) => r.signoffCapacity],
@@ -92,7 +93,7 @@ export function* teamCsv(report: ReportHead, levels: readonly string[], rows: re
 export async function* weekCsv(
   report: ReportHead,
   levels: readonly string[],
-  pages: AsyncIterable<readonly WeekRow[]>,
+  pages: AsyncIterable<readonly CapacityWeekRow[]>,
 ) {
   const head = rowHead(report);
   yield lines([

@@ -1,3 +1,4 @@
+import type { CapacityWeekRow } from '../../shared/contract/capacity-report';
 import type { Forecast, ModelError, TeamForecast } from '../../shared/index';
 import type { Db } from '../db/client';
 import { notFound, ProblemError } from '../errors';
@@ -9,23 +10,6 @@ import { parseTeamChunk } from './series-chunks';
 import { storedChunkCount, storedSeriesHead, storedTeamChunk, storedTeamChunks } from './stored-runs';
 
 /** One team-week of the week-grain report (P50 unless the field says P90). */
-export interface WeekRow {
-  team: string;
-  teamId: string;
-  week: string;
-  headcount: Record<string, number>;
-  reviewers: number;
-  signoffDemand: number;
-  signoffCapacity: number;
-  utilization: number;
-  backlogP50: number;
-  backlogP90: number;
-  p90WaitHours: number;
-  serviceLevel: number;
-  burnoutRiskP50: number;
-  burnoutRiskP90: number;
-}
-
 export interface ReportHead {
   scenario: { id: string; name: string; version: number };
   horizon: number;
@@ -46,7 +30,7 @@ const modelErrorText = (summary: Record<string, unknown>) => {
   return (teamId: string) => lines.get(teamId) ?? '';
 };
 /** A page of the week-grain report: the team-weeks of one stored chunk of up to 256 teams. */
-export type WeekReport = ReportHead & { grain: 'week'; rows: WeekRow[]; nextCursor: string | null };
+export type WeekReport = ReportHead & { grain: 'week'; rows: CapacityWeekRow[]; nextCursor: string | null };
 
 export interface ReportRequest {
   scenarioId?: string | undefined;
@@ -62,7 +46,7 @@ const round = (value: number, digits = 2) => Number((value ?? 0).toFixed(digits)
 export function weekRows(
   forecast: Pick<Forecast, 'weeks' | 'levels'>,
   teams: readonly TeamForecast[],
-): WeekRow[] {
+): CapacityWeekRow[] {
   return teams.flatMap((team) => {
     const m = team.metrics;
     return forecast.weeks.map((week, w) => ({
@@ -145,7 +129,7 @@ export async function teamReportJson(
 }
 
 /** The week rows of a stored run, one stored chunk of teams at a time. */
-export async function* storedWeekRows(db: Db, runId: string): AsyncGenerator<WeekRow[]> {
+export async function* storedWeekRows(db: Db, runId: string): AsyncGenerator<CapacityWeekRow[]> {
   const head = await storedSeriesHead(db, runId);
   for await (const chunk of storedTeamChunks(db, runId)) yield weekRows(head, await parseTeamChunk(chunk));
 }

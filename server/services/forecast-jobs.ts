@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { ForecastJob } from '../../shared/contract/forecast-job';
 import type { Db } from '../db/client';
 import { forecastJobs, orgs } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
@@ -8,22 +9,7 @@ import type { ForecastEngine } from './forecast-pool';
 import { type ForecastOrg, type ForecastRequest, forecastScenario } from './forecasts';
 import { getVersion } from './scenarios';
 
-/** A background forecast as the API shows it. */
-export interface ForecastJobView {
-  id: string;
-  scenarioId: string;
-  status: (typeof forecastJobs.$inferSelect)['status'];
-  /** Slices finished of `total` (0 of 0 until the engine has planned them). */
-  done: number;
-  total: number;
-  /** The stored run once done (GET /orgs/{org}/forecasts/{runId}). */
-  runId: string | null;
-  error: Record<string, unknown> | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-const view = (row: typeof forecastJobs.$inferSelect): ForecastJobView => ({
+const view = (row: typeof forecastJobs.$inferSelect): ForecastJob => ({
   id: row.id,
   scenarioId: row.scenarioId,
   status: row.status,
@@ -252,7 +238,7 @@ export class ForecastJobs {
 }
 
 /** One forecast job of the org; 404 for another org's. */
-export async function getForecastJob(db: Db, orgId: string, id: string): Promise<ForecastJobView> {
+export async function getForecastJob(db: Db, orgId: string, id: string): Promise<ForecastJob> {
   const row = await db
     .select()
     .from(forecastJobs)

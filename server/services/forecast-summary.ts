@@ -1,3 +1,4 @@
+import type { CapacityRow as ContractCapacityRow } from '../../shared/contract/capacity-report';
 import {
   anyBreach,
   type Band,
@@ -8,29 +9,8 @@ import {
   type TeamAnswer,
 } from '../../shared/index';
 
-/** One team's row of the capacity report (see README, "Capacity report columns"). */
-export interface CapacityRow {
-  team: string;
-  teamId: string;
-  headcountNow: Record<string, number>;
-  headcountAtHorizon: Record<string, number>;
-  signoffDemandPerWeek: number;
-  signoffCapacityPerWeek: number;
-  utilization: number;
-  backlogP50: number;
-  backlogP90: number;
-  firstBreachWeek: string;
-  firstBreachMetric: string;
-  /** The threshold crossed and the P50 value that crossed it (null when nothing breaches). */
-  firstBreachThreshold: number | null;
-  firstBreachValue: number | null;
-  burnoutRisk: number;
-  reviewersToday: number;
-  reviewersNeeded: number;
-  reviewerGap: number;
-  /** Largest whole percent of sign-off reviewers the team absorbs without a breach (null: none). */
-  maxLayoffPercent: number | null;
-}
+/** One team's row of the capacity report as the engine tasks make it: every column but the model error. */
+export type CapacityRow = Required<Omit<ContractCapacityRow, 'modelError'>>;
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 const first = (band: Band) => band.p50[0] ?? 0;

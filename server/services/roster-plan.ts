@@ -1,9 +1,10 @@
+import { type RosterMode, rosterModeSchema } from '../../shared/contract/roster';
 import type { Headcount } from '../db/schema';
 import type { RosterRow } from './roster-validate';
 
 /** How a roster file applies: `replace` makes it the whole roster; `merge` adds and updates people and removes no one. */
-export type RosterMode = 'merge' | 'replace';
-export const rosterModes = ['merge', 'replace'] as const;
+export const rosterModes = rosterModeSchema.options;
+export type { RosterMode };
 
 /** A person on the current roster, by employee id. */
 export interface CurrentPerson {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { OrgThresholds } from '../../shared/contract/org-thresholds';
 import { type Thresholds, thresholdsSchema } from '../../shared/index';
 import type { Db } from '../db/client';
 import { orgThresholds } from '../db/schema';
@@ -8,15 +9,10 @@ import { type Actor, recordAudit, type Tx } from './audit';
 export const defaultThresholds = (): Thresholds => thresholdsSchema.parse({});
 
 /** The org's thresholds, whether they are its own (`custom`) and when they were last stored. */
-export interface OrgThresholds {
-  thresholds: Thresholds;
-  defaults: Thresholds;
-  custom: boolean;
-  updatedAt: string | null;
-}
+export type StoredThresholds = Omit<OrgThresholds, 'info'>;
 
 /** The org's stored thresholds over the defaults (a stored set missing a newer key takes its default). */
-export async function loadThresholds(db: Tx, orgId: string): Promise<OrgThresholds> {
+export async function loadThresholds(db: Tx, orgId: string): Promise<StoredThresholds> {
   const row = await db.select().from(orgThresholds).where(eq(orgThresholds.orgId, orgId)).get();
   const defaults = defaultThresholds();
   return {
@@ -36,7 +32,7 @@ export async function saveThresholds(
   actor: Actor,
   orgId: string,
   changes: Partial<Thresholds> | null,
-): Promise<OrgThresholds> {
+): Promise<StoredThresholds> {
   return db.transaction(async (tx) => {
     const before = await loadThresholds(tx, orgId);
     if (changes === null) {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isTimeZone } from '../calendar/org-week';
+import { scheduleProblem } from '../calendar/schedule-words';
 import { alertMetricKeys } from '../engine/metrics';
 
 export const alertComparators = ['>', '>=', '<', '<='] as const;
@@ -49,24 +51,46 @@ export const alertRuleFields = {
   }),
 };
 
-/** A new rule: exactly these names, unknown keys rejected (the API also checks schedule and zone). */
-export const alertRuleInputSchema = z.strictObject({
-  ...alertRuleFields,
-  webhook: z.strictObject({ url: webhookUrl, secret: webhookSecret }),
-  percentile: alertRuleFields.percentile.default('P90'),
-  format: alertRuleFields.format.default('json'),
-  cooldownHours: alertRuleFields.cooldownHours.default(0),
-  digest: alertRuleFields.digest.default(false),
-  paused: alertRuleFields.paused.default(false),
-});
+/** Schedule and time zone are checked with croner and Intl; each problem names its field. */
+function checkSchedule(
+  value: { schedule?: string | undefined; timezone?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const zoneOk = value.timezone === undefined || isTimeZone(value.timezone);
+  if (!zoneOk)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['timezone'],
+      message: 'must be an IANA time zone such as Europe/Rome',
+    });
+  if (value.schedule === undefined) return;
+  const problem = scheduleProblem(value.schedule, zoneOk && value.timezone ? value.timezone : 'UTC');
+  if (problem) ctx.addIssue({ code: 'custom', path: ['schedule'], message: problem });
+}
+
+/** A new rule: exactly these names, unknown keys rejected, schedule and zone checked. */
+export const alertRuleInputSchema = z
+  .strictObject({
+    ...alertRuleFields,
+    webhook: z.strictObject({ url: webhookUrl, secret: webhookSecret }),
+    percentile: alertRuleFields.percentile.default('P90'),
+    format: alertRuleFields.format.default('json'),
+    cooldownHours: alertRuleFields.cooldownHours.default(0),
+    digest: alertRuleFields.digest.default(false),
+    paused: alertRuleFields.paused.default(false),
+  })
+  .superRefine(checkSchedule)
+  .meta({ id: 'AlertRuleInput' });
 
 /** A change to a rule: any subset; a webhook without `secret` keeps the current secret. */
-export const alertRulePatchShape = z
+export const alertRulePatchSchema = z
   .strictObject({
     ...alertRuleFields,
     webhook: z.strictObject({ url: webhookUrl, secret: webhookSecret.optional() }),
   })
-  .partial();
+  .partial()
+  .superRefine(checkSchedule)
+  .meta({ id: 'AlertRulePatch' });
 
 export const alertRuleSchema = z
   .object({
@@ -169,7 +193,7 @@ export const alertDeliverySchema = z
   .meta({ id: 'AlertDelivery' });
 
 export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
-export type AlertRulePatch = z.input<typeof alertRulePatchShape>;
+export type AlertRulePatch = z.input<typeof alertRulePatchSchema>;
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type Alert = z.infer<typeof alertSchema>;
 export type AlertFinding = z.infer<typeof alertFindingSchema>;

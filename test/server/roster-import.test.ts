@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, engineers, teams } from '../../server/db/schema';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
@@ -9,7 +9,7 @@ let org: OrgFixture;
 const fixedNow = new Date('2026-06-15T12:00:00Z');
 
 function importCsv(csv: string, contentType = 'text/csv') {
-  return fetch(`${server.url}/api/v1/orgs/roster/roster/import`, {
+  return fetch(`${server.url}/api/v1/orgs/${org.slug}/roster/import`, {
     method: 'POST',
     headers: { ...bearer(org.tokens.planner), 'content-type': contentType },
     body: csv,
@@ -24,11 +24,17 @@ const headcounts = async () =>
     ]),
   );
 
+let orgs = 0;
+
 beforeAll(async () => {
   server = await startAppServer({ clock: () => fixedNow });
-  org = await createOrgFixture(server.database.db, 'roster');
+});
+/** Each test imports into an org of its own that holds one team, Legacy, and no roster. */
+beforeEach(async () => {
+  orgs += 1;
+  org = await createOrgFixture(server.database.db, `roster-${orgs}`);
   await sendJson(
-    `${server.url}/api/v1/orgs/roster/teams`,
+    `${server.url}/api/v1/orgs/${org.slug}/teams`,
     'POST',
     { name: 'Legacy', headcount: { mid: 4 } },
     bearer(org.tokens.planner),
@@ -61,10 +67,18 @@ describe('POST /orgs/{org}/roster/import', () => {
       'Search, Core': { mid: 1 },
     });
     expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(3);
-    expect(await server.database.db.$count(auditLog, eq(auditLog.action, 'import'))).toBe(1);
+    expect(
+      await server.database.db.$count(
+        auditLog,
+        and(eq(auditLog.orgId, org.id), eq(auditLog.action, 'import')),
+      ),
+    ).toBe(1);
   });
 
   it('writes nothing when one row is bad and reports each bad cell by line and column', async () => {
+    const roster =
+      'employee_id,team,level,hire_date\nE1,Checkout,senior,2019-04-01\nE2,Search,mid,2022-01-10\n';
+    expect((await importCsv(roster)).status).toBe(200);
     const before = await headcounts();
     const csv = [
       'employee_id,team,level,hire_date,manager_id',
@@ -89,7 +103,7 @@ describe('POST /orgs/{org}/roster/import', () => {
       { line: 5, column: 'hire_date', message: 'must be an ISO date (YYYY-MM-DD)' },
     ]);
     expect(await headcounts()).toEqual(before);
-    expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(3);
+    expect(await server.database.db.$count(engineers, eq(engineers.orgId, org.id))).toBe(2);
   });
 
   it('stores the optional email (several, lower-cased) and github columns, and rejects bad ones', async () => {

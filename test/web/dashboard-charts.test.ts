@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import type { Band } from '../../shared';
 import { seriousViolations } from '../helpers/axe';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
-interface Band {
-  p10: number[];
-  p50: number[];
-  p90: number[];
-}
 interface StoredRun {
   forecast: {
     weeks: string[];

@@ -1,7 +1,6 @@
 import type { ScenarioInput, Thresholds } from '../../shared';
 import { ApiError, toApiError } from './api-error';
 import type {
-  CapacityReport,
   ForecastRun,
   Me,
   OrgModel,
@@ -13,6 +12,7 @@ import type {
   ScenarioSummary,
   ScenarioVersion,
   Team,
+  TeamCapacityReport,
   TeamDeletion,
   VersionDiff,
   VersionEntry,
@@ -137,7 +137,7 @@ export const api = {
     request<OrgThresholds>('PATCH', `${org(slug)}/thresholds`, { body: changes }),
   resetThresholds: (slug: string) => request<OrgThresholds>('DELETE', `${org(slug)}/thresholds`),
   capacityReport: (slug: string) =>
-    request<CapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
+    request<TeamCapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
   /** Address of the capacity report as CSV, for a plain download link (the session cookie authenticates it). */
   capacityReportCsvUrl: (slug: string) => `${base}${org(slug)}/reports/capacity?format=csv`,
 };

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { acceptCalibration, type Calibration } from '../api/calibration-client';
+import type { Calibration } from '../../shared/contract/calibration';
+import { acceptCalibration } from '../api/calibration-client';
 import type { ScenarioVersion } from '../api/types';
 import { useStores } from '../stores/context';
 import { ErrorMessage } from './states';

@@ -1,16 +1,16 @@
 import { createMemo, createSignal, For } from 'solid-js';
-import type { ReportValue } from '../api/types';
+import type { CapacityRow } from '../../shared/contract/capacity-report';
 
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
 
 /** Spreads object cells into one column per key: `headcountNow` becomes `headcountNow.senior`, .... */
-const flatten = (row: Record<string, ReportValue>): Row =>
+const flatten = (row: CapacityRow): Row =>
   Object.fromEntries(
     Object.entries(row).flatMap(([key, value]) =>
       value !== null && typeof value === 'object'
         ? Object.entries(value).map(([inner, cell]) => [`${key}.${inner}`, cell])
-        : [[key, value]],
+        : [[key, value ?? null]],
     ),
   );
 
@@ -33,7 +33,7 @@ const heading = (key: string) =>
     .replace(/^./, (c) => c.toUpperCase());
 
 /** The report rows as a table; a column header button sorts by it, again to reverse. */
-export function CapacityTable(props: { rows: Record<string, ReportValue>[] }) {
+export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
   const rows = createMemo(() => props.rows.map(flatten));
   const [sort, setSort] = createSignal<{ key: string; direction: 1 | -1 } | null>(null);
   const columns = createMemo(() => Object.keys(rows()[0] ?? {}).filter((key) => !hidden.has(key)));

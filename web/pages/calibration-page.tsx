@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import { type BacktestFan, type Calibration, calibrateTeam } from '../api/calibration-client';
+import type { BacktestFan, Calibration } from '../../shared/contract/calibration';
+import { calibrateTeam } from '../api/calibration-client';
 import { FanChart } from '../charts/fan-chart';
 import { okabeIto } from '../charts/palette';
 import { AcceptCalibration } from '../components/accept-calibration';

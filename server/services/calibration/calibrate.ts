@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { Calibration } from '../../../shared/contract/calibration';
 import { ENGINE_VERSION } from '../../../shared/index';
 import type { Db } from '../../db/client';
 import { calibrations } from '../../db/schema';
@@ -11,36 +12,11 @@ import { placeChanges } from '../../history/weekly-series';
 import { type Actor, recordAudit } from '../audit';
 import { loadModel } from '../org-model';
 import { type Backtest, defaultBacktestOptions, runBacktest } from './backtest';
-import { type FittedValue, fitHistory } from './fit';
+import { fitHistory } from './fit';
 import { teamHistory } from './team-history';
 
-/** A calibration as the API and the CLI give it (the JSON shape, plus id and provenance). */
-export interface CalibrationResult {
-  id: string;
-  team: string | null;
-  fitted: Record<string, FittedValue>;
-  /** Weeks the fit read: the last FIT_WEEKS of the history (all when fewer). */
-  fitWeeks: number;
-  /** Engine parameters the history cannot inform, left at the org's values. */
-  defaults: string[];
-  backtest: Backtest;
-  actuals: {
-    week: string;
-    authored: number;
-    aiAssisted: number;
-    signoffDemand: number;
-    signoffsCompleted: number;
-    open: number;
-    medianHoursToSignoff: number | null;
-  }[];
-  provenance: {
-    changes: number;
-    from: string | null;
-    to: string | null;
-    engineVersion: string;
-    createdAt: string;
-  };
-}
+/** A calibration as the service makes it: with the fit's weeks and every origin's fan. */
+export type CalibrationResult = Calibration & { fitWeeks: number; backtest: Backtest };
 
 /**
  * Calibrates a team (by name; null: the whole org, every team's changes and headcount together)

@@ -86,6 +86,8 @@ describe('GitHub sync API', () => {
   });
 
   it('syncs on demand as a job, sending the token to GitHub only, and shows the state afterwards', async () => {
+    const saved = await sendJson(`${base()}/history/github/settings`, 'PUT', settings(), admin());
+    expect(saved.status).toBe(200);
     const started = await sendJson(`${base()}/history/github/sync`, 'POST', {}, admin());
     expect(started.status).toBe(202);
     const job = await untilFinished((await started.json()).job);

@@ -166,7 +166,10 @@ describe('deliveries name their teams', () => {
       random: () => 0.5,
       userAgent: 'test',
     });
-    const bodies = receiver.requests.slice(before).map((r) => JSON.parse(r.body));
+    const bodies = receiver.requests
+      .slice(before)
+      .map((r) => JSON.parse(r.body))
+      .filter((body) => body.rule.id === rule.id);
     expect(bodies).toHaveLength(1);
     expect(bodies[0].type).toBe('alert.digest');
     expect(bodies[0].opened.map((a: { teamName: string }) => a.teamName).sort()).toEqual([

@@ -5,7 +5,7 @@ import {
   alertMetricKeys,
   alertMetricWords,
   alertRuleInputSchema,
-  alertRulePatchShape,
+  alertRulePatchSchema,
   comparatorWords,
   formatIssues,
 } from '../../../shared';
@@ -90,7 +90,7 @@ export function RuleForm(props: {
     const form = event.currentTarget as HTMLFormElement;
     const input = readForm(form);
     const body = editing ? asPatch(input) : input;
-    const checked = (editing ? alertRulePatchShape : alertRuleInputSchema).safeParse(body);
+    const checked = (editing ? alertRulePatchSchema : alertRuleInputSchema).safeParse(body);
     if (!checked.success) {
       setError(
         new ApiError(422, 'Unprocessable Content', 'The rule is not valid.', formatIssues(checked.error)),

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** One team's row of the capacity report (see README, "Capacity report columns"). */
+export const capacityRowSchema = z
+  .object({
+    team: z.string(),
+    teamId: z.string(),
+    headcountNow: z.record(z.string(), z.number()).meta({ description: 'Roster today per level' }),
+    headcountAtHorizon: z.record(z.string(), z.number()).meta({ description: 'P50 in the last week' }),
+    signoffDemandPerWeek: z.number(),
+    signoffCapacityPerWeek: z.number(),
+    utilization: z.number(),
+    backlogP50: z.number(),
+    backlogP90: z.number(),
+    firstBreachWeek: z.string(),
+    firstBreachMetric: z.string(),
+    firstBreachThreshold: z
+      .number()
+      .nullable()
+      .optional()
+      .meta({ description: 'The threshold crossed (null when nothing breaches)' }),
+    firstBreachValue: z
+      .number()
+      .nullable()
+      .optional()
+      .meta({ description: 'The P50 value that crossed it (null when nothing breaches)' }),
+    burnoutRisk: z.number(),
+    reviewersToday: z.number().optional(),
+    reviewersNeeded: z.number(),
+    reviewerGap: z.number(),
+    maxLayoffPercent: z.number().nullable().optional().meta({
+      description:
+        'Largest whole percent of sign-off reviewers the team absorbs without a breach (null: none)',
+    }),
+    modelError: z.string().meta({
+      description:
+        "How wrong the model has been for the team (its accepted calibration's backtest), or that it is not calibrated",
+    }),
+  })
+  .meta({ id: 'CapacityRow' });
+
+/** One team in one week (`?grain=week`). */
+export const capacityWeekRowSchema = z
+  .object({
+    team: z.string(),
+    teamId: z.string(),
+    week: z.string(),
+    headcount: z.record(z.string(), z.number()),
+    reviewers: z.number(),
+    signoffDemand: z.number(),
+    signoffCapacity: z.number(),
+    utilization: z.number(),
+    backlogP50: z.number(),
+    backlogP90: z.number(),
+    p90WaitHours: z.number(),
+    serviceLevel: z.number(),
+    burnoutRiskP50: z.number(),
+    burnoutRiskP90: z.number(),
+  })
+  .meta({ id: 'CapacityWeekRow' });
+
+/** GET /orgs/{org}/reports/capacity as JSON: one row per team, or per team and week. */
+export const capacityReportSchema = z
+  .object({
+    scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
+    horizon: z.number().int(),
+    runs: z.number().int(),
+    generatedAt: z.string(),
+    runId: z.string(),
+    grain: z.enum(['team', 'week']),
+    rows: z.union([z.array(capacityRowSchema), z.array(capacityWeekRowSchema)]),
+    nextCursor: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'Grain week: the cursor of the next page of teams (null on the last)' }),
+  })
+  .meta({ id: 'CapacityReport' });
+
+export type CapacityRow = z.infer<typeof capacityRowSchema>;
+export type CapacityWeekRow = z.infer<typeof capacityWeekRowSchema>;
+export type CapacityReport = z.infer<typeof capacityReportSchema>;
+/** The report by team (`grain=team`, the default). */
+export type TeamCapacityReport = Omit<CapacityReport, 'grain' | 'rows'> & {
+  grain: 'team';
+  rows: CapacityRow[];
+};
