@@ -23,6 +23,16 @@ export interface Config {
   forecasts: ForecastsConfig;
   rateLimits: RateLimitsConfig;
   github: GithubSyncConfig;
+  history: HistoryImportConfig;
+}
+
+/** Largest git history upload by default: 200 MiB as sent. */
+export const defaultUploadMaxBytes = 200 * 1024 * 1024;
+
+/** History imports (HISTORY_* variables). */
+export interface HistoryImportConfig {
+  /** Largest git history upload as sent, compressed or not (bytes). */
+  uploadMaxBytes: number;
 }
 
 /** Live GitHub sync (GITHUB_* variables). */
@@ -139,6 +149,7 @@ const envSchema = z.object({
     .refine((key) => key.length === 32, 'must be 32 bytes, base64 or hex (e.g. openssl rand -base64 32)')
     .optional(),
   GITHUB_SYNC_TICK_MS: durationMs(10, 60_000),
+  HISTORY_UPLOAD_MAX_BYTES: count(1_024, 1_073_741_824, defaultUploadMaxBytes),
 });
 
 /** Thrown when the environment is invalid; `variable` names the variable at fault. */
@@ -194,5 +205,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       tokensPerUser: e.RATE_LIMIT_TOKENS_PER_USER,
     },
     github: { tokenKey: e.GITHUB_TOKEN_KEY, tickMs: e.GITHUB_SYNC_TICK_MS },
+    history: { uploadMaxBytes: e.HISTORY_UPLOAD_MAX_BYTES },
   };
 }

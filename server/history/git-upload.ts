@@ -1,3 +1,4 @@
+import { defaultUploadMaxBytes } from '../config';
 import type { Db } from '../db/client';
 import { ProblemError } from '../errors';
 import type { Actor } from '../services/audit';
@@ -7,8 +8,6 @@ import { countBytes, gunzip, type ReadHistory, readGitHistory, TooLargeError } f
 import type { HistoryRules } from './rules';
 import { type ImportSummary, storeHistory } from './store-history';
 
-/** Largest upload: 200 MiB as sent (compressed or not). */
-export const maxUploadBytes = 200 * 1024 * 1024;
 /** Largest uncompressed history: 1 GiB (a gzip bomb stops here). */
 export const maxTextBytes = 1024 * 1024 * 1024;
 
@@ -19,6 +18,15 @@ export interface GitUploadOptions {
   deriveRoster?: boolean;
   gzip: boolean;
   rules: HistoryRules;
+  /** Largest upload as sent (HISTORY_UPLOAD_MAX_BYTES; 200 MiB by default). */
+  maxBytes?: number;
+}
+
+/** 413 naming the body and the limit it went past; nothing was imported. */
+export function tooLarge(error: TooLargeError): ProblemError {
+  return new ProblemError(413, 'Content Too Large', `The ${error.message.slice(4)}; nothing was imported.`, [
+    { path: 'body', message: `must be at most ${error.limit} bytes (the ${error.what} limit)` },
+  ]);
 }
 
 /** The problem+json a failed read becomes: 422 naming record and field, 413 too large, 422 bad gzip. */
@@ -28,8 +36,7 @@ export function readProblem(error: unknown): ProblemError | null {
       { line: error.record, column: error.field, message: error.message },
     ]);
   }
-  if (error instanceof TooLargeError)
-    return new ProblemError(413, 'Content Too Large', `The ${error.message.slice(4)}.`);
+  if (error instanceof TooLargeError) return tooLarge(error);
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('Z_')) {
     return new ProblemError(
@@ -58,13 +65,13 @@ export async function readGitUpload(
   db: Db,
   orgId: string,
   body: AsyncIterable<Uint8Array>,
-  options: Pick<GitUploadOptions, 'gzip' | 'rules'>,
+  options: Pick<GitUploadOptions, 'gzip' | 'rules' | 'maxBytes'>,
   now: () => Date,
 ): Promise<ReadUpload> {
   const job = await startImportJob(db, orgId, 'git');
   let bytes = 0;
   try {
-    const raw = countBytes(body, maxUploadBytes, 'upload');
+    const raw = countBytes(body, options.maxBytes ?? defaultUploadMaxBytes, 'upload');
     const text = countBytes(options.gzip ? gunzip(raw) : raw, maxTextBytes, 'uncompressed history', (n) => {
       bytes = n;
     });
@@ -85,7 +92,7 @@ export async function storeGitUpload(
   db: Db,
   orgId: string,
   upload: ReadUpload,
-  options: Omit<GitUploadOptions, 'gzip' | 'rules'>,
+  options: Omit<GitUploadOptions, 'gzip' | 'rules' | 'maxBytes'>,
   now: () => Date,
   actor: Actor,
 ): Promise<ImportSummary> {

@@ -14,13 +14,17 @@ export interface ReadHistory {
   bots: number;
 }
 
+const mib = 1024 * 1024;
+/** `limit` bytes as people read it: whole MiB, else bytes. */
+const byteSize = (limit: number) => (limit % mib === 0 ? `${limit / mib} MiB` : `${limit} bytes`);
+
 /** Too many bytes: `limit` in bytes, `what` says which count (`upload`, `uncompressed`). */
 export class TooLargeError extends Error {
   constructor(
     readonly limit: number,
     readonly what: string,
   ) {
-    super(`the ${what} is larger than ${Math.round(limit / 1024 / 1024)} MiB`);
+    super(`the ${what} is larger than ${byteSize(limit)}`);
     this.name = 'TooLargeError';
   }
 }

@@ -2,9 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
-import { readGitUpload, storeGitUpload } from '../history/git-upload';
+import { readGitUpload, storeGitUpload, tooLarge } from '../history/git-upload';
 import { getImportJob } from '../history/import-jobs';
 import { historyOverview } from '../history/overview';
+import { TooLargeError } from '../history/read-git';
 import { createRouter } from '../openapi';
 import {
   gitImportQuery,
@@ -25,7 +26,7 @@ const importGit = orgRoute('POST /orgs/{org}/history/git', {
   tags,
   summary: 'Import a git history (all or nothing; idempotent per source and commit)',
   description:
-    "The output of `git log --no-merges --shortstat --format='%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%B%x1f'`, streamed: text/plain, or gzip as application/gzip or Content-Encoding: gzip; up to 200 MiB. A malformed record answers 422 naming its record number (`line`) and field (`column`), and nothing is stored. Uploads over 16 MiB, or with `async=true`, answer 202 with a job to poll once read.",
+    "The output of `git log --no-merges --shortstat --format='%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%B%x1f'`, streamed: text/plain, or gzip as application/gzip or Content-Encoding: gzip; up to 200 MiB (HISTORY_UPLOAD_MAX_BYTES; larger: 413 naming `body` and the limit, nothing read further or stored). A malformed record answers 422 naming its record number (`line`) and field (`column`), and nothing is stored. Uploads over 16 MiB, or with `async=true`, answer 202 with a job to poll once read.",
   request: {
     params: orgParams,
     query: gitImportQuery,
@@ -43,7 +44,7 @@ const importGit = orgRoute('POST /orgs/{org}/history/git', {
       'Read; being stored (poll the job)',
       z.object({ job: z.string(), status: z.literal('running') }),
     ),
-    413: { ...errorResponses[422], description: 'Larger than 200 MiB' },
+    413: { ...errorResponses[422], description: 'Larger than HISTORY_UPLOAD_MAX_BYTES (200 MiB)' },
     415: { ...errorResponses[422], description: 'Neither text/plain nor gzip' },
   },
 });
@@ -75,6 +76,10 @@ async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uin
   }
 }
 
+/** The problem, closing the connection: the rest of a refused body is not read. */
+const withClose = (error: ProblemError) =>
+  new ProblemError(error.status, error.title, error.detail, error.errors, { connection: 'close' });
+
 /** Git history upload, import jobs and the overview. */
 export function historyRoutes(deps: AppDeps) {
   return createRouter()
@@ -88,6 +93,9 @@ export function historyRoutes(deps: AppDeps) {
           'Send the history as text/plain or application/gzip.',
         );
       }
+      const maxBytes = deps.config.history.uploadMaxBytes;
+      if (Number(c.req.header('content-length') ?? 0) > maxBytes)
+        throw withClose(tooLarge(new TooLargeError(maxBytes, 'upload')));
       const body = c.req.raw.body;
       if (!body) throw new ProblemError(422, 'Unprocessable Content', 'The body is empty.');
       const query = c.req.valid('query');
@@ -96,12 +104,10 @@ export function historyRoutes(deps: AppDeps) {
         deps.db,
         orgId,
         chunksOf(body),
-        { gzip, rules: rulesOf(query) },
+        { gzip, rules: rulesOf(query), maxBytes },
         deps.clock,
       ).catch((error: unknown) => {
-        throw error instanceof ProblemError
-          ? new ProblemError(error.status, error.title, error.detail, error.errors, { connection: 'close' })
-          : error;
+        throw error instanceof ProblemError ? withClose(error) : error;
       });
       const options = { source: query.source, team: query.team, deriveRoster: query.deriveRoster === 'true' };
       const store = () =>
