@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Band } from '../../shared';
 import { seriousViolations } from '../helpers/axe';
+import { dayMonthYear } from '../helpers/day-month-year';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
 interface StoredRun {
@@ -20,13 +21,6 @@ interface Version {
 /** "Fraud, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100" in parts. */
 const readoutPattern =
   /^(.+), week of (\d{1,2} \w{3} \d{4}): burnout risk P50 (\d+) \(P10 (\d+) to P90 (\d+)\), index 0-100$/;
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "2027-01-04" as "4 Jan 2027". */
-const dayMonthYear = (iso: string) => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${months[month! - 1]} ${year}`;
-};
 
 /**
  * Page script: numbers each engine worker the page starts and logs its messages in arrival order
@@ -75,7 +69,7 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       );
 
   it(
-    "marks the plan's events on the Dashboard charts, as the editor and Compare do; Compare runs its versions side by side and lists team answers",
+    "marks the plan's events on the Dashboard charts, as the editor and Compare do; a viewer's Compare runs its previews side by side and lists team answers",
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page);
@@ -97,32 +91,38 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       await page.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
       expect(await markedEvents(page, 'Org sign-off backlog')).toEqual(dashboard);
 
-      await page.addInitScript(workerLog);
-      await page.goto(`${env.server.url}/compare?s=${id}@1,${others[0]!.id}@1`);
-      await page.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
-      const compare = await markedEvents(page, 'Org sign-off backlog');
+      // A viewer's Compare runs previews in the browser (planners see the stored forecasts).
+      const viewer = { email: 'chart-viewer@example.com', password: 'chart-viewer-password-1' };
+      await env.api(page, 'POST', '/orgs/demo/users', { ...viewer, name: 'Chart Viewer', role: 'viewer' });
+      const { page: viewerPage, errors: viewerErrors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(viewerPage, { as: viewer });
+      await viewerPage.addInitScript(workerLog);
+      await viewerPage.goto(`${env.server.url}/compare?s=${id}@1,${others[0]!.id}@1`);
+      await viewerPage.getByRole('list', { name: 'Events marked on Org sign-off backlog' }).first().waitFor();
+      const compare = await markedEvents(viewerPage, 'Org sign-off backlog');
       expect(compare.map((e) => e.date)).toEqual(dates);
       for (const event of compare) expect(event.text).toContain(`: ${name} v1: `);
 
-      await page.waitForFunction(() =>
+      await viewerPage.waitForFunction(() =>
         ['0 result-bands', '1 result-bands'].every((entry) =>
           (window as unknown as { workerLog: string[] }).workerLog.includes(entry),
         ),
       );
-      const log = await page.evaluate(() => (window as unknown as { workerLog: string[] }).workerLog);
+      const log = await viewerPage.evaluate(() => (window as unknown as { workerLog: string[] }).workerLog);
       const firstProgress = [0, 1].map((worker) => log.indexOf(`${worker} progress`));
       const firstBands = Math.min(log.indexOf('0 result-bands'), log.indexOf('1 result-bands'));
       expect(new Set(log.map((entry) => entry.split(' ')[0]))).toEqual(new Set(['0', '1']));
       for (const at of firstProgress) expect(at).toBeGreaterThanOrEqual(0);
       expect(Math.max(...firstProgress)).toBeLessThan(firstBands);
-      const answers = page.locator('.compare-answers');
+      const answers = viewerPage.locator('.compare-answers');
       await answers.locator('table.answers').waitFor();
       expect(await answers.locator('table.answers tbody tr').count()).toBe(40);
       expect(await answers.locator('p.muted').first().textContent()).toContain(
-        `Source: P50 of the 100-run live preview of ${name} v1 in this browser.`,
+        `Source: P50 of ${name} v1: 100-run live preview in this browser.`,
       );
-      await page.screenshot({ path: 'test-results/compare-answers-1440.png', fullPage: true });
+      await viewerPage.screenshot({ path: 'test-results/compare-answers-1440.png', fullPage: true });
       expect(errors).toEqual([]);
+      expect(viewerErrors).toEqual([]);
     },
     browserTestTimeoutMs * 2,
   );

@@ -6,9 +6,13 @@ import { TeamAnswersTable } from './team-answers-table';
 
 /**
  * The team answers of one compared version at a time (a picker chooses which), from the same
- * 100-run browser forecasts the charts show; the team links open the version's stored forecast.
+ * forecasts the charts show (`sources` names each); the team links open the version's stored forecast.
  */
-export function CompareAnswers(props: { versions: ScenarioVersion[]; answers: (TeamAnswer[] | null)[] }) {
+export function CompareAnswers(props: {
+  versions: ScenarioVersion[];
+  answers: (TeamAnswer[] | null)[];
+  sources: string[];
+}) {
   const [chosen, setChosen] = createSignal(0);
   const index = () => Math.min(chosen(), props.versions.length - 1);
   const name = (v: ScenarioVersion) => `${v.scenario.name} v${v.version}`;
@@ -27,7 +31,7 @@ export function CompareAnswers(props: { versions: ScenarioVersion[]; answers: (T
           <TeamAnswersTable
             title={`Team answers: ${name(props.versions[index()]!)}`}
             rows={answers().map(rowOfAnswer)}
-            source={`P50 of the 100-run live preview of ${name(props.versions[index()]!)} in this browser`}
+            source={`P50 of ${name(props.versions[index()]!)}: ${props.sources[index()] ?? ''}`}
             query={`?scenario=${encodeURIComponent(props.versions[index()]!.id)}&version=${props.versions[index()]!.version}`}
           />
         )}

@@ -9,6 +9,8 @@ export interface ComparedScenario {
   colour: string;
   forecast: Forecast;
   reviewersNeeded: number | null;
+  /** Where the figures come from: "500-run server forecast" or the browser preview. */
+  source: string;
 }
 
 const breachText = (breach: { week: number; date: string } | null) =>
@@ -18,6 +20,7 @@ const breachText = (breach: { week: number; date: string } | null) =>
 export function CompareTable(props: { scenarios: ComparedScenario[] }) {
   const figures = () => props.scenarios.map((s) => keyFigures(s.forecast));
   const rows = (): { label: string; values: string[] }[] => [
+    { label: 'Source', values: props.scenarios.map((s) => s.source) },
     { label: 'First breach (any team)', values: figures().map((f) => breachText(f.firstBreach)) },
     ...breachMetrics.map((metric) => ({
       label: `Org breach: ${breachLabels[metric]}`,

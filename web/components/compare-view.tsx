@@ -4,8 +4,8 @@ import type { OrgModel, ScenarioVersion } from '../api/types';
 import { chartEventsOf } from '../charts/chart-events';
 import { FanChart } from '../charts/fan-chart';
 import { seriesColours } from '../charts/palette';
-import { currentMonday, engineInput } from '../scenario/editor-input';
-import { createForecastRunner } from '../workers/engine-client';
+import { createComparedForecast, PREVIEW_RUNS } from '../forecast/compared-forecast';
+import { currentMonday } from '../scenario/editor-input';
 import { CompareAnswers } from './compare-answers';
 import { type ComparedScenario, CompareTable } from './compare-table';
 import { Loading } from './states';
@@ -22,18 +22,24 @@ const overlays: { title: string; unit: string; metric: BandedMetricKey; digits: 
 const label = (version: ScenarioVersion | undefined) =>
   version ? `${version.scenario.name} v${version.version}` : '';
 
-/** Runs each chosen scenario in a worker of its own (side by side) and overlays them: backlog, incidents, burnout; then the table. */
-export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[]; timeZone: string }) {
+/**
+ * Overlays the chosen scenario versions' forecasts (backlog, incidents, burnout, reviewers) after
+ * a table of key differences: each version's stored server forecast, as on the Dashboard, with a
+ * labelled live preview (a worker of its own per version) while it computes or for viewers.
+ */
+export function CompareView(props: {
+  model: OrgModel;
+  versions: ScenarioVersion[];
+  timeZone: string;
+  /** The org, when the caller may run forecasts on the server; null for viewers. */
+  serverOrg: string | null;
+}) {
   const startWeek = currentMonday(props.timeZone);
   const runs = createMemo(
     mapArray(
       () => props.versions,
       (version) =>
-        createForecastRunner(() => engineInput(props.model, version.scenario, startWeek), {
-          runs: 100,
-          settleMs: 0,
-          ownWorker: true,
-        }),
+        createComparedForecast({ model: props.model, version, startWeek, serverOrg: props.serverOrg }),
     ),
   );
   const compared = createMemo((): ComparedScenario[] | null => {
@@ -46,13 +52,25 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
         colour: seriesColours[i % seriesColours.length]!,
         forecast,
         reviewersNeeded: runner.reviewersNeeded(),
+        source: runner.source(),
       });
     }
     return list;
   });
-  const progress = () => {
-    const parts = runs().map((runner) => (runner.settled() ? 1 : (runner.progress() ?? 0)));
-    return parts.reduce((a, b) => a + b, 0) / Math.max(1, parts.length);
+  const progress = () =>
+    runs().reduce((sum, runner) => sum + runner.progress(), 0) / Math.max(1, runs().length);
+  const allStored = () => runs().every((runner) => runner.stored());
+  const status = () => {
+    if (allStored())
+      return `P10-P90 bands from each version's stored ${runs()[0]?.source() ?? ''} (as on the Dashboard)`;
+    const waiting = runs().filter((runner) => !runner.stored()).length;
+    const preview =
+      progress() < 1
+        ? `Live preview in this browser: Monte Carlo bands ${Math.round(progress() * 100)}%`
+        : `Live preview in this browser: P10-P90 bands from ${PREVIEW_RUNS} Monte Carlo runs`;
+    return props.serverOrg
+      ? `${preview}; ${waiting} of ${runs().length} stored forecasts still computing`
+      : `${preview} each (viewers see previews; planners see the stored forecasts)`;
   };
   const chart = (pick: (s: ComparedScenario) => ComparedScenario['forecast']['org']['metrics']['backlog']) =>
     (compared() ?? []).map((s) => ({ label: s.name, colour: s.colour, band: pick(s) }));
@@ -85,13 +103,15 @@ export function CompareView(props: { model: OrgModel; versions: ScenarioVersion[
       <Show when={compared()} fallback={<Loading what="the forecasts" />}>
         {(list) => (
           <div class="compare">
-            <p class="run-status" aria-live="polite">
-              {progress() < 1
-                ? `Monte Carlo bands: ${Math.round(progress() * 100)}%`
-                : 'P10-P90 bands from 100 Monte Carlo runs each'}
+            <p class="run-status" aria-live="polite" data-testid="compare-source">
+              {status()}
             </p>
             <CompareTable scenarios={list()} />
-            <CompareAnswers versions={props.versions} answers={runs().map((runner) => runner.answers())} />
+            <CompareAnswers
+              versions={props.versions}
+              answers={runs().map((runner) => runner.answers())}
+              sources={runs().map((runner) => runner.source())}
+            />
             <div class="compare-charts">
               <For each={overlays}>
                 {(overlay) => (

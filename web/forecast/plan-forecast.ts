@@ -5,6 +5,7 @@ import type { OrgModel, ScenarioVersion } from '../api/types';
 import { type ChartEvent, chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
+import { storedReviewersNeeded } from './stored-reviewers';
 
 interface PlanForecastSources {
   /** The org and the plan-of-record scenario id, once known. */
@@ -68,9 +69,7 @@ export function createPlanForecast(sources: PlanForecastSources) {
     },
     reviewersNeeded: (): number | null => {
       const summary = run()?.summary;
-      return summary
-        ? summary.reviewersNeeded.reduce((sum, team) => sum + team.reviewersNeeded, 0)
-        : runner.reviewersNeeded();
+      return summary ? storedReviewersNeeded(summary) : runner.reviewersNeeded();
     },
     error: (): unknown =>
       run.error ?? version.error ?? (runner.issues()[0] ? new Error(runner.issues()[0]!.message) : null),

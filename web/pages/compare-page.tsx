@@ -123,6 +123,7 @@ export function ComparePage() {
                       model={model[0].model()!}
                       versions={versions()!}
                       timeZone={session[0].orgTimeZone()}
+                      serverOrg={session[0].canEdit() ? session[0].orgSlug() : null}
                     />
                   </Suspense>
                 </Match>
