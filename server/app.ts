@@ -102,6 +102,7 @@ export const createForecastJobs = (
       : forecastPool,
     clock: deps.clock,
     timeoutMs: deps.config.forecasts.jobTimeoutMs,
+    defaultRuns: deps.config.forecasts.defaultRuns,
   });
 
 /** Composes the HTTP app: the API under /api/v1, its docs at /api/docs, the web app at `/`. No I/O at import time. */

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { type LogLevel, logLevels } from './logger';
 import type { ForecastPoolOptions } from './services/forecast-pool';
+import { defaultRuns, maxRuns } from './services/forecast-runs';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface Config {
@@ -49,6 +50,8 @@ export interface ForecastsConfig extends ForecastPoolOptions {
   jobTimeoutMs: number;
   /** When set, job slices go to BullMQ workers over this Redis; else to the in-process pool. */
   redisUrl: string | undefined;
+  /** Monte Carlo runs of a forecast whose request does not say (FORECAST_DEFAULT_RUNS). */
+  defaultRuns: number;
 }
 
 /** Fixed-window limits (RATE_LIMIT_* variables): attempts per window of `windowMs`. */
@@ -135,6 +138,7 @@ const envSchema = z.object({
   FORECAST_QUEUE_MAX: count(0, 10_000, 32),
   FORECAST_TIMEOUT_MS: durationMs(100, 120_000),
   FORECAST_JOB_TIMEOUT_MS: durationMs(1_000, 1_800_000),
+  FORECAST_DEFAULT_RUNS: count(1, maxRuns, defaultRuns),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
@@ -197,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       timeoutMs: e.FORECAST_TIMEOUT_MS,
       jobTimeoutMs: e.FORECAST_JOB_TIMEOUT_MS,
       redisUrl: e.REDIS_URL,
+      defaultRuns: e.FORECAST_DEFAULT_RUNS,
     },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -87,6 +87,7 @@ export function forecastRoutes(deps: ForecastDeps) {
         db: deps.db,
         pool: deps.forecastPool,
         memo: deps.forecastMemo,
+        defaultRuns: deps.config.forecasts.defaultRuns,
         now: deps.clock(),
         actor: actorOf(c.get('principal')),
         signal: c.req.raw.signal,

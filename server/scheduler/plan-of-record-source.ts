@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { orgs } from '../db/schema';
 import { systemActor } from '../services/audit';
@@ -10,9 +11,13 @@ import type { ForecastSource } from './forecast-source';
 /**
  * Forecasts of each org's plan of record through the forecast service (engine on the worker
  * pool, runs stored by input hash): latest version, current org model, starting at the org's week
- * holding `now`, over the rule's look-ahead, with the service's default Monte Carlo runs.
+ * holding `now`, over the rule's look-ahead, with the configured default Monte Carlo runs.
  */
-export function planOfRecordForecasts(deps: { db: Db; forecastPool: ForecastPool }): ForecastSource {
+export function planOfRecordForecasts(deps: {
+  db: Db;
+  forecastPool: ForecastPool;
+  config: Pick<Config, 'forecasts'>;
+}): ForecastSource {
   return async (orgId, { horizonWeeks, now }) => {
     const org = await deps.db
       .select({ id: orgs.id, name: orgs.name, timeZone: orgs.timeZone })
@@ -22,7 +27,13 @@ export function planOfRecordForecasts(deps: { db: Db; forecastPool: ForecastPool
     const scenarioId = org ? await planOfRecordId(deps.db, orgId) : undefined;
     if (!org || !scenarioId)
       throw new Error('The org has no plan of record; mark a scenario as plan of record.');
-    const ctx = { db: deps.db, pool: deps.forecastPool, now, actor: systemActor };
+    const ctx = {
+      db: deps.db,
+      pool: deps.forecastPool,
+      defaultRuns: deps.config.forecasts.defaultRuns,
+      now,
+      actor: systemActor,
+    };
     const { run, load } = await forecastScenario(ctx, org, { scenarioId, horizon: horizonWeeks });
     return {
       forecast: await load(),

@@ -31,6 +31,8 @@ export interface ForecastJobsDeps {
   clock: () => Date;
   /** Longest a job may take once started (ms). */
   timeoutMs: number;
+  /** Monte Carlo runs of a job whose request does not say (FORECAST_DEFAULT_RUNS; default 500). */
+  defaultRuns?: number | undefined;
   /** How often a process marks its running and queued jobs' rows alive (ms; default 10 s). */
   heartbeatMs?: number | undefined;
   /** A running or queued job silent this long is stale: its process died (ms; default 60 s). */
@@ -217,6 +219,7 @@ export class ForecastJobs {
       const ctx = {
         db,
         pool: engine,
+        defaultRuns: this.deps.defaultRuns,
         now: clock(),
         actor,
         control: { pieces: jobPieces, timeoutMs, onProgress },

@@ -9,6 +9,7 @@ import { modelErrorLines } from './calibration/model-error';
 import { canonicalHash } from './canonical-hash';
 import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from './forecast-memo';
 import type { ForecastEngine, RunControl } from './forecast-pool';
+import { defaultRuns } from './forecast-runs';
 import { loadModel } from './org-model';
 import { getVersion } from './scenarios';
 import { fromStoredSeries, type StoredSeries } from './series-chunks';
@@ -16,10 +17,7 @@ import { insertTeamChunks, loadSeries, runView, viewColumns } from './stored-run
 import { loadThresholds } from './thresholds';
 import { mondayOf } from './week-memo';
 
-/** Monte Carlo runs when a request does not say (P10/P50/P90 settle well within 500). */
-export const defaultRuns = 500;
-/** Most runs one API request may ask for. */
-export const maxRuns = 2_000;
+export { defaultRuns, maxRuns } from './forecast-runs';
 
 export interface ForecastRequest {
   scenarioId: string;
@@ -43,6 +41,8 @@ export interface ForecastContext {
   revision?: number | undefined;
   /** Progress, slicing and time limit of an engine run (background jobs). */
   control?: Omit<RunControl, 'signal'> | undefined;
+  /** Monte Carlo runs when the request does not say (FORECAST_DEFAULT_RUNS; else {@link defaultRuns}). */
+  defaultRuns?: number | undefined;
 }
 
 /** An org as forecasts need it: weeks start at its local Monday 00:00. */
@@ -53,10 +53,10 @@ export interface ForecastOrg {
 }
 
 /** The run options of a request: its own, else the defaults (start: the org's week holding `now`). */
-const runOptions = (request: ForecastRequest, now: Date, timeZone: string) => ({
-  startWeek: request.startWeek ?? mondayOf(now, timeZone),
+const runOptions = (request: ForecastRequest, ctx: ForecastContext, timeZone: string) => ({
+  startWeek: request.startWeek ?? mondayOf(ctx.now, timeZone),
   horizonWeeks: request.horizon ?? 52,
-  runs: request.runs ?? defaultRuns,
+  runs: request.runs ?? ctx.defaultRuns ?? defaultRuns,
   seed: request.seed ?? 1,
 });
 
@@ -97,7 +97,7 @@ export async function forecastScenario(
   org: ForecastOrg,
   request: ForecastRequest,
 ): Promise<ForecastResult> {
-  const options = runOptions(request, ctx.now, org.timeZone);
+  const options = runOptions(request, ctx, org.timeZone);
   const memoRequest: MemoRequest = {
     orgId: org.id,
     scenarioId: request.scenarioId,

@@ -19,15 +19,30 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Exit output of a server whose port another process took between {@link freePort} and its listen. */
+const portTaken = /PORT: \S+ is already in use/;
+
 /**
  * Starts the real compiled server (`dist/server/index.js`) as its own process on a free port and
  * waits until `/api/v1/health` answers. `env` adds to the parent's environment (e.g.
- * DATABASE_URL); `cwd` is the project folder to run in (this checkout by default).
+ * DATABASE_URL); `cwd` is the project folder to run in (this checkout by default). Test files run
+ * in parallel, so another process may take the free port before the server listens: the server
+ * then exits naming PORT, and it is started again on another free port (up to 3 times).
  */
 export async function startServer(
   env: Record<string, string>,
   { cwd = root, timeoutMs = 60_000 }: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(env, cwd, timeoutMs);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error && portTaken.test(error.message))) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(env: Record<string, string>, cwd: string, timeoutMs: number) {
   const port = await freePort();
   const child = spawn(process.execPath, serverCommand, {
     cwd,

@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(new RegExp(`^${variable}: `));
   });
 
+  it('runs 500 Monte Carlo runs by default and FORECAST_DEFAULT_RUNS when set, from 1 to 2000', () => {
+    expect(loadConfig({}, 'x').forecasts.defaultRuns).toBe(500);
+    expect(loadConfig({ FORECAST_DEFAULT_RUNS: '100' }, 'x').forecasts.defaultRuns).toBe(100);
+    for (const value of ['0', '2001', '12.5', 'many'])
+      expect(() => loadConfig({ FORECAST_DEFAULT_RUNS: value }, 'x')).toThrow(/^FORECAST_DEFAULT_RUNS: /);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }, 'x').port).toBe(8787);
   });

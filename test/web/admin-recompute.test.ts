@@ -4,8 +4,8 @@ import { goTo } from '../helpers/main-nav';
 import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
 
 /**
- * Each walk waits for two 500-run server forecasts of the demo org (before and after the change):
- * about 25-50 s each at a load average of 20 on the shared cores, so twice the browser tests' budget.
+ * Each walk waits for two server forecasts of the demo org (before and after the change), at a load
+ * average of 20 on the shared cores up to 25-50 s each for 500 runs, so twice the browser tests' budget.
  */
 const walkTimeoutMs = 2 * browserTestTimeoutMs;
 

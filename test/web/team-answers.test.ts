@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import {
+  browserTestTimeoutMs,
+  type PlannerBrowser,
+  startPlannerBrowser,
+  walkForecastRuns,
+} from '../helpers/planner-browser';
 
 /** Screenshots of the page at 1440 and 390 px wide (test-results/<name>-1440.png, -390.png). */
 async function screenshots(page: Page, name: string) {
@@ -36,7 +41,9 @@ describe('team answers, drill-down and breach thresholds in Chromium', () => {
       await env.signIn(page);
       await page.locator('table.answers').waitFor({ timeout: 240_000 });
       const source = await page.locator('.team-answers p.muted').first().textContent();
-      expect(source).toMatch(/P50 of the 500-run server forecast of version \d+/);
+      expect(source).toMatch(
+        new RegExp(`P50 of the ${walkForecastRuns}-run server forecast of version \\d+`),
+      );
       const dashboard = await answerRows(page);
       expect(dashboard.length).toBe(40);
       expect(await seriousViolations(page)).toEqual([]);
