@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, notInArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { GithubSettings, githubSettingsInputSchema } from '../../shared/contract/history-imports';
 import type { Db } from '../db/client';
 import { githubRepositories, githubSettings } from '../db/schema';
 import { ProblemError } from '../errors';
@@ -7,44 +9,13 @@ import { nextRunAfter, scheduleProblem } from '../scheduler/schedule';
 import { type Actor, recordAudit } from '../services/audit';
 import { encryptToken } from './token-cipher';
 
-/** A repository's sync state as the API shows it. */
-export interface GithubRepositoryView {
-  repo: string;
-  team: string | null;
-  lastSyncAt: string | null;
-  lastStatus: 'ok' | 'unchanged' | 'failed' | null;
-  lastError: string | null;
-  pullsRead: number;
-  /** Newest pull request update synced (ISO time). */
-  syncedThrough: string | null;
-  /** An interrupted sync will resume at this list page. */
-  resumePage: number | null;
-}
-
-/** The org's GitHub sync settings and state; the token itself is never shown, only whether one is stored. */
-export interface GithubSettingsView {
-  baseUrl: string;
-  tokenSet: boolean;
-  schedule: string | null;
-  timezone: string;
-  nextSyncAt: string | null;
-  lastSyncAt: string | null;
-  repositories: GithubRepositoryView[];
-}
-
-/** What an admin sets; `token` undefined keeps the stored one, null removes it. */
-export interface GithubSettingsInput {
-  baseUrl: string;
-  token?: string | null;
-  schedule: string | null;
-  timezone: string;
-  repositories: { repo: string; team?: string | null }[];
-}
+/** What an admin sets, as the API parsed it; `token` undefined keeps the stored one, null removes it. */
+type SettingsInput = z.output<typeof githubSettingsInputSchema>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The settings and per-repository state, or null when the org has not configured a sync. */
-export async function githubSettingsView(db: Db, orgId: string): Promise<GithubSettingsView | null> {
+export async function githubSettingsView(db: Db, orgId: string): Promise<GithubSettings | null> {
   const row = await db.select().from(githubSettings).where(eq(githubSettings.orgId, orgId)).get();
   if (!row) return null;
   const repos = await db
@@ -72,7 +43,7 @@ export async function githubSettingsView(db: Db, orgId: string): Promise<GithubS
   };
 }
 
-function checkInput(input: GithubSettingsInput, tokenKey: Buffer | undefined) {
+function checkInput(input: SettingsInput, tokenKey: Buffer | undefined) {
   if (input.schedule !== null) {
     const why = scheduleProblem(input.schedule, input.timezone);
     if (why)
@@ -93,9 +64,9 @@ function checkInput(input: GithubSettingsInput, tokenKey: Buffer | undefined) {
 export async function saveGithubSettings(
   db: Db,
   orgId: string,
-  input: GithubSettingsInput,
+  input: SettingsInput,
   context: { tokenKey: Buffer | undefined; now: Date; actor: Actor },
-): Promise<GithubSettingsView> {
+): Promise<GithubSettings> {
   checkInput(input, context.tokenKey);
   const before = await githubSettingsView(db, orgId);
   const fields = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { and, desc, eq } from 'drizzle-orm';
+import type { HistoryImportJob } from '../../shared/contract/history-imports';
 import type { Db } from '../db/client';
 import { type HistorySourceKind, historyImports } from '../db/schema';
 import { notFound } from '../errors';
@@ -70,20 +71,7 @@ export async function failAbandonedImports(db: Db, now = new Date()): Promise<st
   return failed;
 }
 
-/** An import job as the API shows it. */
-export interface ImportJobView {
-  id: string;
-  kind: HistorySourceKind;
-  status: 'running' | 'done' | 'failed';
-  bytesRead: number;
-  changesRead: number;
-  result: Record<string, unknown> | null;
-  error: Record<string, unknown> | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-const view = (row: typeof historyImports.$inferSelect): ImportJobView => ({
+const view = (row: typeof historyImports.$inferSelect): HistoryImportJob => ({
   id: row.id,
   kind: row.kind,
   status: row.status,
@@ -138,7 +126,7 @@ export async function finishImportJob(
 }
 
 /** One job of the org; 404 for another org's. */
-export async function getImportJob(db: Db, orgId: string, id: string): Promise<ImportJobView> {
+export async function getImportJob(db: Db, orgId: string, id: string): Promise<HistoryImportJob> {
   const row = await db
     .select()
     .from(historyImports)
@@ -149,7 +137,7 @@ export async function getImportJob(db: Db, orgId: string, id: string): Promise<I
 }
 
 /** The org's latest jobs, newest first. */
-export async function latestImportJobs(db: Db, orgId: string, limit = 10): Promise<ImportJobView[]> {
+export async function latestImportJobs(db: Db, orgId: string, limit = 10): Promise<HistoryImportJob[]> {
   const rows = await db
     .select()
     .from(historyImports)

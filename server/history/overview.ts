@@ -1,40 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
+import type { HistoryOverview } from '../../shared/contract/history-imports';
 import type { Db } from '../db/client';
 import { historyChanges, historyIdentities, historySources, teams } from '../db/schema';
-import { type GithubSettingsView, githubSettingsView } from './github-settings';
+import { githubSettingsView } from './github-settings';
 import { loadIdentityMatcher } from './identity-match';
-import { type ImportJobView, latestImportJobs } from './import-jobs';
+import { latestImportJobs } from './import-jobs';
 import { loadChanges } from './stored-changes';
 
-/** A person in the history that no roster row or alias matches, with their change counts. */
-export interface UnmatchedIdentity {
-  identity: string;
-  name: string;
-  authored: number;
-  signedOff: number;
-  reviewed: number;
-}
-
-/** Sources with their last import and change count, the latest jobs, and unmatched people. */
-export interface HistoryOverview {
-  sources: {
-    id: string;
-    kind: string;
-    name: string;
-    team: string | null;
-    lastImportAt: string | null;
-    changes: number;
-  }[];
-  imports: ImportJobView[];
-  unmatched: UnmatchedIdentity[];
-  /** The live GitHub sync's settings and per-repository state; null when not configured. */
-  github: GithubSettingsView | null;
-}
+type Unmatched = HistoryOverview['unmatched'][number];
 
 /** Everyone in the org's history not matched to the roster, most changes first. */
-export async function unmatchedIdentities(db: Db, orgId: string): Promise<UnmatchedIdentity[]> {
+export async function unmatchedIdentities(db: Db, orgId: string): Promise<Unmatched[]> {
   const match = await loadIdentityMatcher(db, orgId);
-  const counts = new Map<string, UnmatchedIdentity>();
+  const counts = new Map<string, Unmatched>();
   const count = (identity: string, field: 'authored' | 'signedOff' | 'reviewed') => {
     if (match(identity)) return;
     const entry = counts.get(identity) ?? {
@@ -60,7 +38,7 @@ export async function unmatchedIdentities(db: Db, orgId: string): Promise<Unmatc
     const entry = counts.get(identity);
     if (entry) entry.name = name;
   }
-  const total = (u: UnmatchedIdentity) => u.authored + u.signedOff + u.reviewed;
+  const total = (u: Unmatched) => u.authored + u.signedOff + u.reviewed;
   return [...counts.values()].sort((a, b) => total(b) - total(a) || (a.identity < b.identity ? -1 : 1));
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { HistoryImportSummary } from '../../shared/contract/history-imports';
 import type { Db } from '../db/client';
 import { engineers, type HistorySourceKind, historySources, orgs, teams } from '../db/schema';
 import { type Actor, recordAudit, type Tx } from '../services/audit';
@@ -25,17 +26,8 @@ export interface StoreInput {
 }
 
 /** The summary the API and the CLI print. */
-export interface ImportSummary {
-  commits: number;
-  people: number;
-  matched: number;
-  unmatched: number;
-  weeks: number;
-  from: string | null;
-  to: string | null;
-  /** Roster rows created by `deriveRoster`. */
-  derived: number;
-}
+/** What a stored import counted (the routes add the job id and the bots left out). */
+export type ImportSummary = Omit<HistoryImportSummary, 'job' | 'bots'>;
 
 /** The id of team `name`, created when missing. */
 export async function teamId(tx: Tx, orgId: string, name: string): Promise<string> {

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { historyAliasSchema } from '../../shared/contract/history-imports';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { deleteAlias, listAliases, setAlias } from '../history/aliases';
 import { createRouter } from '../openapi';
-import { aliasSchema } from './history-schemas';
 import { jsonBody, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 const tags = ['history'];
@@ -12,13 +12,13 @@ const list = orgRoute('GET /orgs/{org}/history/aliases', {
   tags,
   summary: 'Identity aliases (like a mailmap): identity -> roster employee_id',
   request: { params: orgParams },
-  responses: { 200: jsonResponse('The aliases', z.object({ items: z.array(aliasSchema) })) },
+  responses: { 200: jsonResponse('The aliases', z.object({ items: z.array(historyAliasSchema) })) },
 });
 const set = orgRoute('POST /orgs/{org}/history/aliases', {
   tags,
   summary: 'Set the alias of an identity (replaces an existing one)',
-  request: { params: orgParams, body: jsonBody(aliasSchema) },
-  responses: { 200: jsonResponse('Set', aliasSchema) },
+  request: { params: orgParams, body: jsonBody(historyAliasSchema) },
+  responses: { 200: jsonResponse('Set', historyAliasSchema) },
 });
 const remove = orgRoute('DELETE /orgs/{org}/history/aliases/{id}', {
   tags,

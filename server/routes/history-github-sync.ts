@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { githubSettingsInputSchema, githubSettingsSchema } from '../../shared/contract/history-imports';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import { githubSettingsView, saveGithubSettings } from '../history/github-settings';
 import { startGithubSync } from '../history/github-sync-run';
 import { createRouter } from '../openapi';
-import { githubSettingsInputSchema, githubSettingsSchema } from './github-sync-schemas';
 import { conflictResponse, jsonBody, jsonResponse, orgParams, orgRoute } from './route';
 
 const tags = ['history'];

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { historyImportSummarySchema } from '../../shared/contract/history-imports';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
 import { importPullRequests } from '../history/github-upload';
 import { createRouter } from '../openapi';
-import { importSummarySchema } from './history-schemas';
 import { errorResponses, jsonResponse, orgParams, orgRoute } from './route';
 
 /** Largest `gh pr list` upload: 50 MiB (5,000 pull requests with reviews are a few MiB). */
@@ -36,7 +36,7 @@ const importGithub = orgRoute('POST /orgs/{org}/history/github', {
   responses: {
     200: jsonResponse(
       'Imported',
-      importSummarySchema.extend({
+      historyImportSummarySchema.extend({
         abandoned: z.number().int().openapi({ description: 'Closed unmerged, never signed off' }),
       }),
     ),

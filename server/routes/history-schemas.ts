@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { defaultHistoryRules, type HistoryRules } from '../history/rules';
-import { githubSettingsSchema } from './github-sync-schemas';
 
 const isPattern = (source: string) => {
   try {
@@ -55,69 +54,3 @@ export function rulesOf(query: z.infer<typeof gitImportQuery>): HistoryRules {
     includeBots: query.includeBots === 'true',
   };
 }
-
-export const importSummarySchema = z
-  .object({
-    job: z.string(),
-    commits: z.number().int(),
-    people: z.number().int(),
-    matched: z.number().int(),
-    unmatched: z.number().int(),
-    weeks: z.number().int(),
-    from: z.string().nullable(),
-    to: z.string().nullable(),
-    derived: z.number().int(),
-    bots: z.number().int(),
-  })
-  .openapi('HistoryImportSummary');
-
-export const importJobSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['git', 'github']),
-    status: z.enum(['running', 'done', 'failed']),
-    bytesRead: z.number().int(),
-    changesRead: z.number().int(),
-    result: z.record(z.string(), z.unknown()).nullable(),
-    error: z.record(z.string(), z.unknown()).nullable(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi('HistoryImportJob');
-
-export const overviewSchema = z
-  .object({
-    sources: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        name: z.string(),
-        team: z.string().nullable(),
-        lastImportAt: z.string().nullable(),
-        changes: z.number().int(),
-      }),
-    ),
-    imports: z.array(importJobSchema),
-    unmatched: z.array(
-      z.object({
-        identity: z.string(),
-        name: z.string(),
-        authored: z.number().int(),
-        signedOff: z.number().int(),
-        reviewed: z.number().int(),
-      }),
-    ),
-    github: githubSettingsSchema.nullable(),
-  })
-  .openapi('HistoryOverview');
-
-export const aliasSchema = z
-  .object({
-    identity: z.string().trim().min(1).max(320).openapi({
-      description: 'An email or github:<login>, matched case-insensitively',
-      example: 'ann@old.example',
-    }),
-    employeeId: z.string().trim().min(1).max(64).openapi({ example: 'E1' }),
-  })
-  .strict()
-  .openapi('HistoryAlias');

@@ -1,4 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import {
+  historyImportJobSchema,
+  historyImportSummarySchema,
+  historyOverviewSchema,
+} from '../../shared/contract/history-imports';
 import { actorOf } from '../context';
 import type { AppDeps } from '../deps';
 import { ProblemError } from '../errors';
@@ -7,13 +12,7 @@ import { getImportJob } from '../history/import-jobs';
 import { historyOverview } from '../history/overview';
 import { TooLargeError } from '../history/read-git';
 import { createRouter } from '../openapi';
-import {
-  gitImportQuery,
-  importJobSchema,
-  importSummarySchema,
-  overviewSchema,
-  rulesOf,
-} from './history-schemas';
+import { gitImportQuery, rulesOf } from './history-schemas';
 import { errorResponses, jsonResponse, orgIdParams, orgParams, orgRoute } from './route';
 
 /** Uploads larger than this (Content-Length) answer 202 and are stored in the background. */
@@ -39,7 +38,7 @@ const importGit = orgRoute('POST /orgs/{org}/history/git', {
     },
   },
   responses: {
-    200: jsonResponse('Imported', importSummarySchema),
+    200: jsonResponse('Imported', historyImportSummarySchema),
     202: jsonResponse(
       'Read; being stored (poll the job)',
       z.object({ job: z.string(), status: z.literal('running') }),
@@ -53,14 +52,14 @@ const job = orgRoute('GET /orgs/{org}/history/imports/{id}', {
   tags,
   summary: 'One import job: progress while running, then its summary or error',
   request: { params: orgIdParams },
-  responses: { 200: jsonResponse('The job', importJobSchema) },
+  responses: { 200: jsonResponse('The job', historyImportJobSchema) },
 });
 
 const overview = orgRoute('GET /orgs/{org}/history', {
   tags,
   summary: 'History sources with their last import, the latest import jobs, and unmatched identities',
   request: { params: orgParams },
-  responses: { 200: jsonResponse('The overview', overviewSchema) },
+  responses: { 200: jsonResponse('The overview', historyOverviewSchema) },
 });
 
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {

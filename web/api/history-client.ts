@@ -1,69 +1,12 @@
 import type { HistoryWeek } from '../../shared';
+import type {
+  GithubSettings,
+  GithubSettingsInput,
+  HistoryImportSummary,
+  HistoryOverview,
+} from '../../shared/contract/history-imports';
 import { toApiError } from './api-error';
 import { csrfToken, request } from './client';
-
-/** GET /history: sources, latest imports, unmatched identities (planners and admins). */
-export interface HistoryOverview {
-  sources: {
-    id: string;
-    kind: string;
-    name: string;
-    team: string | null;
-    lastImportAt: string | null;
-    changes: number;
-  }[];
-  imports: {
-    id: string;
-    status: string;
-    changesRead: number;
-    createdAt: string;
-    finishedAt: string | null;
-  }[];
-  unmatched: { identity: string; name: string; authored: number; signedOff: number; reviewed: number }[];
-  /** The live GitHub sync; null when not configured. */
-  github: GithubSync | null;
-}
-
-/** GitHub sync settings and per-repository state (the token is never sent back). */
-export interface GithubSync {
-  baseUrl: string;
-  tokenSet: boolean;
-  schedule: string | null;
-  timezone: string;
-  nextSyncAt: string | null;
-  lastSyncAt: string | null;
-  repositories: {
-    repo: string;
-    team: string | null;
-    lastSyncAt: string | null;
-    lastStatus: 'ok' | 'unchanged' | 'failed' | null;
-    lastError: string | null;
-    pullsRead: number;
-    syncedThrough: string | null;
-    resumePage: number | null;
-  }[];
-}
-
-/** What an admin saves; `token` omitted keeps the stored one. */
-export interface GithubSyncInput {
-  baseUrl: string;
-  token?: string;
-  schedule: string | null;
-  timezone: string;
-  repositories: { repo: string; team: string | null }[];
-}
-
-/** The summary of a finished import. */
-export interface HistoryImportSummary {
-  job: string;
-  commits: number;
-  people: number;
-  matched: number;
-  unmatched: number;
-  weeks: number;
-  from: string | null;
-  to: string | null;
-}
 
 const org = (slug: string) => `/orgs/${encodeURIComponent(slug)}`;
 
@@ -77,8 +20,8 @@ export const historyApi = {
     request<{ identity: string; employeeId: string }>('POST', `${org(slug)}/history/aliases`, {
       body: { identity, employeeId },
     }),
-  saveGithubSync: (slug: string, body: GithubSyncInput) =>
-    request<GithubSync>('PUT', `${org(slug)}/history/github/settings`, { body }),
+  saveGithubSync: (slug: string, body: GithubSettingsInput) =>
+    request<GithubSettings>('PUT', `${org(slug)}/history/github/settings`, { body }),
   /** Starts a sync; resolves with its job id. */
   syncGithub: (slug: string) =>
     request<{ job: string }>('POST', `${org(slug)}/history/github/sync`).then((r) => r.job),

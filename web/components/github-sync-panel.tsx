@@ -1,10 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
-import { type GithubSync, historyApi } from '../api/history-client';
+import type { GithubSettings } from '../../shared/contract/history-imports';
+import { historyApi } from '../api/history-client';
 import { ErrorMessage } from './states';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 
-function RepositoryTable(props: { sync: GithubSync }) {
+function RepositoryTable(props: { sync: GithubSettings }) {
   return (
     <div class="table-scroll">
       <table aria-label="GitHub repositories">
@@ -45,10 +46,10 @@ function RepositoryTable(props: { sync: GithubSync }) {
   );
 }
 
-const repoLines = (sync: GithubSync | null) =>
+const repoLines = (sync: GithubSettings | null) =>
   (sync?.repositories ?? []).map((r) => (r.team ? `${r.repo} ${r.team}` : r.repo)).join('\n');
 
-function SettingsForm(props: { slug: string; sync: GithubSync | null; saved: () => Promise<unknown> }) {
+function SettingsForm(props: { slug: string; sync: GithubSettings | null; saved: () => Promise<unknown> }) {
   const [baseUrl, setBaseUrl] = createSignal(props.sync?.baseUrl ?? 'https://api.github.com');
   const [token, setToken] = createSignal('');
   const [schedule, setSchedule] = createSignal(props.sync?.schedule ?? '0 * * * *');
@@ -116,7 +117,7 @@ function SettingsForm(props: { slug: string; sync: GithubSync | null; saved: () 
  */
 export function GithubSyncPanel(props: {
   slug: string;
-  sync: GithubSync | null;
+  sync: GithubSettings | null;
   isAdmin: boolean;
   reload: () => Promise<unknown>;
 }) {

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
-import type { HistoryOverview } from '../api/history-client';
+import type { HistoryOverview } from '../../shared/contract/history-imports';
 import { AliasForm } from '../components/alias-form';
 import { GithubSyncPanel } from '../components/github-sync-panel';
 import { HistoryCharts } from '../components/history-charts';

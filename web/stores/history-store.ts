@@ -1,5 +1,6 @@
 import { type Accessor, createResource, createSignal } from 'solid-js';
-import { type HistoryImportSummary, historyApi } from '../api/history-client';
+import type { HistoryImportSummary } from '../../shared/contract/history-imports';
+import { historyApi } from '../api/history-client';
 
 /**
  * Review history of the org: weekly totals per team (everyone), and for planners and admins the
