@@ -66,37 +66,39 @@ async function importWith(slug: string, query: string) {
 }
 
 describe('configurable review trailers and AI-tool patterns of a git import', () => {
-  it('by default counts Reviewed-by and Acked-by reviewers, and Assisted-by/Co-authored-by trailers naming Claude or Copilot', async () => {
-    expect(await importWith('dflt', '')).toEqual({
-      people: 4,
+  /** Per configuration: its query, AI-assisted changes per week and trailer reviewers, worked out by hand. */
+  const cases = [
+    {
+      rule: 'by default counts Reviewed-by and Acked-by reviewers, and Assisted-by/Co-authored-by trailers naming Claude or Copilot',
+      query: '',
       aiByWeek: [0, 0, 0, 1, 1, 0, 0],
       reviewed: { 'sam@x.test': 2, 'kim@x.test': 1 },
-    });
-  });
-
-  it('reviewTrailers=Tested-by,Acked-by makes Tom a reviewer and Sam none', async () => {
-    expect(await importWith('tested', '?reviewTrailers=Tested-by,Acked-by')).toEqual({
-      people: 4,
+    },
+    {
+      rule: 'reviewTrailers=Tested-by,Acked-by makes Tom a reviewer and Sam none',
+      query: '?reviewTrailers=Tested-by,Acked-by',
       aiByWeek: [0, 0, 0, 1, 1, 0, 0],
       reviewed: { 'tom@x.test': 1, 'kim@x.test': 1 },
-    });
-  });
-
-  it('aiTool=tabnine counts the Tabnine change and no longer the Claude one; the Copilot co-author still counts by its AI bot address', async () => {
-    expect(await importWith('tabnine', '?aiTool=tabnine')).toEqual({
-      people: 4,
+    },
+    {
+      rule: 'aiTool=tabnine counts the Tabnine change and no longer the Claude one; the Copilot co-author still counts by its AI bot address',
+      query: '?aiTool=tabnine',
       aiByWeek: [0, 0, 0, 0, 1, 1, 0],
       reviewed: { 'sam@x.test': 2, 'kim@x.test': 1 },
-    });
-  });
-
-  it('aiTrailers=Helped-by counts the ChatGPT change only (Assisted-by and Co-authored-by are no longer read)', async () => {
-    expect(await importWith('helped', '?aiTrailers=Helped-by')).toEqual({
-      people: 4,
+    },
+    {
+      rule: 'aiTrailers=Helped-by counts the ChatGPT change only (Assisted-by and Co-authored-by are no longer read)',
+      query: '?aiTrailers=Helped-by',
       aiByWeek: [0, 0, 0, 0, 0, 0, 1],
       reviewed: { 'sam@x.test': 2, 'kim@x.test': 1 },
-    });
-  });
+    },
+  ];
+  it.each(cases.map((c, i) => ({ ...c, slug: `rules${i}` })))(
+    '$rule',
+    async ({ slug, query, aiByWeek, reviewed }) => {
+      expect(await importWith(slug, query)).toEqual({ people: 4, aiByWeek, reviewed });
+    },
+  );
 
   it('answers 400 naming the parameter for a malformed pattern and stores nothing', async () => {
     const org = await createOrgFixture(server.database.db, 'badpattern');
