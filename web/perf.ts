@@ -19,6 +19,11 @@ export function markLeverInput(): void {
 /** The latest lever input's number, for a forecast runner to remember with the input it starts. */
 export const leverInputSeq = (): number => inputSeq;
 
+/** Call when the engine job of lever input `seq` is posted: "lever-to-send" is the page's part before the worker. */
+export function measureSend(seq: number): void {
+  if (seq === inputSeq && seq > 0) performance.measure('lever-to-send', INPUT_MARK);
+}
+
 /** Call when the forecast of the input started at lever input `seq` is about to be shown. */
 export function forecastReadyFor(seq: number): void {
   if (seq !== inputSeq) return;

@@ -63,11 +63,15 @@ try {
   const rows = [
     row('slider input -> chart drawn with its forecast (editor, demo org 40 teams)', redraws),
     row('slider input -> start of the frame that paints it', painted),
-    row('  of which: input to the worker (clone, queue)', await stage('mean-to-worker')),
+    row('  of which: page from input to the job posted (state, address)', await stage('lever-to-send')),
+    row(
+      '  of which: job to the worker (clone without the resident org, queue)',
+      await stage('mean-to-worker'),
+    ),
     row('  of which: zod parse of the input in the worker', await stage('mean-parse')),
     row('  of which: engine mean path in the worker', await stage('mean-engine')),
-    row('  of which: packing the forecast', await stage('mean-pack')),
-    row('  of which: forecast back to the page', await stage('mean-to-page')),
+    row('  of which: packing the forecast into one buffer', await stage('mean-pack')),
+    row('  of which: forecast back to the page (buffer transferred)', await stage('mean-to-page')),
     row('  of which: page from forecast to drawn chart', await stage('forecast-to-redraw')),
     row('baseline: mark -> next animation frame, no engine work', frames),
   ].map((r) => ({ ...r, load: `${loadBefore} -> ${load()}` }));

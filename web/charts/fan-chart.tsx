@@ -104,6 +104,16 @@ function readoutAt(props: FanChartProps, index: number): string {
   return `Week of ${formatDate(props.weeks[index] ?? '')}: ${parts.join('; ')} ${props.unit}`;
 }
 
+/** Whether two uPlot data sets hold the same values. */
+const sameSeries = (a: uPlot.AlignedData, b: uPlot.AlignedData) =>
+  a.length === b.length &&
+  a.every((series, i) => {
+    const other = b[i]!;
+    if (series.length !== other.length) return false;
+    for (let j = 0; j < series.length; j++) if (series[j] !== other[j]) return false;
+    return true;
+  });
+
 /**
  * A canvas fan chart (uPlot): P10-P90 bands and P50 lines over dated weeks, with a legend, event
  * markers, a read-out of the weekly values under the cursor (hover, or focus and arrow keys), and
@@ -128,7 +138,9 @@ export function FanChart(props: FanChartProps) {
     const data = toData(props);
     const next = shapeOf(props);
     if (chart && next === shape) {
-      chart.setData(data);
+      // Only a changed series is worth a redraw; an unchanged one is already what the canvas shows.
+      if (!sameSeries(chart.data, data)) chart.setData(data);
+      else if (props.measured) measureRedraw();
       return;
     }
     chart?.destroy();

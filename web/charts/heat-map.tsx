@@ -56,7 +56,7 @@ function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly s
     ctx.fillText(team.name, 4, y + grid.rowHeight / 2, LABEL_WIDTH - 8);
     team.risk.p50.forEach((risk, week) => {
       const box = cellBox(grid, { row, week });
-      ctx.fillStyle = colours[Math.round(Math.min(100, Math.max(0, risk)))]!;
+      ctx.fillStyle = colours[colourIndex(risk)]!;
       ctx.fillRect(box.left, box.top, box.width, box.height);
     });
   });
@@ -72,6 +72,61 @@ function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly s
   }
 }
 
+/** What a heat map canvas shows: its layout, the team of each row and each cell's colour index (row-major). */
+interface Painted {
+  layout: string;
+  names: string[];
+  cells: Uint8Array;
+}
+
+const colourIndex = (risk: number) => Math.round(Math.min(100, Math.max(0, risk)));
+
+/**
+ * Draws the heat map, or when the layout (size, rows, weeks) is what the canvas already shows,
+ * repaints only the rows whose team changed and the cells whose colour changed: a lever move
+ * usually recolours a part of the 40 x 52 cells.
+ */
+function paint(
+  canvas: HTMLCanvasElement,
+  teams: HeatRow[],
+  weekDates: readonly string[],
+  width: number,
+  before: Painted | null,
+): Painted {
+  const weeks = weekDates.length;
+  const layout = `${width}|${window.devicePixelRatio || 1}|${teams.length}|${weeks}|${weekDates[0]}`;
+  const names = teams.map((team) => team.name);
+  const cells = new Uint8Array(teams.length * weeks);
+  teams.forEach((team, row) => {
+    for (let w = 0; w < weeks; w++) cells[row * weeks + w] = colourIndex(team.risk.p50[w] ?? 0);
+  });
+  const ctx = canvas.getContext('2d');
+  if (!ctx || before?.layout !== layout) {
+    draw(canvas, teams, weekDates, width);
+    return { layout, names, cells };
+  }
+  const grid = heatGrid(teams.length, weeks, width);
+  ctx.font = `${Math.min(11, grid.rowHeight - 1)}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  teams.forEach((team, row) => {
+    const renamed = before.names[row] !== team.name;
+    if (renamed) {
+      const y = row * grid.rowHeight;
+      ctx.clearRect(0, y, LABEL_WIDTH, grid.rowHeight);
+      ctx.fillStyle = '#1d2330';
+      ctx.fillText(team.name, 4, y + grid.rowHeight / 2, LABEL_WIDTH - 8);
+    }
+    for (let week = 0; week < weeks; week++) {
+      const i = row * weeks + week;
+      if (!renamed && cells[i] === before.cells[i]) continue;
+      const box = cellBox(grid, { row, week });
+      ctx.fillStyle = colours[cells[i]!]!;
+      ctx.fillRect(box.left, box.top, box.width, box.height);
+    }
+  });
+  return { layout, names, cells };
+}
+
 /** "Checkout, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100". */
 const readoutOf = (team: HeatRow, week: string, i: number) =>
   `${team.name}, week of ${formatDate(week)}: burnout risk P50 ${formatNumber(team.risk.p50[i] ?? 0)} (P10 ${formatNumber(team.risk.p10[i] ?? 0)} to P90 ${formatNumber(team.risk.p90[i] ?? 0)}), index 0-100`;
@@ -84,11 +139,12 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
   let host!: HTMLDivElement;
   let canvas!: HTMLCanvasElement;
   let frame = 0;
+  let painted: Painted | null = null;
   const teams = createMemo(() => byPeak(props.forecast));
   const [width, setWidth] = createSignal(800);
   const [cell, setCell] = createSignal<HeatCell | null>(null);
   const grid = (): HeatGrid => heatGrid(teams().length, props.forecast.weeks.length, width());
-  /** Draws on the next frame, once however often the forecast changes before it. */
+  /** Draws on the next frame (only what changed), once however often the forecast changes before it. */
   const redraw = () => {
     const rows = teams();
     const weeks = props.forecast.weeks;
@@ -96,7 +152,7 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
     frame = requestAnimationFrame(() => {
       const w = host.clientWidth || 800;
       setWidth(w);
-      draw(canvas, rows, weeks, w);
+      painted = paint(canvas, rows, weeks, w, painted);
     });
   };
   onMount(() => {

@@ -4,6 +4,7 @@ import type { ScenarioEventInput } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
+import { coalescePerFrame } from '../scenario/frame-coalescer';
 import * as levers from '../scenario/levers';
 import { type EditorQuery, leverQuery, linkedLevers } from '../scenario/share-query';
 import { createUndoHistory } from '../scenario/undo-history';
@@ -97,6 +98,9 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
     showInAddress(state());
   };
 
+  /** Lever moves, at most two per animation frame however fast a slider is dragged. */
+  const moveLevers = coalescePerFrame((next: Partial<LeverValues>) => update(withLevers(state(), next)));
+
   const linked = linkedLevers(untrack(() => ({ ...query })));
   if (Object.keys(linked).length > 0) history.set(withLevers(saved, linked));
 
@@ -174,11 +178,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
           }
           notice={location.state?.notice ?? ''}
         />
-        <LeverSliders
-          values={valuesOf(state())}
-          disabled={!canEdit()}
-          onChange={(next) => update(withLevers(state(), next))}
-        />
+        <LeverSliders values={valuesOf(state())} disabled={!canEdit()} onChange={moveLevers} />
         <Show when={state().reviewHours !== defaultHours}>
           <p class="note">
             Review hours per senior is a what-if on the org parameters and is not saved with the scenario.

@@ -1,36 +1,50 @@
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { FieldIssue, Forecast, ForecastInputRaw, TeamAnswer } from '../../shared';
-import { forecastReadyFor, leverInputSeq } from '../perf';
+import { forecastReadyFor, leverInputSeq, measureSend } from '../perf';
 import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
 
 type Listener = (message: EngineResponse) => void;
 /** Job ids are unique across the page's workers. */
 let nextJob = 1;
 
-/** An engine worker (started on first use) and the listeners of its jobs by job id. */
+/** An engine worker (started on first use), the org resident in it, and the listeners of its jobs by job id. */
 interface EngineChannel {
-  send(request: EngineRequest, listener?: Listener): void;
+  /** Posts a job; the job's org is made resident first unless it already is (the same object). */
+  run(type: 'mean' | 'monte-carlo', job: number, input: ForecastInputRaw, listener: Listener): void;
+  cancel(job: number): void;
   forget(job: number): void;
   close(): void;
 }
 
+/** Resident org ids are unique across the page's workers. */
+let nextOrg = 1;
+
 function createEngineChannel(): EngineChannel {
   const listeners = new Map<number, Listener>();
   let worker: Worker | null = null;
+  let resident: { org: ForecastInputRaw['org']; id: number } | null = null;
+  const post = (request: EngineRequest) => {
+    if (!worker) {
+      worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<EngineResponse>) => listeners.get(event.data.job)?.(event.data);
+    }
+    worker.postMessage(request);
+  };
   return {
-    send(request, listener) {
-      if (!worker) {
-        worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-        worker.onmessage = (event: MessageEvent<EngineResponse>) =>
-          listeners.get(event.data.job)?.(event.data);
+    run(type, job, { org, ...edit }, listener) {
+      if (resident?.org !== org) {
+        resident = { org, id: nextOrg++ };
+        post({ type: 'org', id: resident.id, org });
       }
-      if (listener) listeners.set(request.job, listener);
-      worker.postMessage(request);
+      listeners.set(job, listener);
+      post({ type, job, org: resident.id, edit });
     },
+    cancel: (job) => post({ type: 'cancel', job }),
     forget: (job) => listeners.delete(job),
     close() {
       worker?.terminate();
       worker = null;
+      resident = null;
       listeners.clear();
     },
   };
@@ -41,8 +55,8 @@ const shared = createEngineChannel();
 
 /**
  * Measures each stage of a mean-path job (wall-clock ms `sentAt` when the page posted it, then
- * the worker's `stages`, then the result's arrival): "mean-to-worker" (structured clone and the
- * worker's queue), "mean-parse" (zod), "mean-engine", "mean-pack", "mean-to-page".
+ * the worker's `stages`, then the result's arrival): "mean-to-worker" (structured clone of the
+ * scenario, parameters and options, and the worker's queue), "mean-parse" (zod), "mean-engine", "mean-pack", "mean-to-page".
  */
 function measureStages(sentAt: number, stages: WorkerStages) {
   const at = (wall: number) => wall - performance.timeOrigin;
@@ -90,7 +104,6 @@ export function createForecastRunner(
   },
 ): ForecastRunner {
   const channel = options.ownWorker ? createEngineChannel() : shared;
-  const send = channel.send;
   const [mean, setMean] = createSignal<Forecast>();
   const [bands, setBands] = createSignal<Forecast>();
   const [progress, setProgress] = createSignal<number | null>(null);
@@ -111,8 +124,9 @@ export function createForecastRunner(
   const runMean = (raw: ForecastInputRaw, seq: number) => {
     meanInFlight = true;
     const job = nextJob++;
+    measureSend(seq);
     const sentAt = performance.timeOrigin + performance.now();
-    send({ type: 'mean', job, input: raw }, (message) => {
+    channel.run('mean', job, raw, (message) => {
       channel.forget(job);
       meanInFlight = false;
       if (message.type === 'result') {
@@ -132,8 +146,10 @@ export function createForecastRunner(
     const job = nextJob++;
     monteCarloJob = job;
     setProgress(0);
-    send(
-      { type: 'monte-carlo', job, input: { ...raw, options: { ...raw.options, runs: options.runs } } },
+    channel.run(
+      'monte-carlo',
+      job,
+      { ...raw, options: { ...raw.options, runs: options.runs } },
       (message) => {
         if (job !== monteCarloJob) return;
         if (message.type === 'progress') setProgress(message.done / message.total);
@@ -157,7 +173,7 @@ export function createForecastRunner(
   const cancelMonteCarlo = () => {
     clearTimeout(timer);
     if (monteCarloJob) {
-      send({ type: 'cancel', job: monteCarloJob });
+      channel.cancel(monteCarloJob);
       channel.forget(monteCarloJob);
       monteCarloJob = 0;
     }

@@ -100,15 +100,26 @@ const step = () => {
   setTimeout(step, 0);
 };
 
+/** The org the page made resident (sent once, not with every job). */
+let resident: { id: number; org: ForecastInputRaw['org'] } | null = null;
+
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
+  if (request.type === 'org') {
+    resident = { id: request.id, org: request.org };
+    return;
+  }
   if (request.type === 'cancel') {
     queue = queue.filter((entry) => entry.job !== request.job);
     return;
   }
   const started = performance.now();
   const received = wallClock();
-  const input = parse(request.job, request.input);
+  if (resident?.id !== request.org) {
+    post({ type: 'failed', job: request.job, message: `org ${request.org} is not resident in the worker` });
+    return;
+  }
+  const input = parse(request.job, { ...request.edit, org: resident.org });
   if (!input) return;
   if (request.type === 'mean') {
     try {

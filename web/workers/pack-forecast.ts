@@ -1,38 +1,46 @@
 import type { Band, Forecast, MetricBands } from '../../shared';
 
 /**
- * Turns every series of a forecast into a Float64Array (arrays shared between bands, as in the
- * mean path, stay shared) and lists their buffers, so postMessage transfers them instead of
- * copying ~45,000 numbers for the demo org. Readers only index, iterate and reduce the series,
- * which typed arrays support; the Forecast type is kept for them.
+ * Lays every series of a forecast into ONE Float64Array and gives each series a view of it (arrays
+ * shared between bands, as in the mean path, share their view), so postMessage transfers a single
+ * buffer instead of copying ~45,000 numbers for the demo org or detaching a buffer per series.
+ * Readers only index, iterate and reduce the series, which typed arrays support; the Forecast type
+ * is kept for them.
  */
 export function packForecast(forecast: Forecast): { forecast: Forecast; transfer: ArrayBuffer[] } {
-  const packed = new Map<number[], Float64Array>();
-  const transfer: ArrayBuffer[] = [];
-  const series = (values: number[]): number[] => {
-    let typed = packed.get(values);
-    if (!typed) {
-      typed = Float64Array.from(values);
-      packed.set(values, typed);
-      transfer.push(typed.buffer as ArrayBuffer);
-    }
-    return typed as unknown as number[];
+  const offsets = new Map<number[], number>();
+  let length = 0;
+  const place = (values: number[]) => {
+    if (offsets.has(values)) return;
+    offsets.set(values, length);
+    length += values.length;
   };
-  const band = (b: Band): Band => ({ p10: series(b.p10), p50: series(b.p50), p90: series(b.p90) });
-  const metrics = (m: MetricBands): MetricBands => {
+  for (const metrics of [...forecast.teams.map((team) => team.metrics), forecast.org.metrics]) {
+    const { headcount, ...rest } = metrics;
+    for (const b of [...Object.values(rest), ...Object.values(headcount)])
+      for (const values of [b.p10, b.p50, b.p90]) place(values);
+  }
+  const buffer = new Float64Array(length);
+  const views = new Map<number[], number[]>();
+  for (const [values, at] of offsets) {
+    buffer.set(values, at);
+    views.set(values, buffer.subarray(at, at + values.length) as unknown as number[]);
+  }
+  const view = (values: number[]) => views.get(values)!;
+  const band = (b: Band): Band => ({ p10: view(b.p10), p50: view(b.p50), p90: view(b.p90) });
+  const eachBand = (m: MetricBands): MetricBands => {
     const { headcount, ...rest } = m;
-    const out = Object.fromEntries(Object.entries(rest).map(([key, b]) => [key, band(b)]));
     return {
-      ...out,
+      ...Object.fromEntries(Object.entries(rest).map(([key, b]) => [key, band(b)])),
       headcount: Object.fromEntries(Object.entries(headcount).map(([key, b]) => [key, band(b)])),
     } as MetricBands;
   };
   return {
     forecast: {
       ...forecast,
-      teams: forecast.teams.map((team) => ({ ...team, metrics: metrics(team.metrics) })),
-      org: { ...forecast.org, metrics: metrics(forecast.org.metrics) },
+      teams: forecast.teams.map((team) => ({ ...team, metrics: eachBand(team.metrics) })),
+      org: { ...forecast.org, metrics: eachBand(forecast.org.metrics) },
     },
-    transfer,
+    transfer: [buffer.buffer],
   };
 }

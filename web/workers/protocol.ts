@@ -1,9 +1,20 @@
 import type { FieldIssue, Forecast, ForecastInputRaw, TeamAnswer } from '../../shared';
 
-/** Messages to the engine worker. `job` ids are unique per page; a newer job supersedes older ones. */
+/**
+ * A job's input without the org: the org stays resident in the worker (sent once, see
+ * {@link EngineRequest} "org"), so a lever move clones only the scenario, parameters and options.
+ */
+export type EngineEdit = Omit<ForecastInputRaw, 'org'>;
+
+/**
+ * Messages to the engine worker. `job` ids are unique per page; a newer job supersedes older ones.
+ * "org" makes an org resident under `id` (replacing the previous one); jobs name the resident org
+ * they run on, and messages arrive in order, so a job always finds its org.
+ */
 export type EngineRequest =
-  | { type: 'mean'; job: number; input: ForecastInputRaw }
-  | { type: 'monte-carlo'; job: number; input: ForecastInputRaw }
+  | { type: 'org'; id: number; org: ForecastInputRaw['org'] }
+  | { type: 'mean'; job: number; org: number; edit: EngineEdit }
+  | { type: 'monte-carlo'; job: number; org: number; edit: EngineEdit }
   | { type: 'cancel'; job: number };
 
 /**
