@@ -42,6 +42,14 @@ export function ForecastPanel(props: ForecastPanelProps) {
           <label for="mc-progress">Monte Carlo bands</label>
           <progress id="mc-progress" max={1} value={props.runner.progress() ?? 0} />
           <span>{Math.round((props.runner.progress() ?? 0) * 100)}%</span>
+          <Show when={props.runner.partialRuns()}>
+            {(runs) => (
+              <span>
+                {' '}
+                · bands from the first {runs()} of {props.runs} runs, refining
+              </span>
+            )}
+          </Show>
         </Show>
         <span class="muted"> · dashed: {props.baselineLabel}</span>
       </div>

@@ -3,6 +3,7 @@ import type { Level } from '../../shared';
 import type { Team } from '../api/types';
 import { useStores } from '../stores/context';
 import { ErrorMessage } from './states';
+import { createVirtualRows, SpacerRow } from './virtual-rows';
 
 const total = (team: Team) => Object.values(team.headcount).reduce((sum, n) => sum + n, 0);
 
@@ -10,6 +11,7 @@ const total = (team: Team) => Object.values(team.headcount).reduce((sum, n) => s
 export function HeadcountTable(props: { teams: Team[]; levels: readonly Level[]; editable: boolean }) {
   const [, actions] = useStores().teams;
   const [error, setError] = createSignal<unknown>(null);
+  const virtual = createVirtualRows(() => props.teams);
   const save = async (team: Team, level: string, value: number) => {
     setError(null);
     if (!Number.isInteger(value) || value < 0) {
@@ -28,8 +30,8 @@ export function HeadcountTable(props: { teams: Team[]; levels: readonly Level[];
       <Show when={error()}>
         <ErrorMessage error={error()} />
       </Show>
-      <section class="table-scroll tall" tabindex="0" aria-label="Headcount table">
-        <table class="headcount">
+      <section class="table-scroll tall" tabindex="0" aria-label="Headcount table" ref={virtual.ref}>
+        <table class="headcount" aria-rowcount={virtual.rowCount()}>
           <thead>
             <tr>
               <th scope="col">Team</th>
@@ -47,9 +49,10 @@ export function HeadcountTable(props: { teams: Team[]; levels: readonly Level[];
             </tr>
           </thead>
           <tbody>
-            <For each={props.teams}>
-              {(team) => (
-                <tr>
+            <SpacerRow px={virtual.before()} columns={props.levels.length + 2} />
+            <For each={virtual.visible()}>
+              {(team, i) => (
+                <tr aria-rowindex={virtual.rowIndex(i())}>
                   <th scope="row">{team.name}</th>
                   <For each={props.levels}>
                     {(level) => (
@@ -73,6 +76,7 @@ export function HeadcountTable(props: { teams: Team[]; levels: readonly Level[];
                 </tr>
               )}
             </For>
+            <SpacerRow px={virtual.after()} columns={props.levels.length + 2} />
           </tbody>
         </table>
       </section>

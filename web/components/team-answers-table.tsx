@@ -3,6 +3,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { type AnswerRow, type AnswerSort, answerSorts } from '../answers/answer-rows';
 import { crossing } from '../answers/metric-words';
 import { formatDate, formatNumber } from '../format';
+import { createVirtualRows, SpacerRow } from './virtual-rows';
 
 const columns: { key: AnswerSort; label: string; note: string; num?: boolean }[] = [
   { key: 'team', label: 'Team', note: '' },
@@ -35,6 +36,7 @@ export function TeamAnswersTable(props: {
     const rows = [...props.rows].sort(answerSorts[key]);
     return descending ? rows.reverse() : rows;
   });
+  const virtual = createVirtualRows(sorted, 56);
   const toggle = (key: AnswerSort) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const ariaSort = (key: AnswerSort) =>
@@ -46,8 +48,8 @@ export function TeamAnswersTable(props: {
         Source: {props.source}. Against the org's <A href="/settings/thresholds">breach thresholds</A>. Click
         a column to sort, a team to see why.
       </p>
-      <div class="table-scroll">
-        <table class="answers">
+      <div class="table-scroll" ref={virtual.ref}>
+        <table class="answers" aria-rowcount={virtual.rowCount()}>
           <thead>
             <tr>
               <For each={columns}>
@@ -65,9 +67,10 @@ export function TeamAnswersTable(props: {
             </tr>
           </thead>
           <tbody>
-            <For each={sorted()}>
-              {(row) => (
-                <tr>
+            <SpacerRow px={virtual.before()} columns={columns.length} />
+            <For each={virtual.visible()}>
+              {(row, i) => (
+                <tr aria-rowindex={virtual.rowIndex(i())}>
                   <th scope="row">
                     <A href={`/teams/${encodeURIComponent(row.teamId)}/answers${props.query ?? ''}`}>
                       {row.team}
@@ -94,6 +97,7 @@ export function TeamAnswersTable(props: {
                 </tr>
               )}
             </For>
+            <SpacerRow px={virtual.after()} columns={columns.length} />
           </tbody>
         </table>
       </div>

@@ -74,8 +74,10 @@ function measureStages(sentAt: number, stages: WorkerStages) {
 export interface ForecastRunner {
   /** The forecast to show: Monte Carlo bands once they match the input, else the mean path. */
   forecast: Accessor<Forecast | undefined>;
-  /** Whether `forecast` carries Monte Carlo bands for the current input. */
+  /** Whether `forecast` carries the Monte Carlo bands of all runs for the current input. */
   settled: Accessor<boolean>;
+  /** Runs behind the first-look bands shown while the rest run (null: none, or all runs are in). */
+  partialRuns: Accessor<number | null>;
   /** Monte Carlo progress 0-1 while it runs, null otherwise. */
   progress: Accessor<number | null>;
   /** Why the engine rejected the input (field paths), or a failure message. */
@@ -89,7 +91,8 @@ export interface ForecastRunner {
 /**
  * Runs the engine in the worker whenever `input` changes: the mean path at once (while one runs,
  * only the newest input waits), Monte Carlo with `runs` runs once the input has been still for
- * `settleMs`; a newer input cancels the Monte Carlo job in flight.
+ * `settleMs`, its bands shown from the first tenth of the runs and refined until all are in; a
+ * newer input, or the end of the runner's owner (leaving the page), cancels the job in flight.
  */
 export function createForecastRunner(
   input: Accessor<ForecastInputRaw | null>,
@@ -107,6 +110,7 @@ export function createForecastRunner(
   const [mean, setMean] = createSignal<Forecast>();
   const [bands, setBands] = createSignal<Forecast>();
   const [progress, setProgress] = createSignal<number | null>(null);
+  const [partialRuns, setPartialRuns] = createSignal<number | null>(null);
   const [issues, setIssues] = createSignal<FieldIssue[]>([]);
   const [needed, setNeeded] = createSignal<number | null>(null);
   const [answers, setAnswers] = createSignal<TeamAnswer[] | null>(null);
@@ -153,8 +157,12 @@ export function createForecastRunner(
       (message) => {
         if (job !== monteCarloJob) return;
         if (message.type === 'progress') setProgress(message.done / message.total);
-        else if (message.type === 'result') {
+        else if (message.type === 'bands') {
+          setPartialRuns(message.done);
+          setBands(message.forecast);
+        } else if (message.type === 'result') {
           setProgress(null);
+          setPartialRuns(null);
           setBands(message.forecast);
         } else {
           channel.forget(job);
@@ -178,6 +186,7 @@ export function createForecastRunner(
       monteCarloJob = 0;
     }
     setProgress(null);
+    setPartialRuns(null);
   };
 
   createEffect(
@@ -200,7 +209,8 @@ export function createForecastRunner(
 
   return {
     forecast: () => bands() ?? mean(),
-    settled: () => bands() !== undefined,
+    settled: () => bands() !== undefined && partialRuns() === null,
+    partialRuns,
     progress,
     issues,
     reviewersNeeded: needed,

@@ -16,8 +16,13 @@ import {
 import { packForecast } from './pack-forecast';
 import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
 
-/** Runs per Monte Carlo slice; between slices the worker reads new messages (cancel, mean jobs). */
-const SLICE_RUNS = 1;
+/**
+ * Time a Monte Carlo slice computes for, ms: between slices the worker reads new messages (cancel,
+ * mean jobs). Each slice runs as many runs as the last slice's pace says fit (one to start).
+ */
+const SLICE_MS = 8;
+/** Shares of the runs after which the bands so far are sent: the first tenth, then refinements. */
+const PARTIAL_SHARES = [0.1, 0.3, 0.6];
 
 interface MonteCarloJob {
   job: number;
@@ -25,6 +30,10 @@ interface MonteCarloJob {
   parts: RunSamples[];
   done: number;
   started: number;
+  /** ms per run measured in the last slice (0 before the first). */
+  msPerRun: number;
+  /** Index into PARTIAL_SHARES of the next partial bands to send. */
+  partial: number;
   /** The merged bands, once all runs are in. */
   bands?: Forecast;
 }
@@ -45,6 +54,13 @@ const postResult = (
     : { type: 'result', job, forecast, ms };
   scope.postMessage(message, transfer);
 };
+/** The bands of the runs in so far (a first look, refined until all runs are in). */
+const postPartial = (current: MonteCarloJob) => {
+  const input = { ...current.input, options: { ...current.input.options, runs: current.done } };
+  const { forecast, transfer } = packForecast(mergeRunSamples(input, current.parts));
+  const { job, done } = current;
+  scope.postMessage({ type: 'bands', job, forecast, done, total: current.input.options.runs }, transfer);
+};
 let queue: MonteCarloJob[] = [];
 let pumping = false;
 
@@ -62,13 +78,20 @@ const parse = (job: number, raw: ForecastInputRaw): ForecastInput | null => {
 const sliceOf = (current: MonteCarloJob) => {
   const { runs } = current.input.options;
   if (current.done < runs) {
-    const runCount = Math.min(SLICE_RUNS, runs - current.done);
+    const pace = current.msPerRun > 0 ? Math.floor(SLICE_MS / current.msPerRun) : 1;
+    const runCount = Math.max(1, Math.min(pace, runs - current.done));
+    const sliceStart = performance.now();
     current.parts.push(runSampleRange(current.input, { runStart: current.done, runCount }));
+    current.msPerRun = (performance.now() - sliceStart) / runCount;
+    performance.measure('monte-carlo-slice', { start: sliceStart });
     current.done += runCount;
     post({ type: 'progress', job: current.job, done: current.done, total: runs });
     if (current.done >= runs) {
       current.bands = mergeRunSamples(current.input, current.parts);
       postResult(current.job, current.bands, current.started);
+    } else if (current.done >= (PARTIAL_SHARES[current.partial] ?? 1) * runs) {
+      current.partial += 1;
+      postPartial(current);
     }
     return;
   }
@@ -97,8 +120,15 @@ const step = () => {
     queue = queue.filter((entry) => entry !== current);
     post({ type: 'failed', job: current.job, message: String(error) });
   }
-  setTimeout(step, 0);
+  nextSlice();
 };
+/**
+ * Runs the next slice as a new task through a MessageChannel: unlike setTimeout(0), whose nested
+ * calls the browser clamps to 4 ms, it waits for nothing but the messages already queued.
+ */
+const slices = new MessageChannel();
+slices.port1.onmessage = step;
+const nextSlice = () => slices.port2.postMessage(null);
 
 /** The org the page made resident (sent once, not with every job). */
 let resident: { id: number; org: ForecastInputRaw['org'] } | null = null;
@@ -131,9 +161,10 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
     }
     return;
   }
-  queue.push({ job: request.job, input, parts: [], done: 0, started });
+  performance.clearMeasures('monte-carlo-slice');
+  queue.push({ job: request.job, input, parts: [], done: 0, started, msPerRun: 0, partial: 0 });
   if (!pumping) {
     pumping = true;
-    setTimeout(step, 0);
+    nextSlice();
   }
 };

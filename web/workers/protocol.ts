@@ -32,6 +32,8 @@ export interface WorkerStages {
 export type EngineResponse =
   | { type: 'result'; job: number; forecast: Forecast; ms: number; stages?: WorkerStages }
   | { type: 'progress'; job: number; done: number; total: number }
+  /** Bands of the first `done` of `total` runs (packed): a first look, refined until the result. */
+  | { type: 'bands'; job: number; forecast: Forecast; done: number; total: number }
   /**
    * Last answer to a Monte Carlo job: sign-off reviewers needed at each team's peak week (mean
    * path), summed, and the per-team answers on the job's bands.
