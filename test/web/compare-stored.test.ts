@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { dayMonthYear } from '../helpers/day-month-year';
-import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, describeInBrowser, walkForecastRuns } from '../helpers/planner-browser';
 
 type BreachMetric = 'serviceLevel' | 'p90WaitHours' | 'backlogWeeks' | 'utilization' | 'burnoutRisk';
 interface StoredRun {
@@ -80,13 +80,13 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
   };
 
   it(
-    "Compare shows a saved scenario's stored 500-run forecast, with the Dashboard's figures; a labelled browser preview only while it computes",
+    "Compare shows a saved scenario's stored server forecast, with the Dashboard's figures; a labelled browser preview only while it computes",
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page);
       const { plan, other } = await scenarios(page);
       const run = await env.api<StoredRun>(page, 'POST', `/orgs/demo/scenarios/${plan.id}/forecast`, {});
-      expect(run.options.runs).toBe(500);
+      expect(run.options.runs).toBe(walkForecastRuns);
       const first = run.summary.teamsAtRisk.map((team) => team.firstBreach.date).sort()[0]!;
       const week = run.forecast.weeks.indexOf(first);
       const atRisk = `${run.summary.teamsAtRisk.length} of ${run.forecast.teams.length}`;
@@ -97,7 +97,9 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
         return breach ? { week: breach.week, date: dayMonthYear(breach.date) } : null;
       };
 
-      await page.getByText('Source: stored 500-run server forecast.').waitFor({ timeout: 240_000 });
+      await page
+        .getByText(`Source: stored ${walkForecastRuns}-run server forecast.`)
+        .waitFor({ timeout: 240_000 });
       const dashboard = await page.evaluate(() => {
         const text = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? '';
         return {
@@ -143,10 +145,15 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
 
       release();
       await status
-        .filter({ hasText: "each version's stored 500-run server forecast (as on the Dashboard)" })
+        .filter({
+          hasText: `each version's stored ${walkForecastRuns}-run server forecast (as on the Dashboard)`,
+        })
         .waitFor({ timeout: 240_000 });
       const stored = await compareTable(page);
-      expect(stored.Source).toEqual(['500-run server forecast', '500-run server forecast']);
+      expect(stored.Source).toEqual([
+        `${walkForecastRuns}-run server forecast`,
+        `${walkForecastRuns}-run server forecast`,
+      ]);
       expect(stored['First breach (any team)']![0]).toBe(`week ${week} · ${dayMonthYear(first)}`);
       expect(stored['Teams at risk']![0]).toBe(atRisk);
       expect(stored['Reviewers needed vs today']![0]).toBe(reviewers);
@@ -159,7 +166,7 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
       const answers = page.locator('.compare-answers');
       await answers.locator('table.answers').waitFor();
       expect(await answers.locator('p.muted').first().textContent()).toContain(
-        `Source: P50 of ${plan.name} v${run.version}: 500-run server forecast.`,
+        `Source: P50 of ${plan.name} v${run.version}: ${walkForecastRuns}-run server forecast.`,
       );
       await page.screenshot({ path: 'test-results/compare-stored-1440.png', fullPage: true });
       expect(errors).toEqual([]);
@@ -180,7 +187,7 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
       );
       await page
         .getByTestId('compare-source')
-        .filter({ hasText: 'stored 500-run server forecast' })
+        .filter({ hasText: `stored ${walkForecastRuns}-run server forecast` })
         .waitFor({ timeout: 240_000 });
       const title = 'Org sign-off backlog';
       const swatches = await page
