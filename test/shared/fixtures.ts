@@ -1,5 +1,6 @@
 import {
   bandedMetricKeys,
+  type Breaches,
   type Forecast,
   type ForecastInputRaw,
   type ScenarioEventInput,
@@ -44,3 +45,12 @@ export const allValues = (forecast: Forecast): number[] =>
       ...band.p90,
     ]),
   );
+
+/** No breach of any threshold. */
+export const noBreaches: Breaches = {
+  serviceLevel: null,
+  p90WaitHours: null,
+  backlogWeeks: null,
+  utilization: null,
+  burnoutRisk: null,
+};

@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Breaches, Forecast, MetricBands } from '../../shared/engine/forecast';
+import type { Band, Forecast, MetricBands } from '../../shared/engine/forecast';
 import { bandedMetricKeys } from '../../shared/engine/metrics';
 import { roundedMeanForecast } from '../../shared/index';
+import { noBreaches } from './fixtures';
 
-/** A two-week forecast whose every banded series is `series`, headcount of one level `people`. */
-const noBreaches: Breaches = {
-  serviceLevel: null,
-  p90WaitHours: null,
-  backlogWeeks: null,
-  utilization: null,
-  burnoutRisk: null,
-};
+const band = (values: number[]): Band => ({ p10: values, p50: values, p90: values });
+/** Bands whose every banded series is `series`, headcount of one level `people`. */
 const bands = (series: number[], people: number[]): MetricBands =>
   ({
-    ...Object.fromEntries(bandedMetricKeys.map((key) => [key, { p10: series, p50: series, p90: series }])),
-    headcount: { senior: { p10: people, p50: people, p90: people } },
+    ...Object.fromEntries(bandedMetricKeys.map((key): [string, Band] => [key, band(series)])),
+    headcount: { senior: band(people) } as Record<string, Band>,
   }) as MetricBands;
+/** A two-week forecast of one team. */
 const forecast = (mode: Forecast['mode']): Forecast => ({
   engineVersion: 'test',
   mode,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Band, Breaches, Forecast, MetricBands } from '../../shared/engine/forecast';
+import type { Band, Forecast, MetricBands } from '../../shared/engine/forecast';
 import { type MetricKey, metricKeys } from '../../shared/engine/metrics';
 import { teamAnswers } from '../../shared/engine/team-answers';
 import type { Thresholds } from '../../shared/schemas/options';
+import { noBreaches } from './fixtures';
 
 /** Answers read from a hand-built four-week forecast, every expected figure worked out by hand. */
 
@@ -25,13 +26,6 @@ const metrics = (given: Partial<Record<MetricKey, number[]>>): MetricBands =>
     headcount: {},
   }) as MetricBands;
 
-const noBreaches: Breaches = {
-  serviceLevel: null,
-  p90WaitHours: null,
-  backlogWeeks: null,
-  utilization: null,
-  burnoutRisk: null,
-};
 const at = (week: number) => ({ week, date: weeks[week]! });
 
 const forecast: Forecast = {
