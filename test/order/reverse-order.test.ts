@@ -13,16 +13,11 @@ interface JsonReport {
   testResults: { assertionResults: { fullName: string; status: string }[] }[];
 }
 
-/** Runs the order fixtures in a child vitest, `order` as written or reversed; the status of each test by name. */
-const runFixtures = (order: 'written' | 'reverse') =>
+/** Runs a child vitest with `config`; the status of each test by name. */
+const runChild = (config: string, order: 'written' | 'reverse') =>
   new Promise<Record<string, string>>((resolve, reject) => {
-    const report = join(out, `${order}.json`);
-    const args = [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--config',
-      'test/order/fixtures/vitest.config.ts',
-    ];
+    const report = join(out, `${order}-${config.replace(/\W/g, '-')}.json`);
+    const args = ['node_modules/vitest/vitest.mjs', 'run', '--config', config];
     execFile(
       process.execPath,
       [...args, '--reporter=json', `--outputFile=${report}`],
@@ -38,6 +33,9 @@ const runFixtures = (order: 'written' | 'reverse') =>
       },
     );
   });
+
+/** Runs the order fixtures in a child vitest, `order` as written or reversed. */
+const runFixtures = (order: 'written' | 'reverse') => runChild('test/order/fixtures/vitest.config.ts', order);
 
 describe('tests independent of order', () => {
   it('runs the suite but the Chromium tests with every file in reverse order by npm run test:reverse', () => {
@@ -66,4 +64,11 @@ describe('tests independent of order', () => {
       'tests that set up what they need counts its own teams': 'passed',
     });
   });
+
+  it('passes, with their tests in reverse order, the files whose tests once depended on their order', async () => {
+    const results = await runChild('test/order/reverse-files.config.ts', 'reverse');
+    const failed = Object.entries(results).filter(([, status]) => status !== 'passed');
+    expect(Object.keys(results).length).toBeGreaterThan(40);
+    expect(failed).toEqual([]);
+  }, 300_000);
 });
