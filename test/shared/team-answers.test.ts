@@ -134,4 +134,14 @@ describe('teamAnswers', () => {
     const [answer] = teamAnswers(forecast, thresholds, needed, []);
     expect(answer!.maxLayoffPercent).toBeNull();
   });
+
+  it('gives empty dates, zero burnout and the no-breach drivers for a forecast of no weeks', () => {
+    const empty = { ...forecast, weeks: [], teams: [{ ...forecast.teams[1]!, metrics: metrics({}) }] };
+    expect(teamAnswers(empty, thresholds, [], [])[0]).toMatchObject({
+      firstBreach: null,
+      peakDate: '',
+      peakBurnout: 0,
+      peakBurnoutDate: '',
+    });
+  });
 });

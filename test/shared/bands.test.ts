@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Band, Forecast, MetricBands } from '../../shared/engine/forecast';
 import { bandedMetricKeys } from '../../shared/engine/metrics';
-import { roundedMeanForecast } from '../../shared/index';
+import { bandOf, roundedMeanForecast } from '../../shared/index';
 import { noBreaches } from './fixtures';
 
 const band = (values: number[]): Band => ({ p10: values, p50: values, p90: values });
@@ -58,5 +58,17 @@ describe('a mean-path forecast as stored and sent', () => {
   it('returns a Monte Carlo forecast as it is', () => {
     const monteCarlo = forecast('monte-carlo');
     expect(roundedMeanForecast(monteCarlo)).toBe(monteCarlo);
+  });
+});
+
+describe('the band of a metric', () => {
+  const metrics = bands([12, 40], [2, 3]);
+
+  it('is the stored band for every banded metric', () => {
+    for (const key of bandedMetricKeys) expect(bandOf(metrics, key)).toBe(metrics[key]);
+  });
+
+  it('is burnout risk over 100 for fatigue, which is not stored', () => {
+    expect(bandOf(metrics, 'fatigue')).toEqual({ p10: [0.12, 0.4], p50: [0.12, 0.4], p90: [0.12, 0.4] });
   });
 });
