@@ -6,7 +6,6 @@ import { FixedWindowLimiter, rateLimit } from './rate-limit';
 
 /** The lower-cased `email` of a JSON login body, if it has one (the validator reads the cached body again). */
 async function loginEmail(c: Context): Promise<string | undefined> {
-  // Stryker disable next-line StringLiteral: equivalent, any string without the JSON type is refused alike
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return undefined;
   const body: unknown = await c.req.json().catch(() => undefined);
   const email = typeof body === 'object' && body !== null ? (body as { email?: unknown }).email : undefined;

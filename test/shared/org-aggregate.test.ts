@@ -12,11 +12,11 @@ const teamA = [
   // meanWait, p90Wait, serviceLevel, overtime, fatigue, burnoutRisk, attrition, sev2, headcount x2
   [2, 10, 1, 8, 12, 15, 0.8, 5, 99, 4, 10, 0.9, 3, 0.2, 99, 0.1, 0.05, 6, 2],
   [0, 0, 0, 5, 0, 0, 0, 0, 99, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0],
-  [0, 0, 0, 0, 0, 0, 0, 3, 99, 7, 9, 0, 0, 0, 99, 0, 0, 1, 0],
+  [0, 0, 0, 4, 0, 0, 0, 3, 99, 7, 9, 0, 0, 0, 99, 0, 0, 1, 0],
 ];
 const teamB = [
   [3, 20, 4, 24, 18, 10, 2, 15, 99, 10, 30, 0.5, 6, 0.5, 99, 0.3, 0.2, 9, 3],
-  [0, 0, 0, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0],
+  [0, 0, 0, 10, 0, 0, 0.5, 0, 99, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0],
   [0, 0, 0, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0, 0, 99, 0, 0, 0, 1],
 ];
 const org = [
@@ -25,11 +25,12 @@ const org = [
   // (150 + 1050) / 50 = 24, (13.5 + 17.5) / 50 = 0.62; overtime and fatigue by reviewers:
   // (2 x 3 + 3 x 6) / 5 = 4.8, (0.4 + 1.5) / 5 = 0.38; burnout 100 x 0.38.
   [5, 30, 5, 32, 30, 25, 32 / 22, 20, 0.8, 8.2, 24, 0.62, 4.8, 0.38, 38, 0.4, 0.25, 15, 5],
-  // Run 1: demand without regular hours is the utilisation cap 10; no one waiting: no wait,
-  // service level 1; no reviewers: no overtime or fatigue.
-  [0, 0, 0, 5, 0, 0, 10, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-  // Run 2: a backlog without capacity is the 260-week cap; its wait is the org's.
-  [0, 0, 0, 0, 0, 0, 0, 3, 260, 7, 9, 0, 0, 0, 0, 0, 0, 1, 1],
+  // Run 1: a team without regular hours adds demand but no hours: 15 / (10 / 0.5); no one
+  // waiting: no wait, service level 1; no reviewers: no overtime or fatigue.
+  [0, 0, 0, 15, 0, 0, 0.75, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  // Run 2: demand without regular hours is the utilisation cap 10, a backlog without capacity
+  // the 260-week cap; the one team's wait is the org's.
+  [0, 0, 0, 4, 0, 0, 10, 3, 260, 7, 9, 0, 0, 0, 0, 0, 0, 1, 1],
 ];
 
 const runs = 3;
@@ -50,13 +51,15 @@ const teamWeek = (byRun: number[][]) => {
 describe('org aggregate of team weeks', () => {
   it('sums counts and hours, weights waits by queue and strain by reviewers, per run', () => {
     const atStride = ORG_SLOTS + levels;
-    const acc = new Float64Array(atStride * runs);
+    // Room for one more run after the three, which must stay untouched.
+    const acc = new Float64Array(atStride * (runs + 1));
     accumulateOrg(acc, 0, atStride, teamWeek(teamA), runs, levels);
     accumulateOrg(acc, 0, atStride, teamWeek(teamB), runs, levels);
     const out = new Float64Array(size * runs);
     for (let r = 0; r < runs; r++) {
       finalizeOrg(acc, r * atStride, { data: out, base: r, stride: runs }, levels);
     }
+    expect([...acc.subarray(atStride * runs)]).toEqual(new Array(atStride).fill(0));
     org.forEach((expected, r) => {
       expected.forEach((value, v) => {
         expect(out[r + v * runs], `run ${r} ${metricKeys[v] ?? `headcount ${v}`}`).toBeCloseTo(value, 12);
