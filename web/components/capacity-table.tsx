@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For } from 'solid-js';
 import type { CapacityRow } from '../../shared/contract/capacity-report';
+import { createVirtualRows, SpacerRow } from './virtual-rows';
 
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
@@ -53,9 +54,15 @@ export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
     if (current?.key !== key) return 'none';
     return current.direction === 1 ? 'ascending' : 'descending';
   };
+  const virtual = createVirtualRows(sorted);
   return (
-    <section class="table-scroll tall panel" tabindex="0" aria-label="Capacity report table">
-      <table class="report">
+    <section
+      class="table-scroll tall panel"
+      tabindex="0"
+      aria-label="Capacity report table"
+      ref={virtual.ref}
+    >
+      <table class="report" aria-rowcount={virtual.rowCount()}>
         <thead>
           <tr>
             <For each={columns()}>
@@ -73,9 +80,10 @@ export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
           </tr>
         </thead>
         <tbody>
-          <For each={sorted()}>
-            {(row) => (
-              <tr>
+          <SpacerRow px={virtual.before()} columns={columns().length} />
+          <For each={virtual.visible()}>
+            {(row, i) => (
+              <tr aria-rowindex={virtual.rowIndex(i())}>
                 <For each={columns()}>
                   {(key) => {
                     const value = row[key];
@@ -89,6 +97,7 @@ export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
               </tr>
             )}
           </For>
+          <SpacerRow px={virtual.after()} columns={columns().length} />
         </tbody>
       </table>
     </section>
