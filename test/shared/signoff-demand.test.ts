@@ -66,4 +66,17 @@ describe('sign-off demand of AI-assisted and human changes', () => {
       [18.375 + 0.55 * 43.375, 18.375, 18.375 * 1.528 + 0.55 * 43.375 * 0.8, 0.14932275],
     ]);
   });
+
+  it('scales each team’s human and AI-assisted review hours by its own tool effects from their week', () => {
+    const effect = (teamIds: string[], appliesTo: 'ai' | 'human', reviewTimePercent: number) =>
+      ({ type: 'tool-effect', date: '2026-01-12', teamIds, appliesTo, reviewTimePercent }) as const;
+    const metrics = runForecast(
+      input([effect(['small'], 'human', -50), effect(['large'], 'human', 100), effect(['large'], 'ai', 50)]),
+    ).teams.map((team) => team.metrics.demandHours.p50);
+    // Week 0 as without effects; week 1: small human hours 0.4, large human 1.6 and AI-assisted 1.528 x 1.5.
+    expectClose(metrics, [
+      [0.55 * 25.1108, 0.55 * (7.35 * 1.528 + 17.35 * 0.4)],
+      [0.55 * (18.375 * 1.528 + 43.375 * 0.8), 0.55 * (18.375 * 1.528 * 1.5 + 43.375 * 1.6)],
+    ]);
+  });
 });
