@@ -68,7 +68,8 @@ export function overlay(report: Report, recheck: Report): Report {
     const key = keyer(source);
     const keyAgain = keyer(again?.source);
     const results = new Map((again?.mutants ?? []).map((m) => [keyAgain(m), m]));
-    files[file] = { mutants: mutants.map((m) => results.get(key(m)) ?? m) };
+    // The source is kept, so a further re-check can be laid over this one.
+    files[file] = { source, mutants: mutants.map((m) => results.get(key(m)) ?? m) };
   }
   return { files };
 }

@@ -55,11 +55,13 @@ describe('org aggregate of team weeks', () => {
     const acc = new Float64Array(atStride * (runs + 1));
     accumulateOrg(acc, 0, atStride, teamWeek(teamA), runs, levels);
     accumulateOrg(acc, 0, atStride, teamWeek(teamB), runs, levels);
-    const out = new Float64Array(size * runs);
+    // Room for one more vector after the org's, which must keep its -1s.
+    const out = new Float64Array((size + 1) * runs).fill(-1);
     for (let r = 0; r < runs; r++) {
       finalizeOrg(acc, r * atStride, { data: out, base: r, stride: runs }, levels);
     }
     expect([...acc.subarray(atStride * runs)]).toEqual(new Array(atStride).fill(0));
+    expect([...out.subarray(size * runs)]).toEqual(new Array(runs).fill(-1));
     org.forEach((expected, r) => {
       expected.forEach((value, v) => {
         expect(out[r + v * runs], `run ${r} ${metricKeys[v] ?? `headcount ${v}`}`).toBeCloseTo(value, 12);

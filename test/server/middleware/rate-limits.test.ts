@@ -50,7 +50,7 @@ describe('login rate limit keys', () => {
     ['a form body', 'email=ann@x.test', 'application/x-www-form-urlencoded'],
     ['a type that only ends in application/json', '{"email":"ann@x.test"}', 'text/application/json'],
     ['a type that only starts with application/json', '{"email":"ann@x.test"}', 'application/jsonp'],
-    ['a body without a type', '{"email":"ann@x.test"}', undefined],
+    ['a string body sent without a type (text/plain)', '{"email":"ann@x.test"}', undefined],
     ['malformed JSON', '{"email":', 'application/json'],
     ['a JSON null', 'null', 'application/json'],
     ['a JSON string', '"ann@x.test"', 'application/json'],
