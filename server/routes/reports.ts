@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
 import { capacityReportSchema } from '../../shared/contract/capacity-report';
 import { actorOf } from '../context';
@@ -14,6 +15,7 @@ import {
 import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
+import { acceptsGzip } from './forecasts';
 import { orgParams, orgRoute } from './route';
 
 const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
@@ -86,7 +88,10 @@ export function reportRoutes(deps: ForecastDeps) {
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
     if (!csv && grain === 'team') {
       const body = await teamReportJson(ctx, c.get('org'), request);
-      return c.body(body, 200, { 'content-type': 'application/json' });
+      const headers = { 'content-type': 'application/json', vary: 'accept-encoding' };
+      if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(body, 200, headers);
+      // Level 1: about 0.1 ms for 40 teams' 26 kB, a fifth of it to write to the socket.
+      return c.body(gzipSync(body, { level: 1 }), 200, { ...headers, 'content-encoding': 'gzip' });
     }
     if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
     const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);

@@ -98,6 +98,14 @@ describe('remembered forecasts', () => {
     expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(plain);
   });
 
+  it('send the capacity report gzipped, the same JSON, to a client that accepts gzip', async () => {
+    const plain = await report();
+    const response = await api('/reports/capacity?horizon=4', { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('vary')).toBe('accept-encoding');
+    expect(JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString())).toEqual(plain);
+  });
+
   it('do not serve another org the run by id', async () => {
     const { id } = await (await forecast()).json();
     const stranger = await createOrgFixture(database.db, 'stranger');
