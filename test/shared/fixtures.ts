@@ -1,6 +1,6 @@
 import {
-  bandedMetricKeys,
   type Breaches,
+  bandedMetricKeys,
   type Forecast,
   type ForecastInputRaw,
   type ScenarioEventInput,
