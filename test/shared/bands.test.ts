@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { meanBands } from '../../shared/engine/bands';
 import type { Band, Forecast, MetricBands } from '../../shared/engine/forecast';
 import { bandedMetricKeys } from '../../shared/engine/metrics';
 import { bandOf, roundedMeanForecast } from '../../shared/index';
@@ -31,7 +32,11 @@ const forecast = (mode: Forecast['mode']): Forecast => ({
 });
 
 describe('a mean-path forecast as stored and sent', () => {
-  const rounded = roundedMeanForecast(forecast('mean'));
+  // Rounded in beforeAll, not while collecting: a throw there fails the tests instead of hiding them.
+  let rounded: Forecast;
+  beforeAll(() => {
+    rounded = roundedMeanForecast(forecast('mean'));
+  });
 
   it('rounds every team series, headcount included, to 6 significant digits in p10, p50 and p90', () => {
     const team = rounded.teams[0]!.metrics;
@@ -70,5 +75,23 @@ describe('the band of a metric', () => {
 
   it('is burnout risk over 100 for fatigue, which is not stored', () => {
     expect(bandOf(metrics, 'fatigue')).toEqual({ p10: [0.12, 0.4], p50: [0.12, 0.4], p90: [0.12, 0.4] });
+  });
+});
+
+describe('mean-path bands', () => {
+  it('name vector v of the series (value 100 v + week) by metric, skipping fatigue, then headcount by level', () => {
+    // 17 metrics then 2 levels, 2 weeks: series[v * 2 + w] = 100 v + w.
+    const series = Float64Array.from({ length: 19 * 2 }, (_, i) => 100 * Math.floor(i / 2) + (i % 2));
+    const bands = meanBands(series, 2, ['junior', 'senior']);
+    expect(bands.reviewers).toEqual({ p10: [0, 1], p50: [0, 1], p90: [0, 1] });
+    expect([bands.burnoutRisk.p50, bands.expectedAttrition.p10, bands.sev2Incidents.p90]).toEqual([
+      [1400, 1401],
+      [1500, 1501],
+      [1600, 1601],
+    ]);
+    expect(bands.headcount).toEqual({
+      junior: { p10: [1700, 1701], p50: [1700, 1701], p90: [1700, 1701] },
+      senior: { p10: [1800, 1801], p50: [1800, 1801], p90: [1800, 1801] },
+    });
   });
 });
