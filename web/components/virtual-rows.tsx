@@ -70,7 +70,7 @@ export function createVirtualRows<T>(rows: Accessor<readonly T[]>, estimatePx = 
 export function SpacerRow(props: { px: number; columns: number }) {
   return (
     <Show when={props.px > 0}>
-      <tr aria-hidden="true" class="spacer">
+      <tr class="spacer">
         <td colSpan={props.columns} style={{ height: `${props.px}px`, padding: '0', border: '0' }} />
       </tr>
     </Show>
