@@ -137,7 +137,7 @@ describeInBrowser('org settings in Chromium', (env) => {
   );
 
   it(
-    'shows the parameters loading, then an error with a retry when they cannot be loaded, and the catalogue once the retry succeeds',
+    'shows the parameters loading, then only an error with a retry when they cannot be loaded (no save button), and the catalogue with its save button once the retry succeeds',
     async () => {
       const { page, errors } = await env.open({ width: 390, height: 844 });
       let answer = () => {};
@@ -150,10 +150,12 @@ describeInBrowser('org settings in Chromium', (env) => {
       await panel.getByRole('status').getByText('Loading the model parameters…').waitFor();
       answer();
       await panel.getByRole('alert').getByText('Service Unavailable').waitFor();
+      expect(await panel.getByRole('button').allTextContents()).toEqual(['Try again']);
       await checkPage(page, 'admin-settings-error');
       await recover();
       await panel.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('table', { name: 'Model parameters' }).getByText('humanReviewHours').waitFor();
+      expect(await panel.getByRole('button', { name: 'Save parameters' }).isDisabled()).toBe(true);
       expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
     },
     browserTestTimeoutMs,

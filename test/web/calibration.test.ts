@@ -1,6 +1,25 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 import { smallGitLog } from '../helpers/small-git-log';
+
+/**
+ * Per labelled table box of the page that is not a chart's: whether its whole height shows
+ * (nothing cut off at the bottom of a scroll box) and it ends above the element after it.
+ */
+const tablesEndAboveNextHeading = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('main section[aria-label$=" table"]:not(.chart-data)')].map((box) => {
+        const next = box.nextElementSibling?.getBoundingClientRect();
+        const shown = box.clientHeight >= box.scrollHeight;
+        return [
+          box.getAttribute('aria-label'),
+          shown && !!next && box.getBoundingClientRect().bottom <= next.top,
+        ];
+      }),
+    ),
+  );
 
 describe('Calibration page in Chromium', () => {
   let env: PlannerBrowser;
@@ -63,6 +82,10 @@ describe('Calibration page in Chromium', () => {
       await page.screenshot({ path: 'test-results/calibration-1440.png', fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: 'test-results/calibration-390.png', fullPage: true });
+      expect(await tablesEndAboveNextHeading(page)).toEqual({
+        'Backtest error table': true,
+        'Fitted values table': true,
+      });
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.goto(`${env.server.url}/reports`);
       const lines = page.getByRole('list', { name: 'Model error by team' });

@@ -4,7 +4,9 @@ import { ListStates } from './list-states';
 
 /**
  * A titled panel listing a fetched resource as a table, with its loading, empty and error states
- * (and retry); `children` go between the title and the list (e.g. the last action's error).
+ * (and retry); `children` go between the title and the list (e.g. the last action's error), and
+ * `withList` goes there too but only while the list shows (e.g. the list's own save button, which
+ * a load error should not leave standing above it).
  */
 export function ListPanel<T>(props: {
   id: string;
@@ -17,6 +19,7 @@ export function ListPanel<T>(props: {
   actions?: boolean;
   row: (item: T) => JSX.Element;
   children?: JSX.Element;
+  withList?: JSX.Element;
 }) {
   return (
     <section class="panel" aria-labelledby={props.id}>
@@ -24,13 +27,16 @@ export function ListPanel<T>(props: {
       {props.children}
       <ListStates items={props.items} retry={props.retry} what={props.what} empty={props.empty}>
         {(list) => (
-          <DataTable
-            label={props.title}
-            columns={props.columns}
-            actions={props.actions ?? false}
-            items={list()}
-            row={props.row}
-          />
+          <>
+            {props.withList}
+            <DataTable
+              label={props.title}
+              columns={props.columns}
+              actions={props.actions ?? false}
+              items={list()}
+              row={props.row}
+            />
+          </>
         )}
       </ListStates>
     </section>

@@ -130,18 +130,21 @@ export function ParameterTable(props: { slug: string; onSaved: () => void }) {
             </td>
           </tr>
         )}
-      >
-        <p class="muted">
-          Range: each Monte Carlo run draws the parameter from low to high, its median at the value; empty
-          when the parameter is fixed. Low must be above 0 and at most the value, high at least the value.
-        </p>
-        <div class="actions">
-          <button type="submit" disabled={action.busy() || !edited()}>
-            {action.busy() ? 'Saving…' : 'Save parameters'}
-          </button>
-        </div>
-        <ActionOutcome action={action} saved={saved()} />
-      </ListPanel>
+        withList={
+          <>
+            <p class="muted">
+              Range: each Monte Carlo run draws the parameter from low to high, its median at the value; empty
+              when the parameter is fixed. Low must be above 0 and at most the value, high at least the value.
+            </p>
+            <div class="actions">
+              <button type="submit" disabled={action.busy() || !edited()}>
+                {action.busy() ? 'Saving…' : 'Save parameters'}
+              </button>
+            </div>
+            <ActionOutcome action={action} saved={saved()} />
+          </>
+        }
+      />
     </form>
   );
 }

@@ -74,7 +74,7 @@ function FanCharts(props: { fan: BacktestFan }) {
 
 function Errors(props: { calibration: Calibration }) {
   return (
-    <section class="table-scroll" tabindex="0" aria-label="Backtest error table">
+    <section class="table-wide" tabindex="0" aria-label="Backtest error table">
       <table aria-label="Backtest error by horizon">
         <thead>
           <tr>
@@ -113,7 +113,7 @@ function Errors(props: { calibration: Calibration }) {
 function Fitted(props: { calibration: Calibration }) {
   return (
     <>
-      <section class="table-scroll" tabindex="0" aria-label="Fitted values table">
+      <section class="table-wide" tabindex="0" aria-label="Fitted values table">
         <table aria-label="Fitted values">
           <thead>
             <tr>
