@@ -62,6 +62,13 @@ function isAiAssisted(pr: GhPullRequest, author: string, rules: PullRequestRules
   );
 }
 
+/** Whether the rules leave a pull request of this author out as a bot's (`[bot]` logins, bot patterns). */
+export function leftOutAsBot(author: GhPullRequest['author'], rules: PullRequestRules): boolean {
+  const login = author?.login ?? 'ghost';
+  const bot = author?.is_bot === true || rules.botAuthor.test(`${login} <>`) || /\[bot\]$/i.test(login);
+  return bot && !rules.includeBots;
+}
+
 /**
  * A pull request as a change: authored when opened; first reviewed at the first review by
  * someone else; signed off at the first APPROVED review by a person whose level may sign off,
@@ -71,9 +78,7 @@ function isAiAssisted(pr: GhPullRequest, author: string, rules: PullRequestRules
 export function pullRequestChange(pr: GhPullRequest, rules: PullRequestRules): ImportedChange | null | 'bot' {
   const authorLogin = pr.author?.login ?? 'ghost';
   const author = githubIdentity(authorLogin);
-  const bot =
-    pr.author?.is_bot === true || rules.botAuthor.test(`${authorLogin} <>`) || /\[bot\]$/i.test(authorLogin);
-  if (bot && !rules.includeBots) return 'bot';
+  if (leftOutAsBot(pr.author, rules)) return 'bot';
   const reviews = (pr.reviews ?? [])
     .filter((r) => r.author && r.submittedAt && githubIdentity(r.author.login) !== author)
     .map((r) => ({ who: githubIdentity(r.author!.login), state: r.state, at: Date.parse(r.submittedAt!) }))

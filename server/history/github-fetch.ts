@@ -1,5 +1,5 @@
 import type { GithubClient } from './github-client';
-import type { FetchedPull, ListedPull } from './github-pull';
+import type { FetchedPull, ListedPull, PullReview } from './github-pull';
 
 /** A repository on GitHub. */
 export interface RepoRef {
@@ -13,29 +13,47 @@ export function repoRef(fullName: string): RepoRef {
   return { owner, repo };
 }
 
+type TimelineEvent = Awaited<
+  ReturnType<GithubClient['rest']['issues']['listEventsForTimeline']>
+>['data'][number];
+/** The fields of a `reviewed` timeline event the sync reads. */
+interface ReviewedEvent {
+  user: { login: string } | null;
+  state: string;
+  submitted_at?: string;
+}
+
 /**
- * Everything the change needs beyond the list item: the size (the single pull request), every
- * review (paginated) and the latest `ready_for_review` event (paginated issue events).
+ * Everything the change needs beyond the list item, in two requests: the size (the single pull
+ * request) and its timeline (paginated, 100 a page), which holds both every review (`reviewed`
+ * events, their state in lower case: commented, changes_requested, approved, dismissed) and the
+ * `ready_for_review` events. The reviews and the issue events endpoints would take two requests.
  */
 export async function fetchPull(client: GithubClient, ref: RepoRef, pull: ListedPull): Promise<FetchedPull> {
-  const number = { ...ref, pull_number: pull.number, per_page: 100 };
-  const [detail, reviews, events] = await Promise.all([
+  const [detail, timeline] = await Promise.all([
     client.rest.pulls.get({ ...ref, pull_number: pull.number }),
-    client.paginate(client.rest.pulls.listReviews, number),
-    client.paginate(client.rest.issues.listEvents, { ...ref, issue_number: pull.number, per_page: 100 }),
+    client.paginate(client.rest.issues.listEventsForTimeline, {
+      ...ref,
+      issue_number: pull.number,
+      per_page: 100,
+    }),
   ]);
-  const ready = events
-    .filter((e) => e.event === 'ready_for_review')
-    .map((e) => e.created_at)
-    .sort()
-    .at(-1);
-  return {
-    pull,
-    additions: detail.data.additions,
-    deletions: detail.data.deletions,
-    reviews,
-    readyAt: ready ?? null,
-  };
+  const reviews: PullReview[] = [];
+  let readyAt: string | null = null;
+  for (const event of timeline as TimelineEvent[]) {
+    if (event.event === 'reviewed') {
+      const review = event as ReviewedEvent;
+      reviews.push({
+        login: review.user?.login ?? null,
+        state: review.state.toUpperCase(),
+        submittedAt: review.submitted_at ?? null,
+      });
+    } else if (event.event === 'ready_for_review') {
+      const at = (event as { created_at: string }).created_at;
+      if (readyAt === null || at > readyAt) readyAt = at;
+    }
+  }
+  return { pull, additions: detail.data.additions, deletions: detail.data.deletions, reviews, readyAt };
 }
 
 /** `work` over `items`, at most `limit` at a time, results in order. */

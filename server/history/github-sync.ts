@@ -3,16 +3,22 @@ import type { Db } from '../db/client';
 import { githubRepositories, historyChanges } from '../db/schema';
 import type { ImportedChange } from './change';
 import type { PullRequestRules } from './gh-pr-list';
-import type { GithubClient } from './github-client';
-import { fetchPull, mapLimit, repoRef } from './github-fetch';
-import { fetchedPullChange, pullPeople } from './github-pull';
+import { concurrentRequests, type GithubClient } from './github-client';
+import { fetchPull, mapLimit, type RepoRef, repoRef } from './github-fetch';
+import {
+  fetchedPullChange,
+  type ListedPull,
+  leftOutByList,
+  type PullOutcome,
+  pullPeople,
+} from './github-pull';
 import { sourceId, teamId, upsertChanges, upsertPeople } from './store-history';
 
 /**
- * Pull requests of one page fetched at once (each is three requests; two pages are read at a time
- * and the client's limiter caps the requests in flight).
+ * Pull requests of one page fetched at once: each is two requests at once, so the client's
+ * {@link concurrentRequests} are in flight (the next page's list request waits in its limiter).
  */
-const pullsAtOnce = 12;
+const pullsAtOnce = concurrentRequests / 2;
 
 export type GithubRepositoryRow = typeof githubRepositories.$inferSelect;
 
@@ -40,6 +46,17 @@ export interface RepoSyncContext {
   now: () => Date;
   /** Called after each stored page with the pull requests read so far (lease renewal, progress). */
   onPage?: (pulls: number) => Promise<void>;
+}
+
+/**
+ * One listed pull request's outcome and the people it names; only one the list item does not
+ * already leave out (a draft, a bot's) is fetched in full.
+ */
+async function readPull(ctx: RepoSyncContext, ref: RepoRef, pull: ListedPull) {
+  const leftOut = leftOutByList(pull, ctx.rules);
+  const fetched = leftOut ? null : await fetchPull(ctx.client, ref, pull);
+  const outcome: PullOutcome = fetched ? fetchedPullChange(fetched, ctx.rules) : leftOut!;
+  return { number: pull.number, outcome, people: pullPeople(pull, fetched?.reviews ?? []) };
 }
 
 /** One page's changes and left-out keys stored with the resume point, in one transaction. */
@@ -121,7 +138,7 @@ export async function syncRepository(
       target = newest ? Date.parse(newest) : floor;
     }
     const fresh = response.data.filter((p) => floor === null || Date.parse(p.updated_at) > floor);
-    const fetched = mapLimit(fresh, pullsAtOnce, (pull) => fetchPull(ctx.client, ref, pull));
+    const fetched = mapLimit(fresh, pullsAtOnce, (pull) => readPull(ctx, ref, pull));
     fetched.catch(() => undefined);
     const last = fresh.length < response.data.length || !response.headers.link?.includes('rel="next"');
     return { fetched, last };
@@ -141,12 +158,11 @@ export async function syncRepository(
         leftOut: [] as string[],
         people: new Map<string, string>(),
       };
-      for (const pull of fetched) {
-        for (const [identity, login] of pullPeople(pull)) stored.people.set(identity, login);
-        const outcome = fetchedPullChange(pull, ctx.rules);
+      for (const { number, outcome, people } of fetched) {
+        for (const [identity, login] of people) stored.people.set(identity, login);
         if (typeof outcome === 'object') stored.changes.push(outcome);
         else {
-          stored.leftOut.push(String(pull.pull.number));
+          stored.leftOut.push(String(number));
           result[outcome === 'draft' ? 'drafts' : outcome === 'bot' ? 'bots' : 'abandoned']++;
         }
       }

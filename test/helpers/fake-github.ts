@@ -48,7 +48,9 @@ export interface FakeGithub {
   close(): Promise<void>;
 }
 
-const user = (login: string, type = 'User') => ({
+/** GitHub's simple-user object; rendered once per login (the id is a digest of the login). */
+const users = new Map<string, ReturnType<typeof renderUser>>();
+const renderUser = (login: string, type: string) => ({
   login,
   id: Number.parseInt(createHash('sha1').update(login).digest('hex').slice(0, 8), 16),
   node_id: `U_${login}`,
@@ -59,6 +61,12 @@ const user = (login: string, type = 'User') => ({
   type,
   site_admin: false,
 });
+const user = (login: string, type = 'User') => {
+  const key = `${type}:${login}`;
+  const rendered = users.get(key) ?? renderUser(login, type);
+  users.set(key, rendered);
+  return rendered;
+};
 
 function listed(base: string, p: FakePull) {
   return {
@@ -91,6 +99,82 @@ function listed(base: string, p: FakePull) {
   };
 }
 
+const state = (at: string, p: FakePull, event: string, i: number) => ({
+  id: p.number * 100 + i,
+  node_id: `E_${p.number}_${i}`,
+  url: '',
+  actor: user(p.login),
+  event,
+  commit_id: null,
+  commit_url: null,
+  created_at: at,
+  performed_via_github_app: null,
+});
+
+/**
+ * A pull request's timeline (GET /repos/{o}/{r}/issues/{n}/timeline, in time order): its commit,
+ * review requests, `ready_for_review` events, reviews as `reviewed` events (state in lower case,
+ * as the issue event types reference documents: commented, changes_requested, approved), then
+ * `merged` and `closed`.
+ */
+function timeline(base: string, p: FakePull) {
+  const events: { at: string; body: unknown }[] = [
+    {
+      at: p.created,
+      body: {
+        event: 'committed',
+        sha: `c${p.number}`,
+        node_id: `C_${p.number}`,
+        url: `${base}/git/commits/c${p.number}`,
+        html_url: '',
+        author: { date: p.created, email: `${p.login}@users.noreply`, name: p.login },
+        committer: { date: p.created, email: `${p.login}@users.noreply`, name: p.login },
+        message: `Change ${p.number}`,
+        tree: { sha: `t${p.number}`, url: '' },
+        parents: [],
+        verification: {
+          verified: false,
+          reason: 'unsigned',
+          signature: null,
+          payload: null,
+          verified_at: null,
+        },
+      },
+    },
+    ...(p.requested ?? []).map((login, i) => ({
+      at: p.created,
+      body: {
+        ...state(p.created, p, 'review_requested', i + 1),
+        review_requester: user(p.login),
+        requested_reviewer: user(login),
+      },
+    })),
+    ...(p.ready ?? []).map((at, i) => ({ at, body: state(at, p, 'ready_for_review', 20 + i) })),
+    ...(p.reviews ?? []).map((r, i) => ({
+      at: r.at,
+      body: {
+        event: 'reviewed',
+        id: p.number * 100 + 40 + i,
+        node_id: `R_${p.number}_${i}`,
+        user: user(r.login),
+        body: null,
+        state: r.state.toLowerCase(),
+        html_url: '',
+        pull_request_url: `${base}/pulls/${p.number}`,
+        _links: { html: { href: '' }, pull_request: { href: `${base}/pulls/${p.number}` } },
+        submitted_at: r.at,
+        commit_id: `c${p.number}`,
+        author_association: 'MEMBER',
+      },
+    })),
+    ...(p.merged ? [{ at: p.merged, body: state(p.merged, p, 'merged', 98) }] : []),
+    ...((p.closed ?? p.merged)
+      ? [{ at: (p.closed ?? p.merged)!, body: state((p.closed ?? p.merged)!, p, 'closed', 99) }]
+      : []),
+  ];
+  return events.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)).map((e) => e.body);
+}
+
 /** GitHub's Link header for page `page` of `last` pages of `url`. */
 function link(url: URL, page: number, last: number): string | undefined {
   const at = (n: number) => {
@@ -105,17 +189,47 @@ function link(url: URL, page: number, last: number): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+/** What the fake serves beyond its pull requests. */
+export interface FakeGithubOptions {
+  /** The token it expects (`Authorization: token ...`); any request is let in when not given. */
+  token?: string;
+  /** Largest `per_page` honoured (GitHub's is 100). */
+  maxPerPage?: number;
+  /**
+   * Requests per rate-limit window: 5,000 an hour for a personal access token, 15,000 for a
+   * GitHub App installation of an Enterprise Cloud org (REST docs, "Rate limits for the REST API").
+   */
+  rateLimit?: number;
+  /** Length of the rate-limit window in seconds (GitHub's is an hour). */
+  windowS?: number;
+}
+
+const documentation = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+
 /**
  * A local GitHub REST API (the endpoints the sync reads) with GitHub's documented behaviour:
  * `GET /repos/{o}/{r}/pulls` sorted by `updated` with `per_page` (capped at `maxPerPage`, as GitHub
  * caps at 100) and `page`, Link headers, a weak ETag answered with 304 on If-None-Match; the single
- * pull request, its reviews and issue events (paginated alike); X-RateLimit-* headers on every
- * answer; 401 without the expected token (when one is given). `faults` answer matching requests first.
+ * pull request and its timeline (paginated alike); X-RateLimit-* headers on every answer, and once
+ * the window's requests are spent 403 with `x-ratelimit-remaining: 0` until `x-ratelimit-reset`
+ * (a 304 is not counted); 401 without the expected token (when one is given). `faults` answer
+ * matching requests first.
  */
-export async function startFakeGithub(options: { token?: string; maxPerPage?: number }): Promise<FakeGithub> {
+export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeGithub> {
   const fake = { pulls: [] as FakePull[], faults: [] as Fault[], requests: [] as SeenRequest[] };
   const maxPerPage = options.maxPerPage ?? 100;
-  let remaining = 5000;
+  const limit = options.rateLimit ?? 5000;
+  const windowS = options.windowS ?? 3600;
+  let remaining = limit;
+  let reset = Math.floor(Date.now() / 1000) + windowS;
+  /** Pull request number -> index in `fake.pulls`, rebuilt when the array no longer agrees. */
+  let index = new Map<number, number>();
+  const pull = (number: number) => {
+    const at = index.get(number);
+    if (at !== undefined && fake.pulls[at]?.number === number) return fake.pulls[at];
+    index = new Map(fake.pulls.map((p, i) => [p.number, i]));
+    return fake.pulls[index.get(number) ?? -1];
+  };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const ifNoneMatch = req.headers['if-none-match'];
@@ -125,20 +239,27 @@ export async function startFakeGithub(options: { token?: string; maxPerPage?: nu
       authorization: req.headers.authorization,
       ifNoneMatch,
     });
-    const headers: Record<string, string> = {
+    const now = Math.floor(Date.now() / 1000);
+    if (now >= reset) {
+      remaining = limit;
+      reset = now + windowS;
+    }
+    const spent = remaining === 0;
+    if (!spent) remaining--;
+    const headers = () => ({
       'content-type': 'application/json; charset=utf-8',
-      'x-ratelimit-limit': '5000',
-      'x-ratelimit-remaining': String(Math.max(0, --remaining)),
-      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
-      'x-ratelimit-used': String(5000 - remaining),
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': String(reset),
+      'x-ratelimit-used': String(limit - remaining),
       'x-ratelimit-resource': 'core',
-    };
+    });
     const send = (status: number, body?: unknown, extra: Record<string, string | undefined> = {}) => {
       const defined = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Record<
         string,
         string
       >;
-      res.writeHead(status, { ...headers, ...defined });
+      res.writeHead(status, { ...headers(), ...defined });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     const fault = fake.faults.find((f) => f.times > 0 && f.path.test(`${url.pathname}${url.search}`));
@@ -148,12 +269,21 @@ export async function startFakeGithub(options: { token?: string; maxPerPage?: nu
     }
     if (options.token !== undefined && req.headers.authorization !== `token ${options.token}`)
       return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
-    const paged = (items: unknown[], etag: boolean) => {
+    if (spent)
+      return send(403, {
+        message: 'API rate limit exceeded for user ID 1.',
+        documentation_url: documentation,
+      });
+    /** Page `page` of `items` (`per_page` of them), each rendered by `render`. */
+    const paged = <T>(items: T[], render: (item: T) => unknown, etag: boolean) => {
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), maxPerPage);
       const page = Number(url.searchParams.get('page') ?? 1);
-      const body = items.slice((page - 1) * perPage, page * perPage);
+      const body = items.slice((page - 1) * perPage, page * perPage).map(render);
       const tag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('hex')}"`;
-      if (etag && ifNoneMatch === tag) return send(304);
+      if (etag && ifNoneMatch === tag) {
+        remaining++;
+        return send(304);
+      }
       send(200, body, {
         link: link(url, page, Math.max(1, Math.ceil(items.length / perPage))),
         ...(etag ? { etag: tag } : {}),
@@ -162,16 +292,13 @@ export async function startFakeGithub(options: { token?: string; maxPerPage?: nu
     const base = `/repos/${url.pathname.split('/')[2]}/${url.pathname.split('/')[3]}`;
     const route = url.pathname.slice(base.length);
     const [, kind, number, tail] = route.match(/^\/(pulls|issues)(?:\/(\d+))?(\/\w+)?$/) ?? [];
-    const p = fake.pulls.find((pull) => pull.number === Number(number));
     if (kind === 'pulls' && number === undefined) {
       const sorted = [...fake.pulls].sort((a, b) =>
         a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : b.number - a.number,
       );
-      return paged(
-        sorted.map((pull) => listed(base, pull)),
-        true,
-      );
+      return paged(sorted, (p) => listed(base, p), true);
     }
+    const p = number === undefined ? undefined : pull(Number(number));
     if (kind === 'pulls' && p && tail === undefined)
       return send(200, {
         ...listed(base, p),
@@ -183,36 +310,7 @@ export async function startFakeGithub(options: { token?: string; maxPerPage?: nu
         comments: 0,
         review_comments: 0,
       });
-    if (kind === 'pulls' && p && tail === '/reviews')
-      return paged(
-        (p.reviews ?? []).map((r, i) => ({
-          id: i + 1,
-          node_id: `R_${i}`,
-          user: user(r.login),
-          body: '',
-          state: r.state,
-          html_url: '',
-          pull_request_url: '',
-          author_association: 'MEMBER',
-          submitted_at: r.at,
-          commit_id: 'abc',
-        })),
-        false,
-      );
-    if (kind === 'issues' && p && tail === '/events')
-      return paged(
-        (p.ready ?? []).map((at, i) => ({
-          id: i + 1,
-          node_id: `E_${i}`,
-          url: '',
-          actor: user('someone'),
-          event: 'ready_for_review',
-          commit_id: null,
-          commit_url: null,
-          created_at: at,
-        })),
-        false,
-      );
+    if (kind === 'issues' && p && tail === '/timeline') return paged(timeline(base, p), (e) => e, false);
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
   };
   const server: Server = createServer(handle);

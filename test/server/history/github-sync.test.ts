@@ -186,7 +186,7 @@ describe('live GitHub sync', () => {
   describe('on a repository served three pull requests per page', () => {
     beforeEach(() => setUp(3));
 
-    it('follows the Link pages, reads each pull request, its reviews and ready events, and stores the changes the rules give', async () => {
+    it('follows the Link pages, reads each pull request and its timeline (drafts and bots only listed), and stores the changes the rules give', async () => {
       const { results, job } = await sync();
       expect(results).toEqual([
         {
@@ -205,6 +205,31 @@ describe('live GitHub sync', () => {
       expect(await storedChanges()).toEqual(expectedChanges);
       const lists = github.requests.filter((r) => r.url.startsWith('/repos/octo/app/pulls?'));
       expect(lists.map((r) => new URL(r.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
+      // The single pull request and its timeline for each but the bot's (4) and the draft (6); the
+      // timelines hold 7, 5, 1, 2 and 3 events (commit, review requests, ready, reviews, merged,
+      // closed), three to a page.
+      const timeline = (n: number, page: number) =>
+        `/repos/octo/app/issues/${n}/timeline?per_page=100${page > 1 ? `&page=${page}` : ''}`;
+      const perPull = github.requests
+        .map((r) => r.url)
+        .filter((u) => !u.startsWith('/repos/octo/app/pulls?'));
+      expect(perPull.sort()).toEqual(
+        [
+          timeline(1, 1),
+          timeline(1, 2),
+          timeline(1, 3),
+          timeline(2, 1),
+          timeline(2, 2),
+          timeline(3, 1),
+          timeline(5, 1),
+          timeline(7, 1),
+          '/repos/octo/app/pulls/1',
+          '/repos/octo/app/pulls/2',
+          '/repos/octo/app/pulls/3',
+          '/repos/octo/app/pulls/5',
+          '/repos/octo/app/pulls/7',
+        ].sort(),
+      );
       expect(github.requests.every((r) => r.authorization === `token ${token}`)).toBe(true);
     });
 
@@ -236,10 +261,11 @@ describe('live GitHub sync', () => {
           .map((u) => u.split('?')[0])
           .sort(),
       ).toEqual([
-        '/repos/octo/app/issues/3/events',
+        // Its commit, review, merge and close: two timeline pages of three.
+        '/repos/octo/app/issues/3/timeline',
+        '/repos/octo/app/issues/3/timeline',
         '/repos/octo/app/pulls',
         '/repos/octo/app/pulls/3',
-        '/repos/octo/app/pulls/3/reviews',
       ]);
       const changes = await storedChanges();
       expect(changes).toHaveLength(4);
@@ -270,7 +296,7 @@ describe('live GitHub sync', () => {
           times: 1,
         },
         { path: /\/pulls\/2$/, status: 429, headers: { 'retry-after': '1' }, body: secondary, times: 1 },
-        { path: /\/pulls\/1\/reviews/, status: 502, body: { message: 'Server Error' }, times: 1 },
+        { path: /\/issues\/1\/timeline/, status: 502, body: { message: 'Server Error' }, times: 1 },
       );
       const { results } = await sync();
       expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
