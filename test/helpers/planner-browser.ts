@@ -13,6 +13,8 @@ export const browserTestTimeoutMs = 120_000;
 /** A real server on a fresh database with an admin user, and one Chromium, for a browser test file. */
 export interface PlannerBrowser {
   server: RunningServer;
+  /** The server's database (a connection of the test's own), e.g. to age a stored row. */
+  database: TempDatabase;
   browser: Browser;
   /** A new 1280x720 page (or `size`) that collects console errors into `errors`; waits time out after 90 s. */
   open(size?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
@@ -51,6 +53,7 @@ export async function startPlannerBrowser({
   const browser = await launchBrowser();
   return {
     server,
+    database,
     browser,
     async open(size = { width: 1280, height: 720 }) {
       const page = await browser.newPage({ viewport: size, acceptDownloads: true });
@@ -111,6 +114,9 @@ export function describeInBrowser(name: string, body: (env: PlannerBrowser) => v
     body({
       get server() {
         return current().server;
+      },
+      get database() {
+        return current().database;
       },
       get browser() {
         return current().browser;

@@ -66,6 +66,32 @@ const plotPixels = (page: Page, title: string) =>
     return rows;
   });
 
+/** The server's per-team answer, as far as the team answers table shows it. */
+interface ServerAnswer {
+  team: string;
+  firstBreach: { date: string } | null;
+  reviewersNeeded: number;
+  maxLayoffPercent: number | null;
+  peakBurnout: number;
+}
+
+/** A team answers table's rows: team, reviewers needed (after the arrow), layoff cell, peak burnout. */
+const answerRows = (page: Page, within: string) =>
+  page
+    .locator(within)
+    .locator('table.answers tbody tr[aria-rowindex]')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '');
+        return {
+          team: row.querySelector('th')?.textContent?.trim() ?? '',
+          needed: Number(/→\s*(\d+)/.exec(cells[1] ?? '')?.[1]),
+          layoff: cells[2] ?? '',
+          burnout: Number(cells[3]),
+        };
+      }),
+    );
+
 describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
   const scenarios = async (page: Page) => {
     const list = await env.api<{ items: { id: string; name: string; planOfRecord: boolean }[] }>(
@@ -218,6 +244,63 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
       expect(blue.length / tinted).toBeGreaterThan(0.1);
       expect(vermillion.length / tinted).toBeGreaterThan(0.1);
       await page.screenshot({ path: 'test-results/compare-hatched-1440.png', fullPage: true });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+
+  it(
+    'Compare gives the team answers of a stored forecast saved without them, as the server gave them, instead of waiting for them forever',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page);
+      const created = await env.api<{ id: string }>(page, 'POST', '/orgs/demo/scenarios', {
+        name: 'Stored before answers',
+        events: [{ id: 'cut', type: 'layoff', date: '2027-02-01', percent: 20 }],
+      });
+      const run = await env.api<{ id: string; cached: boolean; summary: { teams: ServerAnswer[] } }>(
+        page,
+        'POST',
+        `/orgs/demo/scenarios/${created.id}/forecast`,
+        {},
+      );
+      expect(run.cached).toBe(false);
+      expect(run.summary.teams.length).toBe(40);
+      // The run as runs were stored before they kept per-team answers.
+      await env.database.client.execute({
+        sql: "UPDATE forecast_runs SET summary = json_remove(summary, '$.teams') WHERE id = ?",
+        args: [run.id],
+      });
+      const again = await env.api<{ cached: boolean; summary: { teams?: unknown } }>(
+        page,
+        'POST',
+        `/orgs/demo/scenarios/${created.id}/forecast`,
+        {},
+      );
+      expect(again.cached).toBe(true);
+      expect(again.summary.teams).toBeUndefined();
+
+      await page.goto(`${env.server.url}/compare?s=${created.id}@1,${created.id}@1`);
+      const answers = page.locator('.compare-answers');
+      await answers.locator('table.answers').waitFor({ timeout: 240_000 });
+      expect(await answers.locator('p.muted').first().textContent()).toContain(
+        `${walkForecastRuns}-run server forecast; team answers computed in this browser from its bands (the run was stored without them).`,
+      );
+      // The table's default order: first breach date (none last), then peak burnout, highest first.
+      const expected = [...run.summary.teams]
+        .sort(
+          (a, b) =>
+            (a.firstBreach?.date ?? '9999').localeCompare(b.firstBreach?.date ?? '9999') ||
+            b.peakBurnout - a.peakBurnout,
+        )
+        .map((a) => ({
+          team: a.team,
+          needed: a.reviewersNeeded,
+          layoff: a.maxLayoffPercent === null ? 'none' : `${a.maxLayoffPercent}%`,
+          burnout: a.peakBurnout,
+        }));
+      expect(await answerRows(page, '.compare-answers')).toEqual(expected);
+      await page.screenshot({ path: 'test-results/compare-answers-computed-1440.png', fullPage: true });
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs * 2,

@@ -12,6 +12,8 @@ export function CompareAnswers(props: {
   versions: ScenarioVersion[];
   answers: (TeamAnswer[] | null)[];
   sources: string[];
+  /** Per version: what shows while its answers are null (they follow, or why they do not). */
+  pending: string[];
 }) {
   const [chosen, setChosen] = createSignal(0);
   const index = () => Math.min(chosen(), props.versions.length - 1);
@@ -26,7 +28,7 @@ export function CompareAnswers(props: {
       >
         <For each={props.versions}>{(v, i) => <option value={i()}>{name(v)}</option>}</For>
       </select>
-      <Show when={props.answers[index()]} fallback={<p class="muted">Team answers follow the bands…</p>}>
+      <Show when={props.answers[index()]} fallback={<p class="muted">{props.pending[index()]}</p>}>
         {(answers) => (
           <TeamAnswersTable
             title={`Team answers: ${name(props.versions[index()]!)}`}

@@ -110,7 +110,8 @@ export function CompareView(props: {
             <CompareAnswers
               versions={props.versions}
               answers={runs().map((runner) => runner.answers())}
-              sources={runs().map((runner) => runner.source())}
+              sources={runs().map((runner) => `${runner.source()}${runner.answersNote()}`)}
+              pending={runs().map((runner) => runner.answersPending())}
             />
             <div class="compare-charts">
               <For each={overlays}>

@@ -1,9 +1,10 @@
 import { createResource } from 'solid-js';
-import type { FieldIssue, Forecast, TeamAnswer } from '../../shared';
+import { type FieldIssue, type Forecast, type TeamAnswer, teamAnswers } from '../../shared';
+import type { ForecastRun } from '../../shared/contract/forecast-run';
 import { api } from '../api/client';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { engineInput } from '../scenario/editor-input';
-import { createForecastRunner } from '../workers/engine-client';
+import { createForecastRunner, layoffHeadroomInWorker } from '../workers/engine-client';
 import { storedReviewersNeeded } from './stored-reviewers';
 
 /** Monte Carlo runs of the browser preview shown while a stored forecast computes (or to viewers). */
@@ -28,6 +29,10 @@ export interface ComparedForecast {
   progress: () => number;
   reviewersNeeded: () => number | null;
   answers: () => TeamAnswer[] | null;
+  /** What stands in for the team answers while `answers` is null: why, and whether they follow. */
+  answersPending: () => string;
+  /** How the team answers were made, when not as `source` says (added to it). */
+  answersNote: () => string;
   issues: () => FieldIssue[];
   /** "500-run server forecast" or "100-run live preview in this browser". */
   source: () => string;
@@ -60,6 +65,27 @@ export function createComparedForecast(sources: ComparedSources): ComparedForeca
           },
         ]
       : [];
+  /**
+   * A stored run from before runs kept per-team answers: the same answers as the server gives,
+   * from the run's own bands, thresholds and reviewers needed, and each team's absorbable layoff
+   * from the engine in this browser's worker.
+   */
+  const [computed] = createResource(
+    () => {
+      const run = stored();
+      return run && !run.summary.teams ? run : null;
+    },
+    async (run: ForecastRun) => {
+      const input = { ...engineInput(model, version.scenario, startWeek), options: run.options };
+      const { thresholds } = run.options;
+      return teamAnswers(
+        run.forecast,
+        thresholds,
+        run.summary.reviewersNeeded,
+        await layoffHeadroomInWorker(input),
+      );
+    },
+  );
   return {
     forecast: () => stored()?.forecast ?? preview.forecast(),
     stored: () => stored() !== undefined,
@@ -71,8 +97,19 @@ export function createComparedForecast(sources: ComparedSources): ComparedForeca
     },
     answers: () => {
       const run = stored();
-      return run ? (run.summary.teams ?? null) : preview.answers();
+      if (!run) return preview.answers();
+      return run.summary.teams ?? (computed.state === 'ready' ? computed() : null);
     },
+    answersPending: () => {
+      if (!stored()) return 'Team answers follow the bands…';
+      if (computed.state === 'errored')
+        return `This stored forecast has no per-team answers (stored before runs kept them), and computing them in this browser failed: ${computed.error instanceof Error ? computed.error.message : String(computed.error)}`;
+      return 'This stored forecast has no per-team answers (stored before runs kept them): computing them in this browser from its bands…';
+    },
+    answersNote: () =>
+      stored() && !stored()?.summary.teams
+        ? '; team answers computed in this browser from its bands (the run was stored without them)'
+        : '',
     issues: () => [...failed(), ...preview.issues()],
     source: () => {
       const run = stored();

@@ -1,7 +1,7 @@
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import type { FieldIssue, Forecast, ForecastInputRaw, TeamAnswer } from '../../shared';
+import type { FieldIssue, Forecast, ForecastInputRaw, LayoffHeadroom, TeamAnswer } from '../../shared';
 import { forecastReadyFor, leverInputSeq, measureSend } from '../perf';
-import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
+import type { EngineJobType, EngineRequest, EngineResponse, WorkerStages } from './protocol';
 
 type Listener = (message: EngineResponse) => void;
 /** Job ids are unique across the page's workers. */
@@ -10,7 +10,7 @@ let nextJob = 1;
 /** An engine worker (started on first use), the org resident in it, and the listeners of its jobs by job id. */
 interface EngineChannel {
   /** Posts a job; the job's org is made resident first unless it already is (the same object). */
-  run(type: 'mean' | 'monte-carlo', job: number, input: ForecastInputRaw, listener: Listener): void;
+  run(type: EngineJobType, job: number, input: ForecastInputRaw, listener: Listener): void;
   cancel(job: number): void;
   forget(job: number): void;
   close(): void;
@@ -52,6 +52,23 @@ function createEngineChannel(): EngineChannel {
 
 /** The page's shared engine worker: its jobs run one at a time, in order. */
 const shared = createEngineChannel();
+
+/**
+ * The largest layoff each team of `input` absorbs, computed in the page's engine worker (the
+ * engine's layoffHeadroom): for the team answers of a forecast that was stored without them.
+ */
+export function layoffHeadroomInWorker(input: ForecastInputRaw): Promise<LayoffHeadroom[]> {
+  const job = nextJob++;
+  return new Promise((resolve, reject) =>
+    shared.run('headroom', job, input, (message) => {
+      shared.forget(job);
+      if (message.type === 'headroom') resolve(message.headroom);
+      else if (message.type === 'invalid')
+        reject(new Error(message.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')));
+      else if (message.type === 'failed') reject(new Error(message.message));
+    }),
+  );
+}
 
 /**
  * Measures each stage of a mean-path job (wall-clock ms `sentAt` when the page posted it, then

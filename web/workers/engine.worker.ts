@@ -151,6 +151,14 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   }
   const input = parse(request.job, { ...request.edit, org: resident.org });
   if (!input) return;
+  if (request.type === 'headroom') {
+    try {
+      post({ type: 'headroom', job: request.job, headroom: layoffHeadroom(input) });
+    } catch (error) {
+      post({ type: 'failed', job: request.job, message: String(error) });
+    }
+    return;
+  }
   if (request.type === 'mean') {
     try {
       const parsed = wallClock();

@@ -1,4 +1,4 @@
-import type { FieldIssue, Forecast, ForecastInputRaw, TeamAnswer } from '../../shared';
+import type { FieldIssue, Forecast, ForecastInputRaw, LayoffHeadroom, TeamAnswer } from '../../shared';
 
 /**
  * A job's input without the org: the org stays resident in the worker (sent once, see
@@ -15,7 +15,12 @@ export type EngineRequest =
   | { type: 'org'; id: number; org: ForecastInputRaw['org'] }
   | { type: 'mean'; job: number; org: number; edit: EngineEdit }
   | { type: 'monte-carlo'; job: number; org: number; edit: EngineEdit }
+  /** The largest layoff each team absorbs (mean path), for team answers of a forecast computed elsewhere. */
+  | { type: 'headroom'; job: number; org: number; edit: EngineEdit }
   | { type: 'cancel'; job: number };
+
+/** The request types that run the engine on an input. */
+export type EngineJobType = Exclude<EngineRequest['type'], 'org' | 'cancel'>;
 
 /**
  * Wall-clock ms (performance.timeOrigin + now) at which the worker received a job, had parsed its
@@ -39,5 +44,6 @@ export type EngineResponse =
    * path), summed, and the per-team answers on the job's bands.
    */
   | { type: 'reviewers'; job: number; needed: number; answers: TeamAnswer[] }
+  | { type: 'headroom'; job: number; headroom: LayoffHeadroom[] }
   | { type: 'invalid'; job: number; issues: FieldIssue[] }
   | { type: 'failed'; job: number; message: string };
