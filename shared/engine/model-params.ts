@@ -60,21 +60,19 @@ export const teamParameters = (input: ForecastInput): Parameters[] =>
 export const teamParamDrawer = (input: ForecastInput, perTeam: readonly Parameters[]) => {
   const slots = drawSlots(input.parameters);
   const slotOf = new Map(slots.map((name, i) => [name, i]));
-  const needed = Math.max(
+  const needed = perTeam.reduce(
+    (most, p) => Math.max(most, ...rangedNames(p).map((name) => slotOf.get(name)! + 1)),
     0,
-    ...perTeam.map((p) => Math.max(-1, ...rangedNames(p).map((n) => slotOf.get(n)!)) + 1),
   );
   const uniforms = new Float64Array(needed);
   const uniform = (name: ParameterName) => uniforms[slotOf.get(name)!]!;
   return (run: number, teamStart = 0, teamEnd = perTeam.length): ModelParams[] => {
     const rng = streamRng(input.options.seed, run, PARAMETER_STREAM);
-    for (let i = 0; i < needed; i++) uniforms[i] = rng.next();
+    for (const i of uniforms.keys()) uniforms[i] = rng.next();
     const org = drawParams(input.parameters, uniform);
-    const drawn: ModelParams[] = new Array(teamEnd - teamStart);
-    for (let t = teamStart; t < teamEnd; t++) {
-      drawn[t - teamStart] =
-        input.org.teams[t]!.parameters === undefined ? org : drawParams(perTeam[t]!, uniform);
-    }
-    return drawn;
+    return Array.from({ length: teamEnd - teamStart }, (_, i) => {
+      const t = teamStart + i;
+      return input.org.teams[t]!.parameters === undefined ? org : drawParams(perTeam[t]!, uniform);
+    });
   };
 };
