@@ -14,6 +14,11 @@ export interface OrgScope {
   /** IANA zone whose local Monday 00:00 starts the org's weeks. */
   timeZone: string;
   role: Role;
+  /**
+   * The org's model revision when the request began (read with the org, so that a cached report
+   * costs no query of its own; see ForecastMemo).
+   */
+  revision: number;
 }
 
 /** Hono environment of the API: variables set by the auth and org middleware. */

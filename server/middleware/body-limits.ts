@@ -18,7 +18,12 @@ const ownLimit = /\/(roster\/import|history\/git|history\/github)$/;
 /** Whether a request path is an upload with its own, larger body limit. */
 export const hasOwnBodyLimit = (path: string): boolean => ownLimit.test(path);
 
-/** 413 for JSON bodies over 1 MiB; uploads with their own limit are left to it. */
+/**
+ * 413 for JSON bodies over 1 MiB; uploads with their own limit are left to it, and so are GET and
+ * HEAD requests, which have no body here (bodyLimit would build a whole Request object to see that).
+ */
 export const limitJsonBodies = createMiddleware(async (c, next) =>
-  hasOwnBodyLimit(c.req.path) ? next() : jsonLimit(c, next),
+  c.req.method === 'GET' || c.req.method === 'HEAD' || hasOwnBodyLimit(c.req.path)
+    ? next()
+    : jsonLimit(c, next),
 );

@@ -1,13 +1,42 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from '../context';
-import { memberships, orgs, type Role } from '../db/schema';
+import { preparedQuery } from '../db/prepared';
+import { memberships, modelRevisions, orgs, type Role } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { notFound, ProblemError } from '../errors';
 import { hasRole } from './permissions';
 
+const orgBySlug = preparedQuery((db) =>
+  db
+    .select({
+      id: orgs.id,
+      slug: orgs.slug,
+      name: orgs.name,
+      timeZone: orgs.timeZone,
+      revision: sql<number>`coalesce(${modelRevisions.revision}, 0)`,
+    })
+    .from(orgs)
+    .leftJoin(modelRevisions, eq(modelRevisions.orgId, orgs.id))
+    .where(eq(orgs.slug, sql.placeholder('slug')))
+    .prepare(),
+);
+const activeMembership = preparedQuery((db) =>
+  db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.orgId, sql.placeholder('orgId')),
+        eq(memberships.userId, sql.placeholder('userId')),
+        isNull(memberships.deactivatedAt),
+      ),
+    )
+    .prepare(),
+);
+
 /**
- * For `/orgs/{org}/...`: finds the org by slug and the caller's role in it. An unknown org, or
+ * For `/orgs/{org}/...`: finds the org by slug (with its model revision) and the caller's role in it. An unknown org, or
  * one the caller does not belong to (another org's token, no membership, a deactivated
  * membership), answers 404 alike.
  */
@@ -15,28 +44,18 @@ export function orgScope(deps: AppDeps) {
   return createMiddleware<ApiEnv>(async (c, next) => {
     // Stryker disable next-line StringLiteral: mounted on /orgs/:org only, so the parameter is always there
     const slug = c.req.param('org') ?? '';
-    const org = await deps.db.select().from(orgs).where(eq(orgs.slug, slug)).get();
+    const org = await orgBySlug(deps.db).get({ slug });
     if (!org) throw notFound('org');
     const principal = c.get('principal');
     let role: Role | undefined;
     if (principal.kind === 'token') {
       role = principal.orgId === org.id ? principal.role : undefined;
     } else {
-      const membership = await deps.db
-        .select({ role: memberships.role })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.orgId, org.id),
-            eq(memberships.userId, principal.userId),
-            isNull(memberships.deactivatedAt),
-          ),
-        )
-        .get();
+      const membership = await activeMembership(deps.db).get({ orgId: org.id, userId: principal.userId });
       role = membership?.role;
     }
     if (!role) throw notFound('org');
-    c.set('org', { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone, role });
+    c.set('org', { ...org, role });
     return next();
   });
 }

@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
 import { capacityReportSchema } from '../../shared/contract/capacity-report';
 import { actorOf } from '../context';
@@ -9,13 +8,13 @@ import {
   capacityReport,
   reportSource,
   storedWeekRows,
-  teamReportJson,
+  teamReportResponse,
   teamReportRows,
 } from '../services/capacity-report';
 import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
-import { acceptsGzip } from './forecasts';
+import { sendResponseBytes } from './response-bytes';
 import { orgParams, orgRoute } from './route';
 
 const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
@@ -68,6 +67,7 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
         },
       },
     },
+    304: { description: 'Team-grain JSON: unchanged since the ETag named in If-None-Match' },
   },
 });
 
@@ -79,6 +79,7 @@ export function reportRoutes(deps: ForecastDeps) {
       db: deps.db,
       pool: deps.forecastPool,
       memo: deps.forecastMemo,
+      revision: c.get('org').revision,
       defaultRuns: deps.config.forecasts.defaultRuns,
       now: deps.clock(),
       actor: actorOf(c.get('principal')),
@@ -86,13 +87,8 @@ export function reportRoutes(deps: ForecastDeps) {
     };
     const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
-    if (!csv && grain === 'team') {
-      const body = await teamReportJson(ctx, c.get('org'), request);
-      const headers = { 'content-type': 'application/json', vary: 'accept-encoding' };
-      if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(body, 200, headers);
-      // Level 1: about 0.1 ms for 40 teams' 26 kB, a fifth of it to write to the socket.
-      return c.body(gzipSync(body, { level: 1 }), 200, { ...headers, 'content-encoding': 'gzip' });
-    }
+    if (!csv && grain === 'team')
+      return sendResponseBytes(c, await teamReportResponse(ctx, c.get('org'), request), 'application/json');
     if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
     const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
     const { levels } = await storedSeriesHead(deps.db, head.runId);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ApiToken } from '../../shared/contract/people';
 import { newApiToken, sameDigest, sha256, tokenPrefix } from '../auth/secrets';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { apiTokens, type Role } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
 import { type Actor, recordAudit } from './audit';
@@ -100,14 +101,18 @@ export async function revokeApiToken(
 }
 
 /** The live token matching `token`, updating its last-used time; undefined when unknown, revoked or expired. */
+const liveTokenByPrefix = preparedQuery((db) =>
+  db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.prefix, sql.placeholder('prefix')), isNull(apiTokens.revokedAt)))
+    .prepare(),
+);
+
 export async function resolveApiToken(db: Db, token: string, now: Date) {
   const prefix = tokenPrefix(token);
   if (!prefix) return undefined;
-  const row = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = await liveTokenByPrefix(db).get({ prefix });
   if (!row || !sameDigest(row.secretHash, sha256(token))) return undefined;
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchEveryMs) {

@@ -5,6 +5,7 @@ import { notFound, ProblemError } from '../errors';
 import { modelRevision } from './forecast-memo';
 import type { CapacityRow } from './forecast-summary';
 import { type ForecastContext, type ForecastOrg, forecastScenario } from './forecasts';
+import { type ResponseBytes, responseBytes } from './response-bytes';
 import { planOfRecordId } from './scenarios';
 import { parseTeamChunk } from './series-chunks';
 import { storedChunkCount, storedSeriesHead, storedTeamChunk, storedTeamChunks } from './stored-runs';
@@ -15,6 +16,7 @@ export interface ReportHead {
   horizon: number;
   /** Monte Carlo runs of the forecast read (0: the mean path). */
   runs: number;
+  /** When the stored forecast the report reads was computed (so a report's bytes depend on the run alone). */
   generatedAt: string;
   runId: string;
 }
@@ -88,7 +90,7 @@ export async function reportSource(
   org: ForecastOrg,
   request: ReportRequest,
 ): Promise<{ head: ReportHead; summary: Record<string, unknown>; teamRows: CapacityRow[] }> {
-  const revision = ctx.memo ? await modelRevision(ctx.db, org.id) : undefined;
+  const revision = ctx.memo ? (ctx.revision ?? (await modelRevision(ctx.db, org.id))) : undefined;
   const scenarioId = request.scenarioId ?? (await planOfRecordOf(ctx, org.id, revision));
   if (!scenarioId) throw notFound('plan of record (pass ?scenario=<id>)');
   const result = await forecastScenario({ ...ctx, revision }, org, {
@@ -101,7 +103,7 @@ export async function reportSource(
     scenario: { id: scenarioId, name: result.name, version: result.run.version },
     horizon: request.horizon,
     runs: Number(result.run.options.runs ?? 0),
-    generatedAt: ctx.now.toISOString(),
+    generatedAt: result.run.createdAt,
     runId: result.run.id,
   };
   return { head, summary: result.run.summary, teamRows: result.report as CapacityRow[] };
@@ -114,18 +116,20 @@ export const teamReportRows = (summary: Record<string, unknown>, rows: CapacityR
 };
 
 /**
- * The team-grain capacity report as JSON text (as {@link capacityReport} gives it). Its rows
- * depend on the run alone, so with `ctx.memo` their text is built once per run.
+ * The team-grain capacity report as JSON (as {@link capacityReport} gives it), as is and gzipped
+ * with ETags. Its bytes depend on the head and the run alone, so with `ctx.memo` they are built
+ * once per head: a repeated request costs the lookups of {@link reportSource}, not serialising
+ * or compressing.
  */
-export async function teamReportJson(
+export async function teamReportResponse(
   ctx: ForecastContext,
   org: ForecastOrg,
   request: ReportRequest,
-): Promise<string> {
+): Promise<ResponseBytes> {
   const { head, summary, teamRows } = await reportSource(ctx, org, request);
-  const rows = () => JSON.stringify(teamReportRows(summary, teamRows));
-  const rowsJson = ctx.memo ? ctx.memo.text(`capacity-rows\n${head.runId}`, rows) : rows();
-  return `${JSON.stringify({ ...head, grain: 'team' }).slice(0, -1)},"rows":${rowsJson}}`;
+  const text = () =>
+    `${JSON.stringify({ ...head, grain: 'team' }).slice(0, -1)},"rows":${JSON.stringify(teamReportRows(summary, teamRows))}}`;
+  return ctx.memo ? ctx.memo.response(`capacity-team\n${JSON.stringify(head)}`, text) : responseBytes(text());
 }
 
 /** The week rows of a stored run, one stored chunk of teams at a time. */

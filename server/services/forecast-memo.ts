@@ -1,9 +1,10 @@
-import { gzip } from 'node:zlib';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { modelRevisions } from '../db/schema';
 import { canonicalJson } from './canonical-hash';
+import { gzipped, type ResponseBytes, responseBytes } from './response-bytes';
 
 /** A stored run as a request resolved it: what the responses need, without the series. */
 export interface MemoRun {
@@ -51,9 +52,11 @@ export const memoSeriesBytes = 4 * 1024 * 1024;
  *   or scenario misses. Only runs found or stored are remembered, never errors.
  * - `bodies`: run id -> the JSON body of that stored run with its series, as is and gzipped. Runs
  *   never change once stored, so an entry can never be stale.
+ * - `texts` and `responses`: text, and response bytes with their ETags, built from a stored run
+ *   or at a model revision (the key names which), such as the capacity report.
  *
- * Both are bounded LRUs (lru-cache: entries, and bytes for bodies; a body larger than the byte
- * bound is not kept); one memo per app.
+ * All are bounded LRUs (lru-cache: entries, and bytes for bodies and responses; one larger than
+ * the byte bound is not kept); one memo per app.
  */
 export class ForecastMemo {
   private readonly runs = new LRUCache<string, MemoRun>({ max: maxRuns });
@@ -68,6 +71,12 @@ export class ForecastMemo {
     maxSize: maxBodyBytes,
     sizeCalculation: (b) => b.byteLength,
   });
+  private readonly responding = new Map<string, Promise<ResponseBytes>>();
+  private readonly responses = new LRUCache<string, ResponseBytes>({
+    max: maxRuns,
+    maxSize: maxBodyBytes,
+    sizeCalculation: (r) => r.identity.byteLength + r.gzip.byteLength,
+  });
 
   /**
    * Text under `key`: remembered, else built now. The key must name all it depends on: a stored
@@ -79,6 +88,15 @@ export class ForecastMemo {
     const text = build();
     this.texts.set(key, text);
     return text;
+  }
+
+  /**
+   * The response of the text `build` gives, as bytes and gzipped with their ETags: remembered under
+   * `key` (which must name all the text depends on, as for {@link text}), else built once however
+   * many requests ask at the same time.
+   */
+  response(key: string, build: () => string): Promise<ResponseBytes> {
+    return once(this.responses, this.responding, key, () => responseBytes(build()));
   }
 
   /** The text remembered under `key`, if any. */
@@ -112,48 +130,55 @@ export class ForecastMemo {
     encoding: BodyEncoding,
     build: () => Promise<Uint8Array<ArrayBuffer>>,
   ): Promise<Uint8Array<ArrayBuffer>> {
-    const key = bodyKey(orgId, runId, encoding);
-    const known = this.bodies.get(key);
-    if (known) return Promise.resolve(known);
-    let pending = this.building.get(key);
-    if (!pending) {
-      pending = (encoding === 'gzip' ? this.body(orgId, runId, 'identity', build).then(gzipped) : build())
-        .then((body) => {
-          this.bodies.set(key, body);
-          return body;
-        })
-        .finally(() => this.building.delete(key));
-      this.building.set(key, pending);
-    }
-    return pending;
+    return once(this.bodies, this.building, bodyKey(orgId, runId, encoding), () =>
+      encoding === 'gzip' ? this.body(orgId, runId, 'identity', build).then(gzipped) : build(),
+    );
   }
+}
+
+/**
+ * The value under `key` in `cache`, else `make`'s, made once however many callers ask while it is
+ * made (`pending`), then kept in `cache`.
+ */
+function once<T extends {}>(
+  cache: LRUCache<string, T>,
+  pending: Map<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  const known = cache.get(key);
+  if (known) return Promise.resolve(known);
+  let making = pending.get(key);
+  if (!making) {
+    making = make()
+      .then((value) => {
+        cache.set(key, value);
+        return value;
+      })
+      .finally(() => pending.delete(key));
+    pending.set(key, making);
+  }
+  return making;
 }
 
 /** How a body is sent: as is, or gzip-compressed (Content-Encoding). */
 export type BodyEncoding = 'identity' | 'gzip';
-
-const gzipped = (body: Uint8Array): Promise<Uint8Array<ArrayBuffer>> =>
-  new Promise((resolve, reject) =>
-    gzip(body, (error, result) =>
-      error
-        ? reject(error)
-        : resolve(
-            new Uint8Array(result.buffer, result.byteOffset, result.byteLength) as Uint8Array<ArrayBuffer>,
-          ),
-    ),
-  );
 
 const bodyKey = (orgId: string, runId: string, encoding: BodyEncoding) => `${orgId}\n${runId}\n${encoding}`;
 
 const runKey = (revision: number, r: MemoRequest): string =>
   [r.orgId, revision, r.scenarioId, r.version ?? 'latest', canonicalJson(r.options)].join('\n');
 
-/** The org's model revision (0 before its first change); see {@link ForecastMemo}. */
-export async function modelRevision(db: Db, orgId: string): Promise<number> {
-  const row = await db
+const revisionOf = preparedQuery((db) =>
+  db
     .select({ revision: modelRevisions.revision })
     .from(modelRevisions)
-    .where(eq(modelRevisions.orgId, orgId))
-    .get();
+    .where(eq(modelRevisions.orgId, sql.placeholder('orgId')))
+    .prepare(),
+);
+
+/** The org's model revision (0 before its first change); see {@link ForecastMemo}. */
+export async function modelRevision(db: Db, orgId: string): Promise<number> {
+  const row = await revisionOf(db).get({ orgId });
   return row?.revision ?? 0;
 }

@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { bin, demoToken, startDemoServer, startHello } from '../helpers/bench-processes';
 import { recordFigures } from './figures';
 
@@ -38,14 +39,37 @@ interface Target {
 
 interface Load {
   requestsPerSecond: number;
+  /** CPU (user + system, all threads) of the serving process per request answered, ms. */
+  cpuMsPerRequest?: number;
+  /** 1-minute load average at the end of the case (2 cores, shared). */
+  load?: number;
   p50: number;
   p99: number;
   non2xx: number;
   errors: number;
 }
 
-/** Runs autocannon in its own process against `target` and resolves with its summary. */
-function autocannon(target: Target, seconds = SECONDS): Promise<Load> {
+/** CPU time (user + system, all threads) process `pid` has used so far, ms. */
+const cpuMs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
+/** The process that serves: `pid` itself, or its one child (tsx runs the hello server in a child node). */
+const servingPid = (pid: number): number => {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  return children.length === 1 ? servingPid(Number(children[0])) : pid;
+};
+
+/**
+ * Runs autocannon in its own process against `target` and resolves with its summary; with
+ * `serverPid`, the CPU that process spent per request answered.
+ */
+function autocannon(target: Target, seconds = SECONDS, serverPid?: number): Promise<Load> {
+  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
   const args = ['-c', String(CONNECTIONS), '-d', String(seconds), '-j', '-m', target.method ?? 'GET'];
   if (target.workers) args.push('-w', String(target.workers));
   const headers = { ...clientHeaders, ...target.headers };
@@ -64,7 +88,10 @@ function autocannon(target: Target, seconds = SECONDS): Promise<Load> {
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon failed: ${err}`));
       const r = JSON.parse(out);
+      const cpu = serverPid ? { cpuMsPerRequest: (cpuMs(serverPid) - cpuBefore) / r.requests.total } : {};
       resolve({
+        ...cpu,
+        load: loadavg()[0]!,
         requestsPerSecond: r.requests.average,
         p50: r.latency.p50,
         p99: r.latency.p99,
@@ -102,9 +129,10 @@ try {
       if (performance.now() - started < 100) return;
     }
   };
-  const measure = async (target: Target): Promise<Load> => {
+  const serverPid = server.process.pid!;
+  const measure = async (target: Target, pid = serverPid): Promise<Load> => {
     await settle();
-    return autocannon(target);
+    return autocannon(target, SECONDS, pid);
   };
   const scenarios = await call('/scenarios');
   const plan = scenarios.items.find((s: { planOfRecord: boolean }) => s.planOfRecord) ?? scenarios.items[0];
@@ -114,7 +142,7 @@ try {
   const rssStart = rssMb(server.process.pid!);
 
   const rows: [string, Load][] = [
-    ['hello world (bare Hono, baseline)', await measure({ url: hello.url })],
+    ['hello world (bare Hono, baseline)', await measure({ url: hello.url }, servingPid(hello.child.pid!))],
     ['capacity report JSON (cached)', await measure({ url: `${api}/reports/capacity`, headers: auth })],
     [
       `forecast POST (cached run, ${BIG_BODY_WORKERS} client threads)`,
@@ -138,7 +166,7 @@ try {
     ['health, idle', await measure({ url: `${server.url}/api/v1/health` })],
   ];
   await settle();
-  const healthRun = autocannon({ url: `${server.url}/api/v1/health` });
+  const healthRun = autocannon({ url: `${server.url}/api/v1/health` }, SECONDS, serverPid);
   const forecastMs: number[] = [];
   const until = Date.now() + SECONDS * 1000 - 1000;
   for (let seed = 1; Date.now() < until; seed += 1) {
@@ -176,11 +204,13 @@ try {
         'p99 ms': l.p99,
         'non-2xx': l.non2xx,
         errors: l.errors,
+        'CPU ms/req': l.cpuMsPerRequest === undefined ? '' : Number(l.cpuMsPerRequest.toFixed(3)),
+        'load (1 min)': l.load === undefined ? '' : Number(l.load.toFixed(1)),
       })),
       { case: 'uncached 2,000-run forecast (median)', 'p50 ms': Math.round(median) },
       { case: `server RSS MB at start / end: ${rssStart.toFixed(0)} / ${rssEnd.toFixed(0)}` },
     ],
-    `${CONNECTIONS} connections x ${SECONDS} s per load row (autocannon in its own process, Accept-Encoding: gzip; forecast row: ${BIG_BODY_WORKERS} client threads).`,
+    `${CONNECTIONS} connections x ${SECONDS} s per load row (autocannon in its own process, Accept-Encoding: gzip; forecast row: ${BIG_BODY_WORKERS} client threads). CPU ms/req: user + system time of the serving process (all its threads: the server's engine pool and GC included) per request answered, the figure least bent by other work on the 2 shared cores; load: 1-minute load average at the end of the row.`,
   );
 } finally {
   hello.child.kill();

@@ -106,6 +106,41 @@ describe('remembered forecasts', () => {
     expect(JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString())).toEqual(plain);
   });
 
+  it('send the capacity report with an ETag per encoding, and 304 without a body to a request naming it', async () => {
+    const plain = await api('/reports/capacity?horizon=4');
+    const zipped = await api('/reports/capacity?horizon=4', { headers: { 'accept-encoding': 'gzip' } });
+    const tag = plain.headers.get('etag')!;
+    expect(tag).toMatch(/^"[\w-]{27}"$/);
+    expect(zipped.headers.get('etag')).toBe(`${tag.slice(0, -1)}-gzip"`);
+    expect(plain.headers.get('cache-control')).toBe('private, no-cache');
+    const body = await plain.text();
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(body);
+    for (const named of [tag, zipped.headers.get('etag')!, `W/${tag}`, `"other", ${tag}`, '*']) {
+      const again = await api('/reports/capacity?horizon=4', { headers: { 'if-none-match': named } });
+      expect([named, again.status, await again.text()]).toEqual([named, 304, '']);
+      expect(again.headers.get('etag')).toBe(tag);
+    }
+    const other = await api('/reports/capacity?horizon=4', { headers: { 'if-none-match': '"other"' } });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toBe(body);
+  });
+
+  it('send the same capacity report bytes at any time: generatedAt is when its run was computed', async () => {
+    const report = await json('/reports/capacity?horizon=4');
+    const run = await json(`/forecasts/${report.runId}`);
+    expect(report.generatedAt).toBe(run.createdAt);
+    const later = createApp({
+      db: database.db,
+      config: loadConfig({ DATABASE_URL: database.url }, 'test'),
+      clock: () => new Date('2026-05-04T17:30:00Z'),
+      forecastPool: pool,
+    });
+    const again = await later.request('/api/v1/orgs/memo/reports/capacity?horizon=4', {
+      headers: bearer(org.tokens.planner),
+    });
+    expect(await again.json()).toEqual(report);
+  });
+
   it('do not serve another org the run by id', async () => {
     const { id } = await (await forecast()).json();
     const stranger = await createOrgFixture(database.db, 'stranger');
