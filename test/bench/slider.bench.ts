@@ -70,8 +70,9 @@ try {
     ),
     row('  of which: zod parse of the input in the worker', await stage('mean-parse')),
     row('  of which: engine mean path in the worker', await stage('mean-engine')),
-    row('  of which: packing the forecast into one buffer', await stage('mean-pack')),
-    row('  of which: forecast back to the page (buffer transferred)', await stage('mean-to-page')),
+    row('  of which: packing the forecast into typed arrays', await stage('mean-pack')),
+    row('  of which: forecast back to the page (typed arrays transferred)', await stage('mean-to-page')),
+    row('  of which: unpacking the forecast in the page (a view per series)', await stage('mean-unpack')),
     row('  of which: page from forecast to drawn chart', await stage('forecast-to-redraw')),
     row('baseline: mark -> next animation frame, no engine work', frames),
   ].map((r) => ({ ...r, load: `${loadBefore} -> ${load()}` }));

@@ -1,7 +1,14 @@
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { FieldIssue, Forecast, ForecastInputRaw, LayoffHeadroom, TeamAnswer } from '../../shared';
 import { forecastReadyFor, leverInputSeq, measureSend } from '../perf';
-import type { EngineJobType, EngineRequest, EngineResponse, WorkerStages } from './protocol';
+import { unpackForecast } from './pack-forecast';
+import type {
+  EngineJobType,
+  EngineRequest,
+  EngineResponse,
+  EngineWireMessage,
+  WorkerStages,
+} from './protocol';
 
 type Listener = (message: EngineResponse) => void;
 /** Job ids are unique across the page's workers. */
@@ -16,6 +23,19 @@ interface EngineChannel {
   close(): void;
 }
 
+const wallClock = () => performance.timeOrigin + performance.now();
+
+/** A response with its forecast unpacked; a result's stages gain its arrival and unpacking. */
+function unpacked(message: EngineWireMessage): EngineResponse {
+  if (message.type !== 'result' && message.type !== 'bands') return message;
+  const arrived = wallClock();
+  const { packed, ...rest } = message;
+  const forecast = unpackForecast(packed);
+  if (rest.type === 'bands') return { ...rest, forecast };
+  const stages = rest.stages && { ...rest.stages, arrived, unpacked: wallClock() };
+  return { ...rest, forecast, ...(stages ? { stages } : {}) };
+}
+
 /** Resident org ids are unique across the page's workers. */
 let nextOrg = 1;
 
@@ -26,7 +46,10 @@ function createEngineChannel(): EngineChannel {
   const post = (request: EngineRequest) => {
     if (!worker) {
       worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<EngineResponse>) => listeners.get(event.data.job)?.(event.data);
+      worker.onmessage = (event: MessageEvent<EngineWireMessage>) => {
+        const listener = listeners.get(event.data.job);
+        if (listener) listener(unpacked(event.data));
+      };
     }
     worker.postMessage(request);
   };
@@ -73,17 +96,20 @@ export function layoffHeadroomInWorker(input: ForecastInputRaw): Promise<LayoffH
 /**
  * Measures each stage of a mean-path job (wall-clock ms `sentAt` when the page posted it, then
  * the worker's `stages`, then the result's arrival): "mean-to-worker" (structured clone of the
- * scenario, parameters and options, and the worker's queue), "mean-parse" (zod), "mean-engine", "mean-pack", "mean-to-page".
+ * scenario, parameters and options, and the worker's queue), "mean-parse" (zod), "mean-engine",
+ * "mean-pack", "mean-to-page" (the packed forecast's clone and transfer) and "mean-unpack".
  */
 function measureStages(sentAt: number, stages: WorkerStages) {
   const at = (wall: number) => wall - performance.timeOrigin;
-  const arrived = performance.timeOrigin + performance.now();
+  const now = wallClock();
+  const arrived = stages.arrived ?? now;
   const spans: [string, number, number][] = [
     ['mean-to-worker', sentAt, stages.received],
     ['mean-parse', stages.received, stages.parsed],
     ['mean-engine', stages.parsed, stages.computed],
     ['mean-pack', stages.computed, stages.packed],
     ['mean-to-page', stages.packed, arrived],
+    ['mean-unpack', arrived, stages.unpacked ?? now],
   ];
   for (const [name, start, end] of spans) performance.measure(name, { start: at(start), end: at(end) });
 }
@@ -146,7 +172,7 @@ export function createForecastRunner(
     meanInFlight = true;
     const job = nextJob++;
     measureSend(seq);
-    const sentAt = performance.timeOrigin + performance.now();
+    const sentAt = wallClock();
     channel.run('mean', job, raw, (message) => {
       channel.forget(job);
       meanInFlight = false;

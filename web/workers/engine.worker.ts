@@ -14,7 +14,7 @@ import {
   teamAnswers,
 } from '../../shared';
 import { packForecast } from './pack-forecast';
-import type { EngineRequest, EngineResponse, WorkerStages } from './protocol';
+import type { EngineRequest, EngineWireMessage, WorkerStages } from './protocol';
 
 /**
  * Time a Monte Carlo slice computes for, ms: between slices the worker reads new messages (cancel,
@@ -39,7 +39,7 @@ interface MonteCarloJob {
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (message: EngineResponse) => scope.postMessage(message);
+const post = (message: EngineWireMessage) => scope.postMessage(message);
 const wallClock = () => performance.timeOrigin + performance.now();
 const postResult = (
   job: number,
@@ -47,19 +47,20 @@ const postResult = (
   started: number,
   stages?: Omit<WorkerStages, 'packed'>,
 ) => {
-  const { forecast, transfer } = packForecast(result);
+  const { packed, transfer } = packForecast(result);
   const ms = performance.now() - started;
-  const message: EngineResponse = stages
-    ? { type: 'result', job, forecast, ms, stages: { ...stages, packed: wallClock() } }
-    : { type: 'result', job, forecast, ms };
+  const message: EngineWireMessage = stages
+    ? { type: 'result', job, packed, ms, stages: { ...stages, packed: wallClock() } }
+    : { type: 'result', job, packed, ms };
   scope.postMessage(message, transfer);
 };
 /** The bands of the runs in so far (a first look, refined until all runs are in). */
 const postPartial = (current: MonteCarloJob) => {
   const input = { ...current.input, options: { ...current.input.options, runs: current.done } };
-  const { forecast, transfer } = packForecast(mergeRunSamples(input, current.parts));
+  const { packed, transfer } = packForecast(mergeRunSamples(input, current.parts));
   const { job, done } = current;
-  scope.postMessage({ type: 'bands', job, forecast, done, total: current.input.options.runs }, transfer);
+  const message: EngineWireMessage = { type: 'bands', job, packed, done, total: current.input.options.runs };
+  scope.postMessage(message, transfer);
 };
 let queue: MonteCarloJob[] = [];
 let pumping = false;

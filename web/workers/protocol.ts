@@ -1,4 +1,5 @@
 import type { FieldIssue, Forecast, ForecastInputRaw, LayoffHeadroom, TeamAnswer } from '../../shared';
+import type { PackedForecast } from './pack-forecast';
 
 /**
  * A job's input without the org: the org stays resident in the worker (sent once, see
@@ -24,16 +25,19 @@ export type EngineJobType = Exclude<EngineRequest['type'], 'org' | 'cancel'>;
 
 /**
  * Wall-clock ms (performance.timeOrigin + now) at which the worker received a job, had parsed its
- * input, had run the engine and had packed the forecast: where a slider's time goes.
+ * input, had run the engine and had packed the forecast, then (stamped by the page) at which the
+ * page got the message and had unpacked the forecast: where a slider's time goes.
  */
 export interface WorkerStages {
   received: number;
   parsed: number;
   computed: number;
   packed: number;
+  arrived?: number;
+  unpacked?: number;
 }
 
-/** Messages from the engine worker. `ms` is the engine time inside the worker; forecasts come packed (see packForecast). */
+/** Responses of the engine worker as the page's listeners get them. `ms` is the engine time inside the worker. */
 export type EngineResponse =
   | { type: 'result'; job: number; forecast: Forecast; ms: number; stages?: WorkerStages }
   | { type: 'progress'; job: number; done: number; total: number }
@@ -47,3 +51,10 @@ export type EngineResponse =
   | { type: 'headroom'; job: number; headroom: LayoffHeadroom[] }
   | { type: 'invalid'; job: number; issues: FieldIssue[] }
   | { type: 'failed'; job: number; message: string };
+
+/** A response as posted: a forecast goes packed (see packForecast), the page unpacks it. */
+export type EngineWireMessage = EngineResponse extends infer R
+  ? R extends { forecast: Forecast }
+    ? Omit<R, 'forecast'> & { packed: PackedForecast }
+    : R
+  : never;
