@@ -7,7 +7,7 @@ import {
   type TeamChangeRates,
   teamSeriesProbe,
 } from '../../../shared/index';
-import { openWeek } from './history-metrics';
+import { hoursOpen } from './history-metrics';
 
 /** Lowest review hours per change the fit gives (the schema's values are above 0). */
 export const MIN_REVIEW_HOURS = 0.01;
@@ -40,7 +40,7 @@ const UTILIZATION = metricKeys.indexOf('utilization');
 
 /**
  * The engine's steady week for `team` as a function of its review hours per human change: the
- * calendar hours a change is open (wait plus time in review, {@link openWeek}) and the load. A
+ * calendar hours a change is open (wait plus time in review, {@link hoursOpen}) and the load. A
  * forecast starts at the stationary queue of its first week's load, so one week gives it.
  */
 export function steadyWeek(team: CapacityTeam, base: Parameters) {
@@ -66,7 +66,7 @@ export function steadyWeek(team: CapacityTeam, base: Parameters) {
   return (reviewHours: number) => {
     const series = probe({ humanReviewHours: reviewHours });
     const at = (metric: number) => series[metric]!;
-    return { hoursOpen: openWeek(at, 0, work).hoursOpen, load: at(UTILIZATION) };
+    return { hoursOpen: hoursOpen(at, 0, work), load: at(UTILIZATION) };
   };
 }
 

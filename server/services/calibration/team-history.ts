@@ -1,8 +1,15 @@
+import { orgWeek } from '../../../shared/calendar/org-week';
 import type { Level } from '../../../shared/index';
 import { spanInstants } from '../../history/span';
 import type { PlacedChange } from '../../history/weekly';
 import { aggregateWeekly, type WeekRange } from '../../history/weekly';
 import { type WeekOf, weekLabel, weekOf, weeksIn } from '../../history/weeks';
+
+/** A change of sign-off demand as its week holds it: hours from the week's start to authored, calendar hours to sign-off. */
+export interface DemandChange {
+  at: number;
+  hours: number;
+}
 
 /**
  * One week of a team's history as the calibration reads it. A change "needs sign-off" when a
@@ -29,6 +36,8 @@ export interface CalibrationWeek {
   signedHours: number;
   /** Who signed off this week's signed sign-off demand (identities, each once). */
   signers: string[];
+  /** This week's signed sign-off demand, change by change (see signoff-delays.ts). */
+  changes: DemandChange[];
 }
 
 /** A team's weekly history with the ladder and today's headcount per level. */
@@ -40,6 +49,27 @@ export interface TeamHistory {
 
 const demandLevel = 'sign-off demand';
 const hourMs = 3_600_000;
+const dayMs = 86_400_000;
+
+/** The instant a week (the epoch day number of its Monday) starts: UTC weeks. */
+export const utcWeekStart = (day: number): number => day * dayMs;
+
+/**
+ * The instant a week of time zone `zone` starts: its local Monday 00:00 (Monday noon UTC lies in
+ * that week in every zone), asked of date-fns once per week.
+ */
+export function zoneWeekStart(zone: string): (day: number) => number {
+  if (zone === 'UTC') return utcWeekStart;
+  const starts = new Map<number, number>();
+  return (day) => {
+    let start = starts.get(day);
+    if (start === undefined) {
+      start = orgWeek(new Date(day * dayMs + 12 * hourMs), zone).startsAt.getTime();
+      starts.set(day, start);
+    }
+    return start;
+  };
+}
 
 /** Whether a change is sign-off demand (see {@link CalibrationWeek}). */
 export const needsSignoff = (change: PlacedChange, signing: ReadonlySet<string>): boolean =>
@@ -48,13 +78,14 @@ export const needsSignoff = (change: PlacedChange, signing: ReadonlySet<string>)
 /**
  * The weeks of `range` as {@link CalibrationWeek}s from one team's placed changes (every week of
  * the range, zero-filled), using the weekly aggregation of the history import in the weeks
- * `weekIn` says (UTC ISO weeks by default).
+ * `weekIn` says (UTC ISO weeks by default), each starting at `weekStart` of its Monday.
  */
 export function calibrationWeeks(
   changes: readonly PlacedChange[],
   levels: readonly Level[],
   range: WeekRange,
   weekIn: WeekOf = weekOf,
+  weekStart: (day: number) => number = utcWeekStart,
 ): CalibrationWeek[] {
   const signing = new Set(levels.filter((l) => l.canSignOff).map((l) => l.id));
   const byLevel = aggregateWeekly(changes, range, weekIn);
@@ -78,6 +109,7 @@ export function calibrationWeeks(
       signed: 0,
       signedHours: 0,
       signers: [],
+      changes: [],
     };
     weeks.set(week, fresh);
     return fresh;
@@ -99,8 +131,10 @@ export function calibrationWeeks(
     const day = weekIn(change.authoredAt);
     if (day < range.first || day > range.last) continue;
     const w = at(weekLabel(day));
+    const hours = Math.max(0, change.signedOffAt - change.authoredAt) / hourMs;
     w.signed++;
-    w.signedHours += Math.max(0, change.signedOffAt - change.authoredAt) / hourMs;
+    w.signedHours += hours;
+    w.changes.push({ at: (change.authoredAt - weekStart(day)) / hourMs, hours });
     if (!w.signers.includes(change.signer!)) w.signers.push(change.signer!);
   }
   for (let day = range.first; day <= range.last; day += 7) at(weekLabel(day));
@@ -123,6 +157,12 @@ export function teamHistory(
   return {
     levels,
     headcount,
-    weeks: calibrationWeeks(changes, levels, { first: weekIn(span.first), last: weekIn(span.last) }, weekIn),
+    weeks: calibrationWeeks(
+      changes,
+      levels,
+      { first: weekIn(span.first), last: weekIn(span.last) },
+      weekIn,
+      zoneWeekStart(zone),
+    ),
   };
 }

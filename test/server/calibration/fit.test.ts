@@ -38,6 +38,7 @@ const week = (
   signed: signoffDemand,
   signedHours: signoffDemand * 12,
   signers,
+  changes: Array.from({ length: signoffDemand }, (_, k) => ({ at: 24 * k, hours: 12 })),
 });
 
 /** Four weeks, 2 juniors and 1 senior on the roster. */
@@ -185,10 +186,14 @@ describe('calibration weeks', () => {
         signoffsCompleted: 1,
         open: 1,
         medianHoursToSignoff: 24,
-        // bob's two: 24 h and 96 h, both signed by boss
+        // bob's two: 24 h and 96 h, both signed by boss; authored Monday and Friday 10:00
         signed: 2,
         signedHours: 120,
         signers: ['boss'],
+        changes: [
+          { at: 10, hours: 24 },
+          { at: 106, hours: 96 },
+        ],
       },
       {
         week: '2026-01-12',
@@ -201,6 +206,7 @@ describe('calibration weeks', () => {
         signed: 0,
         signedHours: 0,
         signers: [],
+        changes: [],
       },
       {
         week: '2026-01-19',
@@ -213,6 +219,7 @@ describe('calibration weeks', () => {
         signed: 0,
         signedHours: 0,
         signers: [],
+        changes: [],
       },
     ]);
   });

@@ -1,0 +1,276 @@
+import { normalQuantile, type Rng } from '../../../shared/index';
+import { HOURS_PER_WEEK } from './estimates';
+import type { DemandChange } from './team-history';
+import { weekEffect } from './week-effect';
+
+/**
+ * Kaplan-Meier estimate of the sign-off delay's survival (Kaplan and Meier, JASA 53(282), 1958):
+ * `survival[j]` = P(delay > `times[j]`), times the distinct delays of changes signed, ascending.
+ */
+export interface DelaySurvival {
+  times: Float64Array;
+  survival: Float64Array;
+  /** The longest time observed, signed or still open (a delay beyond every signed one is read as this). */
+  longest: number;
+}
+
+/** One change's delay as seen at an origin: signed after `time` hours (`signed`), or open for `time` so far. */
+export interface DelayObservation {
+  time: number;
+  signed: boolean;
+}
+
+/** Observations in the order the estimate reads them: by time, signed before open at the same time. */
+const byTime = (a: DelayObservation, b: DelayObservation) =>
+  a.time - b.time || Number(b.signed) - Number(a.signed);
+
+/**
+ * The {@link DelaySurvival} of `sorted` observations ({@link byTime} order), each counted
+ * `weights[i]` times (all once when left out): changes still open are censored at their age.
+ */
+function survivalOf(sorted: readonly DelayObservation[], weights?: ArrayLike<number>): DelaySurvival {
+  const times: number[] = [];
+  const survival: number[] = [];
+  const weight = (i: number) => (weights === undefined ? 1 : weights[i]!);
+  let atRisk = 0;
+  for (let i = 0; i < sorted.length; i++) atRisk += weight(i);
+  let s = 1;
+  let longest = 0;
+  for (let i = 0; i < sorted.length; ) {
+    const time = sorted[i]!.time;
+    let signed = 0;
+    let leaving = 0;
+    for (; i < sorted.length && sorted[i]!.time === time; i++) {
+      leaving += weight(i);
+      if (sorted[i]!.signed) signed += weight(i);
+    }
+    if (leaving > 0) longest = time;
+    if (signed > 0) {
+      s *= 1 - signed / atRisk;
+      times.push(time);
+      survival.push(s);
+    }
+    atRisk -= leaving;
+  }
+  return { times: Float64Array.from(times), survival: Float64Array.from(survival), longest };
+}
+
+/** The {@link DelaySurvival} of `observations` (changes still open are censored at their age). */
+export const kaplanMeier = (observations: readonly DelayObservation[]): DelaySurvival =>
+  survivalOf([...observations].sort(byTime));
+
+/** P(delay > `hours`): the survival at the last signed time at or before it (1 before the first). */
+export function survivalAt({ times, survival }: DelaySurvival, hours: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (times[mid]! <= hours) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? 1 : survival[low - 1]!;
+}
+
+/**
+ * A delay drawn by inversion given it exceeds `above` hours: `u` (uniform in (0, 1)) x P(delay >
+ * above) is the survival level, the delay the first signed time at or below it; Infinity when
+ * the level is below the last (the change outlasts every signed one).
+ */
+export function drawDelay(model: DelaySurvival, u: number, above = 0): number {
+  const level = u * survivalAt(model, above);
+  const { times, survival } = model;
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (survival[mid]! <= level) high = mid;
+    else low = mid + 1;
+  }
+  return low === times.length ? Number.POSITIVE_INFINITY : times[low]!;
+}
+
+/** What the weeks before an origin say about sign-off delays (see {@link originDelays}). */
+export interface OriginDelays {
+  /** Survival of a change's delay, weeks pooled (a change already open: its week's factor unknown). */
+  survival: DelaySurvival;
+  /** Survival of a change's delay over its week's factor (each fitted delay divided by its week's). */
+  within: DelaySurvival;
+  /** Standard deviation of a week's log factor ({@link weekEffect}). */
+  weekSd: number;
+  /** The fitted changes' delays as known at the origin, by time: {@link survival}'s data, and {@link within}'s. */
+  observations: DelayObservation[];
+  withinObservations: DelayObservation[];
+  /** Hours each change open at the origin has been open. */
+  openAges: number[];
+  /** Hours from their week's start at which the fitted weeks' changes were authored. */
+  offsets: number[];
+}
+
+/**
+ * The sign-off delays as known at the origin, the end of `weeks` (each holding its sign-off
+ * demand's changes): Kaplan-Meier survivals from the changes authored in the last `fitWeeks`
+ * weeks, those not signed by the origin censored at their age (what a team knows that day),
+ * pooled and over their week's factor ({@link weekEffect} of the fitted weeks whose changes are
+ * all signed); the ages of every change open at the origin; where in the week the fitted changes
+ * arrived. Weeks are taken as {@link HOURS_PER_WEEK} long (a daylight saving week's hour is ignored).
+ */
+export function originDelays(
+  weeks: readonly { changes: readonly DemandChange[] }[],
+  fitWeeks: number,
+): OriginDelays {
+  const n = weeks.length;
+  const first = Math.max(0, n - fitWeeks);
+  const openAges: number[] = [];
+  const offsets: number[] = [];
+  const fitted = weeks.slice(first).map(({ changes }, i) =>
+    changes.map(({ at, hours }) => {
+      const age = (n - first - i) * HOURS_PER_WEEK - at;
+      offsets.push(at);
+      return hours < age ? { time: hours, signed: true } : { time: age, signed: false };
+    }),
+  );
+  weeks.forEach(({ changes }, j) => {
+    for (const { at, hours } of changes) {
+      const age = (n - j) * HOURS_PER_WEEK - at;
+      if (hours >= age) openAges.push(age);
+    }
+  });
+  const effect = weekEffect(
+    fitted.map((week) => (week.every((o) => o.signed) ? week.map((o) => o.time) : null)),
+  );
+  const observations = fitted.flat().sort(byTime);
+  const withinObservations = fitted
+    .flatMap((week, i) => week.map((o) => ({ ...o, time: o.time / Math.exp(effect.logFactors[i]!) })))
+    .sort(byTime);
+  return {
+    survival: survivalOf(observations),
+    within: survivalOf(withinObservations),
+    weekSd: effect.sd,
+    observations,
+    withinObservations,
+    openAges,
+    offsets,
+  };
+}
+
+/** A bootstrap resample of `sorted`'s observations as counts per observation. */
+const resampleCounts = (n: number, rng: Rng) => {
+  const counts = new Uint32Array(n);
+  for (let i = 0; i < n; i++) counts[Math.floor(rng.next() * n)]!++;
+  return counts;
+};
+
+/**
+ * The origin's delays with both survivals re-estimated from bootstrap resamples of their
+ * observations (Efron 1981, censored data: resampling whole observations): a run drawing from
+ * them carries the uncertainty of survivals estimated from few changes, their tails above all.
+ */
+export function resampledDelays(model: OriginDelays, rng: Rng): OriginDelays {
+  const { observations, withinObservations } = model;
+  return {
+    ...model,
+    survival: survivalOf(observations, resampleCounts(observations.length, rng)),
+    within: survivalOf(withinObservations, resampleCounts(withinObservations.length, rng)),
+  };
+}
+
+/**
+ * Five-point Gauss-Hermite rule for the standard normal (nodes the roots of He5: 0, +-sqrt(5 -+
+ * sqrt(10)); weights 8/15 and (7 +- 2 sqrt(10)) / 60): E f(Z) exact for polynomials up to degree 9.
+ */
+const HERMITE: readonly (readonly [number, number])[] = [
+  [0, 8 / 15],
+  ...[1, -1].flatMap((sign) => [
+    [sign * Math.sqrt(5 - Math.sqrt(10)), (7 + 2 * Math.sqrt(10)) / 60] as const,
+    [sign * Math.sqrt(5 + Math.sqrt(10)), (7 - 2 * Math.sqrt(10)) / 60] as const,
+  ]),
+];
+
+/** One run's weeks from the origin: changes open at each week's end, signed in it, and the median delay of its arrivals. */
+export interface DelayWeeks {
+  open: number[];
+  completed: number[];
+  /** Nearest-rank median hours to sign-off of the week's arrivals (null: none arrived). */
+  medianHours: (number | null)[];
+}
+
+/**
+ * Expected changes open at the end of each week from the origin (an M/G/infinity reading: each
+ * change is open until its own delay ends): those open at the origin while their delay,
+ * given their age, lasts, plus each week's expected `demand` while a delay `scale[w]` times the
+ * fitted one, times the week's factor, lasts from an arrival time of the fitted weeks' (averaged
+ * over their offsets and, by {@link HERMITE} quadrature, over the factor).
+ */
+export function expectedOpen(
+  model: OriginDelays,
+  demand: readonly number[],
+  scale: readonly number[],
+): number[] {
+  const { survival, within, weekSd, openAges, offsets } = model;
+  const arrivals = offsets.length === 0 ? [HOURS_PER_WEEK / 2] : offsets;
+  return demand.map((_, h) => {
+    const end = (h + 1) * HOURS_PER_WEEK;
+    let open = 0;
+    for (const age of openAges) open += survivalAt(survival, age + end) / survivalAt(survival, age);
+    for (let k = 0; k <= h; k++) {
+      const s = scale[k]! > 0 ? scale[k]! : 1;
+      let stay = 0;
+      for (const [z, weight] of HERMITE) {
+        const factor = s * Math.exp(weekSd * z);
+        for (const at of arrivals)
+          stay += weight * survivalAt(within, (end - k * HOURS_PER_WEEK - at) / factor);
+      }
+      open += (demand[k]! * stay) / arrivals.length;
+    }
+    return open;
+  });
+}
+
+/**
+ * One run of the weeks from the origin: each change open at the origin draws its delay given its
+ * age; week w draws its factor (lognormal, {@link weekEffect}) and its `demand[w]` arrivals each
+ * an arrival time among the fitted offsets and a delay, times the factor and `scale[w]`. Changes are counted open at a week's end until signed, signed in the
+ * week their delay ends; a week's median is of its arrivals' delays (one beyond every signed
+ * delay is read as the longest time observed).
+ */
+export function drawDelayWeeks(
+  model: OriginDelays,
+  rng: Rng,
+  demand: readonly number[],
+  scale: readonly number[],
+): DelayWeeks {
+  const { survival, within, weekSd, openAges, offsets } = model;
+  const W = demand.length;
+  const signedAt: number[] = openAges.map((age) => drawDelay(survival, rng.next(), age) - age);
+  const arrivedAt: number[] = openAges.map(() => Number.NEGATIVE_INFINITY);
+  const medianHours: (number | null)[] = [];
+  for (let w = 0; w < W; w++) {
+    const delays: number[] = [];
+    const factor =
+      (scale[w]! > 0 ? scale[w]! : 1) * (weekSd > 0 ? Math.exp(weekSd * normalQuantile(rng.next())) : 1);
+    for (let i = 0; i < demand[w]!; i++) {
+      const at =
+        offsets.length === 0
+          ? rng.next() * HOURS_PER_WEEK
+          : offsets[Math.floor(rng.next() * offsets.length)]!;
+      const delay = drawDelay(within, rng.next()) * factor;
+      const start = w * HOURS_PER_WEEK + at;
+      arrivedAt.push(start);
+      signedAt.push(start + delay);
+      delays.push(Math.min(delay, survival.longest));
+    }
+    delays.sort((a, b) => a - b);
+    medianHours.push(delays.length === 0 ? null : delays[Math.ceil(delays.length / 2) - 1]!);
+  }
+  const open = new Array<number>(W).fill(0);
+  const completed = new Array<number>(W).fill(0);
+  signedAt.forEach((signed, i) => {
+    for (let w = 0; w < W; w++) {
+      const end = (w + 1) * HOURS_PER_WEEK;
+      if (arrivedAt[i]! < end && signed >= end) open[w]!++;
+    }
+    const week = Math.floor(signed / HOURS_PER_WEEK);
+    if (week >= 0 && week < W) completed[week]!++;
+  });
+  return { open, completed, medianHours };
+}
