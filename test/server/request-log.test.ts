@@ -1,5 +1,7 @@
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
+import { requestLog } from '../../server/middleware/request-log';
 import { bearer, createOrgFixture } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 import { captureLog } from '../helpers/captured-log';
@@ -38,6 +40,23 @@ describe('request log', () => {
     expect(String(durationMs)).toMatch(/^\d+(\.\d)?$/);
     expect(durationMs).toBeLessThanOrEqual(roundTripMs + 0.05);
     expect(lines[0]?.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('logs at least the time the handler took: a handler that waits 40 ms logs 40 ms or more', async () => {
+    const log = captureLog('info');
+    const app = new Hono();
+    app.use(...requestLog(log.logger));
+    app.get('/slow', async (c) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return c.text('slow');
+    });
+    const sent = performance.now();
+    await app.request('/slow');
+    const roundTripMs = performance.now() - sent;
+    const durationMs = Number(log.lines()[0]?.durationMs);
+    // A timer may fire up to 1 ms early on some platforms.
+    expect(durationMs).toBeGreaterThanOrEqual(39);
+    expect(durationMs).toBeLessThanOrEqual(roundTripMs + 0.05);
   });
 
   it('replaces an X-Request-Id that is too long or holds other characters with a new UUID', async () => {

@@ -113,6 +113,12 @@ describe('a forecast names how it was made', () => {
     expect(runForecast(growing()).engineVersion).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('with the level ids in ladder order, the keys of its headcount bands', () => {
+    const forecast = runForecast(growing());
+    expect(forecast.levels).toEqual(['dev', 'lead']);
+    expect(Object.keys(forecast.teams[0]!.metrics.headcount)).toEqual(['dev', 'lead']);
+  });
+
   it('in mode mean for runs 0, monte-carlo otherwise', () => {
     expect(runForecast(growing()).mode).toBe('mean');
     const input = growing();

@@ -34,6 +34,19 @@ describe('parameter draws', () => {
     expect(drawn).not.toHaveProperty('uncertainty');
   });
 
+  it('share the org’s draw among teams without an override, and draw a team’s own from the same uniforms', () => {
+    const teams = teamsOf(3).map((team, i) =>
+      i === 2 ? { ...team, parameters: { incidentHours: 3 } } : team,
+    );
+    const input = forecastInputSchema.parse({
+      ...inputWith([], { runs: 2 }, teams),
+      parameters: { uncertainty: { incidentHours: [0.5, 2] } },
+    });
+    const [first, second, own] = teamParamDrawer(input, teamParameters(input))(1);
+    expect(second).toBe(first);
+    expect(own!.incidentHours / 3).toBeCloseTo(first!.incidentHours / 6, 12);
+  });
+
   it("draw a run's ranged parameters from the uniforms of its parameter stream, in slot order", () => {
     const input = forecastInputSchema.parse({
       ...inputWith([], { runs: 3, seed: 7 }, teamsOf(2)),
