@@ -221,7 +221,8 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
   const limit = options.rateLimit ?? 5000;
   const windowS = options.windowS ?? 3600;
   let remaining = limit;
-  let reset = Math.floor(Date.now() / 1000) + windowS;
+  /** End of the current window, which opens with its first request; 0 before any. */
+  let reset = 0;
   /** Pull request number -> index in `fake.pulls`, rebuilt when the array no longer agrees. */
   let index = new Map<number, number>();
   const pull = (number: number) => {

@@ -16,7 +16,12 @@ import { GithubSyncScheduler } from '../../../server/scheduler/github-sync-sched
 import { systemActor } from '../../../server/services/audit';
 import { createOrgFixture } from '../../helpers/api-fixture';
 import { captureLog } from '../../helpers/captured-log';
-import { type FakeGithub, type FakePull, startFakeGithub } from '../../helpers/fake-github';
+import {
+  type FakeGithub,
+  type FakeGithubOptions,
+  type FakePull,
+  startFakeGithub,
+} from '../../helpers/fake-github';
 import { manualClock, minuteMs } from '../../helpers/manual-clock';
 import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
 
@@ -112,7 +117,7 @@ let database: TempDatabase;
 let github: FakeGithub;
 let orgId: string;
 
-async function setUp(maxPerPage: number) {
+async function setUp(maxPerPage: number, limits: Pick<FakeGithubOptions, 'rateLimit' | 'windowS'> = {}) {
   database = await createTempDb();
   orgId = (await createOrgFixture(database.db, 'sync')).id;
   const team = randomUUID();
@@ -126,7 +131,7 @@ async function setUp(maxPerPage: number) {
     hireDate: '2020-01-06',
     github: 'sam',
   });
-  github = await startFakeGithub({ token, maxPerPage });
+  github = await startFakeGithub({ token, maxPerPage, ...limits });
   github.pulls.push(...pulls());
   await saveGithubSettings(
     database.db,
@@ -142,17 +147,18 @@ async function setUp(maxPerPage: number) {
   );
 }
 
-const deps = () => ({
+/** Retry waits in test units (5 ms a second) unless `retryUnitMs` says otherwise. */
+const deps = (retryUnitMs = 5) => ({
   db: database.db,
   clock: () => new Date(),
   logger: captureLog().logger,
   tokenKey,
   userAgent: 'reviewload-test',
-  retryUnitMs: 5,
+  retryUnitMs,
 });
 
-async function sync() {
-  const started = await startGithubSync(deps(), orgId, systemActor, 'manual');
+async function sync(retryUnitMs?: number) {
+  const started = await startGithubSync(deps(retryUnitMs), orgId, systemActor, 'manual');
   const results = await started.done;
   return { results, job: await getImportJob(database.db, orgId, started.job) };
 }
@@ -343,6 +349,22 @@ describe('live GitHub sync', () => {
         cursor: Date.parse('2024-01-08T10:00:00Z'),
       });
     });
+  });
+});
+
+describe('live GitHub sync under a primary rate limit of 10 requests in 5 seconds', () => {
+  beforeEach(() => setUp(100, { rateLimit: 10, windowS: 5 }));
+
+  it('waits for x-ratelimit-reset once the requests are spent, then finishes', async () => {
+    // One list page and two requests for each of the five pull requests read: eleven requests.
+    const started = Date.now();
+    const { results } = await sync(1_000);
+    expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
+    expect(await storedChanges()).toEqual(expectedChanges);
+    expect(github.requests.length).toBeGreaterThan(11);
+    // The eleventh and any asked with it were refused (403, x-ratelimit-remaining 0) and asked
+    // again only once the window (opened by the first request) had reset.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
   });
 });
 
