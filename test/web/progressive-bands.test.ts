@@ -7,31 +7,44 @@ interface Entry {
   job: number;
   done?: number;
   at: number;
+  /** Which of the page's workers posted it (0 = the first started). */
+  worker: number;
 }
 
 /**
  * Page script: logs every message of every engine worker the page starts, in arrival order, as
- * `{ type, job, done, at }` in `window.engineLog` (`at`: performance.now()).
+ * `{ type, job, done, at, worker }` in `window.engineLog` (`at`: performance.now()).
  */
 function engineLog() {
   const log: Entry[] = [];
   (window as unknown as { engineLog: Entry[] }).engineLog = log;
   const Original = window.Worker;
+  let started = 0;
   window.Worker = class extends Original {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
+      const worker = started++;
       this.addEventListener('message', (event: MessageEvent<Entry>) => {
         const { type, job, done } = event.data;
-        log.push({ type, job, done, at: performance.now() });
+        log.push({ type, job, done, at: performance.now(), worker });
       });
     }
   };
 }
 
 const readLog = (page: Page) => page.evaluate(() => (window as unknown as { engineLog: Entry[] }).engineLog);
-/** The Monte Carlo slices the page's engine worker has timed since its last job started. */
-const slicesTimed = (page: Page) =>
-  page.workers()[0]!.evaluate(() => performance.getEntriesByName('monte-carlo-slice').length);
+/** Durations of the Monte Carlo slices the page's engine workers have timed since their last job started. */
+const sliceTimes = async (page: Page) =>
+  (
+    await Promise.all(
+      page
+        .workers()
+        .map((worker) =>
+          worker.evaluate(() => performance.getEntriesByName('monte-carlo-slice').map((e) => e.duration)),
+        ),
+    )
+  ).flat();
+const slicesTimed = async (page: Page) => (await sliceTimes(page)).length;
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describeInBrowser('Monte Carlo bands and long tables in Chromium', (env) => {
@@ -61,13 +74,12 @@ describeInBrowser('Monte Carlo bands and long tables in Chromium', (env) => {
       const progress = ofJob.filter((e) => e.type === 'progress').map((e) => e.done!);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
       expect(progress.at(-1)).toBe(100);
-      const slices = await page
-        .workers()[0]!
-        .evaluate(() => performance.getEntriesByName('monte-carlo-slice').map((e) => e.duration));
+      const slices = await sliceTimes(page);
       console.log(
         `Monte Carlo slices in the worker: ${slices.length} for 100 runs, median ${[...slices].sort((a, b) => a - b)[slices.length >> 1]?.toFixed(1)} ms; first bands ${(firstBands.at - ofJob[0]!.at).toFixed(0)} ms after the first progress, all runs ${(ofJob.find((e) => e.type === 'result')!.at - ofJob[0]!.at).toFixed(0)} ms`,
       );
       // A slice is one run or more (as many as fit in 8 ms at the last slice's pace).
+      expect(slices.length).toBeGreaterThan(0);
       expect(slices.length).toBeLessThanOrEqual(100);
 
       // A slider move while bands refine cancels the job: its messages stop, a new job runs.
@@ -85,6 +97,14 @@ describeInBrowser('Monte Carlo bands and long tables in Chromium', (env) => {
         running,
       );
       const afterMove = await readLog(page);
+      // Mean paths come from a worker that runs no Monte Carlo: a move never waits for a slice.
+      const banded = new Set(afterMove.filter((e) => e.type === 'progress').map((e) => e.job));
+      const meanWorkers = new Set(
+        afterMove.filter((e) => e.type === 'result' && !banded.has(e.job)).map((e) => e.worker),
+      );
+      const sliceWorkers = new Set(afterMove.filter((e) => e.type === 'progress').map((e) => e.worker));
+      expect(meanWorkers.size).toBe(1);
+      expect([...meanWorkers].filter((worker) => sliceWorkers.has(worker))).toEqual([]);
       const cutAt = afterMove.findIndex((e) => e.type === 'progress' && e.job > running);
       // At most a slice already posted when the cancel arrived may follow it.
       expect(afterMove.slice(cutAt).filter((e) => e.job === running).length).toBeLessThanOrEqual(2);

@@ -18,6 +18,11 @@ let nextJob = 1;
 interface EngineChannel {
   /** Posts a job; the job's org is made resident first unless it already is (the same object). */
   run(type: EngineJobType, job: number, input: ForecastInputRaw, listener: Listener): void;
+  /**
+   * Stops a job: a message the worker reads between Monte Carlo slices, or, on a channel made
+   * `endOnCancel` whose only job this is, ending the worker at once (a new one starts with the
+   * next job), so the slice in progress stops taking CPU from the slider's mean path.
+   */
   cancel(job: number): void;
   forget(job: number): void;
   close(): void;
@@ -39,10 +44,16 @@ function unpacked(message: EngineWireMessage): EngineResponse {
 /** Resident org ids are unique across the page's workers. */
 let nextOrg = 1;
 
-function createEngineChannel(): EngineChannel {
+function createEngineChannel({ endOnCancel = false } = {}): EngineChannel {
   const listeners = new Map<number, Listener>();
   let worker: Worker | null = null;
   let resident: { org: ForecastInputRaw['org']; id: number } | null = null;
+  const end = () => {
+    worker?.terminate();
+    worker = null;
+    resident = null;
+    listeners.clear();
+  };
   const post = (request: EngineRequest) => {
     if (!worker) {
       worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
@@ -62,19 +73,23 @@ function createEngineChannel(): EngineChannel {
       listeners.set(job, listener);
       post({ type, job, org: resident.id, edit });
     },
-    cancel: (job) => post({ type: 'cancel', job }),
-    forget: (job) => listeners.delete(job),
-    close() {
-      worker?.terminate();
-      worker = null;
-      resident = null;
-      listeners.clear();
+    cancel(job) {
+      if (endOnCancel && listeners.size === 1 && listeners.has(job)) end();
+      else if (worker) post({ type: 'cancel', job });
     },
+    forget: (job) => listeners.delete(job),
+    close: end,
   };
 }
 
-/** The page's shared engine worker: its jobs run one at a time, in order. */
-const shared = createEngineChannel();
+/**
+ * The page's shared engine workers, each running its jobs one at a time, in order: one for mean
+ * paths, one for Monte Carlo and the other long jobs. A slider move then never waits for the
+ * Monte Carlo slice in progress (one run of the demo org, 100 ms and more on a loaded machine),
+ * and the Monte Carlo it cancels ends with its worker instead of finishing that slice.
+ */
+const sharedMean = createEngineChannel();
+const sharedLong = createEngineChannel({ endOnCancel: true });
 
 /**
  * The largest layoff each team of `input` absorbs, computed in the page's engine worker (the
@@ -83,8 +98,8 @@ const shared = createEngineChannel();
 export function layoffHeadroomInWorker(input: ForecastInputRaw): Promise<LayoffHeadroom[]> {
   const job = nextJob++;
   return new Promise((resolve, reject) =>
-    shared.run('headroom', job, input, (message) => {
-      shared.forget(job);
+    sharedLong.run('headroom', job, input, (message) => {
+      sharedLong.forget(job);
       if (message.type === 'headroom') resolve(message.headroom);
       else if (message.type === 'invalid')
         reject(new Error(message.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')));
@@ -149,7 +164,9 @@ export function createForecastRunner(
     ownWorker?: boolean;
   },
 ): ForecastRunner {
-  const channel = options.ownWorker ? createEngineChannel() : shared;
+  const own = options.ownWorker ? createEngineChannel() : null;
+  const meanChannel = own ?? sharedMean;
+  const longChannel = own ?? sharedLong;
   const [mean, setMean] = createSignal<Forecast>();
   const [bands, setBands] = createSignal<Forecast>();
   const [progress, setProgress] = createSignal<number | null>(null);
@@ -173,8 +190,8 @@ export function createForecastRunner(
     const job = nextJob++;
     measureSend(seq);
     const sentAt = wallClock();
-    channel.run('mean', job, raw, (message) => {
-      channel.forget(job);
+    meanChannel.run('mean', job, raw, (message) => {
+      meanChannel.forget(job);
       meanInFlight = false;
       if (message.type === 'result') {
         performance.measure('engine-mean', { start: performance.now() - message.ms, duration: message.ms });
@@ -193,7 +210,7 @@ export function createForecastRunner(
     const job = nextJob++;
     monteCarloJob = job;
     setProgress(0);
-    channel.run(
+    longChannel.run(
       'monte-carlo',
       job,
       { ...raw, options: { ...raw.options, runs: options.runs } },
@@ -208,7 +225,7 @@ export function createForecastRunner(
           setPartialRuns(null);
           setBands(message.forecast);
         } else {
-          channel.forget(job);
+          longChannel.forget(job);
           if (message.type === 'reviewers') {
             setNeeded(message.needed);
             setAnswers(message.answers);
@@ -224,8 +241,8 @@ export function createForecastRunner(
   const cancelMonteCarlo = () => {
     clearTimeout(timer);
     if (monteCarloJob) {
-      channel.cancel(monteCarloJob);
-      channel.forget(monteCarloJob);
+      longChannel.cancel(monteCarloJob);
+      longChannel.forget(monteCarloJob);
       monteCarloJob = 0;
     }
     setProgress(null);
@@ -247,7 +264,7 @@ export function createForecastRunner(
   );
   onCleanup(() => {
     cancelMonteCarlo();
-    if (channel !== shared) channel.close();
+    own?.close();
   });
 
   return {
