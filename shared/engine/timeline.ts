@@ -96,9 +96,10 @@ export const buildTimeline = (input: ForecastInput): Timeline => {
     levelsOf: (ids) => (ids ? ids.map((id) => levelIndex.get(id)!) : [...levelIndex.values()]),
     levelIds: org.levels.map((level) => level.id),
   };
+  // A stable sort: the events of one week keep the order they were given in.
   const dated = scenario.events
-    .map((event, order) => ({ event, order, week: weekIndexOf(options.startWeek, event.date) }))
-    .sort((x, y) => x.week - y.week || x.order - y.order);
+    .map((event) => ({ event, week: weekIndexOf(options.startWeek, event.date) }))
+    .sort((x, y) => x.week - y.week);
   for (const { event, week } of dated) {
     if (week >= W) continue;
     applyEvent(tl, event, week, lookup);
