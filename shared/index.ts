@@ -59,7 +59,7 @@ export { csvField, toCsv } from './csv/csv-write';
 export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
 export { bandOf, roundedMeanForecast } from './engine/bands';
 export { anyBreach, firstBreaches } from './engine/breaches';
-export { binomial, normalQuantile, poisson } from './engine/distributions';
+export { binomial, gamma, normalQuantile, poisson } from './engine/distributions';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
 export type {
   Band,

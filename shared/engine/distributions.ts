@@ -58,6 +58,25 @@ export const poisson = (rng: Rng, mean: number): number => {
   return k;
 };
 
+/**
+ * A gamma draw with shape `shape` and scale 1 (mean and variance `shape`): Marsaglia and Tsang's
+ * squeeze method (ACM TOMS 26(3), 2000) for shape >= 1, with U^(1/shape) boosting below 1. Takes
+ * a varying number of uniforms (two a try, a try accepted with probability above 0.95, one more
+ * below shape 1).
+ */
+export const gamma = (rng: Rng, shape: number): number => {
+  if (shape < 1) return gamma(rng, shape + 1) * rng.next() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, rng.next())));
+    const v = (1 + c * z) ** 3;
+    if (v <= 0) continue;
+    const u = rng.next();
+    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+};
+
 /** x^n for a whole n by repeated squaring. */
 const powInt = (x: number, n: number): number => {
   let result = 1;

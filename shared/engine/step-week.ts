@@ -1,12 +1,26 @@
-import { binomial, poisson } from './distributions';
+import { binomial, gamma, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
+import type { ModelParams } from './model-params';
 import { type OvertimeCapacity, overtimeWeek, settleOvertime } from './overtime-week';
 import { type QueueWeekResult, queueWeek, startQueue } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
 
-/** Uniforms one Monte Carlo team-week draws: arrivals, the queue's level, incidents, and one binomial per level. */
+/**
+ * Uniforms one Monte Carlo team-week draws without arrival burstiness: arrivals, the queue's
+ * level, incidents, and one binomial per level (a bursty team's week draws its rate first).
+ */
 export const uniformsPerTeamWeek = (levels: number): number => 3 + levels;
+
+/** The overtime rule's offset: the share of the week's excess review hours reviewers absorb, per reviewer. */
+const overtimeOffset = (
+  p: ModelParams,
+  reviewers: number,
+  demandHours: number,
+  incidentHours: number,
+  baseCapacity: number,
+): number =>
+  reviewers > 0 ? (p.overtimeResponse * (demandHours + incidentHours - baseCapacity)) / reviewers : 0;
 
 /** Reused each week: one run's queue result. */
 const result: QueueWeekResult = { backlog: 0, completed: 0 };
@@ -18,7 +32,12 @@ const weekCapacity: OvertimeCapacity = { hours: 0, busy: 0 };
  * metricKeys, then headcount per level). Monte Carlo runs draw exactly
  * {@link uniformsPerTeamWeek} uniforms: Poisson arrivals (reported as the week's demand; the
  * queue takes the expected arrivals and carries their randomness in its spread, so it is not
- * counted twice), the queue's level, Poisson incidents, binomial departures per level.
+ * counted twice), the queue's level, Poisson incidents, binomial departures per level. With
+ * `arrivalDispersion` k above 0 a run's week first draws its rate: the expected arrivals times a
+ * gamma multiplier of mean 1 and variance k, so the week's count is negative binomial (variance
+ * mean (1 + k mean)) and the queue and the overtime rule take that week's rate. The start (week
+ * 0's stationary queue) and the mean path are at the expected rate, the multiplier's central
+ * value, as for every other drawn quantity.
  * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
  * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).
  */
@@ -27,6 +46,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
   const { team: t, runs: R, rngs, headcount: h, rates, waits } = s;
   // Local aliases: module bindings are read once per week, not per run.
   const drawPoisson = poisson;
+  const drawGamma = gamma;
   const drawBinomial = binomial;
   const runQueueWeek = queueWeek;
   const overtimeRule = s.overtimeRule;
@@ -86,7 +106,10 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     }
     const incidentHours = incidentLoad[r]!;
     const serviceHours = signoff > 0 ? hours / signoff : humanHours;
-    const arrivals = rng ? drawPoisson(rng, signoff) : signoff;
+    const dispersion = p.arrivalDispersion;
+    const burst = rng && dispersion > 0 ? drawGamma(rng, 1 / dispersion) * dispersion : 1;
+    const rate = signoff * burst;
+    const arrivals = rng ? drawPoisson(rng, rate) : signoff;
     const arrivalHours = arrivals * serviceHours;
     const baseCapacity = reviewers * p.reviewHoursPerReviewer * (1 - p.shrinkage);
     const servers = Math.max(1, Math.round(reviewers));
@@ -95,15 +118,16 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     rates.arrivals = signoff;
     rates.capacity = Math.max(0, baseCapacity - incidentHours) / serviceHours;
     overtimeRule.slope = reviewers > 0 ? (p.overtimeResponse * serviceHours) / reviewers : 0;
-    overtimeRule.offset =
-      reviewers > 0
-        ? (p.overtimeResponse * (signoff * serviceHours + incidentHours - baseCapacity)) / reviewers
-        : 0;
+    overtimeRule.offset = overtimeOffset(p, reviewers, signoff * serviceHours, incidentHours, baseCapacity);
     overtimeRule.cap = reviewers > 0 ? p.maxOvertimeHours : 0;
     waitHours.work = p.workHoursPerWeek;
     if (w === 0) {
       startQueue(s, r, rates, overtimeRule, reviewers / serviceHours);
       settleOvertime(s, r, rates, overtimeRule, reviewers, serviceHours, waitHours);
+    }
+    if (burst !== 1) {
+      rates.arrivals = rate;
+      overtimeRule.offset = overtimeOffset(p, reviewers, rate * serviceHours, incidentHours, baseCapacity);
     }
     overtimeWeek(
       s,

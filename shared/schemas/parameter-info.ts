@@ -138,4 +138,11 @@ export const parameterInfo: readonly ParameterInfo[] = [
     source:
       'Default 1 (everyone at a sign-off level reviews); a calibration fits it from who signed off in the history',
   },
+  {
+    name: 'arrivalDispersion',
+    label: 'Burstiness of weekly sign-off demand',
+    unit: "variance of a week's rate over its mean squared (0 = Poisson weeks)",
+    source:
+      'Default 0 (Poisson arrivals, as in the queueing formulas of calibration.md); a calibration fits it from the spread of weekly sign-off counts',
+  },
 ];

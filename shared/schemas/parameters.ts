@@ -48,6 +48,13 @@ const parameterDefaults = {
   serviceCv: 1,
   /** Share (0-1) of the people at sign-off levels who review: 1 counts everyone; a calibration fits it from who signed off in the org's history. */
   activeReviewerShare: 1,
+  /**
+   * Burstiness of weekly sign-off arrivals: the variance of a week's rate relative to its mean
+   * squared, so a week's count is negative binomial with variance mean (1 + dispersion x mean).
+   * Default 0, Poisson weeks (the queueing model's own assumption); a calibration fits it from the
+   * spread of the team's weekly sign-off counts.
+   */
+  arrivalDispersion: 0,
 } as const;
 
 export type ParameterName = keyof typeof parameterDefaults;
@@ -93,10 +100,17 @@ const uncertaintyDefaults: Partial<Record<ParameterName, [number, number]>> = {
 /** Values that must be above 0 (they divide), checked wherever they are given. */
 const positiveNames = new Set<ParameterName>(['workHoursPerWeek', 'humanReviewHours']);
 
+/**
+ * Upper bounds other than 1 for shares and 1,000 otherwise: a week has 168 hours; a dispersion
+ * above 2 (a week's rate varying by more than 140%, as its standard deviation over its mean) is
+ * past anything a weekly model of a team describes.
+ */
+const upperBounds: Partial<Record<ParameterName, number>> = { workHoursPerWeek: 168, arrivalDispersion: 2 };
+
 /** The values a parameter may take: `min` to `max`, above `min` (not equal) when `aboveMin`. */
 export const parameterBounds = (name: ParameterName): { min: number; max: number; aboveMin: boolean } => ({
   min: 0,
-  max: name === 'workHoursPerWeek' ? 168 : isFractionParameter(name) ? 1 : 1000,
+  max: upperBounds[name] ?? (isFractionParameter(name) ? 1 : 1000),
   aboveMin: positiveNames.has(name),
 });
 

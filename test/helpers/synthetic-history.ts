@@ -1,6 +1,5 @@
 import type { PlacedChange } from '../../server/history/weekly';
-import { gamma } from '../../server/services/calibration/gamma';
-import { Rng } from '../../shared/index';
+import { gamma, Rng } from '../../shared/index';
 
 /** A team whose history is generated change by change from known rates. */
 export interface SyntheticTeam {

@@ -66,6 +66,7 @@ describe('parameter catalogue', () => {
       'incidentHours',
       'serviceCv',
       'activeReviewerShare',
+      'arrivalDispersion',
     ]);
     expect(items.every((p) => p.value === p.default && !p.overridden && p.source.length > 0)).toBe(true);
     const byName = Object.fromEntries(items.map((p) => [p.name, p]));

@@ -1,21 +1,4 @@
-import { binomial, normalQuantile, poisson, type Rng } from '../../../shared/index';
-
-/**
- * A gamma draw with shape `shape` and scale 1 (mean and variance `shape`): Marsaglia and Tsang's
- * squeeze method (ACM TOMS 26(3), 2000) for shape >= 1, with U^(1/shape) boosting below 1.
- */
-export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * rng.next() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, rng.next())));
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    const u = rng.next();
-    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
+import { binomial, gamma, poisson, type Rng } from '../../../shared/index';
 
 /**
  * A week's count made bursty: given `count`, a Poisson draw with mean `mean`, the count of a

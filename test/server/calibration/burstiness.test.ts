@@ -3,9 +3,9 @@ import { runBacktest } from '../../../server/services/calibration/backtest';
 import { estimate } from '../../../server/services/calibration/estimates';
 import { FIT_WEEKS, fitHistory } from '../../../server/services/calibration/fit';
 import { forecastOrigin } from '../../../server/services/calibration/forecast-origin';
-import { burstyCount, gamma } from '../../../server/services/calibration/gamma';
+import { burstyCount } from '../../../server/services/calibration/gamma';
 import { teamHistory } from '../../../server/services/calibration/team-history';
-import { parametersSchema, poisson, Rng } from '../../../shared/index';
+import { gamma, parametersSchema, poisson, Rng } from '../../../shared/index';
 import { syntheticChanges } from '../../helpers/synthetic-history';
 
 const moments = (values: readonly number[]) => {

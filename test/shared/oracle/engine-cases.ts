@@ -33,6 +33,7 @@ export const queueCase = (o: {
   weeks?: number;
   serviceCv?: number;
   overtime?: boolean;
+  arrivalDispersion?: number;
   events?: ScenarioEventInput[];
 }): QueueCase => ({
   name: o.name,
@@ -52,6 +53,7 @@ export const queueCase = (o: {
       baseAttritionPerYear: 0,
       maxOvertimeHours: o.overtime ? 8 : 0,
       serviceCv: o.serviceCv ?? 1,
+      arrivalDispersion: o.arrivalDispersion ?? 0,
       uncertainty: {},
     },
     scenario: { name: o.name, events: o.events ?? [] },
@@ -87,6 +89,7 @@ export const oracleScenarioOf = (c: QueueCase, warmupWeeks = 150): OracleScenari
     workHours: p.workHoursPerWeek,
     targetHours: input.options.thresholds.targetWaitHours,
     warmupWeeks,
+    arrivalDispersion: p.arrivalDispersion,
     capacity:
       p.maxOvertimeHours > 0
         ? (waiting, week) => {

@@ -32,6 +32,11 @@ export interface OracleScenario {
   warmupWeeks: number;
   /** Review hours of the week given the changes waiting (not in review) at its start. */
   capacity?: (waiting: number, week: OracleWeek) => number;
+  /**
+   * Burstiness of arrivals after the warm-up: each week's rate is its expected arrivals times a
+   * gamma multiplier of mean 1 and this variance, drawn once for the week (0 or absent: Poisson weeks).
+   */
+  arrivalDispersion?: number;
 }
 
 /** One replication's figures for one week. */
@@ -89,7 +94,12 @@ export const simulateQueue = (
     const end = start + workHours;
     const recorded = index - warmupWeeks;
     const waiting = queueArrival.length - head;
-    const capacityHours = scenario.capacity ? scenario.capacity(waiting, week) : week.capacityHours;
+    const dispersion = scenario.arrivalDispersion ?? 0;
+    const burst = dispersion > 0 && recorded >= 0 ? random.gamma(1, Math.sqrt(dispersion)) : 1;
+    const arrivals = week.arrivals * burst;
+    const capacityHours = scenario.capacity
+      ? scenario.capacity(waiting, { ...week, arrivals })
+      : week.capacityHours;
     const nextRate = week.servers > 0 ? capacityHours / (week.servers * workHours) : 0;
     for (const s of servers) {
       if (!s.busy) continue;
@@ -151,7 +161,7 @@ export const simulateQueue = (
       }
     };
     for (const s of servers) if (s.active && !s.busy) takeFromQueue(s, start);
-    const arrivalRate = week.arrivals / workHours;
+    const arrivalRate = arrivals / workHours;
     let nextArrival = arrivalRate > 0 ? start + random.exponential(arrivalRate) : Infinity;
     for (;;) {
       let next: Server | null = null;

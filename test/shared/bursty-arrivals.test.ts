@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { forecastInputSchema, metricKeys, runForecast, runSampleRange } from '../../shared/index';
+import { oracleScenarioOf, type QueueCase, queueCase } from './oracle/engine-cases';
+import { replicate } from './oracle/replications';
+
+/**
+ * Each run's weekly figures of team 0 from the engine's Monte Carlo: per week, the runs' values
+ * of metric `key`.
+ */
+const runValues = (c: QueueCase, runs: number, key: (typeof metricKeys)[number]): number[][] => {
+  const input = forecastInputSchema.parse({ ...c.input, options: { ...c.input.options, runs } });
+  const samples = runSampleRange(input, { runStart: 0, runCount: runs }).teams[0]!;
+  const v = metricKeys.indexOf(key);
+  const weeks = input.options.horizonWeeks;
+  return Array.from({ length: weeks }, (_, w) =>
+    Array.from(samples.subarray((v * weeks + w) * runs, (v * weeks + w + 1) * runs)),
+  );
+};
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const variance = (xs: readonly number[]) => {
+  const m = mean(xs);
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+};
+
+describe('bursty weekly arrivals (arrivalDispersion)', () => {
+  // 5 reviewers at 80%: 0.8 x 5 x 6 h x (1 - 0.13) / 0.8 h = 26.1 changes a week, by hand.
+  const lambda = 26.1;
+
+  it.each([
+    [0, '26.1 (Poisson)', lambda],
+    [0.2, '26.1 + 0.2 x 26.1^2', lambda + 0.2 * lambda * lambda],
+    [0.5, '26.1 + 0.5 x 26.1^2', lambda + 0.5 * lambda * lambda],
+  ])(
+    'draws weekly demand of dispersion %f as negative binomial: mean 26.1, variance %s',
+    (k, _, expected) => {
+      const c = queueCase({ name: 'demand', reviewers: 5, load: 0.8, weeks: 8, arrivalDispersion: k });
+      const demand = runValues(c, 2000, 'signoffDemand').flat();
+      expect(Math.abs(mean(demand) - lambda)).toBeLessThan(4 * Math.sqrt(expected / demand.length));
+      expect(variance(demand) / expected).toBeGreaterThan(0.9);
+      expect(variance(demand) / expected).toBeLessThan(1.1);
+    },
+  );
+
+  it('keeps the mean path at the expected rate: the same series with and without burstiness', () => {
+    const plain = queueCase({ name: 'plain', reviewers: 5, load: 0.9 });
+    const bursty = queueCase({ name: 'bursty', reviewers: 5, load: 0.9, arrivalDispersion: 0.3 });
+    expect(runForecast(bursty.input).teams[0]!.metrics).toEqual(runForecast(plain.input).teams[0]!.metrics);
+  });
+
+  /**
+   * The queue of a bursty team against the oracle given the same weekly gamma rates: the mean
+   * over runs of each week's backlog and mean wait, weeks 4-25, against the oracle's mean over
+   * replications. Both start from the stationary queue of Poisson weeks (the engine's start).
+   */
+  it.each([
+    { reviewers: 5, load: 0.8, k: 0.3 },
+    { reviewers: 5, load: 0.9, k: 0.1 },
+    { reviewers: 1, load: 0.7, k: 0.3 },
+  ])(
+    'queues a team of $reviewers reviewer(s) at load $load with dispersion $k like the oracle: weekly means within 10%',
+    ({ reviewers, load, k }) => {
+      const c = queueCase({ name: 'bursty', reviewers, load, weeks: 26, arrivalDispersion: k });
+      const oracle = replicate(oracleScenarioOf(c), 600, 7);
+      const backlog = runValues(c, 1000, 'backlog');
+      const wait = runValues(c, 1000, 'meanWaitHours');
+      const weeks = Array.from({ length: 22 }, (_, i) => 4 + i);
+      const engineBacklog = mean(weeks.map((w) => mean(backlog[w]!)));
+      const oracleBacklog = mean(weeks.map((w) => oracle.backlog[w]!));
+      const engineWait = mean(weeks.map((w) => mean(wait[w]!)));
+      const oracleWait = mean(
+        weeks.map((w) => mean(Array.from(oracle.meanWaits[w]!).filter(Number.isFinite))),
+      );
+      console.log(
+        `${reviewers} reviewer(s), load ${load}, k ${k}: backlog ${engineBacklog.toFixed(2)} / ${oracleBacklog.toFixed(2)}, mean wait ${engineWait.toFixed(2)} / ${oracleWait.toFixed(2)} h (engine / oracle)`,
+      );
+      expect(Math.abs(engineBacklog / oracleBacklog - 1)).toBeLessThan(0.1);
+      expect(Math.abs(engineWait / oracleWait - 1)).toBeLessThan(0.1);
+    },
+  );
+});
