@@ -94,9 +94,15 @@ describe('Calibration page in Chromium', () => {
       expect(await core.textContent()).toMatch(
         /^Core: Backtest over 22 origins: sign-off demand median abs error/,
       );
-      expect(
-        await lines.getByRole('listitem').filter({ hasNotText: 'Core:' }).first().textContent(),
-      ).toContain('Not calibrated');
+      // The other teams, all uncalibrated, share one line that names them and counts them.
+      const others = await lines.getByRole('listitem').filter({ hasNotText: 'Core:' }).allTextContents();
+      expect(others).toHaveLength(1);
+      const [, names, count] = /^(.+) \((\d+) teams\): (.+)$/.exec(others[0]!) ?? [];
+      expect(names?.split(', ')).toHaveLength(Number(count));
+      expect(Number(count)).toBeGreaterThan(1);
+      expect(others[0]).toContain(
+        'teams): Not calibrated: this team’s forecast uses the org’s parameters; how wrong it is is unmeasured.',
+      );
       await page.screenshot({ path: 'test-results/reports-model-error-1440.png', fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: 'test-results/reports-model-error-390.png', fullPage: true });

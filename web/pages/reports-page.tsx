@@ -6,6 +6,19 @@ import { TeamAnswersTable } from '../components/team-answers-table';
 import { formatDate } from '../format';
 import { useStores } from '../stores/context';
 
+/**
+ * The model-error lines of the report's teams, one per distinct line with the teams it is said of,
+ * in report order: the teams left uncalibrated share one line instead of repeating it for each.
+ */
+const modelErrorLines = (rows: Record<string, unknown>[]): { teams: string[]; line: string }[] => {
+  const byLine = new Map<string, string[]>();
+  for (const row of rows) {
+    const line = String(row.modelError ?? 'Not stated (a run stored before model-error lines).');
+    byLine.set(line, [...(byLine.get(line) ?? []), String(row.team)]);
+  }
+  return [...byLine].map(([line, teams]) => ({ teams, line }));
+};
+
 /** The capacity report of the plan of record: a sortable table and the API's CSV. */
 export function ReportsPage() {
   const [{ capacity, csvUrl }, actions] = useStores().reports;
@@ -48,11 +61,14 @@ export function ReportsPage() {
               <CapacityTable rows={report().rows} />
               <h3>How wrong the model has been</h3>
               <ul class="model-error" aria-label="Model error by team">
-                <For each={report().rows}>
-                  {(row) => (
+                <For each={modelErrorLines(report().rows)}>
+                  {(group) => (
                     <li>
-                      <strong>{String(row.team)}</strong>:{' '}
-                      {String(row.modelError ?? 'Not stated (a run stored before model-error lines).')}
+                      <strong>
+                        {group.teams.join(', ')}
+                        {group.teams.length > 1 ? ` (${group.teams.length} teams)` : ''}
+                      </strong>
+                      : {group.line}
                     </li>
                   )}
                 </For>
