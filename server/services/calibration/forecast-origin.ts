@@ -106,7 +106,10 @@ export function forecastOrigin(
     signoffDemand: demand,
     open,
     signoffsCompleted: weeks.map(
-      (w) => demand[w]! + (w === 0 ? delays.openAges.length : open[w - 1]!) - open[w]!,
+      (w) =>
+        demand[w]! +
+        (w === 0 ? delays.open.reduce((sum, { size }) => sum + size, 0) : open[w - 1]!) -
+        open[w]!,
     ),
     medianHoursToSignoff: scale.map((s) => median * s),
   };

@@ -95,24 +95,48 @@ export interface OriginDelays {
   survival: DelaySurvival;
   /** Survival of a change's delay over its week's factor (each fitted delay divided by its week's). */
   within: DelaySurvival;
-  /** Standard deviation of a week's log factor ({@link weekEffect}). */
+  /** Standard deviation of a week's log factor and the correlation of consecutive weeks' ({@link weekEffect}). */
   weekSd: number;
+  weekPersistence: number;
   /** The fitted changes' delays as known at the origin, by time: {@link survival}'s data, and {@link within}'s. */
   observations: DelayObservation[];
   withinObservations: DelayObservation[];
-  /** Hours each change open at the origin has been open. */
-  openAges: number[];
-  /** Hours from their week's start at which the fitted weeks' changes were authored. */
+  /** The series open at the origin: how long each has been open (hours) and its changes. */
+  open: { age: number; size: number }[];
+  /** Hours from their week's start at which the fitted weeks' series were authored. */
   offsets: number[];
+  /** Changes in each of the fitted weeks' series (a series arrives and is signed off as one). */
+  sizes: number[];
+}
+
+/**
+ * Longest gap between consecutive changes of one series, in hours: one minute. Tools that send a
+ * series stamp its changes seconds apart (git format-patch keeps each commit's author time, a
+ * rebased series' a second apart; git am signs them within seconds); one person does not write
+ * two separate changes within a minute.
+ */
+export const SERIES_GAP_HOURS = 1 / 60;
+
+/** A week's changes as series: consecutive changes by authored time, each within {@link SERIES_GAP_HOURS} of the last. */
+export function seriesOf(changes: readonly DemandChange[]): DemandChange[][] {
+  const sorted = [...changes].sort((a, b) => a.at - b.at);
+  const out: DemandChange[][] = [];
+  for (const change of sorted) {
+    const last = out[out.length - 1];
+    const previous = last?.[last.length - 1];
+    if (last && previous && change.at - previous.at <= SERIES_GAP_HOURS) last.push(change);
+    else out.push([change]);
+  }
+  return out;
 }
 
 /**
  * The sign-off delays as known at the origin, the end of `weeks` (each holding its sign-off
- * demand's changes): Kaplan-Meier survivals from the changes authored in the last `fitWeeks`
- * weeks, those not signed by the origin censored at their age (what a team knows that day),
- * pooled and over their week's factor ({@link weekEffect} of the fitted weeks whose changes are
- * all signed); the ages of every change open at the origin; where in the week the fitted changes
- * arrived. Weeks are taken as {@link HOURS_PER_WEEK} long (a daylight saving week's hour is ignored).
+ * demand's changes), series by series ({@link seriesOf}, a series' delay its first change's):
+ * Kaplan-Meier survivals from the series authored in the last `fitWeeks` weeks, those not signed
+ * by the origin censored at their age (what a team knows that day), pooled and over their week's
+ * factor ({@link weekEffect} of the fitted weeks whose series are all signed); the series open at
+ * the origin; where in the week the fitted series arrived and how many changes each held. Weeks are taken as {@link HOURS_PER_WEEK} long (a daylight saving week's hour is ignored).
  */
 export function originDelays(
   weeks: readonly { changes: readonly DemandChange[] }[],
@@ -120,20 +144,23 @@ export function originDelays(
 ): OriginDelays {
   const n = weeks.length;
   const first = Math.max(0, n - fitWeeks);
-  const openAges: number[] = [];
+  const open: OriginDelays['open'] = [];
   const offsets: number[] = [];
-  const fitted = weeks.slice(first).map(({ changes }, i) =>
-    changes.map(({ at, hours }) => {
-      const age = (n - first - i) * HOURS_PER_WEEK - at;
-      offsets.push(at);
-      return hours < age ? { time: hours, signed: true } : { time: age, signed: false };
-    }),
-  );
+  const sizes: number[] = [];
+  const fitted: DelayObservation[][] = [];
   weeks.forEach(({ changes }, j) => {
-    for (const { at, hours } of changes) {
+    const observed: DelayObservation[] = [];
+    for (const series of seriesOf(changes)) {
+      const { at, hours } = series[0]!;
       const age = (n - j) * HOURS_PER_WEEK - at;
-      if (hours >= age) openAges.push(age);
+      const signed = hours < age;
+      if (!signed) open.push({ age, size: series.length });
+      if (j < first) continue;
+      offsets.push(at);
+      sizes.push(series.length);
+      observed.push(signed ? { time: hours, signed } : { time: age, signed });
     }
+    if (j >= first) fitted.push(observed);
   });
   const effect = weekEffect(
     fitted.map((week) => (week.every((o) => o.signed) ? week.map((o) => o.time) : null)),
@@ -146,10 +173,12 @@ export function originDelays(
     survival: survivalOf(observations),
     within: survivalOf(withinObservations),
     weekSd: effect.sd,
+    weekPersistence: effect.persistence,
     observations,
     withinObservations,
-    openAges,
+    open,
     offsets,
+    sizes,
   };
 }
 
@@ -196,7 +225,7 @@ export interface DelayWeeks {
 
 /**
  * Expected changes open at the end of each week from the origin (an M/G/infinity reading: each
- * change is open until its own delay ends): those open at the origin while their delay,
+ * series is open until its own delay ends): those open at the origin while their delay,
  * given their age, lasts, plus each week's expected `demand` while a delay `scale[w]` times the
  * fitted one, times the week's factor, lasts from an arrival time of the fitted weeks' (averaged
  * over their offsets and, by {@link HERMITE} quadrature, over the factor).
@@ -206,12 +235,13 @@ export function expectedOpen(
   demand: readonly number[],
   scale: readonly number[],
 ): number[] {
-  const { survival, within, weekSd, openAges, offsets } = model;
+  const { survival, within, weekSd, open: atOrigin, offsets } = model;
   const arrivals = offsets.length === 0 ? [HOURS_PER_WEEK / 2] : offsets;
   return demand.map((_, h) => {
     const end = (h + 1) * HOURS_PER_WEEK;
     let open = 0;
-    for (const age of openAges) open += survivalAt(survival, age + end) / survivalAt(survival, age);
+    for (const { age, size } of atOrigin)
+      open += (size * survivalAt(survival, age + end)) / survivalAt(survival, age);
     for (let k = 0; k <= h; k++) {
       const s = scale[k]! > 0 ? scale[k]! : 1;
       let stay = 0;
@@ -227,11 +257,13 @@ export function expectedOpen(
 }
 
 /**
- * One run of the weeks from the origin: each change open at the origin draws its delay given its
- * age; week w draws its factor (lognormal, {@link weekEffect}) and its `demand[w]` arrivals each
- * an arrival time among the fitted offsets and a delay, times the factor and `scale[w]`. Changes are counted open at a week's end until signed, signed in the
- * week their delay ends; a week's median is of its arrivals' delays (one beyond every signed
- * delay is read as the longest time observed).
+ * One run of the weeks from the origin: each series open at the origin draws its delay given its
+ * age; week w draws its factor (lognormal, an AR(1) over the weeks with the fitted persistence,
+ * {@link weekEffect}) and its `demand[w]` changes arrive as series of fitted sizes (the last cut
+ * to the count), each at a time among the fitted offsets with a delay times the factor and
+ * `scale[w]`. A series' changes are counted open at a week's end until signed, signed in the week
+ * its delay ends; a week's median is of its changes' delays (one beyond every signed delay is read
+ * as the longest time observed).
  */
 export function drawDelayWeeks(
   model: OriginDelays,
@@ -239,38 +271,44 @@ export function drawDelayWeeks(
   demand: readonly number[],
   scale: readonly number[],
 ): DelayWeeks {
-  const { survival, within, weekSd, openAges, offsets } = model;
+  const { survival, within, weekSd, weekPersistence: rho, open: atOrigin, offsets, sizes } = model;
   const W = demand.length;
-  const signedAt: number[] = openAges.map((age) => drawDelay(survival, rng.next(), age) - age);
-  const arrivedAt: number[] = openAges.map(() => Number.NEGATIVE_INFINITY);
+  const series: { arrived: number; signed: number; size: number }[] = atOrigin.map(({ age, size }) => ({
+    arrived: Number.NEGATIVE_INFINITY,
+    signed: drawDelay(survival, rng.next(), age) - age,
+    size,
+  }));
+  const pick = (values: readonly number[]) => values[Math.floor(rng.next() * values.length)]!;
   const medianHours: (number | null)[] = [];
+  let logFactor = 0;
   for (let w = 0; w < W; w++) {
     const delays: number[] = [];
-    const factor =
-      (scale[w]! > 0 ? scale[w]! : 1) * (weekSd > 0 ? Math.exp(weekSd * normalQuantile(rng.next())) : 1);
-    for (let i = 0; i < demand[w]!; i++) {
-      const at =
-        offsets.length === 0
-          ? rng.next() * HOURS_PER_WEEK
-          : offsets[Math.floor(rng.next() * offsets.length)]!;
+    if (weekSd > 0) {
+      const z = weekSd * normalQuantile(rng.next());
+      logFactor = w === 0 ? z : rho * logFactor + Math.sqrt(1 - rho * rho) * z;
+    }
+    const factor = (scale[w]! > 0 ? scale[w]! : 1) * Math.exp(logFactor);
+    for (let left = demand[w]!; left > 0; ) {
+      const size = Math.min(left, sizes.length === 0 ? 1 : pick(sizes));
+      left -= size;
+      const at = offsets.length === 0 ? rng.next() * HOURS_PER_WEEK : pick(offsets);
       const delay = drawDelay(within, rng.next()) * factor;
-      const start = w * HOURS_PER_WEEK + at;
-      arrivedAt.push(start);
-      signedAt.push(start + delay);
-      delays.push(Math.min(delay, survival.longest));
+      const arrived = w * HOURS_PER_WEEK + at;
+      series.push({ arrived, signed: arrived + delay, size });
+      for (let i = 0; i < size; i++) delays.push(Math.min(delay, survival.longest));
     }
     delays.sort((a, b) => a - b);
     medianHours.push(delays.length === 0 ? null : delays[Math.ceil(delays.length / 2) - 1]!);
   }
   const open = new Array<number>(W).fill(0);
   const completed = new Array<number>(W).fill(0);
-  signedAt.forEach((signed, i) => {
+  for (const { arrived, signed, size } of series) {
     for (let w = 0; w < W; w++) {
       const end = (w + 1) * HOURS_PER_WEEK;
-      if (arrivedAt[i]! < end && signed >= end) open[w]!++;
+      if (arrived < end && signed >= end) open[w]! += size;
     }
     const week = Math.floor(signed / HOURS_PER_WEEK);
-    if (week >= 0 && week < W) completed[week]!++;
-  });
+    if (week >= 0 && week < W) completed[week]! += size;
+  }
   return { open, completed, medianHours };
 }

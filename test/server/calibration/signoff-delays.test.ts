@@ -7,6 +7,7 @@ import {
   type OriginDelays,
   originDelays,
   resampledDelays,
+  seriesOf,
   survivalAt,
 } from '../../../server/services/calibration/signoff-delays';
 import { Rng } from '../../../shared/index';
@@ -56,6 +57,42 @@ describe('Kaplan-Meier survival of sign-off delays', () => {
   });
 });
 
+describe('series of changes', () => {
+  it('joins changes authored within a minute of the last into one series', () => {
+    const at = (hours: number) => ({ at: hours, hours: 5 });
+    // 10:00:00, 10:00:01, 10:00:59 and 10:01:58 chain; 10:03 and 11:00 stand alone
+    const week = [at(11), at(10), at(10 + 1 / 3600), at(10 + 59 / 3600), at(10 + 118 / 3600), at(10.05)];
+    expect(seriesOf(week).map((s) => s.length)).toEqual([4, 1, 1]);
+  });
+
+  it('counts a series open, signed and in the week’s median as its changes', () => {
+    const model: OriginDelays = {
+      ...originDelays(
+        [
+          {
+            changes: [
+              { at: 0, hours: 50 },
+              { at: 0.001, hours: 50 },
+              { at: 0.002, hours: 50 },
+            ],
+          },
+        ],
+        1,
+      ),
+      offsets: [120],
+    };
+    // the fitted week: one series of 3, signed after 50 h; origin 168 h later
+    expect(model.sizes).toEqual([3]);
+    expect(model.open).toEqual([]);
+    // 4 changes: a series of 3 and one cut to 1, both at 120 h, signed at 170 h
+    expect(drawDelayWeeks(model, new Rng(1), [4, 0], [1, 1])).toEqual({
+      open: [4, 0],
+      completed: [0, 4],
+      medianHours: [50, null],
+    });
+  });
+});
+
 describe('sign-off delays at an origin', () => {
   it('censors changes open at the origin at their age and lists their ages', () => {
     // origin at 336 h: week 0's change at 10 h signed after 100 h (by 110), its change at 150 h
@@ -77,7 +114,8 @@ describe('sign-off delays at an origin', () => {
       ],
       1,
     );
-    expect(model.openAges).toEqual([186]);
+    expect(model.open).toEqual([{ age: 186, size: 1 }]);
+    expect(model.sizes).toEqual([1, 1]);
     expect(model.offsets).toEqual([0, 160]);
     expect(model.observations).toEqual([
       { time: 5, signed: true },
@@ -96,7 +134,7 @@ describe('sign-off delays at an origin', () => {
     ...originDelays([{ changes: [] }], 1),
     survival: km,
     within: km,
-    openAges: [50],
+    open: [{ age: 50, size: 1 }],
     offsets: [0, 120],
   };
 
@@ -141,7 +179,7 @@ describe('sign-off delays at an origin', () => {
       ...model,
       survival: every100,
       within: every100,
-      openAges: [],
+      open: [],
       offsets: [120],
     };
     // arrivals at 120 h into their week, signed 100 h later: week 0's two in week 1, week 2's one after the horizon

@@ -18,10 +18,25 @@ describe('week effect of sign-off delays', () => {
         [Math.E, Math.E ** 3],
         [Math.E, Math.E ** 3],
       ]),
-    ).toEqual({ sd: 0, logFactors: [0, 0] });
+    ).toEqual({ sd: 0, persistence: 0, logFactors: [0, 0] });
     expect(weekEffect([[5], [7]]).sd).toBe(0);
     // zero delays (clock skew) have no logarithm and are left out
     expect(weekEffect([[0, 0], [0]]).sd).toBe(0);
+  });
+
+  it('recovers the persistence of an AR(1) week factor (0.6, sd 0.5 between, 1 within)', () => {
+    const fitted = [1, 2, 3, 4].map((seed) => {
+      const rng = new Rng(seed);
+      const z = () => normalQuantile(rng.next());
+      let b = 0.5 * z();
+      const weeks = Array.from({ length: 104 }, () => {
+        b = 0.6 * b + Math.sqrt(1 - 0.36) * 0.5 * z();
+        return Array.from({ length: 8 }, () => Math.exp(2 + b + z()));
+      });
+      return weekEffect(weeks).persistence;
+    });
+    // 104 weeks: one estimate's sd about 0.12; the mean of four within 0.15
+    expect(Math.abs(fitted.reduce((a, b) => a + b, 0) / 4 - 0.6)).toBeLessThan(0.15);
   });
 
   it('recovers a known week effect from lognormal weeks (sd 0.5 between, 1 within)', () => {
