@@ -121,6 +121,7 @@ export const applyOps = (tl: Timeline, s: TeamRuns, w: number): void => {
   const L = tl.levels;
   while (s.nextOp < ops.length && ops[s.nextOp]!.week === w) {
     const op = ops[s.nextOp++]!;
+    // Stryker disable next-line EqualityOperator: a run past the last is an empty subarray, which every op leaves empty
     for (let r = 0; r < s.runs; r++)
       applyHeadcountOp(s.headcount.subarray(r * L, r * L + L), op, s.rngs !== null);
   }

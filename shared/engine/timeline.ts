@@ -126,6 +126,7 @@ const applyEvent = (
     case 'ai-adoption': {
       const target = event.targetPercent / 100;
       const curve = new Float64Array(W);
+      // Stryker disable next-line EqualityOperator: w = W writes past the end of curve, which a typed array drops
       for (let w = at; w < W; w++) {
         const x = Math.min(1, (w - week + 1) / event.rampWeeks);
         curve[w] = event.shape === 's-curve' ? smoothstep(x) : x;

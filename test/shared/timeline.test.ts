@@ -95,6 +95,8 @@ describe('scenario events compiled week by week', () => {
     // x = 1/4, 2/4, 3/4, 1: 0.15625, 0.5, 0.84375, 1 of the way.
     expect(cell(tl.adoption, 0, 1)).toEqual([0.578125, 0.75, 0.921875, 1]);
     expect(cell(tl.adoption, 1, 0)).toEqual([0.325, 0.6, 0.875, 1]);
+    expect(cell(tl.adoption, 1, 1)).toEqual([0.325, 0.6, 0.875, 1]);
+    expect(cell(tl.adoption, 0, 0)).toEqual([0.578125, 0.75, 0.921875, 1]);
   });
 
   it('counts a ramp that began before the start from its own date: one week in by week 0', () => {
