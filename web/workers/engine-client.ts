@@ -14,14 +14,17 @@ type Listener = (message: EngineResponse) => void;
 /** Job ids are unique across the page's workers. */
 let nextJob = 1;
 
-/** An engine worker (started on first use), the org resident in it, and the listeners of its jobs by job id. */
+/**
+ * Engine workers (started on first use: a lead and its helpers), the org resident in them, and the
+ * listeners of their jobs by job id.
+ */
 interface EngineChannel {
   /** Posts a job; the job's org is made resident first unless it already is (the same object). */
   run(type: EngineJobType, job: number, input: ForecastInputRaw, listener: Listener): void;
   /**
    * Stops a job: a message the worker reads between Monte Carlo slices, or, on a channel made
-   * `endOnCancel` whose only job this is, ending the worker at once (a new one starts with the
-   * next job), so the slice in progress stops taking CPU from the slider's mean path.
+   * `endOnCancel` whose only job this is, ending its workers at once (new ones start with the
+   * next job), so the slices in progress stop taking CPU from the slider's mean path.
    */
   cancel(job: number): void;
   forget(job: number): void;
@@ -44,25 +47,53 @@ function unpacked(message: EngineWireMessage): EngineResponse {
 /** Resident org ids are unique across the page's workers. */
 let nextOrg = 1;
 
-function createEngineChannel({ endOnCancel = false } = {}): EngineChannel {
+/**
+ * Engine workers the page runs for Monte Carlo: one a core, less one for the page itself
+ * (navigator.hardwareConcurrency - 1, at least one).
+ */
+export const monteCarloWorkerCount = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
+
+/**
+ * Starts the lead engine worker and `workers - 1` helpers, each helper linked to the lead by a
+ * MessageChannel of its own: the lead hands them ranges of a Monte Carlo job's runs and merges
+ * what they send back (see engine.worker.ts).
+ */
+function startWorkers(workers: number): Worker[] {
+  const lead = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  const started = [lead];
+  for (let i = 1; i < workers; i++) {
+    const helper = new Worker(new URL('./run-helper.worker.ts', import.meta.url), { type: 'module' });
+    const link = new MessageChannel();
+    helper.postMessage(link.port1, [link.port1]);
+    lead.postMessage({ type: 'helper', port: link.port2 } satisfies EngineRequest, [link.port2]);
+    started.push(helper);
+  }
+  return started;
+}
+
+/**
+ * A channel to `workers` engine workers (a lead and its helpers; jobs go to the lead), started on
+ * first use; `endOnCancel`: see {@link EngineChannel.cancel}.
+ */
+function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineChannel {
   const listeners = new Map<number, Listener>();
-  let worker: Worker | null = null;
+  let started: Worker[] = [];
   let resident: { org: ForecastInputRaw['org']; id: number } | null = null;
   const end = () => {
-    worker?.terminate();
-    worker = null;
+    for (const worker of started) worker.terminate();
+    started = [];
     resident = null;
     listeners.clear();
   };
   const post = (request: EngineRequest) => {
-    if (!worker) {
-      worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<EngineWireMessage>) => {
+    if (started.length === 0) {
+      started = startWorkers(workers);
+      started[0]!.onmessage = (event: MessageEvent<EngineWireMessage>) => {
         const listener = listeners.get(event.data.job);
         if (listener) listener(unpacked(event.data));
       };
     }
-    worker.postMessage(request);
+    started[0]!.postMessage(request);
   };
   return {
     run(type, job, { org, ...edit }, listener) {
@@ -75,7 +106,7 @@ function createEngineChannel({ endOnCancel = false } = {}): EngineChannel {
     },
     cancel(job) {
       if (endOnCancel && listeners.size === 1 && listeners.has(job)) end();
-      else if (worker) post({ type: 'cancel', job });
+      else if (started.length > 0) post({ type: 'cancel', job });
     },
     forget: (job) => listeners.delete(job),
     close: end,
@@ -84,12 +115,13 @@ function createEngineChannel({ endOnCancel = false } = {}): EngineChannel {
 
 /**
  * The page's shared engine workers, each running its jobs one at a time, in order: one for mean
- * paths, one for Monte Carlo and the other long jobs. A slider move then never waits for the
- * Monte Carlo slice in progress (one run of the demo org, 100 ms and more on a loaded machine),
- * and the Monte Carlo it cancels ends with its worker instead of finishing that slice.
+ * paths, and for Monte Carlo and the other long jobs a lead with helpers, one worker a core less
+ * one ({@link monteCarloWorkerCount}), that split each job's runs. A slider move then never waits
+ * for the Monte Carlo slice in progress (one run of the demo org, 100 ms and more on a loaded
+ * machine), and the Monte Carlo it cancels ends with its workers instead of finishing that slice.
  */
 const sharedMean = createEngineChannel();
-const sharedLong = createEngineChannel({ endOnCancel: true });
+const sharedLong = createEngineChannel({ endOnCancel: true, workers: monteCarloWorkerCount() });
 
 /**
  * The largest layoff each team of `input` absorbs, computed in the page's engine worker (the

@@ -15,22 +15,42 @@ import {
 } from '../../shared';
 import { packForecast } from './pack-forecast';
 import type { EngineRequest, EngineWireMessage, WorkerStages } from './protocol';
+import { RunHelpers } from './run-helpers';
 
 /**
  * Time a Monte Carlo slice computes for, ms: between slices the worker reads new messages (cancel,
- * mean jobs). Each slice runs as many runs as the last slice's pace says fit (one to start).
+ * mean jobs, helpers' samples). Each slice runs as many runs as the last slice's pace says fit (one
+ * to start).
  */
 const SLICE_MS = 8;
+/**
+ * Time a helper's range computes for, ms (at the pace measured so far; one run to start): longer
+ * than a slice, since a helper reads nothing else between ranges, yet short enough that a
+ * cancelled job's last range ends soon.
+ */
+const HELPER_RANGE_MS = 16;
 /** Shares of the runs after which the bands so far are sent: the first tenth, then refinements. */
 const PARTIAL_SHARES = [0.1, 0.3, 0.6];
 
+/**
+ * A Monte Carlo job. Its runs are handed out in order, in ranges, to this worker's own slices and to
+ * the helpers; the ranges come back in any order. Bands sent before the end are those of the runs
+ * from 0 without a gap (`prefix`), so they are the bands one worker would send at that count, and
+ * the final bands merge all ranges in run order: the same numbers however many workers ran them.
+ */
 interface MonteCarloJob {
   job: number;
   input: ForecastInput;
-  parts: RunSamples[];
+  /** Ranges in, by first run. */
+  parts: Map<number, RunSamples>;
+  /** Runs handed out so far: the next range starts here. */
+  next: number;
+  /** Runs in (in any order). */
   done: number;
+  /** Runs 0 .. prefix - 1 are all in. */
+  prefix: number;
   started: number;
-  /** ms per run measured in the last slice (0 before the first). */
+  /** ms per run at the last measured pace (0 before the first). */
   msPerRun: number;
   /** Index into PARTIAL_SHARES of the next partial bands to send. */
   partial: number;
@@ -54,12 +74,24 @@ const postResult = (
     : { type: 'result', job, packed, ms };
   scope.postMessage(message, transfer);
 };
-/** The bands of the runs in so far (a first look, refined until all runs are in). */
+/** The ranges of runs 0 .. `runs` - 1, in run order. */
+const partsBelow = (current: MonteCarloJob, runs: number) => {
+  const parts: RunSamples[] = [];
+  for (let at = 0; at < runs; at += parts.at(-1)!.runCount) parts.push(current.parts.get(at)!);
+  return parts;
+};
+/** The bands of runs 0 .. prefix - 1 (a first look, refined until all runs are in). */
 const postPartial = (current: MonteCarloJob) => {
-  const input = { ...current.input, options: { ...current.input.options, runs: current.done } };
-  const { packed, transfer } = packForecast(mergeRunSamples(input, current.parts));
-  const { job, done } = current;
-  const message: EngineWireMessage = { type: 'bands', job, packed, done, total: current.input.options.runs };
+  const runs = current.prefix;
+  const input = { ...current.input, options: { ...current.input.options, runs } };
+  const { packed, transfer } = packForecast(mergeRunSamples(input, partsBelow(current, runs)));
+  const message: EngineWireMessage = {
+    type: 'bands',
+    job: current.job,
+    packed,
+    done: runs,
+    total: current.input.options.runs,
+  };
   scope.postMessage(message, transfer);
 };
 let queue: MonteCarloJob[] = [];
@@ -72,41 +104,85 @@ const parse = (job: number, raw: ForecastInputRaw): ForecastInput | null => {
   return null;
 };
 
+/** The next range of `current` to hand out, `ms` long at its pace (one run before the pace is known); null once all are out. */
+const nextRange = (current: MonteCarloJob, ms: number) => {
+  const { runs } = current.input.options;
+  if (current.next >= runs) return null;
+  const pace = current.msPerRun > 0 ? Math.floor(ms / current.msPerRun) : 1;
+  const runCount = Math.max(1, Math.min(pace, runs - current.next));
+  const range = { runStart: current.next, runCount };
+  current.next += runCount;
+  return range;
+};
+
+const fail = (current: MonteCarloJob, message: string) => {
+  queue = queue.filter((entry) => entry !== current);
+  helpers.end(current.job);
+  post({ type: 'failed', job: current.job, message });
+  wake();
+};
+
+/** Takes in a range of runs (computed here or by a helper): progress, then partial bands or, with all runs in, the bands. */
+const receive = (current: MonteCarloJob, part: RunSamples) => {
+  const { runs } = current.input.options;
+  current.parts.set(part.runStart, part);
+  current.done += part.runCount;
+  for (let at = current.parts.get(current.prefix); at; at = current.parts.get(current.prefix))
+    current.prefix += at.runCount;
+  post({ type: 'progress', job: current.job, done: current.done, total: runs });
+  if (current.done >= runs) {
+    helpers.end(current.job);
+    current.bands = mergeRunSamples(current.input, partsBelow(current, runs));
+    postResult(current.job, current.bands, current.started);
+    wake();
+  } else if (current.prefix >= (PARTIAL_SHARES[current.partial] ?? 1) * runs) {
+    current.partial += 1;
+    postPartial(current);
+  }
+};
+
+/** Helpers' answers: samples of the job in flight are taken in (others belong to a job already ended). */
+const helpers = new RunHelpers((message) => {
+  const current = queue[0];
+  if (!current || current.job !== message.job || current.bands) return;
+  if (message.type === 'failed') return fail(current, message.message);
+  if (current.msPerRun === 0) current.msPerRun = message.ms / message.samples.runCount;
+  receive(current, message.samples);
+  helpers.topUp(current.job, () => nextRange(current, HELPER_RANGE_MS));
+});
+
 /**
- * One slice of the oldest Monte Carlo job: a run, or once all runs are in, the merged bands;
- * then, as a slice of its own, reviewers needed and the per-team answers (as the server stores them).
+ * One slice of the oldest Monte Carlo job: a range of its runs, while some are not handed out;
+ * once all runs are in, as a slice of its own, reviewers needed and the per-team answers (as the
+ * server stores them). While the helpers compute the last ranges, the worker waits for them.
  */
 const sliceOf = (current: MonteCarloJob) => {
-  const { runs } = current.input.options;
-  if (current.done < runs) {
-    const pace = current.msPerRun > 0 ? Math.floor(SLICE_MS / current.msPerRun) : 1;
-    const runCount = Math.max(1, Math.min(pace, runs - current.done));
-    const sliceStart = performance.now();
-    current.parts.push(runSampleRange(current.input, { runStart: current.done, runCount }));
-    current.msPerRun = (performance.now() - sliceStart) / runCount;
-    performance.measure('monte-carlo-slice', { start: sliceStart });
-    current.done += runCount;
-    post({ type: 'progress', job: current.job, done: current.done, total: runs });
-    if (current.done >= runs) {
-      current.bands = mergeRunSamples(current.input, current.parts);
-      postResult(current.job, current.bands, current.started);
-    } else if (current.done >= (PARTIAL_SHARES[current.partial] ?? 1) * runs) {
-      current.partial += 1;
-      postPartial(current);
-    }
-    return;
+  if (current.bands) {
+    queue.shift();
+    const needed = reviewersNeeded(current.input);
+    const answers = teamAnswers(
+      current.bands,
+      current.input.options.thresholds,
+      needed,
+      layoffHeadroom(current.input),
+    );
+    post({
+      type: 'reviewers',
+      job: current.job,
+      needed: needed.reduce((sum, team) => sum + team.reviewersNeeded, 0),
+      answers,
+    });
+    return true;
   }
-  queue.shift();
-  const needed = reviewersNeeded(current.input);
-  const answers = current.bands
-    ? teamAnswers(current.bands, current.input.options.thresholds, needed, layoffHeadroom(current.input))
-    : [];
-  post({
-    type: 'reviewers',
-    job: current.job,
-    needed: needed.reduce((sum, team) => sum + team.reviewersNeeded, 0),
-    answers,
-  });
+  helpers.topUp(current.job, () => nextRange(current, HELPER_RANGE_MS));
+  const range = nextRange(current, SLICE_MS);
+  if (!range) return false;
+  const sliceStart = performance.now();
+  const part = runSampleRange(current.input, range);
+  current.msPerRun = (performance.now() - sliceStart) / range.runCount;
+  performance.measure('monte-carlo-slice', { start: sliceStart });
+  receive(current, part);
+  return true;
 };
 
 const step = () => {
@@ -115,13 +191,14 @@ const step = () => {
     pumping = false;
     return;
   }
+  let more = true;
   try {
-    sliceOf(current);
+    more = sliceOf(current);
   } catch (error) {
-    queue = queue.filter((entry) => entry !== current);
-    post({ type: 'failed', job: current.job, message: String(error) });
+    fail(current, String(error));
   }
-  nextSlice();
+  if (more) nextSlice();
+  else pumping = false;
 };
 /**
  * Runs the next slice as a new task through a MessageChannel: unlike setTimeout(0), whose nested
@@ -130,18 +207,30 @@ const step = () => {
 const slices = new MessageChannel();
 slices.port1.onmessage = step;
 const nextSlice = () => slices.port2.postMessage(null);
+/** Starts the slices again unless they run (a new job, or all runs of the job in flight are in). */
+function wake() {
+  if (pumping) return;
+  pumping = true;
+  nextSlice();
+}
 
 /** The org the page made resident (sent once, not with every job). */
 let resident: { id: number; org: ForecastInputRaw['org'] } | null = null;
 
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
+  if (request.type === 'helper') {
+    helpers.add(request.port);
+    return;
+  }
   if (request.type === 'org') {
     resident = { id: request.id, org: request.org };
+    helpers.resident(request.id, request.org);
     return;
   }
   if (request.type === 'cancel') {
     queue = queue.filter((entry) => entry.job !== request.job);
+    helpers.end(request.job);
     return;
   }
   const started = performance.now();
@@ -171,9 +260,17 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
     return;
   }
   performance.clearMeasures('monte-carlo-slice');
-  queue.push({ job: request.job, input, parts: [], done: 0, started, msPerRun: 0, partial: 0 });
-  if (!pumping) {
-    pumping = true;
-    nextSlice();
-  }
+  helpers.start(request.job, request.org, request.edit);
+  queue.push({
+    job: request.job,
+    input,
+    parts: new Map(),
+    next: 0,
+    done: 0,
+    prefix: 0,
+    started,
+    msPerRun: 0,
+    partial: 0,
+  });
+  wake();
 };

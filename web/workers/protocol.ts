@@ -18,10 +18,12 @@ export type EngineRequest =
   | { type: 'monte-carlo'; job: number; org: number; edit: EngineEdit }
   /** The largest layoff each team absorbs (mean path), for team answers of a forecast computed elsewhere. */
   | { type: 'headroom'; job: number; org: number; edit: EngineEdit }
-  | { type: 'cancel'; job: number };
+  | { type: 'cancel'; job: number }
+  /** A port to a helper worker (run-helper.worker.ts) that computes ranges of Monte Carlo runs for this one. */
+  | { type: 'helper'; port: MessagePort };
 
 /** The request types that run the engine on an input. */
-export type EngineJobType = Exclude<EngineRequest['type'], 'org' | 'cancel'>;
+export type EngineJobType = Exclude<EngineRequest['type'], 'org' | 'cancel' | 'helper'>;
 
 /**
  * Wall-clock ms (performance.timeOrigin + now) at which the worker received a job, had parsed its
