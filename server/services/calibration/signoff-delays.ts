@@ -74,10 +74,12 @@ export function survivalAt({ times, survival }: DelaySurvival, hours: number): n
 /**
  * A delay drawn by inversion given it exceeds `above` hours: `u` (uniform in (0, 1)) x P(delay >
  * above) is the survival level, the delay the first signed time at or below it; Infinity when
- * the level is below the last (the change outlasts every signed one).
+ * the level is below the last or nothing lasted `above` (the change outlasts every signed one).
  */
 export function drawDelay(model: DelaySurvival, u: number, above = 0): number {
-  const level = u * survivalAt(model, above);
+  const lasting = survivalAt(model, above);
+  if (lasting === 0) return Number.POSITIVE_INFINITY;
+  const level = u * lasting;
   const { times, survival } = model;
   let low = 0;
   let high = times.length;
@@ -240,8 +242,10 @@ export function expectedOpen(
   return demand.map((_, h) => {
     const end = (h + 1) * HOURS_PER_WEEK;
     let open = 0;
-    for (const { age, size } of atOrigin)
-      open += (size * survivalAt(survival, age + end)) / survivalAt(survival, age);
+    for (const { age, size } of atOrigin) {
+      const lasting = survivalAt(survival, age);
+      open += lasting === 0 ? size : (size * survivalAt(survival, age + end)) / lasting;
+    }
     for (let k = 0; k <= h; k++) {
       const s = scale[k]! > 0 ? scale[k]! : 1;
       let stay = 0;

@@ -43,6 +43,9 @@ describe('Kaplan-Meier survival of sign-off delays', () => {
     expect(drawDelay(km, 0.1)).toBe(Number.POSITIVE_INFINITY);
     // open 3 hours: 0.9 x 5/6 = 0.75, the first step at or below is 5 h
     expect(drawDelay(km, 0.9, 3)).toBe(5);
+    // open longer than every change until the last signed one: it stays open
+    const allSigned = kaplanMeier([{ time: 4, signed: true }]);
+    expect(drawDelay(allSigned, 0.5, 6)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('resamples whole observations: a resample holds only the data’s signed times', () => {
@@ -145,6 +148,13 @@ describe('sign-off delays at an origin', () => {
     const open = expectedOpen(model, [2, 2], [1, 1]);
     expect(open[0]).toBeCloseTo(7 / 3, 12);
     expect(open[1]).toBeCloseTo(2 / 3 + 4 / 3 + 5 / 3, 12);
+    // a change open longer than any signed one stays open: all signed by 100 h, one 500 h old
+    const older: OriginDelays = {
+      ...model,
+      survival: kaplanMeier([{ time: 100, signed: true }]),
+      open: [{ age: 500, size: 2 }],
+    };
+    expect(expectedOpen(older, [0], [1])).toEqual([2]);
     // week 1's delays twice as long: its arrivals open 84 or 24 fitted hours, both under 100
     expect(expectedOpen(model, [2, 2], [1, 2])[1]).toBeCloseTo(2 / 3 + 4 / 3 + 2, 12);
   });
