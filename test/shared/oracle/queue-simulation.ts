@@ -50,12 +50,64 @@ export interface OracleWeekFigures {
 }
 
 interface Server {
+  /** Place in the order reviewers were added: of two finishing at the same time, the earlier added is next. */
+  order: number;
   active: boolean;
   busy: boolean;
   /** Review hours left of the change in hand, counted from time `since`. */
   remaining: number;
   since: number;
   doneAt: number;
+}
+
+/** Whether `a` finishes before `b`: earlier `doneAt`, then earlier added. */
+const before = (a: Server, b: Server) => a.doneAt < b.doneAt || (a.doneAt === b.doneAt && a.order < b.order);
+
+/**
+ * The busy reviewers as a binary min-heap by {@link before}: the next to finish is `heap[0]`
+ * without a scan of every reviewer at every event.
+ */
+class FinishOrder {
+  readonly heap: Server[] = [];
+
+  push(s: Server): void {
+    const h = this.heap;
+    let i = h.push(s) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(s, h[parent]!)) break;
+      h[i] = h[parent]!;
+      i = parent;
+    }
+    h[i] = s;
+  }
+
+  /** Removes the next to finish. */
+  pop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length > 0) this.sink(last, 0);
+  }
+
+  /** Orders the heap again after every busy reviewer's `doneAt` changed. */
+  reorder(): void {
+    const h = this.heap;
+    for (let i = (h.length >> 1) - 1; i >= 0; i--) this.sink(h[i]!, i);
+  }
+
+  private sink(s: Server, from: number): void {
+    const h = this.heap;
+    let i = from;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= h.length) break;
+      if (child + 1 < h.length && before(h[child + 1]!, h[child]!)) child += 1;
+      if (!before(h[child]!, s)) break;
+      h[i] = h[child]!;
+      i = child;
+    }
+    h[i] = s;
+  }
 }
 
 /** Weeks simulated after the last so that changes arriving late still start review. */
@@ -79,6 +131,9 @@ export const simulateQueue = (
     ...Array.from({ length: DRAIN_WEEKS }, () => last),
   ];
   const servers: Server[] = [];
+  const finishing = new FinishOrder();
+  /** Active reviewers without a change in hand. */
+  let idle = 0;
   const queueArrival: number[] = [];
   const queueWork: number[] = [];
   let head = 0;
@@ -107,6 +162,7 @@ export const simulateQueue = (
       s.since = start;
       s.doneAt = nextRate > 0 ? start + s.remaining / nextRate : Infinity;
     }
+    finishing.reorder();
     rate = nextRate;
     let active = servers.filter((s) => s.active).length;
     for (const s of servers) {
@@ -131,14 +187,25 @@ export const simulateQueue = (
       }
     }
     while (active < week.servers) {
-      servers.push({ active: true, busy: false, remaining: 0, since: start, doneAt: Infinity });
+      servers.push({
+        order: servers.length,
+        active: true,
+        busy: false,
+        remaining: 0,
+        since: start,
+        doneAt: Infinity,
+      });
       active += 1;
     }
+    idle = 0;
+    for (const s of servers) if (s.active && !s.busy) idle += 1;
     const begin = (s: Server, at: number, arrived: number, work: number) => {
       s.busy = true;
       s.remaining = work;
       s.since = at;
       s.doneAt = rate > 0 ? at + work / rate : Infinity;
+      idle -= 1;
+      finishing.push(s);
       const arrivalWeek = Math.floor(arrived / workHours) - warmupWeeks;
       const tally = figures[arrivalWeek];
       if (tally) {
@@ -164,23 +231,26 @@ export const simulateQueue = (
     const arrivalRate = arrivals / workHours;
     let nextArrival = arrivalRate > 0 ? start + random.exponential(arrivalRate) : Infinity;
     for (;;) {
-      let next: Server | null = null;
-      for (const s of servers) if (s.busy && (next === null || s.doneAt < next.doneAt)) next = s;
+      const next = finishing.heap[0] ?? null;
       const doneAt = next === null ? Infinity : next.doneAt;
       if (nextArrival >= end && doneAt >= end) break;
       if (nextArrival <= doneAt) {
         const work = random.gamma(week.serviceHours, serviceCv);
-        const idle = servers.find((s) => s.active && !s.busy);
-        if (idle) begin(idle, nextArrival, nextArrival, work);
+        const free = idle > 0 ? servers.find((s) => s.active && !s.busy) : undefined;
+        if (free) begin(free, nextArrival, nextArrival, work);
         else {
           queueArrival.push(nextArrival);
           queueWork.push(work);
         }
         nextArrival += random.exponential(arrivalRate);
       } else if (next !== null) {
+        finishing.pop();
         next.busy = false;
         next.doneAt = Infinity;
-        if (next.active) takeFromQueue(next, doneAt);
+        if (next.active) {
+          idle += 1;
+          takeFromQueue(next, doneAt);
+        }
       }
     }
     const current = figures[recorded];
