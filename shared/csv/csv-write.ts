@@ -14,5 +14,5 @@ export function csvField(value: string | number): string {
 
 /** A whole CSV document: header row then one row per record, CRLF line ends (RFC 4180). */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
