@@ -141,6 +141,7 @@ const applyEvent = (
       return;
     }
     case 'review-policy':
+      // Stryker disable next-line EqualityOperator: l = L fills from index L x W, past the end of both policy arrays, which typed arrays drop
       for (let l = 0; l < L; l++) {
         const rule = event.rules[levelIds[l]!];
         fill(tl.mandatoryAi, l * W, week, W, () => (rule?.ai ? 1 : 0));

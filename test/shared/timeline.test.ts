@@ -109,11 +109,11 @@ describe('scenario events compiled week by week', () => {
   it('replaces the review policy from each policy event’s week; levels not listed need none', () => {
     const tl = compile([
       { type: 'review-policy', date: '2026-01-12', rules: { dev: { ai: true, human: false } } },
-      { type: 'review-policy', date: '2026-01-26', rules: { lead: { ai: false, human: true } } },
+      { type: 'review-policy', date: '2026-01-26', rules: { lead: { ai: true, human: true } } },
     ]);
     expect([row(tl.mandatoryAi, 0), row(tl.mandatoryAi, 4)]).toEqual([
       [0, 1, 1, 0],
-      [0, 0, 0, 0],
+      [0, 0, 0, 1],
     ]);
     expect([row(tl.mandatoryHuman, 0), row(tl.mandatoryHuman, 4)]).toEqual([
       [0, 0, 0, 0],
@@ -145,19 +145,26 @@ describe('scenario events compiled week by week', () => {
     expect(cell(tl.shock, 0, 0)).toEqual([0, 0.75, 0.2, 0]);
     expect(cell(tl.shock, 0, 1)).toEqual([0, 0, 0.2, 0]);
     expect(cell(tl.shock, 1, 0)).toEqual([0, 0, 0.2, 0]);
+    expect(cell(tl.shock, 1, 1)).toEqual([0, 0, 0.2, 0]);
   });
 
   it('ramps a hire over rampWeeks + 1 weeks of deficit and adds it as a headcount change in its week', () => {
     const tl = compile([
       { type: 'hire', date: '2026-01-12', teamId: 'a', level: 'lead', count: 2, rampWeeks: 1 },
       { type: 'hire', date: '2026-01-12', teamId: 'b', level: 'dev', count: 3, rampWeeks: 0 },
+      { type: 'hire', date: '2026-01-19', teamId: 'b', level: 'lead', count: 4, rampWeeks: 1 },
     ]);
     // Productive share (w - 1 + 1) / 2 in week w: 1/2 in week 1, whole from week 2.
     expect(cell(tl.rampDeficit, 0, 1)).toEqual([0, 1, 0, 0]);
     expect(cell(tl.rampDeficit, 1, 0)).toEqual([0, 0, 0, 0]);
+    expect(cell(tl.rampDeficit, 1, 1)).toEqual([0, 0, 2, 0]);
+    expect(cell(tl.rampDeficit, 0, 0)).toEqual([0, 0, 0, 0]);
     expect(tl.ops).toEqual([
       [{ week: 1, kind: 'hire', level: 1, toLevel: 1, amount: 2 }],
-      [{ week: 1, kind: 'hire', level: 0, toLevel: 0, amount: 3 }],
+      [
+        { week: 1, kind: 'hire', level: 0, toLevel: 0, amount: 3 },
+        { week: 2, kind: 'hire', level: 1, toLevel: 1, amount: 4 },
+      ],
     ]);
   });
 
