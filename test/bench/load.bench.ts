@@ -27,6 +27,11 @@ const clientHeaders = { 'accept-encoding': 'gzip' };
  */
 const BIG_BODY_WORKERS = 2;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+/**
+ * LOAD_ROWS=cached: only the hello-world baseline, the cached capacity report and health, recorded
+ * as the figures "load-cached" (a quick check of the cached path without the forecast rows).
+ */
+const cachedOnly = process.env.LOAD_ROWS === 'cached';
 
 interface Target {
   url: string;
@@ -144,37 +149,43 @@ try {
   const rows: [string, Load][] = [
     ['hello world (bare Hono, baseline)', await measure({ url: hello.url }, servingPid(hello.child.pid!))],
     ['capacity report JSON (cached)', await measure({ url: `${api}/reports/capacity`, headers: auth })],
-    [
-      `forecast POST (cached run, ${BIG_BODY_WORKERS} client threads)`,
-      await measure({
-        url: `${api}/scenarios/${plan.id}/forecast`,
-        method: 'POST',
-        headers: json,
-        body: '{}',
-        workers: BIG_BODY_WORKERS,
-      }),
-    ],
-    [
-      'scenario save POST (new version)',
-      await measure({
-        url: `${api}/scenarios/${plan.id}/versions`,
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify(latest.scenario),
-      }),
-    ],
-    ['health, idle', await measure({ url: `${server.url}/api/v1/health` })],
   ];
-  await settle();
-  const healthRun = autocannon({ url: `${server.url}/api/v1/health` }, SECONDS, serverPid);
+  if (cachedOnly) rows.push(['health, idle', await measure({ url: `${server.url}/api/v1/health` })]);
+  else
+    rows.push(
+      [
+        `forecast POST (cached run, ${BIG_BODY_WORKERS} client threads)`,
+        await measure({
+          url: `${api}/scenarios/${plan.id}/forecast`,
+          method: 'POST',
+          headers: json,
+          body: '{}',
+          workers: BIG_BODY_WORKERS,
+        }),
+      ],
+      [
+        'scenario save POST (new version)',
+        await measure({
+          url: `${api}/scenarios/${plan.id}/versions`,
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify(latest.scenario),
+        }),
+      ],
+      ['health, idle', await measure({ url: `${server.url}/api/v1/health` })],
+    );
+  const healthRun = cachedOnly
+    ? null
+    : (await settle(), autocannon({ url: `${server.url}/api/v1/health` }, SECONDS, serverPid));
   const forecastMs: number[] = [];
-  const until = Date.now() + SECONDS * 1000 - 1000;
+  const until = healthRun ? Date.now() + SECONDS * 1000 - 1000 : 0;
   for (let seed = 1; Date.now() < until; seed += 1) {
     const started = performance.now();
     await call(`/scenarios/${plan.id}/forecast`, 'POST', JSON.stringify({ runs: 2000, seed }));
     forecastMs.push(performance.now() - started);
   }
-  rows.push([`health during ${forecastMs.length} uncached 2,000-run forecasts`, await healthRun]);
+  if (healthRun)
+    rows.push([`health during ${forecastMs.length} uncached 2,000-run forecasts`, await healthRun]);
   const rssEnd = rssMb(server.process.pid!);
 
   const width = 46;
@@ -195,7 +206,7 @@ try {
     `${'server RSS at start / end'.padEnd(width)}  ${rssStart.toFixed(0)} MB / ${rssEnd.toFixed(0)} MB`,
   );
   recordFigures(
-    'load',
+    cachedOnly ? 'load-cached' : 'load',
     [
       ...rows.map(([name, l]) => ({
         case: name,
@@ -207,7 +218,7 @@ try {
         'CPU ms/req': l.cpuMsPerRequest === undefined ? '' : Number(l.cpuMsPerRequest.toFixed(3)),
         'load (1 min)': l.load === undefined ? '' : Number(l.load.toFixed(1)),
       })),
-      { case: 'uncached 2,000-run forecast (median)', 'p50 ms': Math.round(median) },
+      ...(cachedOnly ? [] : [{ case: 'uncached 2,000-run forecast (median)', 'p50 ms': Math.round(median) }]),
       { case: `server RSS MB at start / end: ${rssStart.toFixed(0)} / ${rssEnd.toFixed(0)}` },
     ],
     `${CONNECTIONS} connections x ${SECONDS} s per load row (autocannon in its own process, Accept-Encoding: gzip; forecast row: ${BIG_BODY_WORKERS} client threads). CPU ms/req: user + system time of the serving process (all its threads: the server's engine pool and GC included) per request answered, the figure least bent by other work on the 2 shared cores; load: 1-minute load average at the end of the row.`,
