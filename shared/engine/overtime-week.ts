@@ -1,7 +1,18 @@
+import type { ModelParams } from './model-params';
 import type { QueueRates } from './queue-closure';
 import type { OvertimeRule } from './queue-overtime';
 import { type QueueWeekResult, queueWeek, runOvertime } from './queue-week';
 import type { TeamRuns } from './team-state';
+
+/** The overtime rule's offset: the share of the week's excess review hours reviewers absorb, per reviewer. */
+export const overtimeOffset = (
+  p: ModelParams,
+  reviewers: number,
+  demandHours: number,
+  incidentHours: number,
+  baseCapacity: number,
+): number =>
+  reviewers > 0 ? (p.overtimeResponse * (demandHours + incidentHours - baseCapacity)) / reviewers : 0;
 
 /** A week's review capacity under the overtime rule. */
 export interface OvertimeCapacity {

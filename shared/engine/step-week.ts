@@ -1,10 +1,10 @@
 import { binomial, gamma, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
-import type { ModelParams } from './model-params';
-import { type OvertimeCapacity, overtimeWeek, settleOvertime } from './overtime-week';
-import { type QueueWeekResult, queueWeek, startQueue } from './queue-week';
+import { overtimeOffset, settleOvertime } from './overtime-week';
+import { startQueue } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
+import { burstyWeekQueue, runWeekQueue, type WeekDemand, type WeekQueue } from './week-queue';
 
 /**
  * Uniforms one Monte Carlo team-week draws without arrival burstiness: arrivals, the queue's
@@ -12,20 +12,22 @@ import type { Timeline } from './timeline';
  */
 export const uniformsPerTeamWeek = (levels: number): number => 3 + levels;
 
-/** The overtime rule's offset: the share of the week's excess review hours reviewers absorb, per reviewer. */
-const overtimeOffset = (
-  p: ModelParams,
-  reviewers: number,
-  demandHours: number,
-  incidentHours: number,
-  baseCapacity: number,
-): number =>
-  reviewers > 0 ? (p.overtimeResponse * (demandHours + incidentHours - baseCapacity)) / reviewers : 0;
-
-/** Reused each week: one run's queue result. */
-const result: QueueWeekResult = { backlog: 0, completed: 0 };
-/** Reused each week: one run's capacity under the overtime rule. */
-const weekCapacity: OvertimeCapacity = { hours: 0, busy: 0 };
+/** Reused each week: one run's queue figures and what its queue week needs to know. */
+const week: WeekQueue = {
+  waiting: 0,
+  overtimeHoursPerReviewer: 0,
+  capacityHours: 0,
+  capacityChanges: 0,
+  backlog: 0,
+};
+const demand: WeekDemand = {
+  signoff: 0,
+  serviceHours: 0,
+  reviewers: 0,
+  incidentHours: 0,
+  baseCapacity: 0,
+  waitHours: { work: 40, target: 0 },
+};
 
 /**
  * Advances every run one week and writes value v of run r to `out[v * runs + r]` (metrics of
@@ -35,9 +37,9 @@ const weekCapacity: OvertimeCapacity = { hours: 0, busy: 0 };
  * counted twice), the queue's level, Poisson incidents, binomial departures per level. With
  * `arrivalDispersion` k above 0 a run's week first draws its rate: the expected arrivals times a
  * gamma multiplier of mean 1 and variance k, so the week's count is negative binomial (variance
- * mean (1 + k mean)) and the queue and the overtime rule take that week's rate. The start (week
- * 0's stationary queue) and the mean path are at the expected rate, the multiplier's central
- * value, as for every other drawn quantity.
+ * mean (1 + k mean)) and the queue and the overtime rule take that week's rate; the mean path
+ * takes the expected week over the multiplier ({@link burstyWeekQueue}). Both start from week
+ * 0's stationary queue at the expected rate.
  * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
  * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).
  */
@@ -48,9 +50,9 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
   const drawPoisson = poisson;
   const drawGamma = gamma;
   const drawBinomial = binomial;
-  const runQueueWeek = queueWeek;
   const overtimeRule = s.overtimeRule;
-  const waitHours = { work: 40, target: tl.targetWaitHours };
+  const waitHours = demand.waitHours;
+  waitHours.target = tl.targetWaitHours;
   const ratio = cappedRatio;
   const m = M;
   const headcountAt = METRIC_COUNT * R;
@@ -125,26 +127,25 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
       startQueue(s, r, rates, overtimeRule, reviewers / serviceHours);
       settleOvertime(s, r, rates, overtimeRule, reviewers, serviceHours, waitHours);
     }
-    if (burst !== 1) {
-      rates.arrivals = rate;
-      overtimeRule.offset = overtimeOffset(p, reviewers, rate * serviceHours, incidentHours, baseCapacity);
+    demand.signoff = signoff;
+    demand.serviceHours = serviceHours;
+    demand.reviewers = reviewers;
+    demand.incidentHours = incidentHours;
+    demand.baseCapacity = baseCapacity;
+    if (rng === null && dispersion > 0) {
+      burstyWeekQueue(s, r, rates, overtimeRule, p, demand, week);
+    } else {
+      if (burst !== 1) {
+        rates.arrivals = rate;
+        overtimeRule.offset = overtimeOffset(p, reviewers, rate * serviceHours, incidentHours, baseCapacity);
+      }
+      runWeekQueue(s, r, rates, overtimeRule, demand, rng ? rng.next() : null, week);
     }
-    overtimeWeek(
-      s,
-      r,
-      rates,
-      overtimeRule,
-      reviewers,
-      serviceHours,
-      baseCapacity - incidentHours,
-      weekCapacity,
-    );
-    const loadHours = (s.overtime.waiting + signoff) * serviceHours;
-    const overtime = s.overtime.hoursPerReviewer;
-    const capacity = weekCapacity.hours;
-    const capacityChanges = rates.capacity;
-    runQueueWeek(s, r, rates, weekCapacity.busy, waitHours, rng ? rng.next() : null, result);
-    const backlogEnd = result.backlog;
+    const loadHours = (week.waiting + signoff) * serviceHours;
+    const overtime = week.overtimeHoursPerReviewer;
+    const capacity = week.capacityHours;
+    const capacityChanges = week.capacityChanges;
+    const backlogEnd = week.backlog;
     const strain = p.maxOvertimeHours > 0 ? overtime / p.maxOvertimeHours : 0;
     let fatigue = fatigues[r]!;
     fatigue += p.fatigueGain * strain * (1 - fatigue) - p.fatigueRecovery * (1 - strain) * fatigue;

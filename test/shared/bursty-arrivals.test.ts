@@ -42,40 +42,46 @@ describe('bursty weekly arrivals (arrivalDispersion)', () => {
     },
   );
 
-  it('keeps the mean path at the expected rate: the same series with and without burstiness', () => {
-    const plain = queueCase({ name: 'plain', reviewers: 5, load: 0.9 });
-    const bursty = queueCase({ name: 'bursty', reviewers: 5, load: 0.9, arrivalDispersion: 0.3 });
-    expect(runForecast(bursty.input).teams[0]!.metrics).toEqual(runForecast(plain.input).teams[0]!.metrics);
-  });
-
   /**
-   * The queue of a bursty team against the oracle given the same weekly gamma rates: the mean
-   * over runs of each week's backlog and mean wait, weeks 4-25, against the oracle's mean over
-   * replications. Both start from the stationary queue of Poisson weeks (the engine's start).
+   * The queue of a bursty team against the oracle given the same weekly gamma rates, weeks 4-25,
+   * both from the stationary queue of Poisson weeks (the engine's start): the Monte Carlo mean over
+   * runs of each week's backlog and mean wait against the oracle's mean over replications, and the
+   * mean path (each week at the three quadrature nodes of the rate multiplier) against the oracle's
+   * mean backlog and pooled mean wait. Measured: 12.0 / 12.8 changes and 15.0 / 15.8 h (Monte
+   * Carlo), 12.4 / 12.8 and 19.0 / 19.6 h (mean path) at 80% with k = 0.3; the mean path of one
+   * reviewer runs 20-26% high (3.25 / 2.59 changes, 27.7 / 22.8 h), so its bound is 30%.
    */
   it.each([
-    { reviewers: 5, load: 0.8, k: 0.3 },
-    { reviewers: 5, load: 0.9, k: 0.1 },
-    { reviewers: 1, load: 0.7, k: 0.3 },
+    { reviewers: 5, load: 0.8, k: 0.3, meanPathBound: 0.1 },
+    { reviewers: 5, load: 0.9, k: 0.1, meanPathBound: 0.1 },
+    { reviewers: 1, load: 0.7, k: 0.3, meanPathBound: 0.3 },
   ])(
-    'queues a team of $reviewers reviewer(s) at load $load with dispersion $k like the oracle: weekly means within 10%',
-    ({ reviewers, load, k }) => {
+    'queues a team of $reviewers reviewer(s) at load $load with dispersion $k like the oracle: weekly means within 10% (mean path $meanPathBound)',
+    ({ reviewers, load, k, meanPathBound }) => {
       const c = queueCase({ name: 'bursty', reviewers, load, weeks: 26, arrivalDispersion: k });
       const oracle = replicate(oracleScenarioOf(c), 600, 7);
+      const weeks = Array.from({ length: 22 }, (_, i) => 4 + i);
+      const over = (f: (w: number) => number) => mean(weeks.map(f));
       const backlog = runValues(c, 1000, 'backlog');
       const wait = runValues(c, 1000, 'meanWaitHours');
-      const weeks = Array.from({ length: 22 }, (_, i) => 4 + i);
-      const engineBacklog = mean(weeks.map((w) => mean(backlog[w]!)));
-      const oracleBacklog = mean(weeks.map((w) => oracle.backlog[w]!));
-      const engineWait = mean(weeks.map((w) => mean(wait[w]!)));
-      const oracleWait = mean(
-        weeks.map((w) => mean(Array.from(oracle.meanWaits[w]!).filter(Number.isFinite))),
-      );
+      const path = runForecast(c.input).teams[0]!.metrics;
+      const figures = {
+        oracleBacklog: over((w) => oracle.backlog[w]!),
+        oracleRunWait: over((w) => mean(Array.from(oracle.meanWaits[w]!).filter(Number.isFinite))),
+        oraclePooledWait: over((w) => oracle.meanWait[w]!),
+        runBacklog: over((w) => mean(backlog[w]!)),
+        runWait: over((w) => mean(wait[w]!)),
+        pathBacklog: over((w) => path.backlog.p50[w]!),
+        pathWait: over((w) => path.meanWaitHours.p50[w]!),
+      };
       console.log(
-        `${reviewers} reviewer(s), load ${load}, k ${k}: backlog ${engineBacklog.toFixed(2)} / ${oracleBacklog.toFixed(2)}, mean wait ${engineWait.toFixed(2)} / ${oracleWait.toFixed(2)} h (engine / oracle)`,
+        `${reviewers} reviewer(s), load ${load}, k ${k}:`,
+        JSON.stringify(figures, (_, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)),
       );
-      expect(Math.abs(engineBacklog / oracleBacklog - 1)).toBeLessThan(0.1);
-      expect(Math.abs(engineWait / oracleWait - 1)).toBeLessThan(0.1);
+      expect(Math.abs(figures.runBacklog / figures.oracleBacklog - 1)).toBeLessThan(0.1);
+      expect(Math.abs(figures.runWait / figures.oracleRunWait - 1)).toBeLessThan(0.1);
+      expect(Math.abs(figures.pathBacklog / figures.oracleBacklog - 1)).toBeLessThan(meanPathBound);
+      expect(Math.abs(figures.pathWait / figures.oraclePooledWait - 1)).toBeLessThan(meanPathBound);
     },
   );
 });

@@ -15,7 +15,10 @@ export const mondayPlus = (monday: string, weeks: number): string =>
 /** Forecast horizon of the browser's forecasts, weeks. */
 export const HORIZON_WEEKS = 52;
 
-/** What the worker runs for `scenario` on the org model, with `overrides` of the parameters. */
+/**
+ * What the worker runs for `scenario` on the org model, with `overrides` of the parameters: the
+ * scenario's events and its per-team parameters (a calibration's), as the server forecasts it.
+ */
 export function engineInput(
   model: OrgModel,
   scenario: ScenarioInput,
@@ -25,7 +28,7 @@ export function engineInput(
   return {
     org: model.org,
     parameters: { ...model.parameters, ...overrides },
-    scenario: { name: scenario.name, events: scenario.events ?? [] },
+    scenario: { name: scenario.name, events: scenario.events ?? [], teamParameters: scenario.teamParameters },
     options: { startWeek, horizonWeeks: HORIZON_WEEKS, seed: 1, thresholds: model.thresholds },
   };
 }
