@@ -57,7 +57,6 @@ export function eventLoopTurns(budgetMs = turnBudgetMs) {
     });
     try {
       await next();
-      // Stryker disable next-line BlockStatement: without it the request's own tick releases the next, after the microtasks drain, in the same turn and order
     } finally {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: a release from a request that is not the one running moves the next one earlier within the budget, never out of arrival order
       if (running === id) releaseNext();
