@@ -175,7 +175,9 @@ try {
       ['health, idle', await measure({ url: `${server.url}/api/v1/health` })],
     );
   if (!cachedOnly) await settle();
-  const healthRun = cachedOnly ? null : autocannon({ url: `${server.url}/api/v1/health` }, SECONDS, serverPid);
+  const healthRun = cachedOnly
+    ? null
+    : autocannon({ url: `${server.url}/api/v1/health` }, SECONDS, serverPid);
   const forecastMs: number[] = [];
   const until = healthRun ? Date.now() + SECONDS * 1000 - 1000 : 0;
   for (let seed = 1; Date.now() < until; seed += 1) {
