@@ -31,32 +31,36 @@ export function createPlanForecast(sources: PlanForecastSources) {
     () => (sources.serverRuns() ? sources.plan() : null),
     ({ slug, id }) => api.forecast(slug, id),
   );
+  // An errored resource throws when read; its error is shown through `error` below, so every
+  // other read sees it as not loaded (a read in a memo or a source would throw out of the page).
+  const storedRun = () => (run.error ? undefined : run());
   const [version] = createResource(
     () => {
       const id = sources.plan()?.id;
       if (!id) return null;
       if (!sources.serverRuns()) return { id };
-      const stored = run();
+      const stored = storedRun();
       return stored ? { id, version: stored.version } : null;
     },
     ({ id, version }: { id: string; version?: number }) => sources.load(id, version),
   );
+  const loadedVersion = () => (version.error ? undefined : version());
   const startWeek = currentMonday(sources.timeZone);
   const runner = createForecastRunner(
     createMemo(() => {
       const model = sources.model();
-      const loaded = version();
+      const loaded = loadedVersion();
       return model && loaded && !sources.serverRuns() ? engineInput(model, loaded.scenario, startWeek) : null;
     }),
     { runs: BROWSER_RUNS, settleMs: 0 },
   );
   return {
-    forecast: (): Forecast | undefined => run()?.forecast ?? runner.forecast(),
+    forecast: (): Forecast | undefined => storedRun()?.forecast ?? runner.forecast(),
     /** The stored server run's per-team answers, when there is one that has them. */
-    answers: () => run()?.summary.teams,
+    answers: () => storedRun()?.summary.teams,
     /** The events of the forecast's scenario version, for the charts' time axis. */
     events: createMemo((): ChartEvent[] | undefined => {
-      const loaded = version();
+      const loaded = loadedVersion();
       const teams = sources.model()?.org.teams ?? [];
       return loaded
         ? chartEventsOf(loaded.scenario.events ?? [], new Map(teams.map((team) => [team.id, team.name])))
@@ -64,11 +68,11 @@ export function createPlanForecast(sources: PlanForecastSources) {
     }),
     /** "P50 of the 500-run server forecast, version 3", for the team answers table. */
     answersSource: () => {
-      const r = run();
+      const r = storedRun();
       return r ? `P50 of the ${r.options.runs}-run server forecast of version ${r.version}` : '';
     },
     reviewersNeeded: (): number | null => {
-      const summary = run()?.summary;
+      const summary = storedRun()?.summary;
       return summary ? storedReviewersNeeded(summary) : runner.reviewersNeeded();
     },
     error: (): unknown =>
@@ -77,7 +81,7 @@ export function createPlanForecast(sources: PlanForecastSources) {
     /** Where the numbers come from, for the page's note. */
     source: () =>
       sources.serverRuns()
-        ? `stored ${run()?.options.runs ?? ''}-run server forecast`
+        ? `stored ${storedRun()?.options.runs ?? ''}-run server forecast`
         : `live preview: ${BROWSER_RUNS} Monte Carlo runs in this browser`,
   };
 }
