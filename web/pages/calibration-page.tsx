@@ -148,9 +148,9 @@ function Fitted(props: { calibration: Calibration }) {
       </p>
       <p class="muted">
         Accepting sets this team's changesPerWeek per level, baselineAiAdoption, ordinaryReviewShare,
-        humanReviewHours and activeReviewerShare (the share of sign-off-level people who signed anything: the
-        forecast counts that share of them as reviewers). demandDispersion (how bursty weekly sign-off demand
-        is) widens the backtest's demand band.
+        humanReviewHours, activeReviewerShare (the share of sign-off-level people who signed anything: the
+        forecast counts that share of them as reviewers) and arrivalDispersion (how bursty weekly sign-off
+        demand is: the forecast's weeks vary as much and its queue waits for the bursts).
       </p>
       <p class="muted">Left at the org defaults: {props.calibration.defaults.join(', ')}.</p>
     </>

@@ -1,9 +1,10 @@
-import type {
-  Level,
-  ParameterName,
-  ParameterOverrides,
-  Parameters,
-  TeamChangeRates,
+import {
+  type Level,
+  type ParameterName,
+  type ParameterOverrides,
+  type Parameters,
+  parameterBounds,
+  type TeamChangeRates,
 } from '../../../shared/index';
 import { blockResamples } from './block-bootstrap';
 import { type CapacityFit, type CapacityTeam, capacityFitter } from './capacity-fit';
@@ -42,6 +43,15 @@ export const FIT_WEEKS = 52;
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
+/**
+ * Highest arrivalDispersion a fit gives: the engine's bound (parameters.ts: a week's rate varying
+ * by more than 140% as its standard deviation over its mean is past what a weekly model of a team
+ * describes). A history burstier than that (a release week of hundreds of changes after quiet
+ * ones) is taken at the bound: the engine would refuse the value, and its bands stay the widest
+ * the model allows rather than the history's.
+ */
+export const MAX_ARRIVAL_DISPERSION = parameterBounds('arrivalDispersion').max;
+
 /** The AI adoption (0-1) at which the engine's AI-assisted share of changes is `share`. */
 export const adoptionFor = (share: number, base: Parameters): number => {
   const m = base.adopterChangeMultiplier;
@@ -57,8 +67,10 @@ export const adoptionFor = (share: number, base: Parameters): number => {
  * - ordinaryReviewShare: the share of non-sign-off levels' changes that need sign-off (no
  *   review-policy event marks any, so the engine's sign-off demand is exactly this share).
  * - observed figures kept as they are: aiShare, aiShareSlope (per week), signoffsPerReviewerWeek,
- *   medianHoursToSignoff, p90HoursToSignoff and meanHoursToSignoff (calendar hours), weekEndOpenShare,
- *   demandDispersion (the backtest's demand bands).
+ *   medianHoursToSignoff, p90HoursToSignoff and meanHoursToSignoff (calendar hours), weekEndOpenShare.
+ * - arrivalDispersion: the weekly sign-off demand's negative binomial dispersion, the engine's
+ *   gamma-mixed Poisson weeks of the same variance (mean (1 + k mean)), within the engine's bound
+ *   ({@link MAX_ARRIVAL_DISPERSION}).
  * humanReviewHours is fitted to meanHoursToSignoff afterwards ({@link fitHistory}).
  */
 export function engineValues(est: Estimates, base: Parameters): Record<string, number> {
@@ -78,7 +90,8 @@ export function engineValues(est: Estimates, base: Parameters): Record<string, n
   if (est.p90HoursToSignoff !== null) out.p90HoursToSignoff = est.p90HoursToSignoff;
   if (est.meanHoursToSignoff !== null) out.meanHoursToSignoff = est.meanHoursToSignoff;
   if (est.weekEndOpenShare !== null) out.weekEndOpenShare = est.weekEndOpenShare;
-  if (est.demandDispersion !== null) out.demandDispersion = est.demandDispersion;
+  if (est.demandDispersion !== null)
+    out.arrivalDispersion = clamp(est.demandDispersion, 0, MAX_ARRIVAL_DISPERSION);
   if (est.activeReviewerShare !== null) out.activeReviewerShare = est.activeReviewerShare;
   return out;
 }
@@ -89,6 +102,7 @@ const engineNames = [
   'ordinaryReviewShare',
   'humanReviewHours',
   'activeReviewerShare',
+  'arrivalDispersion',
 ] as const;
 
 /**
@@ -108,10 +122,13 @@ export const conditionedNames = [
   'serviceCv',
 ] as const satisfies readonly ParameterName[];
 
-/** A range as the engine's [low, high] multipliers of the value, within the schema's bounds. */
-const multipliers = ({ value, low, high }: FittedValue): [number, number] => [
+/**
+ * A range as the engine's [low, high] multipliers of the value, within the schema's bounds (at
+ * most 10) and so that no draw passes the parameter's own bound (`max`).
+ */
+const multipliers = ({ value, low, high }: FittedValue, max: number): [number, number] => [
   clamp(low / value, 0.01, 1),
-  clamp(high / value, 1, 10),
+  clamp(Math.min(high, max) / value, 1, 10),
 ];
 
 /** A team's engine override from fitted values: each engine value, its range as multipliers; {@link conditionedNames} fixed. */
@@ -123,7 +140,7 @@ export function calibrationOverrides(fitted: Record<string, FittedValue>): Param
     const found = fitted[name];
     if (found === undefined) continue;
     parameters[name] = found.value;
-    if (found.value > 0) parameters.uncertainty![name] = multipliers(found);
+    if (found.value > 0) parameters.uncertainty![name] = multipliers(found, parameterBounds(name).max);
   }
   return parameters;
 }

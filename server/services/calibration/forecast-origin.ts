@@ -10,7 +10,6 @@ import {
 } from '../../../shared/index';
 import { quantile } from './estimates';
 import { adoptionFor, FIT_WEEKS, type Fit } from './fit';
-import { burstyCount } from './gamma';
 import {
   type BacktestMetric,
   backtestMetrics,
@@ -35,8 +34,8 @@ export interface OriginOptions {
  * Forecasts the weeks from `startWeek` for a team calibrated by `fit` (its override on the org
  * parameters `base`, its fitted ladder, today's `headcount`), with the AI-share trend continued as
  * a linear adoption ramp to the share the trend reaches at the horizon's end.
- * - signoffDemand: the engine's; a Monte Carlo run's made as bursty as the history's weekly
- *   counts (the fitted demandDispersion, {@link burstyCount}; the engine draws Poisson counts).
+ * - signoffDemand: the engine's, a Monte Carlo run's weeks as bursty as the history's (the
+ *   fitted arrivalDispersion in the team's override: gamma-mixed Poisson weeks).
  * - open and signoffsCompleted: each change is open from authored until its own sign-off delay
  *   ends (an M/G/infinity reading, signoff-delays.ts): the changes open at the origin (`history`'s
  *   last week's end) while their delay, given how long they have been open, lasts, and the
@@ -115,10 +114,9 @@ export function forecastOrigin(
   };
   const samples = runSampleRange(input, { runStart: 0, runCount: R }).teams[0]!;
   const rng = new Rng(seed);
-  const dispersion = fit.fitted.demandDispersion?.value ?? 0;
   const perRun = Array.from({ length: R }, (_, r) => {
     const at = (v: number, w: number) => samples[(v * W + w) * R + r]!;
-    const runDemand = weeks.map((w) => burstyCount(rng, at(DEMAND, w), demand[w]!, dispersion));
+    const runDemand = weeks.map((w) => at(DEMAND, w));
     const runHours = weeks.map((w) => hoursOpen(at, w, work));
     const runScale = weeks.map((w) => ratio(ratio(runHours[w]!, runHours[0]!), ratio(held[w]!, held[0]!)));
     return { demand: runDemand, ...drawDelayWeeks(resampledDelays(delays, rng), rng, runDemand, runScale) };

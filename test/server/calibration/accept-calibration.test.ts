@@ -62,6 +62,8 @@ describe('accepting a calibration', () => {
     expect(entry.parameters.ordinaryReviewShare).toBe(1);
     expect(entry.parameters.activeReviewerShare).toBe(0.5);
     expect(entry.parameters.humanReviewHours).toBeCloseTo(0.522, 3);
+    // 3 sign-offs every week vary less than Poisson counts: no burstiness
+    expect(entry.parameters.arrivalDispersion).toBe(0);
     // 3 changes a week each by bob (mid) and ann (senior), none by lee (principal), no AI
     expect(entry.changesPerWeek).toEqual({ mid: 3, senior: 3, principal: 0 });
     expect(accepted.body.scenario.events).toHaveLength(1);

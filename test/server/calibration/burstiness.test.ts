@@ -3,9 +3,8 @@ import { runBacktest } from '../../../server/services/calibration/backtest';
 import { estimate } from '../../../server/services/calibration/estimates';
 import { FIT_WEEKS, fitHistory } from '../../../server/services/calibration/fit';
 import { forecastOrigin } from '../../../server/services/calibration/forecast-origin';
-import { burstyCount } from '../../../server/services/calibration/gamma';
 import { teamHistory } from '../../../server/services/calibration/team-history';
-import { gamma, parametersSchema, poisson, Rng } from '../../../shared/index';
+import { gamma, parametersSchema, Rng } from '../../../shared/index';
 import { syntheticChanges } from '../../helpers/synthetic-history';
 
 const moments = (values: readonly number[]) => {
@@ -13,7 +12,7 @@ const moments = (values: readonly number[]) => {
   return { mean, variance: values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1) };
 };
 
-describe('gamma and bursty counts', () => {
+describe('gamma variates', () => {
   it('draws gamma variates whose mean and variance are the shape', () => {
     const rng = new Rng(11);
     for (const shape of [0.4, 1, 3.5]) {
@@ -21,23 +20,6 @@ describe('gamma and bursty counts', () => {
       expect(Math.abs(mean / shape - 1)).toBeLessThan(0.03);
       expect(Math.abs(variance / shape - 1)).toBeLessThan(0.08);
     }
-  });
-
-  it('turns Poisson counts into negative binomial ones: mean kept, variance mean + dispersion x mean^2', () => {
-    const rng = new Rng(5);
-    for (const [mean, dispersion] of [
-      [3, 0.5],
-      [20, 0.1],
-    ] as const) {
-      const counts = Array.from({ length: 40_000 }, () =>
-        burstyCount(rng, poisson(rng, mean), mean, dispersion),
-      );
-      const seen = moments(counts);
-      expect(Math.abs(seen.mean / mean - 1)).toBeLessThan(0.03);
-      expect(Math.abs(seen.variance / (mean + dispersion * mean * mean) - 1)).toBeLessThan(0.06);
-      expect(counts.every((c) => Number.isInteger(c) && c >= 0)).toBe(true);
-    }
-    expect(burstyCount(rng, 7, 5, 0)).toBe(7);
   });
 });
 
@@ -121,11 +103,11 @@ describe('demand bands with and without the fitted burstiness', () => {
     for (let t = weeks.length - 26; t < weeks.length - 3; t++) {
       const before = weeks.slice(0, t);
       const fit = fitHistory({ ...team, weeks: before }, base, seed);
-      const { demandDispersion: _, ...poissonOnly } = fit.fitted;
+      const poissonOnly = { ...fit, parameters: { ...fit.parameters, arrivalDispersion: 0 } };
       const options = { horizonWeeks: 4, runs: 100, seed };
       const band = (f: typeof fit) =>
         forecastOrigin(f, base, { ...team.headcount }, before, weeks[t]!.week, options).signoffDemand;
-      const [withIt, without] = [band(fit), band({ ...fit, fitted: poissonOnly })];
+      const [withIt, without] = [band(fit), band(poissonOnly)];
       for (let h = 0; h < 4; h++) {
         const actual = weeks[t + h]!.signoffDemand;
         inside.weeks++;
@@ -145,5 +127,27 @@ describe('active reviewer share fitted from synthetic histories', () => {
     expect(estimate(team, weeks.slice(-FIT_WEEKS)).activeReviewerShare).toBe(0.25);
     const all = history(3, 0);
     expect(estimate(all, all.weeks.slice(-FIT_WEEKS)).activeReviewerShare).toBe(1);
+  });
+});
+
+describe('arrival burstiness set in the engine', () => {
+  it('gives the weekly counts’ dispersion as the engine’s arrivalDispersion, its range within the bound', () => {
+    const { weeks, ...team } = history(4, 0.25);
+    const fit = fitHistory({ ...team, weeks }, parametersSchema.parse({}), 4);
+    const observed = estimate(team, weeks.slice(-FIT_WEEKS)).demandDispersion!;
+    expect(fit.fitted.arrivalDispersion!.value).toBe(observed);
+    expect(fit.parameters.arrivalDispersion).toBe(observed);
+    const [low, high] = fit.parameters.uncertainty!.arrivalDispersion!;
+    expect(low * observed).toBeCloseTo(fit.fitted.arrivalDispersion!.low, 12);
+    expect(high * observed).toBeCloseTo(fit.fitted.arrivalDispersion!.high, 12);
+    expect(fit.defaults).not.toContain('arrivalDispersion');
+  });
+
+  it('takes a history burstier than the engine allows at the engine’s bound of 2, no draw above it', () => {
+    const { weeks, ...team } = history(5, 6);
+    expect(estimate(team, weeks.slice(-FIT_WEEKS)).demandDispersion!).toBeGreaterThan(2);
+    const fit = fitHistory({ ...team, weeks }, parametersSchema.parse({}), 5);
+    expect(fit.parameters.arrivalDispersion).toBe(2);
+    expect(fit.parameters.uncertainty!.arrivalDispersion![1]).toBe(1);
   });
 });
