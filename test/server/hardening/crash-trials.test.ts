@@ -19,14 +19,20 @@ const opened: CrashSeries[] = [];
 const receivers: HoldingReceiver[] = [];
 const figures: FigureRow[] = [];
 
+/**
+ * The series' figures go to docs/figures only from `npm run figures:crash-trials`
+ * (RECORD_FIGURES=1): a suite run leaves the tracked files as they are.
+ */
+const recording = process.env.RECORD_FIGURES === '1';
+
 afterAll(async () => {
   await Promise.all(opened.map((s) => s.cleanup()));
   await Promise.all(receivers.map((r) => r.close()));
-  if (figures.length === 3)
+  if (recording && figures.length === 3)
     recordFigures(
       'crash-trials',
       figures.sort((a, b) => String(a.series).localeCompare(String(b.series))),
-      `SIGKILL of the real server process (one process, node --import tsx) at seeded pseudo-random delays within the duration of one uncrashed write, then a restart on the same database file. Every trial: PRAGMA integrity_check = ok and the write all or nothing. The three series run concurrently. For alert delivery, committed = the delivered state was recorded before the kill (one request); absent = the POST was cut off and sent again after the restart with the same delivery id and body.`,
+      `SIGKILL of the real server process (one process, node dist/server/index.js) at seeded pseudo-random delays within the duration of one uncrashed write, then a restart on the same database file. Every trial: PRAGMA integrity_check = ok and the write all or nothing. The three series run concurrently. For alert delivery, committed = the delivered state was recorded before the kill (one request); absent = the POST was cut off and sent again after the restart with the same delivery id and body.`,
     );
 });
 
