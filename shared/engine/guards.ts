@@ -1,5 +1,6 @@
 /** Throws `RangeError("<fn>: <name> must be a finite number >= <min>")` unless value qualifies. */
 export const requireAtLeast = (fn: string, name: string, value: unknown, min: number): number => {
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number (it does not coerce), so the typeof test only narrows the type
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw new RangeError(`${fn}: ${name} must be a finite number >= ${min}`);
   }
@@ -8,6 +9,7 @@ export const requireAtLeast = (fn: string, name: string, value: unknown, min: nu
 
 /** Throws unless value is a finite number strictly above min. */
 export const requireAbove = (fn: string, name: string, value: unknown, min: number): number => {
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number (it does not coerce), so the typeof test only narrows the type
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= min) {
     throw new RangeError(`${fn}: ${name} must be a finite number > ${min}`);
   }
@@ -22,6 +24,7 @@ export const requireBetween = (
   min: number,
   max: number,
 ): number => {
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number (it does not coerce), so the typeof test only narrows the type
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new RangeError(`${fn}: ${name} must be a finite number between ${min} and ${max}`);
   }
@@ -30,6 +33,7 @@ export const requireBetween = (
 
 /** Throws unless value is a whole number >= 0. */
 export const requireWhole = (fn: string, name: string, value: unknown): number => {
+  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for every non-number (it does not coerce), so the typeof test only narrows the type
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new RangeError(`${fn}: ${name} must be a whole number >= 0`);
   }

@@ -5,6 +5,7 @@ export const BAND_DIGITS = 6;
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 /** 10^-0 .. 10^-16, each the double nearest to it: the thresholds of the decimal exponent below 1. */
 const NEG_POW10 = Array.from({ length: 17 }, (_, i) => Number(`1e-${i}`));
+// Stryker disable next-line ArithmeticOperator: a larger bound reads POW10[23], undefined, and a >= undefined is false, so the search still stops at 22
 const MAX_EXPONENT = POW10.length - 1;
 
 /**
@@ -17,14 +18,20 @@ export const toSignificant = (x: number): number => {
   const a = Math.abs(x);
   if (!(a > 0) || a === Number.POSITIVE_INFINITY) return x;
   let e = 0;
+  // Stryker disable next-line EqualityOperator: at a = 1 either branch gives x back (1 rounds to itself at exponent 0 or -1)
   if (a >= 1) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound is where POW10 ends (a >= undefined is false), and > differs only at an exact power of ten, which rounds to itself at either exponent
     while (e < MAX_EXPONENT && a >= POW10[e + 1]!) e++;
   } else {
     if (a < NEG_POW10[16]!) return 0;
     do e--;
-    while (a < NEG_POW10[-e]!);
+    while (
+      // Stryker disable next-line EqualityOperator: <= differs only at an exact power of ten, which rounds to itself at either exponent
+      a < NEG_POW10[-e]!
+    );
   }
   const shift = BAND_DIGITS - 1 - e;
+  // Stryker disable next-line EqualityOperator: at shift 0 both branches scale by 10^0 = 1
   if (shift >= 0) {
     const scale = POW10[Math.min(shift, MAX_EXPONENT)]!;
     return Math.round(x * scale) / scale;

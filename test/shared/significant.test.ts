@@ -50,5 +50,8 @@ describe('toSignificant', () => {
     expect(toSignificant(1e-16)).toBe(1e-16);
     expect(toSignificant(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
     expect(toSignificant(-2.5)).toBe(-2.5);
+    // Zeros come back as they are, the sign of -0 included.
+    expect(Object.is(toSignificant(-0), -0)).toBe(true);
+    expect(Object.is(toSignificant(0), 0)).toBe(true);
   });
 });
