@@ -14,6 +14,18 @@ export const tickLabel = (seconds: number, spanDays: number): string =>
 export const weeksBetween = (fromIso: string, toIso: string): number =>
   differenceInCalendarWeeks(parseISO(toIso), parseISO(fromIso), { weekStartsOn: 1 });
 
+/**
+ * Number formats by most decimals, made once: `toLocaleString` with options builds a new format
+ * at each call, the largest page-side cost of a chart redraw (its axis labels) in a Chromium profile.
+ */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** A number with thousands separators and at most `digits` decimals. */
-export const formatNumber = (value: number, digits = 0): string =>
-  value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+export function formatNumber(value: number, digits = 0): string {
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    numberFormats.set(digits, format);
+  }
+  return format.format(value);
+}

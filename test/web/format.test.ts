@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tickLabel } from '../../web/format';
+import { formatNumber, tickLabel } from '../../web/format';
 
 /** Seconds since the epoch of a UTC midnight. */
 const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
@@ -11,5 +11,24 @@ describe('chart axis labels', () => {
     ['a span of 200 days or less names day and month', '2026-12-28', 120, '28 Dec'],
   ])('%s', (_, iso, spanDays, expected) => {
     expect(tickLabel(at(iso) + 12 * 3600, spanDays)).toBe(expected);
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    [1234567, 0, '1,234,567'],
+    [1234.56, 1, '1,234.6'],
+    [12.345, 2, '12.35'],
+    [2, 1, '2'],
+    [0.04, 1, '0'],
+    [-3.25, 1, '-3.3'],
+  ])('formats %d with at most %d decimals as %s', (value, digits, expected) => {
+    expect(formatNumber(value, digits)).toBe(expected);
+  });
+
+  it('keeps each call to its own decimals when calls with different decimals alternate', () => {
+    expect([formatNumber(1.26, 1), formatNumber(1.26), formatNumber(1.26, 2), formatNumber(1.26, 1)]).toEqual(
+      ['1.3', '1', '1.26', '1.3'],
+    );
   });
 });

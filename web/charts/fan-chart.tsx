@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Band } from '../../shared';
@@ -39,10 +39,26 @@ interface FanChartProps {
 const shapeOf = (props: FanChartProps) =>
   `${props.unit}|${!!props.hatched}|${props.series.map((s) => `${s.label}:${!!s.faint}`)}`;
 
-const toData = (props: FanChartProps): uPlot.AlignedData => [
-  props.weeks.map(toSeconds),
+const toData = (props: FanChartProps, x: number[]): uPlot.AlignedData => [
+  x,
   ...props.series.flatMap((s) => (s.faint ? [s.band.p50] : [s.band.p10, s.band.p90, s.band.p50])),
 ];
+
+/**
+ * The time axis in seconds of the weeks, kept from the last call while the weeks are the same
+ * dates: each forecast brings a new weeks array, and date parsing was a visible part of a redraw.
+ */
+function timeAxis(): (weeks: readonly string[]) => number[] {
+  let last: readonly string[] = [];
+  let seconds: number[] = [];
+  return (weeks) => {
+    if (weeks.length !== last.length || weeks.some((week, i) => week !== last[i])) {
+      last = weeks;
+      seconds = weeks.map(toSeconds);
+    }
+    return seconds;
+  };
+}
 
 function buildOptions(props: FanChartProps, width: number, plugins: uPlot.Plugin[]): uPlot.Options {
   const series: uPlot.Series[] = [{}];
@@ -134,8 +150,9 @@ export function FanChart(props: FanChartProps) {
     onCleanup(() => observer.disconnect());
   });
 
+  const xOf = timeAxis();
   createEffect(() => {
-    const data = toData(props);
+    const data = toData(props, xOf(props.weeks));
     const next = shapeOf(props);
     if (chart && next === shape) {
       // Only a changed series is worth a redraw; an unchanged one is already what the canvas shows.
@@ -147,13 +164,10 @@ export function FanChart(props: FanChartProps) {
     shape = next;
     chart = new uPlot(buildOptions(props, host.clientWidth || 600, plugins), data, host);
   });
-  createEffect(
-    on(
-      () => props.events,
-      () => chart?.redraw(false),
-      { defer: true },
-    ),
-  );
+  // The markers draw each event's number at its date: only a change of dates redraws them (a
+  // lever move changes an event's description, not its date).
+  const eventDates = createMemo(() => (props.events ?? []).map((event) => event.date).join());
+  createEffect(on(eventDates, () => chart?.redraw(false), { defer: true }));
   onCleanup(() => chart?.destroy());
 
   const legendLine = (s: FanSeries) =>
@@ -198,34 +212,34 @@ export function FanChart(props: FanChartProps) {
         }}
       />
       <ul class="legend" aria-label={`${props.title} legend`}>
-        <For each={props.series}>
+        <Index each={props.series}>
           {(s, i) => (
             <li>
               <span
-                class={s.faint ? 'swatch swatch-dashed' : 'swatch'}
+                class={s().faint ? 'swatch swatch-dashed' : 'swatch'}
                 style={{
-                  'border-color': s.colour,
-                  background: s.faint
+                  'border-color': s().colour,
+                  background: s().faint
                     ? 'transparent'
                     : props.hatched
-                      ? hatchCss(s.colour, i() - props.series.slice(0, i()).filter((x) => x.faint).length)
-                      : withAlpha(s.colour, 0.25),
+                      ? hatchCss(s().colour, i - props.series.slice(0, i).filter((x) => x.faint).length)
+                      : withAlpha(s().colour, 0.25),
                 }}
               />
-              {s.faint ? `${s.label} (P50)` : `${s.label}: P50 line, P10-P90 band`}
+              {s().faint ? `${s().label} (P50)` : `${s().label}: P50 line, P10-P90 band`}
             </li>
           )}
-        </For>
+        </Index>
       </ul>
       <Show when={(props.events ?? []).length > 0}>
         <ol class="chart-events" aria-label={`Events marked on ${props.title}`}>
-          <For each={props.events}>
+          <Index each={props.events}>
             {(event) => (
               <li>
-                <time datetime={event.date}>{formatDate(event.date)}</time>: {event.label}
+                <time datetime={event().date}>{formatDate(event().date)}</time>: {event().label}
               </li>
             )}
-          </For>
+          </Index>
         </ol>
       </Show>
     </ChartFrame>

@@ -9,6 +9,7 @@ import * as levers from '../scenario/levers';
 import { type EditorQuery, leverQuery, linkedLevers } from '../scenario/share-query';
 import { createUndoHistory } from '../scenario/undo-history';
 import { useUnsavedGuard } from '../scenario/unsaved-guard';
+import { writeWhenStill } from '../scenario/write-when-still';
 import { useStores } from '../stores/context';
 import { createForecastRunner } from '../workers/engine-client';
 import { EditorToolbar } from './editor-toolbar';
@@ -32,6 +33,8 @@ interface EditorState {
 }
 
 const MONTE_CARLO_RUNS = 100;
+/** The levers' stillness after which the address shows their values, ms. */
+const ADDRESS_QUIET_MS = 250;
 
 /** The live editor: levers and timeline on the left, the forecast (mean now, bands when settled) on the right. */
 export function ScenarioEditor(props: ScenarioEditorProps) {
@@ -86,9 +89,15 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
       );
     return { ...s, events: list, reviewHours: next.reviewHours ?? s.reviewHours };
   };
-  /** Puts the lever values in the address, so the address is a share link of what is on screen. */
-  const showInAddress = (s: EditorState) =>
-    setQuery(leverQuery(valuesOf(s)), { replace: true, scroll: false });
+  /**
+   * Puts the lever values in the address once the levers are still, so the address at rest is a
+   * share link of what is on screen.
+   */
+  const showInAddress = writeWhenStill(
+    (s: EditorState) => setQuery(leverQuery(valuesOf(s)), { replace: true, scroll: false }),
+    ADDRESS_QUIET_MS,
+  );
+  onCleanup(showInAddress.cancel);
   const update = (next: EditorState) => {
     history.set(next);
     showInAddress(next);
@@ -104,7 +113,9 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
   const linked = linkedLevers(untrack(() => ({ ...query })));
   if (Object.keys(linked).length > 0) history.set(withLevers(saved, linked));
 
-  const scenario = () => ({ name: state().name, events: state().events });
+  /** The name as a memo of its own: the charts' labels read it, and a lever move leaves it as it was. */
+  const name = createMemo(() => state().name);
+  const scenario = () => ({ name: name(), events: state().events });
   const [leaving, setLeaving] = createSignal(false);
   const unsaved = createMemo(
     () => JSON.stringify(scenario()) !== JSON.stringify({ name: saved.name, events: saved.events }),
@@ -127,6 +138,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
   /** Leaves for `href` without the unsaved-changes question (what was there is saved); `notice` shows there. */
   const leaveFor = (href: string, notice: string) => {
     setLeaving(true);
+    showInAddress.cancel();
     navigate(href, { replace: props.scenarioId === null, state: { notice } });
   };
   const hoursQuery = () =>
@@ -215,7 +227,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
         baselineLabel={
           props.loaded ? `Saved version ${props.loaded.version}` : 'Starting point (sign-off rule only)'
         }
-        label={state().name}
+        label={name()}
         reviewersNeeded={runner.reviewersNeeded()}
         runs={MONTE_CARLO_RUNS}
         events={events()}

@@ -1,4 +1,4 @@
-import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { type Accessor, batch, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { FieldIssue, Forecast, ForecastInputRaw, LayoffHeadroom, TeamAnswer } from '../../shared';
 import { forecastReadyFor, leverInputSeq, measureSend } from '../perf';
 import { unpackForecast } from './pack-forecast';
@@ -162,7 +162,7 @@ function measureStages(sentAt: number, stages: WorkerStages) {
 }
 
 export interface ForecastRunner {
-  /** The forecast to show: Monte Carlo bands once they match the input, else the mean path. */
+  /** The forecast to show: Monte Carlo bands once they match the input, else the mean path (the previous input's forecast until the new mean path arrives). */
   forecast: Accessor<Forecast | undefined>;
   /** Whether `forecast` carries the Monte Carlo bands of all runs for the current input. */
   settled: Accessor<boolean>;
@@ -199,8 +199,14 @@ export function createForecastRunner(
   const own = options.ownWorker ? createEngineChannel() : null;
   const meanChannel = own ?? sharedMean;
   const longChannel = own ?? sharedLong;
-  const [mean, setMean] = createSignal<Forecast>();
-  const [bands, setBands] = createSignal<Forecast>();
+  /**
+   * The forecast on screen: the newest mean path or bands. A new input leaves it in place until
+   * its own mean path arrives (a few tens of ms) instead of falling back to the previous input's
+   * mean path, which redrew every chart with old figures while the engine computed.
+   */
+  const [shown, setShown] = createSignal<Forecast>();
+  /** Whether the bands of the current input are in (partial or all). */
+  const [banded, setBanded] = createSignal(false);
   const [progress, setProgress] = createSignal<number | null>(null);
   const [partialRuns, setPartialRuns] = createSignal<number | null>(null);
   const [issues, setIssues] = createSignal<FieldIssue[]>([]);
@@ -229,8 +235,10 @@ export function createForecastRunner(
         performance.measure('engine-mean', { start: performance.now() - message.ms, duration: message.ms });
         if (message.stages) measureStages(sentAt, message.stages);
         setIssues([]);
-        forecastReadyFor(seq);
-        setMean(message.forecast);
+        if (!banded()) {
+          forecastReadyFor(seq);
+          setShown(message.forecast);
+        }
       } else fail(message);
       const next = pending;
       pending = null;
@@ -249,13 +257,16 @@ export function createForecastRunner(
       (message) => {
         if (job !== monteCarloJob) return;
         if (message.type === 'progress') setProgress(message.done / message.total);
-        else if (message.type === 'bands') {
-          setPartialRuns(message.done);
-          setBands(message.forecast);
-        } else if (message.type === 'result') {
-          setProgress(null);
-          setPartialRuns(null);
-          setBands(message.forecast);
+        else if (message.type === 'bands' || message.type === 'result') {
+          batch(() => {
+            if (message.type === 'bands') setPartialRuns(message.done);
+            else {
+              setProgress(null);
+              setPartialRuns(null);
+            }
+            setBanded(true);
+            setShown(message.forecast);
+          });
         } else {
           longChannel.forget(job);
           if (message.type === 'reviewers') {
@@ -284,7 +295,7 @@ export function createForecastRunner(
   createEffect(
     on(input, (raw) => {
       cancelMonteCarlo();
-      setBands(undefined);
+      setBanded(false);
       setNeeded(null);
       setAnswers(null);
       if (!raw) return;
@@ -300,8 +311,8 @@ export function createForecastRunner(
   });
 
   return {
-    forecast: () => bands() ?? mean(),
-    settled: () => bands() !== undefined && partialRuns() === null,
+    forecast: shown,
+    settled: () => banded() && partialRuns() === null,
     partialRuns,
     progress,
     issues,
