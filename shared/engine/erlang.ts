@@ -15,8 +15,9 @@ export const continueInverseErlangB = (inverse: number, from: number, servers: n
 export const erlangCFromB = (servers: number, traffic: number, blocking: number): number =>
   servers <= traffic ? 1 : (servers * blocking) / (servers - traffic * (1 - blocking));
 
+/** At traffic 0 the recursion runs to Infinity, so blocking is 0, and 1 with no servers (no step taken). */
 const blockingUnchecked = (servers: number, traffic: number): number =>
-  traffic === 0 ? (servers === 0 ? 1 : 0) : 1 / continueInverseErlangB(1, 0, servers, traffic);
+  1 / continueInverseErlangB(1, 0, servers, traffic);
 
 /**
  * Erlang B blocking probability for `servers` (whole number) and offered `traffic` in Erlangs.

@@ -1,7 +1,9 @@
+/** A finite number: Number.isFinite is false for every non-number (it does not coerce). */
+const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value);
+
 /** Throws `RangeError("<fn>: <name> must be a finite number >= <min>")` unless value qualifies. */
 export const requireAtLeast = (fn: string, name: string, value: unknown, min: number): number => {
-  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number (it does not coerce), so the typeof test only narrows the type
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+  if (!isFiniteNumber(value) || value < min) {
     throw new RangeError(`${fn}: ${name} must be a finite number >= ${min}`);
   }
   return value;
@@ -9,8 +11,7 @@ export const requireAtLeast = (fn: string, name: string, value: unknown, min: nu
 
 /** Throws unless value is a finite number strictly above min. */
 export const requireAbove = (fn: string, name: string, value: unknown, min: number): number => {
-  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number (it does not coerce), so the typeof test only narrows the type
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= min) {
+  if (!isFiniteNumber(value) || value <= min) {
     throw new RangeError(`${fn}: ${name} must be a finite number > ${min}`);
   }
   return value;
@@ -24,17 +25,18 @@ export const requireBetween = (
   min: number,
   max: number,
 ): number => {
-  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number (it does not coerce), so the typeof test only narrows the type
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+  if (!isFiniteNumber(value) || value < min || value > max) {
     throw new RangeError(`${fn}: ${name} must be a finite number between ${min} and ${max}`);
   }
   return value;
 };
 
+/** A whole number: Number.isInteger is false for every non-number (it does not coerce). */
+const isWholeNumber = (value: unknown): value is number => Number.isInteger(value);
+
 /** Throws unless value is a whole number >= 0. */
 export const requireWhole = (fn: string, name: string, value: unknown): number => {
-  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for every non-number (it does not coerce), so the typeof test only narrows the type
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+  if (!isWholeNumber(value) || value < 0) {
     throw new RangeError(`${fn}: ${name} must be a whole number >= 0`);
   }
   return value;

@@ -18,20 +18,20 @@ export const toSignificant = (x: number): number => {
   const a = Math.abs(x);
   if (!(a > 0) || a === Number.POSITIVE_INFINITY) return x;
   let e = 0;
-  // Stryker disable next-line EqualityOperator: at a = 1 either branch gives x back (1 rounds to itself at exponent 0 or -1)
+  // Stryker disable next-line EqualityOperator: > differs only at a = 1, which either branch gives back (this also leaves out the killed <)
   if (a >= 1) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound is where POW10 ends (a >= undefined is false), and > differs only at an exact power of ten, which rounds to itself at either exponent
+    // Stryker disable next-line EqualityOperator: e <= MAX_EXPONENT reads POW10[23], undefined (a >= undefined is false); a > differs only at an exact power of ten, which rounds to itself at either exponent (this also leaves out the killed >= and <)
     while (e < MAX_EXPONENT && a >= POW10[e + 1]!) e++;
   } else {
     if (a < NEG_POW10[16]!) return 0;
     do e--;
     while (
-      // Stryker disable next-line EqualityOperator: <= differs only at an exact power of ten, which rounds to itself at either exponent
+      // Stryker disable next-line EqualityOperator: <= differs only at an exact power of ten, which rounds to itself at either exponent (this also leaves out the killed >=)
       a < NEG_POW10[-e]!
     );
   }
   const shift = BAND_DIGITS - 1 - e;
-  // Stryker disable next-line EqualityOperator: at shift 0 both branches scale by 10^0 = 1
+  // Stryker disable next-line EqualityOperator: > differs only at shift 0, where both branches scale by 10^0 = 1 (this also leaves out the killed <)
   if (shift >= 0) {
     const scale = POW10[Math.min(shift, MAX_EXPONENT)]!;
     return Math.round(x * scale) / scale;

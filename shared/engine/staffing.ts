@@ -42,8 +42,8 @@ export const requiredServers = (o: {
   const maxOccupancy = requireBetween(fn, 'maxOccupancy', o.maxOccupancy ?? 1, Number.MIN_VALUE, 1);
   const shrinkage = requireBetween(fn, 'shrinkage', o.shrinkage ?? 0, 0, 0.99);
   let servers = Math.floor(traffic) + 1;
-  // Stryker disable next-line ConditionalExpression: at traffic 0 the recursion gives 1 + 1 x 1 x (1 / 0), the same Infinity
-  let inverse = traffic === 0 ? Number.POSITIVE_INFINITY : continueInverseErlangB(1, 0, servers, traffic);
+  // At traffic 0 the recursion gives 1 + 1 x 1 x (1 / 0) = Infinity: no blocking, and one server is enough.
+  let inverse = continueInverseErlangB(1, 0, servers, traffic);
   for (;;) {
     const waitProbability = erlangCFromB(servers, traffic, 1 / inverse);
     const level = serviceLevelFromC({ servers, traffic, serviceTime, targetTime, waitProbability });
@@ -58,7 +58,6 @@ export const requiredServers = (o: {
       };
     }
     servers += 1;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: at traffic 0 one server waits never at occupancy 0, so the first pass returns and this line is not reached
-    if (traffic > 0) inverse = continueInverseErlangB(inverse, servers - 1, servers, traffic);
+    inverse = continueInverseErlangB(inverse, servers - 1, servers, traffic);
   }
 };
