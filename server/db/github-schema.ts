@@ -3,7 +3,8 @@ import { createdAt, timestamp } from './columns';
 import { orgs } from './org-schema';
 
 /**
- * An org's live GitHub sync: the REST API base URL (GitHub Enterprise Server: `https://host/api/v3`),
+ * An org's live GitHub sync: the REST API base URL (GitHub Enterprise Server: `https://host/api/v3`;
+ * the sync queries its GraphQL endpoint),
  * the token encrypted with AES-256-GCM (see server/history/token-cipher.ts; never returned or
  * logged), and the schedule (a cron expression in `timezone`; null = on demand only).
  */
@@ -25,9 +26,10 @@ export type GithubSyncStatus = (typeof githubSyncStatuses)[number];
 
 /**
  * One synced repository (`owner/repo`) and its sync state. `cursor` is the newest pull request
- * `updated_at` (ms) fully synced: the next sync reads pull requests updated after it. While a sync
- * runs, `resumePage` (next list page) and `resumeTarget` (the newest `updated_at` when it began)
- * are written with each stored page, so a sync killed mid-way resumes at that page.
+ * `updatedAt` (ms) fully synced: the next sync reads pull requests updated after it. While a sync
+ * runs, `resumePage` (the next page's number), `resumeCursor` (GitHub's GraphQL cursor after the
+ * last stored page; null once the last page is stored) and `resumeTarget` (the newest `updatedAt`
+ * when it began) are written with each stored page, so a sync killed mid-way resumes after it.
  */
 export const githubRepositories = sqliteTable(
   'github_repositories',
@@ -39,9 +41,9 @@ export const githubRepositories = sqliteTable(
     repo: text('repo').notNull(),
     /** Team the repository's changes belong to (created if missing); null = each author's roster team. */
     team: text('team'),
-    etag: text('etag'),
     cursor: integer('cursor'),
     resumePage: integer('resume_page'),
+    resumeCursor: text('resume_cursor'),
     resumeTarget: integer('resume_target'),
     lastSyncAt: timestamp('last_sync_at'),
     lastStatus: text('last_status', { enum: githubSyncStatuses }),

@@ -6,29 +6,53 @@ import Bottleneck from 'bottleneck';
 import type { Logger } from '../logger';
 
 /**
- * Requests one client keeps in flight. GitHub's REST best practices ask integrators to avoid
- * concurrent requests, and its secondary rate limits allow at most 100 concurrent requests per
- * user (shared by REST and GraphQL); the throttling plugin's own default is 10. Eight keeps a
- * 5,000-pull-request sync fast on a local server while staying far below the secondary limit.
+ * The limiters of every client, one key per client (idle keys are dropped after two minutes).
+ * `global` holds one request in flight: GitHub's best practices ask integrators to make requests
+ * serially, and cursor pagination is serial anyway. `queries` stands in for the plugin's `write`
+ * limiter, which every GraphQL request passes (it spaces mutative requests a second apart, as
+ * GitHub asks for POST, PATCH, PUT and DELETE): this client only sends queries, which GitHub's
+ * secondary limit counts as 1 point each of 2,000 a minute (mutations 5), so it adds no spacing.
  */
-export const concurrentRequests = 8;
-
-/** The limiter of every client, one key per client (idle keys are dropped after two minutes). */
-const inFlight = new Bottleneck.Group({ maxConcurrent: concurrentRequests, timeout: 120_000 });
+const limiters = {
+  global: new Bottleneck.Group({ maxConcurrent: 1, timeout: 120_000 }),
+  queries: new Bottleneck.Group({ maxConcurrent: 1, timeout: 120_000 }),
+};
 
 /**
- * The throttling plugin's options with the `global` limiter group it reads (`state.global ??` its
- * own group of 10 shared by every client) but does not declare in its types.
+ * The throttling plugin's options with the `global` and `write` limiter groups it reads
+ * (`state.global ??` its own group of 10 shared by every client, `state.write ??` one with a second
+ * between requests) but does not declare in its types.
  */
-type ThrottleOptions = ThrottlingOptions & { global: Bottleneck.Group; id: string };
+type ThrottleOptions = ThrottlingOptions & { global: Bottleneck.Group; write: Bottleneck.Group; id: string };
 
-/** Octokit with the throttling and retry plugins (pagination comes with @octokit/rest). */
+/** Octokit with the throttling and retry plugins; the sync uses its `graphql` method. */
 const GithubOctokit = Octokit.plugin(throttling, retry);
-export type GithubClient = InstanceType<typeof GithubOctokit>;
+
+/** GraphQL's primary rate limit as a query's `rateLimit { cost remaining resetAt }` reports it. */
+export interface GraphqlRateLimit {
+  cost: number;
+  remaining: number;
+  resetAt: string;
+}
+
+/** A GitHub GraphQL API client (see {@link createGithubClient}). */
+export interface GithubClient {
+  /**
+   * Runs a query whose selection ends with `rateLimit { cost remaining resetAt }`; its data. When
+   * the points left would not pay for another query of this cost, waits for the window's reset.
+   */
+  query<T extends { rateLimit: GraphqlRateLimit | null }>(
+    document: string,
+    variables: Record<string, unknown>,
+  ): Promise<T>;
+}
 
 /** How the client talks to GitHub. */
 export interface GithubClientOptions {
-  /** REST API root, e.g. `https://api.github.com` or `https://ghe.example/api/v3`. */
+  /**
+   * REST API root, e.g. `https://api.github.com` or `https://ghe.example/api/v3`; queries go to
+   * its GraphQL endpoint (`/graphql`; `/api/graphql` on GitHub Enterprise Server).
+   */
   baseUrl: string;
   token: string | null;
   userAgent: string;
@@ -40,11 +64,14 @@ export interface GithubClientOptions {
 }
 
 /**
- * A GitHub REST client: primary and secondary rate limits (403/429 with Retry-After or
- * X-RateLimit-Reset) are waited out and retried up to 3 times when the wait is at most
- * `maxRateLimitWaitS`; 5xx answers are retried 3 times with growing waits. Log lines carry the
- * request route and wait, never the token. At most {@link concurrentRequests} requests run at once
- * (checked on the first answer: the sync fails rather than run uncapped).
+ * A GitHub GraphQL client. Within GraphQL's primary limit (points an hour): a query whose
+ * `rateLimit` leaves fewer points than it cost waits until `resetAt` (plus a second, as GitHub asks)
+ * before the next one; a query answered RATE_LIMITED anyway (another client spent the points) is
+ * retried after `x-ratelimit-reset`. Secondary limits (403/429 with Retry-After) are waited out and
+ * retried up to 3 times, each wait at most `maxRateLimitWaitS` (a longer one fails the sync); 5xx
+ * answers are retried 3 times with growing waits. One request at a time (checked on the first
+ * answer: the sync fails rather than run unpaced). Log lines carry the request route and wait,
+ * never the token.
  */
 export function createGithubClient(options: GithubClientOptions): GithubClient {
   const unit = options.retryUnitMs ?? 1_000;
@@ -64,10 +91,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     onRateLimit: onLimit('primary'),
     onSecondaryRateLimit: onLimit('secondary'),
     retryAfterBaseValue: unit,
-    global: inFlight,
+    global: limiters.global,
+    write: limiters.queries,
     id: randomUUID(),
   };
-  const client = new GithubOctokit({
+  const octokit = new GithubOctokit({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     ...(options.token ? { auth: options.token } : {}),
     userAgent: options.userAgent,
@@ -80,14 +108,31 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     throttle,
     retry: { retries: 3, retryAfterBaseValue: unit },
   });
-  // A plugin version that stops reading `global` would fall back to its own shared limiter of 10:
-  // the first answer checks that this client's requests went through `inFlight`.
+  // A plugin version that stops reading `global` or `write` would fall back to its own limiters
+  // (10 at once; a second between queries): the first answer checks that this client's went
+  // through ours.
   let checked = false;
-  client.hook.after('request', () => {
+  octokit.hook.after('request', () => {
     if (checked) return;
     checked = true;
-    if (!inFlight.keys().includes(throttle.id))
-      throw new Error('The throttling plugin ignored its global limiter; requests would not be capped.');
+    if (![limiters.global, limiters.queries].every((group) => group.keys().includes(throttle.id)))
+      throw new Error('The throttling plugin ignored its limiters; requests would not be paced.');
   });
-  return client;
+  return {
+    async query<T extends { rateLimit: GraphqlRateLimit | null }>(
+      document: string,
+      variables: Record<string, unknown>,
+    ) {
+      const data = await octokit.graphql<T>(document, variables);
+      const limit = data.rateLimit;
+      if (limit && limit.remaining < limit.cost) {
+        const waitS = Math.max(0, Math.ceil((Date.parse(limit.resetAt) - Date.now()) / 1000)) + 1;
+        log.warn({ kind: 'primary', remaining: limit.remaining, waitS }, 'GitHub GraphQL points spent');
+        if (waitS > maxWait)
+          throw new Error(`GitHub GraphQL points spent until ${limit.resetAt}; the sync resumes after it.`);
+        await new Promise((resolve) => setTimeout(resolve, waitS * unit));
+      }
+      return data;
+    },
+  };
 }

@@ -1,5 +1,14 @@
+import type { PullRequestRules } from './gh-pr-list';
 import type { GithubClient } from './github-client';
-import type { FetchedPull, ListedPull, PullReview } from './github-pull';
+import { leftOutByPull, type PullOutcome, pullChange, pullPeople } from './github-pull';
+import {
+  type PullNode,
+  type PullsData,
+  pullsQuery,
+  type ReviewNode,
+  type ReviewsData,
+  reviewsQuery,
+} from './github-pulls-query';
 
 /** A repository on GitHub. */
 export interface RepoRef {
@@ -13,59 +22,57 @@ export function repoRef(fullName: string): RepoRef {
   return { owner, repo };
 }
 
-type TimelineEvent = Awaited<
-  ReturnType<GithubClient['rest']['issues']['listEventsForTimeline']>
->['data'][number];
-/** The fields of a `reviewed` timeline event the sync reads. */
-interface ReviewedEvent {
-  user: { login: string } | null;
-  state: string;
-  submitted_at?: string;
+/** One pull request read: its number, last update (ms), outcome and the people it names. */
+export interface ReadPull {
+  number: number;
+  updatedAt: number;
+  outcome: PullOutcome;
+  people: [string, string][];
+}
+
+/** A page of pull requests read in full, and the cursor after it (null after the last page). */
+export interface PullsPage {
+  pulls: ReadPull[];
+  next: string | null;
+}
+
+/** Every review of a pull request: the first 100 its page holds, then the rest, 100 a query. */
+async function allReviews(client: GithubClient, pull: PullNode): Promise<ReviewNode[]> {
+  const reviews = [...(pull.reviews?.nodes ?? [])];
+  let page = pull.reviews?.pageInfo;
+  while (page?.hasNextPage) {
+    const data = await client.query<ReviewsData>(reviewsQuery, { id: pull.id, after: page.endCursor });
+    reviews.push(...(data.node?.reviews?.nodes ?? []));
+    page = data.node?.reviews?.pageInfo;
+  }
+  return reviews;
 }
 
 /**
- * Everything the change needs beyond the list item, in two requests: the size (the single pull
- * request) and its timeline (paginated, 100 a page), which holds both every review (`reviewed`
- * events, their state in lower case: commented, changes_requested, approved, dismissed) and the
- * `ready_for_review` events. The reviews and the issue events endpoints would take two requests.
+ * The page of `first` pull requests after cursor `after` (null: the newest), most recently
+ * updated first, each read in full: a change, or why it is left out (a draft's or a bot's further
+ * reviews are not read).
  */
-export async function fetchPull(client: GithubClient, ref: RepoRef, pull: ListedPull): Promise<FetchedPull> {
-  const [detail, timeline] = await Promise.all([
-    client.rest.pulls.get({ ...ref, pull_number: pull.number }),
-    client.paginate(client.rest.issues.listEventsForTimeline, {
-      ...ref,
-      issue_number: pull.number,
-      per_page: 100,
-    }),
-  ]);
-  const reviews: PullReview[] = [];
-  let readyAt: string | null = null;
-  for (const event of timeline as TimelineEvent[]) {
-    if (event.event === 'reviewed') {
-      const review = event as ReviewedEvent;
-      reviews.push({
-        login: review.user?.login ?? null,
-        state: review.state.toUpperCase(),
-        submittedAt: review.submitted_at ?? null,
-      });
-    } else if (event.event === 'ready_for_review') {
-      const at = (event as { created_at: string }).created_at;
-      if (readyAt === null || at > readyAt) readyAt = at;
-    }
+export async function fetchPullsPage(
+  client: GithubClient,
+  ref: RepoRef,
+  rules: PullRequestRules,
+  page: { first: number; after: string | null },
+): Promise<PullsPage> {
+  const data = await client.query<PullsData>(pullsQuery, { owner: ref.owner, name: ref.repo, ...page });
+  if (!data.repository)
+    throw new Error(`Could not resolve to a Repository with the name '${ref.owner}/${ref.repo}'.`);
+  const { nodes, pageInfo } = data.repository.pullRequests;
+  const pulls: ReadPull[] = [];
+  for (const pull of nodes) {
+    const leftOut = leftOutByPull(pull, rules);
+    const reviews = leftOut ? [] : await allReviews(client, pull);
+    pulls.push({
+      number: pull.number,
+      updatedAt: Date.parse(pull.updatedAt),
+      outcome: leftOut ?? pullChange(pull, reviews, rules),
+      people: pullPeople(pull, reviews),
+    });
   }
-  return { pull, additions: detail.data.additions, deletions: detail.data.deletions, reviews, readyAt };
-}
-
-/** `work` over `items`, at most `limit` at a time, results in order. */
-export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  return { pulls, next: pageInfo.hasNextPage ? pageInfo.endCursor : null };
 }

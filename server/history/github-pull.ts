@@ -6,76 +6,59 @@ import {
   type PullRequestRules,
   pullRequestChange,
 } from './gh-pr-list';
-import type { GithubClient } from './github-client';
+import { actorLogin, type PullNode, type ReviewNode } from './github-pulls-query';
 
-type Rest = GithubClient['rest'];
-/** A pull request as the list endpoint returns it. */
-export type ListedPull = Awaited<ReturnType<Rest['pulls']['list']>>['data'][number];
-
-/** One review of a pull request: who (null for a deleted account), its state in upper case, when. */
-export interface PullReview {
-  login: string | null;
-  state: string;
-  submittedAt: string | null;
-}
-
-/** What the sync fetched about one pull request beyond the list item. */
-export interface FetchedPull {
-  pull: ListedPull;
-  additions: number;
-  deletions: number;
-  reviews: PullReview[];
-  /** When it was last marked ready for review (`ready_for_review` timeline event), if ever. */
-  readyAt: string | null;
-}
-
-/** The outcome for one fetched pull request: a change, or why it is left out. */
+/** The outcome for one pull request: a change, or why it is left out. */
 export type PullOutcome = ImportedChange | 'bot' | 'abandoned' | 'draft';
 
-const author = (pull: ListedPull) =>
-  pull.user ? { login: pull.user.login, is_bot: pull.user.type === 'Bot' } : null;
+const author = (pull: PullNode) => {
+  const login = actorLogin(pull.author);
+  return login === null ? null : { login, is_bot: pull.author?.__typename === 'Bot' };
+};
 
 /**
- * Why the list item alone leaves a pull request out (still a draft: not yet authored; a bot's,
- * unless the rules keep bots), or null when it needs fetching. Nothing more is asked about these.
+ * Why a pull request is left out whatever its reviews (still a draft: not yet authored; a bot's,
+ * unless the rules keep bots), or null when it may be a change. Its further reviews are not read.
  */
-export function leftOutByList(pull: ListedPull, rules: PullRequestRules): 'draft' | 'bot' | null {
-  if (pull.draft) return 'draft';
+export function leftOutByPull(pull: PullNode, rules: PullRequestRules): 'draft' | 'bot' | null {
+  if (pull.isDraft) return 'draft';
   return leftOutAsBot(author(pull), rules) ? 'bot' : null;
 }
 
+/** When a pull request was last marked ready for review (its READY_FOR_REVIEW_EVENT), if ever. */
+const readyAt = (pull: PullNode) => pull.timelineItems.nodes.at(-1)?.createdAt ?? null;
+
 /**
- * A fetched pull request (not left out by {@link leftOutByList}) as a change, by the same rules
- * as the `gh pr list` import, authored when it was last marked ready for review, else when opened.
+ * A pull request (not left out by {@link leftOutByPull}) with all its reviews as a change, by the
+ * same rules as the `gh pr list` import, authored when it was last marked ready for review, else
+ * when opened.
  */
-export function fetchedPullChange(fetched: FetchedPull, rules: PullRequestRules): PullOutcome {
-  const { pull } = fetched;
+export function pullChange(pull: PullNode, reviews: ReviewNode[], rules: PullRequestRules): PullOutcome {
   const asListed: GhPullRequest = {
     number: pull.number,
     author: author(pull),
-    createdAt: fetched.readyAt ?? pull.created_at,
-    mergedAt: pull.merged_at,
-    closedAt: pull.closed_at,
-    labels: pull.labels.map((l) => ({ name: l.name })),
-    additions: fetched.additions,
-    deletions: fetched.deletions,
-    body: pull.body ?? '',
-    reviews: fetched.reviews.map((r) => ({
-      author: r.login === null ? null : { login: r.login },
-      state: r.state,
-      submittedAt: r.submittedAt,
-    })),
+    createdAt: readyAt(pull) ?? pull.createdAt,
+    mergedAt: pull.mergedAt,
+    closedAt: pull.closedAt,
+    labels: pull.labels?.nodes ?? [],
+    additions: pull.additions,
+    deletions: pull.deletions,
+    body: pull.body,
+    reviews: reviews.map((r) => {
+      const login = actorLogin(r.author);
+      return { author: login === null ? null : { login }, state: r.state, submittedAt: r.submittedAt };
+    }),
   };
   const change = pullRequestChange(asListed, rules);
   return change === null ? 'abandoned' : change;
 }
 
 /** Everyone a pull request names (author, reviewers, requested reviewers): identity -> login. */
-export function pullPeople(pull: ListedPull, reviews: PullReview[]): [string, string][] {
+export function pullPeople(pull: PullNode, reviews: ReviewNode[]): [string, string][] {
   const logins = [
-    pull.user?.login,
-    ...reviews.map((r) => r.login),
-    ...(pull.requested_reviewers ?? []).map((u) => u.login),
+    actorLogin(pull.author),
+    ...reviews.map((r) => actorLogin(r.author)),
+    ...(pull.reviewRequests?.nodes ?? []).map((r) => actorLogin(r.requestedReviewer)),
   ].filter((login): login is string => Boolean(login));
   return logins.map((login) => [githubIdentity(login), login]);
 }

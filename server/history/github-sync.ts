@@ -3,22 +3,12 @@ import type { Db } from '../db/client';
 import { githubRepositories, historyChanges } from '../db/schema';
 import type { ImportedChange } from './change';
 import type { PullRequestRules } from './gh-pr-list';
-import { concurrentRequests, type GithubClient } from './github-client';
-import { fetchPull, mapLimit, type RepoRef, repoRef } from './github-fetch';
-import {
-  fetchedPullChange,
-  type ListedPull,
-  leftOutByList,
-  type PullOutcome,
-  pullPeople,
-} from './github-pull';
+import type { GithubClient } from './github-client';
+import { fetchPullsPage, type PullsPage, repoRef } from './github-fetch';
 import { sourceId, teamId, upsertChanges, upsertPeople } from './store-history';
 
-/**
- * Pull requests of one page fetched at once: each is two requests at once, so the client's
- * {@link concurrentRequests} are in flight (the next page's list request waits in its limiter).
- */
-const pullsAtOnce = concurrentRequests / 2;
+/** Pull requests a page asks for: GitHub's most for a connection. */
+const pageSize = 100;
 
 export type GithubRepositoryRow = typeof githubRepositories.$inferSelect;
 
@@ -26,7 +16,7 @@ export type GithubRepositoryRow = typeof githubRepositories.$inferSelect;
 export interface RepoSyncResult {
   repo: string;
   status: 'ok' | 'unchanged';
-  /** List pages read, pull requests read (updated since the cursor), changes stored, left out. */
+  /** Pages stored, pull requests read (updated since the cursor), changes stored, left out. */
   pages: number;
   pulls: number;
   changes: number;
@@ -48,15 +38,11 @@ export interface RepoSyncContext {
   onPage?: (pulls: number) => Promise<void>;
 }
 
-/**
- * One listed pull request's outcome and the people it names; only one the list item does not
- * already leave out (a draft, a bot's) is fetched in full.
- */
-async function readPull(ctx: RepoSyncContext, ref: RepoRef, pull: ListedPull) {
-  const leftOut = leftOutByList(pull, ctx.rules);
-  const fetched = leftOut ? null : await fetchPull(ctx.client, ref, pull);
-  const outcome: PullOutcome = fetched ? fetchedPullChange(fetched, ctx.rules) : leftOut!;
-  return { number: pull.number, outcome, people: pullPeople(pull, fetched?.reviews ?? []) };
+/** Where an interrupted sync goes on: the page number, the cursor after the last stored page, the target. */
+interface Resume {
+  page: number;
+  after: string | null;
+  target: number | null;
 }
 
 /** One page's changes and left-out keys stored with the resume point, in one transaction. */
@@ -64,7 +50,7 @@ async function storePage(
   ctx: RepoSyncContext,
   row: GithubRepositoryRow,
   page: { changes: ImportedChange[]; leftOut: string[]; people: Map<string, string> },
-  resume: { page: number; target: number | null },
+  resume: Resume,
 ) {
   await ctx.db.transaction(async (tx) => {
     const team = row.team ? await teamId(tx, ctx.orgId, row.team) : null;
@@ -77,21 +63,21 @@ async function storePage(
     await upsertPeople(tx, ctx.orgId, page.people);
     await tx
       .update(githubRepositories)
-      .set({ resumePage: resume.page, resumeTarget: resume.target })
+      .set({ resumePage: resume.page, resumeCursor: resume.after, resumeTarget: resume.target })
       .where(eq(githubRepositories.id, row.id));
   });
 }
 
 /**
- * Syncs one repository's pull requests, newest update first (`sort=updated&direction=desc`),
- * down to the cursor (the newest `updated_at` of the last complete sync). Each list page's pull
- * requests are fetched in full and stored with the next page number in one transaction, so a sync
- * killed mid-way resumes at that page; a pull request stored twice replaces itself. Pull requests
- * updated meanwhile only move to the front of the list, so nothing is skipped: they are newer than
- * the target recorded when the sync began, and the next sync reads them. The first page is asked
- * with the last ETag: 304 means nothing changed. While a page's pull requests are fetched and
- * stored, the next page is listed and its pull requests fetched too (unless the page reached the
- * cursor or was the last), so the requests in flight do not drain at each page.
+ * Syncs one repository's pull requests through GitHub's GraphQL API, most recently updated first,
+ * 100 a query with their reviews, labels, requested reviewers and ready-for-review time, down to
+ * the cursor (the newest `updatedAt` of the last complete sync). Each page is stored with the
+ * cursor after it in one transaction, so a sync killed mid-way resumes after the last stored
+ * page; a pull request stored twice replaces itself. Pull requests updated meanwhile only move to
+ * the front of the list (the cursor is a position in the order, not a count), so nothing is
+ * skipped: they are newer than the target recorded when the sync began, and the next sync reads
+ * them. A first page whose newest pull request is not newer than the cursor means nothing changed
+ * (`unchanged`, nothing stored). While a page is stored, the next one is fetched.
  */
 export async function syncRepository(
   ctx: RepoSyncContext,
@@ -100,9 +86,11 @@ export async function syncRepository(
   const ref = repoRef(row.repo);
   const resumed = row.resumePage !== null;
   const floor = row.cursor;
-  let target = resumed ? row.resumeTarget : null;
-  let page = row.resumePage ?? 1;
-  let etag: string | null = null;
+  const resume: Resume = {
+    page: row.resumePage ?? 1,
+    after: row.resumeCursor,
+    target: resumed ? row.resumeTarget : null,
+  };
   const result: RepoSyncResult = {
     repo: row.repo,
     status: 'ok',
@@ -114,51 +102,34 @@ export async function syncRepository(
     abandoned: 0,
     resumed,
   };
-  const pages = ctx.client.paginate
-    .iterator(ctx.client.rest.pulls.list, {
-      ...ref,
-      state: 'all',
-      sort: 'updated',
-      direction: 'desc',
-      per_page: 100,
-      page,
-      headers: !resumed && row.etag ? { 'if-none-match': row.etag } : {},
-    })
-    [Symbol.asyncIterator]();
-  let first = !resumed;
-  /** The next list page (null past the last one), its pull requests being fetched in full. */
-  const readPage = async () => {
-    const next = await pages.next();
-    if (next.done) return null;
-    const response = next.value;
-    if (first) {
-      first = false;
-      etag = response.headers.etag ?? null;
-      const newest = response.data[0]?.updated_at;
-      target = newest ? Date.parse(newest) : floor;
-    }
-    const fresh = response.data.filter((p) => floor === null || Date.parse(p.updated_at) > floor);
-    const fetched = mapLimit(fresh, pullsAtOnce, (pull) => readPull(ctx, ref, pull));
-    fetched.catch(() => undefined);
-    const last = fresh.length < response.data.length || !response.headers.link?.includes('rel="next"');
-    return { fetched, last };
-  };
-  let reading = readPage();
+  const read = (after: string | null) =>
+    fetchPullsPage(ctx.client, ref, ctx.rules, { first: pageSize, after });
+  // A sync stopped after storing its last page has nothing left to read.
+  let reading: Promise<PullsPage | null> =
+    resumed && resume.after === null ? Promise.resolve(null) : read(resume.after);
   try {
-    for (;;) {
-      const listed = await reading;
-      if (!listed) break;
-      // The next page is read while this one's pull requests are fetched and stored; a failure
-      // of the next page surfaces once this one is stored.
-      reading = listed.last ? Promise.resolve(null) : readPage();
+    for (let first = !resumed; ; first = false) {
+      const page = await reading;
+      if (!page) break;
+      if (first) {
+        const newest = page.pulls[0]?.updatedAt ?? null;
+        resume.target = newest ?? floor;
+        if (floor !== null && newest !== null && newest <= floor) {
+          result.status = 'unchanged';
+          break;
+        }
+      }
+      const fresh = page.pulls.filter((p) => floor === null || p.updatedAt > floor);
+      const next = fresh.length < page.pulls.length ? null : page.next;
+      // The next page is fetched while this one is stored; its failure surfaces once this one is.
+      reading = next === null ? Promise.resolve(null) : read(next);
       reading.catch(() => undefined);
-      const fetched = await listed.fetched;
       const stored = {
         changes: [] as ImportedChange[],
         leftOut: [] as string[],
         people: new Map<string, string>(),
       };
-      for (const { number, outcome, people } of fetched) {
+      for (const { number, outcome, people } of fresh) {
         for (const [identity, login] of people) stored.people.set(identity, login);
         if (typeof outcome === 'object') stored.changes.push(outcome);
         else {
@@ -166,25 +137,24 @@ export async function syncRepository(
           result[outcome === 'draft' ? 'drafts' : outcome === 'bot' ? 'bots' : 'abandoned']++;
         }
       }
-      page++;
-      await storePage(ctx, row, stored, { page, target });
+      resume.page++;
+      resume.after = next;
+      await storePage(ctx, row, stored, resume);
       result.pages++;
-      result.pulls += fetched.length;
+      result.pulls += fresh.length;
       result.changes += stored.changes.length;
       await ctx.onPage?.(result.pulls);
     }
-  } catch (error) {
+  } finally {
     // No request of this sync outlives it.
-    await reading.then((listed) => listed?.fetched).catch(() => undefined);
-    if ((error as { status?: unknown }).status !== 304) throw error;
-    result.status = 'unchanged';
+    await reading.catch(() => undefined);
   }
   await ctx.db
     .update(githubRepositories)
     .set({
-      cursor: result.status === 'unchanged' ? floor : target,
-      etag: result.status === 'unchanged' ? row.etag : etag,
+      cursor: result.status === 'unchanged' ? floor : resume.target,
       resumePage: null,
+      resumeCursor: null,
       resumeTarget: null,
       lastSyncAt: ctx.now(),
       lastStatus: result.status,

@@ -1,19 +1,17 @@
 /**
  * GitHub sync benchmark: `npx tsx test/bench/github-sync.bench.ts` (or `npm run bench`). A local
- * GitHub REST server in its own process (test/bench/fake-github-process.ts) holds 5,000 pull
- * requests of one repository (two reviews each); the real sync (Octokit with throttling and retry,
- * 100 per list page, the single pull request and its timeline for each, up to `concurrentRequests`
- * at once) stores them in a fresh temporary database (target <= 10 s). Same-run baseline: plain
- * fetch of the same URLs, as many at once, bodies read but not parsed, against a fresh server
- * process. Wall time, CPU time of this process and of the server's, and the load average (the
- * machine is shared; CPU time is the less load-sensitive figure).
+ * GitHub GraphQL server in its own process (test/bench/fake-github-process.ts) holds 5,000 pull
+ * requests of one repository (two reviews each); the real sync (Octokit's graphql with throttling
+ * and retry, 100 pull requests with their reviews a query, one request at a time) stores them in a
+ * fresh temporary database (target <= 10 s). Same-run baseline: plain fetch of the same requests
+ * (the same bodies, one at a time), bodies read but not parsed, against a fresh server process.
+ * Wall time, CPU time of this process and of the server's, and the load average (the machine is
+ * shared; CPU time is the less load-sensitive figure).
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { concurrentRequests } from '../../server/history/github-client';
-import { mapLimit } from '../../server/history/github-fetch';
 import { saveGithubSettings } from '../../server/history/github-settings';
 import { startGithubSync } from '../../server/history/github-sync-run';
 import { createLogger } from '../../server/logger';
@@ -61,7 +59,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 
 const github = await startFakeProcess();
 const database = await createTempDb();
-let urls: string[] = [];
+let requests: { path: string; body: string }[] = [];
 const sync = { ms: 0, cpuMs: 0, serverCpuMs: 0, result: '' };
 try {
   const org = await createOrgFixture(database.db, 'bench');
@@ -92,7 +90,7 @@ try {
   sync.cpuMs = cpuMs(syncCpu);
   sync.result = JSON.stringify(result);
   const report = await github.report();
-  urls = report.urls;
+  requests = report.requests;
   sync.serverCpuMs = report.cpuMs;
 } finally {
   database.cleanup();
@@ -104,12 +102,16 @@ const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const fresh = await startFakeProcess();
 const baseline = { ms: 0, cpuMs: 0, serverCpuMs: 0 };
 try {
-  const paths = urls.map((u) => u.slice(u.indexOf('/repos/')));
   const started = performance.now();
   const baselineCpu = process.cpuUsage();
-  await mapLimit(paths, concurrentRequests, async (path) =>
-    (await fetch(`${fresh.baseUrl}${path}`, { headers: { authorization: `token ${benchToken}` } })).text(),
-  );
+  for (const { path, body } of requests)
+    await (
+      await fetch(`${fresh.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `token ${benchToken}`, 'content-type': 'application/json' },
+        body,
+      })
+    ).text();
   baseline.ms = Math.round(performance.now() - started);
   baseline.cpuMs = cpuMs(baselineCpu);
   baseline.serverCpuMs = (await fresh.report()).cpuMs;
@@ -119,7 +121,7 @@ try {
 const load = loadavg()[0]!.toFixed(1);
 
 console.log(
-  `5,000 pull requests: sync ${sync.ms} ms wall / ${sync.cpuMs} ms CPU (server ${sync.serverCpuMs} ms CPU; ${urls.length} requests, ${sync.result}), load ${syncLoad}; baseline fetch ${baseline.ms} ms wall / ${baseline.cpuMs} ms CPU (server ${baseline.serverCpuMs} ms CPU), load ${load}; ${rssMb} MB peak RSS (target <= 10000 ms)`,
+  `5,000 pull requests: sync ${sync.ms} ms wall / ${sync.cpuMs} ms CPU (server ${sync.serverCpuMs} ms CPU; ${requests.length} requests, ${sync.result}), load ${syncLoad}; baseline fetch ${baseline.ms} ms wall / ${baseline.cpuMs} ms CPU (server ${baseline.serverCpuMs} ms CPU), load ${load}; ${rssMb} MB peak RSS (target <= 10000 ms)`,
 );
 recordFigures(
   'github-sync',
@@ -129,21 +131,21 @@ recordFigures(
       ms: sync.ms,
       'CPU ms': sync.cpuMs,
       'server CPU ms': sync.serverCpuMs,
-      requests: urls.length,
+      requests: requests.length,
       'peak RSS MB': rssMb,
       load: syncLoad,
       target: '<= 10000 ms',
     },
     {
-      case: '5,000 pull requests: baseline fetch of the same URLs',
+      case: '5,000 pull requests: baseline fetch of the same requests',
       ms: baseline.ms,
       'CPU ms': baseline.cpuMs,
       'server CPU ms': baseline.serverCpuMs,
-      requests: urls.length,
+      requests: requests.length,
       'peak RSS MB': '',
       load,
       target: '',
     },
   ],
-  `Local GitHub REST server in a process of its own ("server CPU ms"); "CPU ms" is the syncing process's alone. The sync stores into a fresh temporary database. Baseline: plain fetch of the same URLs from a fresh server process, ${concurrentRequests} at a time like the sync, bodies read but not parsed. Load average (1 min) when each was measured, on 2 shared cores.`,
+  'Local GitHub GraphQL server in a process of its own ("server CPU ms"); "CPU ms" is the syncing process\'s alone. The sync stores into a fresh temporary database. Baseline: plain fetch of the same requests (same bodies) from a fresh server process, one at a time like the sync, bodies read but not parsed. Load average (1 min) when each was measured, on 2 shared cores.',
 );

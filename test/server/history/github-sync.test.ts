@@ -20,6 +20,7 @@ import {
   type FakeGithub,
   type FakeGithubOptions,
   type FakePull,
+  type SeenRequest,
   startFakeGithub,
 } from '../../helpers/fake-github';
 import { manualClock, minuteMs } from '../../helpers/manual-clock';
@@ -180,8 +181,20 @@ async function storedChanges() {
     .sort((a, b) => Number(a[0]) - Number(b[0]));
 }
 
-/** Requests made since `from`, as `path?query` without the API root. */
-const requestsSince = (from: number) => github.requests.slice(from).map((r) => r.url);
+/** The variables of the requests made since `from`. */
+const variablesSince = (from: number) => github.requests.slice(from).map((r) => r.variables);
+
+/** Variables of a query for a page of octo/app's pull requests after `after`. */
+const pullsPage = (after: string | null) => ({ owner: 'octo', name: 'app', first: 100, after });
+
+/** Whether a request asked for a page of pull requests (not for a pull request's further reviews). */
+const isPullsPage = (r: SeenRequest) => r.variables?.owner !== undefined;
+
+const secondaryLimit = {
+  message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+  documentation_url:
+    'https://docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api',
+};
 
 afterEach(async () => {
   await github.close();
@@ -192,7 +205,7 @@ describe('live GitHub sync', () => {
   describe('on a repository served three pull requests per page', () => {
     beforeEach(() => setUp(3));
 
-    it('follows the Link pages, reads each pull request and its timeline (drafts and bots only listed), and stores the changes the rules give', async () => {
+    it('follows the pages by their end cursors, reads the pull requests with their reviews in the same queries, and stores the changes the rules give', async () => {
       const { results, job } = await sync();
       expect(results).toEqual([
         {
@@ -209,45 +222,49 @@ describe('live GitHub sync', () => {
       ]);
       expect(job.status).toBe('done');
       expect(await storedChanges()).toEqual(expectedChanges);
-      const lists = github.requests.filter((r) => r.url.startsWith('/repos/octo/app/pulls?'));
-      expect(lists.map((r) => new URL(r.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2', '3']);
-      // The single pull request and its timeline for each but the bot's (4) and the draft (6); the
-      // timelines hold 7, 5, 1, 2 and 3 events (commit, review requests, ready, reviews, merged,
-      // closed), three to a page.
-      const timeline = (n: number, page: number) =>
-        `/repos/octo/app/issues/${n}/timeline?per_page=100${page > 1 ? `&page=${page}` : ''}`;
-      const perPull = github.requests
-        .map((r) => r.url)
-        .filter((u) => !u.startsWith('/repos/octo/app/pulls?'));
-      expect(perPull.sort()).toEqual(
-        [
-          timeline(1, 1),
-          timeline(1, 2),
-          timeline(1, 3),
-          timeline(2, 1),
-          timeline(2, 2),
-          timeline(3, 1),
-          timeline(5, 1),
-          timeline(7, 1),
-          '/repos/octo/app/pulls/1',
-          '/repos/octo/app/pulls/2',
-          '/repos/octo/app/pulls/3',
-          '/repos/octo/app/pulls/5',
-          '/repos/octo/app/pulls/7',
-        ].sort(),
-      );
+      // Three queries, one a page: the first from the top, each next after the cursor the last
+      // ended on (the fake's cursors differ page to page). No pull request has more than three
+      // reviews, so no further review page is asked for.
+      const asked = variablesSince(0);
+      expect(asked).toEqual([
+        pullsPage(null),
+        pullsPage(expect.any(String) as never),
+        pullsPage(expect.any(String) as never),
+      ]);
+      expect(new Set(asked.map((v) => v?.after)).size).toBe(3);
+      expect(github.requests.every((r) => r.method === 'POST' && r.url === '/graphql')).toBe(true);
       expect(github.requests.every((r) => r.authorization === `token ${token}`)).toBe(true);
     });
 
-    it('asks again with the stored ETag and stops at the 304 when nothing changed', async () => {
+    it('reads the reviews of a pull request beyond its first page with further queries by its id', async () => {
+      github.pulls[0]!.reviews!.push(
+        { login: 'lee', state: 'COMMENTED', at: '2024-01-03T09:30:00Z' },
+        { login: 'mia', state: 'COMMENTED', at: '2024-01-03T09:40:00Z' },
+        { login: 'lee', state: 'APPROVED', at: '2024-01-03T09:50:00Z' },
+        { login: 'kim', state: 'COMMENTED', at: '2024-01-03T09:55:00Z' },
+      );
+      await sync();
+      // Seven reviews, three a page: two more queries for pull request 1.
+      const reviewPages = github.requests.filter((r) => !isPullsPage(r)).map((r) => r.variables);
+      expect(reviewPages).toEqual([
+        { id: 'PR_1', after: expect.any(String) },
+        { id: 'PR_1', after: expect.any(String) },
+      ]);
+      const [one] = await storedChanges();
+      // Signed off by sam (the senior) at his approval; lee and kim reviewed after mia.
+      expect(one).toEqual([
+        ...expectedChanges[0]!.slice(0, 3),
+        ['github:mia', 'github:lee', 'github:kim'],
+        ...expectedChanges[0]!.slice(4),
+      ]);
+    });
+
+    it('asks one page and stores nothing when no pull request was updated since the last sync', async () => {
       await sync();
       const from = github.requests.length;
       const { results } = await sync();
       expect(results[0]).toMatchObject({ status: 'unchanged', pulls: 0, pages: 0 });
-      expect(requestsSince(from)).toEqual([
-        '/repos/octo/app/pulls?state=all&sort=updated&direction=desc&per_page=100&page=1',
-      ]);
-      expect(github.requests.at(-1)!.ifNoneMatch).toMatch(/^W\/"/);
+      expect(variablesSince(from)).toEqual([pullsPage(null)]);
       expect(await storedChanges()).toEqual(expectedChanges);
     });
 
@@ -261,18 +278,9 @@ describe('live GitHub sync', () => {
       });
       const from = github.requests.length;
       const { results } = await sync();
+      // The first page holds 3, then 7 and 6, which the last sync read: nothing further is asked.
       expect(results[0]).toMatchObject({ status: 'ok', pages: 1, pulls: 1, changes: 1 });
-      expect(
-        requestsSince(from)
-          .map((u) => u.split('?')[0])
-          .sort(),
-      ).toEqual([
-        // Its commit, review, merge and close: two timeline pages of three.
-        '/repos/octo/app/issues/3/timeline',
-        '/repos/octo/app/issues/3/timeline',
-        '/repos/octo/app/pulls',
-        '/repos/octo/app/pulls/3',
-      ]);
+      expect(variablesSince(from)).toEqual([pullsPage(null)]);
       const changes = await storedChanges();
       expect(changes).toHaveLength(4);
       expect(changes[2]).toEqual([
@@ -288,36 +296,69 @@ describe('live GitHub sync', () => {
       ]);
     });
 
-    it('waits out secondary rate limits (403 and 429 with Retry-After) and retries a 502', async () => {
-      const secondary = {
-        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
-      };
+    it('waits out secondary rate limits (403 and 429 with Retry-After) and GraphQL RATE_LIMITED answers, and retries a 502', async () => {
+      const reset = String(Math.floor(Date.now() / 1000) + 1);
+      const nextPage = (r: SeenRequest) => isPullsPage(r) && r.variables?.after !== null;
       github.faults.push(
         {
-          path: /\/pulls\?.*page=2$/,
-          status: 403,
-          headers: { 'retry-after': '1' },
-          body: secondary,
+          match: (r) => r.variables?.after === null,
+          status: 502,
+          body: { message: 'Server Error' },
           times: 1,
         },
-        { path: /\/pulls\/2$/, status: 429, headers: { 'retry-after': '1' }, body: secondary, times: 1 },
-        { path: /\/issues\/1\/timeline/, status: 502, body: { message: 'Server Error' }, times: 1 },
+        { match: nextPage, status: 403, headers: { 'retry-after': '1' }, body: secondaryLimit, times: 1 },
+        { match: nextPage, status: 429, headers: { 'retry-after': '1' }, body: secondaryLimit, times: 1 },
+        {
+          match: nextPage,
+          status: 200,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+          body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] },
+          times: 1,
+        },
       );
       const { results } = await sync();
       expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
-      expect(github.faults.map((f) => f.times)).toEqual([0, 0, 0]);
-      expect(github.requests.filter((r) => /\/pulls\?.*page=2$/.test(r.url))).toHaveLength(2);
+      expect(github.faults.map((f) => f.times)).toEqual([0, 0, 0, 0]);
+      // The first page twice (502, then its answer), the second four times (403, 429, RATE_LIMITED,
+      // then its answer), the third once.
+      expect(github.requests.map((r) => (r.variables?.after === null ? 'first' : 'next'))).toEqual([
+        'first',
+        'first',
+        'next',
+        'next',
+        'next',
+        'next',
+        'next',
+      ]);
       expect(await storedChanges()).toEqual(expectedChanges);
+    });
+
+    it('queries the GraphQL endpoint of GitHub Enterprise Server (/api/graphql) for an /api/v3 base URL', async () => {
+      await saveGithubSettings(
+        database.db,
+        orgId,
+        {
+          baseUrl: `${github.baseUrl}/api/v3`,
+          schedule: null,
+          timezone: 'UTC',
+          repositories: [{ repo: 'octo/app', team: 'App' }],
+        },
+        { tokenKey, now: new Date(), actor: systemActor },
+      );
+      const { results } = await sync();
+      expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
+      expect(github.requests.map((r) => r.url)).toEqual(['/api/graphql', '/api/graphql', '/api/graphql']);
     });
   });
 
   describe('on a repository served two pull requests per page', () => {
     beforeEach(() => setUp(2));
 
-    it('resumes an interrupted sync at the page it stopped on, fetching nothing twice and storing each change once', async () => {
+    it('resumes an interrupted sync after the last page it stored, asking nothing twice and storing each change once', async () => {
+      // Newest update first, two a page: [7, 6], [3, 5], [2, 1], [4]; the third page fails.
+      let pages = 0;
       github.faults.push({
-        path: /\/pulls\?.*page=3$/,
+        match: (r) => isPullsPage(r) && ++pages >= 3,
         status: 500,
         body: { message: 'Server Error' },
         times: 10,
@@ -330,14 +371,19 @@ describe('live GitHub sync', () => {
         .from(githubRepositories)
         .where(eq(githubRepositories.orgId, orgId));
       expect(row).toMatchObject({ resumePage: 3, lastStatus: 'failed', cursor: null });
+      // The cursor the failing page was asked after.
+      expect(row!.resumeCursor).toBe(github.requests.at(-1)!.variables!.after);
       expect((await storedChanges()).map((c) => c[0])).toEqual(['3', '7']);
       github.faults.length = 0;
       const from = github.requests.length;
       const second = await sync();
       expect(second.results[0]).toMatchObject({ status: 'ok', resumed: true, pages: 2, pulls: 3 });
-      const lists = requestsSince(from).filter((u) => u.startsWith('/repos/octo/app/pulls?'));
-      expect(lists.map((u) => new URL(u, 'http://x').searchParams.get('page'))).toEqual(['3', '4']);
-      expect(requestsSince(from).filter((u) => /\/pulls\/(7|6|3|5)(\/|$)/.test(u))).toEqual([]);
+      // Pages 3 and 4 (and the second page of pull request 1's three reviews, two a page).
+      const asked = github.requests.slice(from).filter(isPullsPage);
+      expect(asked.map((r) => r.variables)).toEqual([
+        pullsPage(row!.resumeCursor),
+        pullsPage(expect.any(String) as never),
+      ]);
       expect(await storedChanges()).toEqual(expectedChanges);
       const [after] = await database.db
         .select()
@@ -345,6 +391,7 @@ describe('live GitHub sync', () => {
         .where(eq(githubRepositories.orgId, orgId));
       expect(after).toMatchObject({
         resumePage: null,
+        resumeCursor: null,
         lastStatus: 'ok',
         cursor: Date.parse('2024-01-08T10:00:00Z'),
       });
@@ -352,19 +399,20 @@ describe('live GitHub sync', () => {
   });
 });
 
-describe('live GitHub sync under a primary rate limit of 10 requests in 5 seconds', () => {
-  beforeEach(() => setUp(100, { rateLimit: 10, windowS: 5 }));
+describe('live GitHub sync under a primary rate limit of 10 points in 5 seconds', () => {
+  beforeEach(() => setUp(3, { rateLimit: 10, windowS: 5 }));
 
-  it('waits for x-ratelimit-reset once the requests are spent, then finishes', async () => {
-    // One list page and two requests for each of the five pull requests read: eleven requests.
+  it('waits for the reset its queries report once another page would not fit, and is never refused', async () => {
+    // A page asks 100 pull requests with four connections of 100 (or 1) each: (1 + 4 x 100) / 100
+    // = 4 points. Three pages: 12 points, two fit in the first window.
     const started = Date.now();
     const { results } = await sync(1_000);
     expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
     expect(await storedChanges()).toEqual(expectedChanges);
-    expect(github.requests.length).toBeGreaterThan(11);
-    // The eleventh and any asked with it were refused (403, x-ratelimit-remaining 0) and asked
-    // again only once the window (opened by the first request) had reset.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+    expect(github.requests).toHaveLength(3);
+    // The window opened with the first query (within its second) and reset 5 s later; the third
+    // query waited for it.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `github_repositories` DROP COLUMN `etag`;
