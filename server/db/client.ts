@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { openHotReads } from './hot-reads';
 import * as schema from './schema';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -21,10 +22,10 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-function ensureParentFolder(url: string): void {
-  if (!url.startsWith('file:') || url === 'file::memory:') return;
-  const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-  mkdirSync(dirname(path), { recursive: true });
+/** The path of an embedded database file, or undefined for an in-memory or remote database. */
+function filePath(url: string): string | undefined {
+  if (!url.startsWith('file:') || url === 'file::memory:') return undefined;
+  return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
 }
 
 /** Default busy timeout of embedded files (ms): a query waits this long for another writer's lock. */
@@ -41,8 +42,9 @@ export async function openDatabase(
   busyTimeoutMs = defaultBusyTimeoutMs,
 ): Promise<Database> {
   let client: Client | undefined;
+  const path = filePath(url);
   try {
-    ensureParentFolder(url);
+    if (path) mkdirSync(dirname(path), { recursive: true });
     client = createClient({ url, authToken, timeout: busyTimeoutMs });
     if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA foreign_keys = ON');
@@ -52,5 +54,14 @@ export async function openDatabase(
     throw new DatabaseUnreachableError(error);
   }
   const opened = client;
-  return { client: opened, db: drizzle(opened, { schema }), close: () => opened.close() };
+  const db = drizzle(opened, { schema });
+  const hotReads = path && !url.includes('?') ? openHotReads(db, path, busyTimeoutMs) : undefined;
+  return {
+    client: opened,
+    db,
+    close: () => {
+      hotReads?.close();
+      opened.close();
+    },
+  };
 }

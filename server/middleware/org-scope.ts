@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from '../context';
+import { hotReadsOf } from '../db/hot-reads';
 import { preparedQuery } from '../db/prepared';
 import { memberships, modelRevisions, orgs, type Role } from '../db/schema';
 import type { AppDeps } from '../deps';
@@ -44,15 +45,17 @@ export function orgScope(deps: AppDeps) {
   return createMiddleware<ApiEnv>(async (c, next) => {
     // Stryker disable next-line StringLiteral: mounted on /orgs/:org only, so the parameter is always there
     const slug = c.req.param('org') ?? '';
-    const org = await orgBySlug(deps.db).get({ slug });
+    const hot = hotReadsOf(deps.db);
+    const org = hot ? hot.orgBySlug(slug) : await orgBySlug(deps.db).get({ slug });
     if (!org) throw notFound('org');
     const principal = c.get('principal');
     let role: Role | undefined;
     if (principal.kind === 'token') {
       role = principal.orgId === org.id ? principal.role : undefined;
     } else {
-      const membership = await activeMembership(deps.db).get({ orgId: org.id, userId: principal.userId });
-      role = membership?.role;
+      role = hot
+        ? hot.activeRole(org.id, principal.userId)
+        : (await activeMembership(deps.db).get({ orgId: org.id, userId: principal.userId }))?.role;
     }
     if (!role) throw notFound('org');
     c.set('org', { ...org, role });

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ApiToken } from '../../shared/contract/people';
 import { newApiToken, sameDigest, sha256, tokenPrefix } from '../auth/secrets';
 import type { Db } from '../db/client';
+import { hotReadsOf } from '../db/hot-reads';
 import { preparedQuery } from '../db/prepared';
 import { apiTokens, type Role } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
@@ -112,7 +113,8 @@ const liveTokenByPrefix = preparedQuery((db) =>
 export async function resolveApiToken(db: Db, token: string, now: Date) {
   const prefix = tokenPrefix(token);
   if (!prefix) return undefined;
-  const row = await liveTokenByPrefix(db).get({ prefix });
+  const hot = hotReadsOf(db);
+  const row = hot ? hot.tokenByPrefix(prefix) : await liveTokenByPrefix(db).get({ prefix });
   if (!row || !sameDigest(row.secretHash, sha256(token))) return undefined;
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchEveryMs) {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomSecret, sha256 } from '../auth/secrets';
 import type { Db } from '../db/client';
+import { hotReadsOf } from '../db/hot-reads';
 import { sessions } from '../db/schema';
 
 /** A session ends after 12 h without a request or 7 days after login, whichever comes first. */
@@ -24,7 +25,10 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
 /** The user id of a live session, refreshing its idle timer; expired sessions are deleted. */
 export async function resolveSession(db: Db, id: string, now: Date): Promise<string | undefined> {
   const idHash = sha256(id);
-  const row = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+  const hot = hotReadsOf(db);
+  const row = hot
+    ? hot.sessionByHash(idHash)
+    : await db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
   if (!row) return undefined;
   const t = now.getTime();
   if (row.expiresAt.getTime() <= t || row.lastSeenAt.getTime() + sessionIdleMs <= t) {
