@@ -12,7 +12,16 @@ export interface GammaQuadrature {
   weights: Float64Array;
 }
 
+/** The last quadrature made, and its k: the mean path asks for one team's k week after week. */
+let last: { k: number; quadrature: GammaQuadrature } | null = null;
+
+/** {@link quadratureOf} k, kept for the next call with the same k. */
 export const gammaQuadrature = (k: number): GammaQuadrature => {
+  if (last?.k !== k) last = { k, quadrature: quadratureOf(k) };
+  return last.quadrature;
+};
+
+const quadratureOf = (k: number): GammaQuadrature => {
   // With b = alpha + 3 = 1/k + 2 and x = b + t the cubic is t^3 - 3b t - 2b = 0, whose roots are
   // 2 sqrt(b) cos(theta - 2 pi i / 3), theta = acos(1 / sqrt(b)) / 3; g = k x, written so that a
   // small k loses no digits: g = 1 + 2k + 2 sqrt(k (1 + 2k)) cos(...).

@@ -55,7 +55,7 @@ const stepFactor = (error: number, tolerance: number): number =>
  * Highest load a forecast's starting queue is taken at: a team overloaded today has an unknown
  * backlog, so it starts from the stationary queue at this load (monotone in the load) and grows.
  */
-const START_LOAD_CAP = 0.95;
+export const START_LOAD_CAP = 0.95;
 
 /** The capped load {@link startQueue} takes the stationary queue at. */
 const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };

@@ -1,10 +1,11 @@
+import { settleBursts } from './bursty-start';
 import { binomial, gamma, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
 import { overtimeOffset, settleOvertime } from './overtime-week';
 import { startQueue } from './queue-week';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
-import { burstyWeekQueue, runWeekQueue, type WeekDemand, type WeekQueue } from './week-queue';
+import { burstyWeekQueue, newWeekDemand, newWeekQueue, runWeekQueue } from './week-queue';
 
 /**
  * Uniforms one Monte Carlo team-week draws without arrival burstiness: arrivals, the queue's
@@ -13,21 +14,8 @@ import { burstyWeekQueue, runWeekQueue, type WeekDemand, type WeekQueue } from '
 export const uniformsPerTeamWeek = (levels: number): number => 3 + levels;
 
 /** Reused each week: one run's queue figures and what its queue week needs to know. */
-const week: WeekQueue = {
-  waiting: 0,
-  overtimeHoursPerReviewer: 0,
-  capacityHours: 0,
-  capacityChanges: 0,
-  backlog: 0,
-};
-const demand: WeekDemand = {
-  signoff: 0,
-  serviceHours: 0,
-  reviewers: 0,
-  incidentHours: 0,
-  baseCapacity: 0,
-  waitHours: { work: 40, target: 0 },
-};
+const week = newWeekQueue();
+const demand = newWeekDemand();
 
 /**
  * Advances every run one week and writes value v of run r to `out[v * runs + r]` (metrics of
@@ -39,7 +27,8 @@ const demand: WeekDemand = {
  * gamma multiplier of mean 1 and variance k, so the week's count is negative binomial (variance
  * mean (1 + k mean)) and the queue and the overtime rule take that week's rate; the mean path
  * takes the expected week over the multiplier ({@link burstyWeekQueue}). Both start from week
- * 0's stationary queue at the expected rate.
+ * 0's stationary queue at the expected rate, settled to the queue bursty weeks keep
+ * ({@link settleBursts}) when k is above 0.
  * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
  * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).
  */
@@ -132,6 +121,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
     demand.reviewers = reviewers;
     demand.incidentHours = incidentHours;
     demand.baseCapacity = baseCapacity;
+    if (w === 0 && dispersion > 0) settleBursts(s, r, rates, overtimeRule, p, demand);
     if (rng === null && dispersion > 0) {
       burstyWeekQueue(s, r, rates, overtimeRule, p, demand, week);
     } else {

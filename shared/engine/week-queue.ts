@@ -29,6 +29,25 @@ export interface WeekDemand {
   waitHours: { work: number; target: number };
 }
 
+/** A zeroed week's queue figures, to be written by {@link runWeekQueue} or {@link burstyWeekQueue}. */
+export const newWeekQueue = (): WeekQueue => ({
+  waiting: 0,
+  overtimeHoursPerReviewer: 0,
+  capacityHours: 0,
+  capacityChanges: 0,
+  backlog: 0,
+});
+
+/** A zeroed week's demand, to be filled by the week's step. */
+export const newWeekDemand = (): WeekDemand => ({
+  signoff: 0,
+  serviceHours: 0,
+  reviewers: 0,
+  incidentHours: 0,
+  baseCapacity: 0,
+  waitHours: { work: 40, target: 0 },
+});
+
 const result: QueueWeekResult = { backlog: 0, completed: 0 };
 const capacity: OvertimeCapacity = { hours: 0, busy: 0 };
 
@@ -56,13 +75,7 @@ export const runWeekQueue = (
 
 /** Run r's carried queue state, saved so each quadrature node starts the week from it. */
 const saved = new Float64Array(7);
-const node: WeekQueue = {
-  waiting: 0,
-  overtimeHoursPerReviewer: 0,
-  capacityHours: 0,
-  capacityChanges: 0,
-  backlog: 0,
-};
+const node = newWeekQueue();
 
 const save = (s: TeamRuns, r: number): void => {
   saved[0] = s.inSystem[r]!;

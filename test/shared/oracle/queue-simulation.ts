@@ -33,7 +33,7 @@ export interface OracleScenario {
   /** Review hours of the week given the changes waiting (not in review) at its start. */
   capacity?: (waiting: number, week: OracleWeek) => number;
   /**
-   * Burstiness of arrivals after the warm-up: each week's rate is its expected arrivals times a
+   * Burstiness of arrivals, warm-up included: each week's rate is its expected arrivals times a
    * gamma multiplier of mean 1 and this variance, drawn once for the week (0 or absent: Poisson weeks).
    */
   arrivalDispersion?: number;
@@ -150,7 +150,7 @@ export const simulateQueue = (
     const recorded = index - warmupWeeks;
     const waiting = queueArrival.length - head;
     const dispersion = scenario.arrivalDispersion ?? 0;
-    const burst = dispersion > 0 && recorded >= 0 ? random.gamma(1, Math.sqrt(dispersion)) : 1;
+    const burst = dispersion > 0 ? random.gamma(1, Math.sqrt(dispersion)) : 1;
     const arrivals = week.arrivals * burst;
     const capacityHours = scenario.capacity
       ? scenario.capacity(waiting, { ...week, arrivals })
