@@ -94,6 +94,26 @@ rows.push({
   per: `${ns(floorMs, units)} /team-week-run`,
 });
 
+/** The bench input with every team's weekly arrivals bursty at dispersion k. */
+const bursty = (input: ForecastInput, k: number): ForecastInput => ({
+  ...input,
+  parameters: { ...input.parameters, arrivalDispersion: k },
+});
+const burstyMeanMs = time(10, 20, () => runMeanPath(bursty(mean, 0.3)));
+rows.push({
+  name: '  every team bursty (arrivalDispersion 0.3): mean path',
+  ms: burstyMeanMs,
+  per: `${(burstyMeanMs / meanMs).toFixed(2)} x the mean path`,
+});
+const hundred = benchInput(52, 100);
+const hundredMs = time(1, 3, () => runMonteCarlo(hundred));
+const burstyHundredMs = time(1, 3, () => runMonteCarlo(bursty(hundred, 0.3)));
+rows.push({
+  name: '  Monte Carlo 100 runs, every team bursty (0.3)',
+  ms: burstyHundredMs,
+  per: `${(burstyHundredMs / hundredMs).toFixed(2)} x the same 100 runs at 0 (${hundredMs.toFixed(0)} ms)`,
+});
+
 for (const traffic of [10, 1_000, 10_000]) {
   const solve = () =>
     requiredServers({ traffic, serviceTime: 1, targetTime: 0.2, serviceLevel: 0.8, maxOccupancy: 0.95 });
