@@ -41,11 +41,11 @@ const ZERO_MARGIN = 2 ** -40;
  */
 export const poisson = (rng: Rng, mean: number): number => {
   const u = rng.next();
-  if (!(mean > 0)) return 0;
   if (mean >= POISSON_INVERSION_LIMIT) {
     const z = normalQuantile(u);
     return Math.max(0, Math.floor(mean + Math.sqrt(mean) * z + (z * z - 1) / 6 + 0.5));
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a shortcut past exp for u the inversion below also maps to 0 (this also leaves out the killed always-0 and > mutants)
   if (u < 1 - mean - ZERO_MARGIN) return 0;
   let p = Math.exp(-mean);
   let cdf = p;

@@ -108,7 +108,9 @@ describe('poisson', () => {
     expect(poisson(at(0.844), 12)).toBe(16);
     // ... and never goes below 0: -0.3672 at u = 1e-6.
     expect(poisson(at(1e-6), 12)).toBe(0);
-    for (const mean of [0, -1, Number.NaN]) expect(poisson(at(0.9), mean)).toBe(0);
+    for (const mean of [0, -1, Number.NaN, Number.NEGATIVE_INFINITY]) expect(poisson(at(0.9), mean)).toBe(0);
+    // The inversion stops at 100 where the summed CDF rounds below u (u = 1 - 2^-53, above any Rng uniform).
+    expect(poisson(at(1 - 2 ** -53), 8)).toBe(100);
   });
 });
 
@@ -159,6 +161,12 @@ describe('gamma', () => {
     expect(gamma(at(0.5), 1)).toBeCloseTo(2 / 3, 12);
     // shape 0.5: the draw at 1.5 (7/6) times 0.5^(1 / 0.5).
     expect(gamma(at(0.5), 0.5)).toBeCloseTo((7 / 6) * 0.25, 12);
+  });
+
+  it('scales the try by c = 1 / sqrt(9 d): d (1 + c z)^3, accepted at u = 1/2', () => {
+    // shape 4: d = 11/3, c = 0.174078; z = 0.253347 at u = 0.6 gives 4.173499, z = -0.524401 at u = 0.3 gives 2.751392.
+    expect(gamma(at(0.6, 0.5), 4)).toBeCloseTo(4.173498873375955, 8);
+    expect(gamma(at(0.3, 0.5), 4)).toBeCloseTo(2.7513921681081794, 8);
   });
 
   it('rejects a try whose squeeze test fails and takes the next', () => {
