@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeQuantiles } from '../../shared/engine/percentiles';
+import { selectInPlace, writeQuantiles } from '../../shared/engine/percentiles';
 import { toSignificant } from '../../shared/engine/significant';
 
 /** P10, P50 and P90 as writeQuantiles writes them for `values`. */
@@ -71,5 +71,44 @@ describe('approximate percentiles', () => {
     expect(p50).toBeLessThanOrEqual(502);
     expect(p90).toBeGreaterThanOrEqual(897);
     expect(p90).toBeLessThanOrEqual(901);
+  });
+});
+
+describe('selectInPlace', () => {
+  /** Values with ties and a spread of magnitudes, in a fixed shuffled order (a linear congruential walk). */
+  const shuffled = (n: number, seed: number) => {
+    const values = new Float64Array(n);
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+      values[i] = i % 7 === 0 ? 3 : Math.floor(x / 65_536) % 1_000;
+    }
+    return values;
+  };
+
+  it('puts the k-th smallest of a[lo..hi] at k, nothing larger before it, nothing smaller after, and leaves the rest of a alone', () => {
+    // Ranges past 600 values narrow to a sampled window first (Floyd-Rivest); small ones do not.
+    for (const [n, lo, hi] of [
+      [5_000, 0, 4_999],
+      [5_000, 700, 4_300],
+      [2_000, 0, 1_999],
+      [601, 0, 600],
+      [50, 3, 40],
+    ] as const) {
+      for (const k of [lo, lo + 1, Math.floor((lo + hi) / 2), hi - 1, hi, lo + Math.floor((hi - lo) / 10)]) {
+        const a = shuffled(n, n + k);
+        const before = Float64Array.from(a);
+        const expected = Float64Array.from(a.subarray(lo, hi + 1)).sort()[k - lo]!;
+        expect(selectInPlace(a, lo, hi, k)).toBe(expected);
+        expect(a[k]).toBe(expected);
+        for (let i = lo; i < k; i++) expect(a[i]).toBeLessThanOrEqual(expected);
+        for (let i = k + 1; i <= hi; i++) expect(a[i]).toBeGreaterThanOrEqual(expected);
+        expect(Float64Array.from(a.subarray(lo, hi + 1)).sort()).toEqual(
+          Float64Array.from(before.subarray(lo, hi + 1)).sort(),
+        );
+        expect(a.subarray(0, lo)).toEqual(before.subarray(0, lo));
+        expect(a.subarray(hi + 1)).toEqual(before.subarray(hi + 1));
+      }
+    }
   });
 });
