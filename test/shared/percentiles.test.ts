@@ -74,6 +74,33 @@ describe('approximate percentiles', () => {
   });
 });
 
+describe('approximate percentiles of large sample sets', () => {
+  /** n values in a fixed scrambled order: i * 7919 mod n walks every index once when n is not a multiple of 7919. */
+  const scrambled = (n: number, value: (j: number) => number) =>
+    Array.from({ length: n }, (_, i) => value((i * 7919) % n));
+
+  it.each([
+    ['continuous, spread evenly', 5_000, (j: number) => (j / 5_000) * 100 + 0.001],
+    [
+      'skewed: 60% zero backlog, 20% at the wait cap, the rest continuous',
+      6_000,
+      (j: number) => (j < 3_600 ? 0 : j < 4_800 ? 10_400 : 5 + j / 1_000),
+    ],
+    [
+      'crowded: every value but ten in one histogram bucket',
+      4_000,
+      (j: number) => (j < 10 ? 1e9 : 1 + j / 1e6),
+    ],
+    ['whole numbers over a range too wide to count', 3_000, (j: number) => j * 3],
+  ] as const)('stay within 0.25 percentile points of the sorted ranks: %s', (_, n, value) => {
+    const values = scrambled(n, value);
+    const [p10, p50, p90] = bands(values);
+    expect(allowed(values, 0.1)).toContain(p10);
+    expect(allowed(values, 0.5)).toContain(p50);
+    expect(allowed(values, 0.9)).toContain(p90);
+  });
+});
+
 describe('selectInPlace', () => {
   /** Values with ties and a spread of magnitudes, in a fixed shuffled order (a linear congruential walk). */
   const shuffled = (n: number, seed: number) => {
