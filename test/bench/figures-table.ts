@@ -19,7 +19,8 @@ function table(rows: FigureRow[]): string {
 
 function section(figures: Figures): string {
   const note = figures.note ? `${figures.note}\n\n` : '';
-  return `## ${figures.name}\n\nMeasured ${figures.measuredAt}.\n\n${note}${table(figures.rows)}\n`;
+  const detail = figures.detail?.length ? `\n${table(figures.detail)}\n` : '';
+  return `## ${figures.name}\n\nMeasured ${figures.measuredAt}.\n\n${note}${table(figures.rows)}\n${detail}`;
 }
 
 const files = existsSync(figuresDir)

@@ -12,6 +12,8 @@ export interface Figures {
   measuredAt: string;
   note?: string;
   rows: FigureRow[];
+  /** A second, finer table (the mutation figures' one row per file), shown under the first. */
+  detail?: FigureRow[];
 }
 
 /**

@@ -4,7 +4,7 @@
  * Files this run did not mutate keep their figures from the previous file, so runs of different
  * MUTATION_SCOPEs add up to the folders' scores.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FigureRow, type Figures, figuresDir } from '../bench/figures';
 import { overlay, type Report, type ReportMutant, reportFromEvents } from './event-report';
@@ -18,7 +18,9 @@ interface Listed {
 }
 
 interface MutationFigures extends Figures {
-  /** One row per mutated file, the same columns as the folder rows. */
+  /** One row per file of the scope, the same columns as the folder rows and the run it comes from; files not yet measured say so. */
+  detail?: FigureRow[];
+  /** Written by earlier versions: the per-file rows, read as `detail`. */
   files?: FigureRow[];
   survivors: Listed[];
   equivalents: Listed[];
@@ -61,8 +63,8 @@ const score = (row: FigureRow): number | '' => {
   return found + missed === 0 ? '' : Math.round((1000 * found) / (found + missed)) / 10;
 };
 
-/** Counts of one file's mutants by outcome, with its score and when its run ended. */
-function fileRow(file: string, mutants: ReportMutant[], measured: string): FigureRow {
+/** Counts of one file's mutants by outcome, with its score and when and in which run (MUTATION_RUN, and its re-checks) it was measured. */
+function fileRow(file: string, mutants: ReportMutant[], measured: string, runName: string): FigureRow {
   const count = (status: string) => mutants.filter((m) => m.status === status).length;
   const row: FigureRow = {
     file,
@@ -75,7 +77,7 @@ function fileRow(file: string, mutants: ReportMutant[], measured: string): Figur
     'static, not run': mutants.filter(isStatic).length,
     errors: count('CompileError') + count('RuntimeError'),
   };
-  return { ...row, 'score %': score(row), measured };
+  return { ...row, 'score %': score(row), measured, run: runName };
 }
 
 /** The rows of the files in one folder summed, measured from the earliest to the latest of their runs. */
@@ -108,10 +110,28 @@ const inReport = (file: string) => file in report.files;
 const previous: MutationFigures | undefined = existsSync(out)
   ? JSON.parse(readFileSync(out, 'utf8'))
   : undefined;
+const runName = [run, ...(process.env.MUTATION_RECHECK ?? '').split(',').filter(Boolean)].join(' + ');
+/** A file of the scope no run has measured yet. */
+const notMeasured = (row: FigureRow) => row.mutants === '';
 const files = [
-  ...(previous?.files ?? []).filter((row) => !inReport(String(row.file))),
-  ...Object.entries(report.files).map(([file, { mutants }]) => fileRow(file, mutants, ranAt)),
+  ...(previous?.detail ?? previous?.files ?? []).filter(
+    (row) => !notMeasured(row) && !inReport(String(row.file)),
+  ),
+  ...Object.entries(report.files).map(([file, { mutants }]) => fileRow(file, mutants, ranAt, runName)),
 ].sort((a, b) => String(a.file).localeCompare(String(b.file)));
+/** Every file `npm run mutation` mutates (stryker.config.mjs's scope "all"). */
+const scopeFiles = [
+  ...['server/middleware', 'server/scheduler', 'shared/engine'].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => `${folder}/${name}`),
+  ),
+  'server/services/api-tokens.ts',
+  'server/services/sessions.ts',
+];
+const unmeasured: FigureRow[] = scopeFiles
+  .filter((file) => !files.some((row) => row.file === file))
+  .map((file) => ({ file, mutants: '', measured: 'not yet measured' }));
 const byFolder = new Map<string, FigureRow[]>();
 for (const row of files) {
   const folder = dirname(String(row.file));
@@ -129,11 +149,16 @@ const pick = (statuses: Set<string>) =>
 const figures: MutationFigures = {
   name: 'mutation',
   measuredAt,
-  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. Per-file figures, survivors and reasons are listed in docs/figures/mutation.json.',
-  rows: [...kept, ...[...byFolder].map(([folder, rows]) => folderRow(folder, rows))].sort((a, b) =>
-    String(a.folder).localeCompare(String(b.folder)),
-  ),
-  files,
+  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. The second table gives each file of the scope with the run it comes from (MUTATION_RUN and its re-checks; figures kept from before that column have none) or says it is not yet measured; survivors and the reasons for equivalents are listed in docs/figures/mutation.json.',
+  rows: [...kept, ...[...byFolder].map(([folder, rows]) => folderRow(folder, rows))]
+    .map(
+      (row): FigureRow => ({
+        ...row,
+        'files in scope': scopeFiles.filter((file) => dirname(file) === row.folder).length,
+      }),
+    )
+    .sort((a, b) => String(a.folder).localeCompare(String(b.folder))),
+  detail: [...files, ...unmeasured].sort((a, b) => String(a.file).localeCompare(String(b.file))),
   survivors: [...(previous?.survivors ?? []).filter((m) => !inRun(m.at)), ...pick(undetected)],
   equivalents: [
     ...(previous?.equivalents ?? []).filter((m) => !inRun(m.at)),
