@@ -62,7 +62,10 @@ describe('org scope', () => {
 
   it('refuses an operation above the caller’s role with 403 naming the role it needs', async () => {
     const create = (token: string) => sendJson(api('/orgs/acme/scenarios'), 'POST', {}, bearer(token));
-    expect(await answer(await create(acme.tokens.viewer))).toEqual({
+    const refused = await create(acme.tokens.viewer);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.clone().json()).toMatchObject({ title: 'Forbidden', status: 403 });
+    expect(await answer(refused)).toEqual({
       status: 403,
       detail: 'This operation needs the planner role or higher.',
     });
