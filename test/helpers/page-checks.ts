@@ -22,3 +22,33 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     expect(await scrollsSideways(page), `${name} scrolls sideways at ${width} px`).toBe(false);
   }
 }
+
+/**
+ * Follows `page`'s requests from now on; the function it returns resolves once the page has no request
+ * in flight and shows no loading note (`Loading …`), seen on two animation frames in a row: the page
+ * has its data and has drawn it (what `networkidle` and a fixed pause waited for, without the pause).
+ */
+export function settling(page: Page): () => Promise<void> {
+  let inFlight = 0;
+  page.on('request', () => {
+    inFlight += 1;
+  });
+  const ended = () => {
+    inFlight -= 1;
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  const quietFrame = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) =>
+          requestAnimationFrame(() => resolve(document.querySelector('.state-loading') === null)),
+        ),
+    );
+  return async () => {
+    for (let quiet = 0; quiet < 2; ) {
+      quiet = inFlight === 0 && (await quietFrame()) && inFlight === 0 ? quiet + 1 : 0;
+      if (quiet === 0) await page.waitForTimeout(20);
+    }
+  };
+}

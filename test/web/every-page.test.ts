@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
+import { settling } from '../helpers/page-checks';
 import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 
 /** Every page of the app, with a heading that says it has loaded. */
@@ -46,6 +47,7 @@ describe('every page at 390 px and 1440 px', () => {
       `fits every page in ${width} px (no horizontal page scroll) with no serious or critical axe violations`,
       async () => {
         const { page, errors } = await env.open({ width, height: width === 390 ? 844 : 900 });
+        const settled = settling(page);
         await env.signIn(page, { path: '/scenarios' });
         const list = await env.api<{ items: { id: string }[] }>(page, 'GET', '/orgs/demo/scenarios');
         const [scenario, other] = list.items.map((s) => s.id);
@@ -55,8 +57,7 @@ describe('every page at 390 px and 1440 px', () => {
         for (const target of pages(scenario!, other!, teams.items[0]!.id)) {
           await page.goto(env.server.url + target.path);
           await page.getByRole('heading', { name: target.ready }).first().waitFor();
-          await page.waitForLoadState('networkidle');
-          await page.waitForTimeout(300);
+          await settled();
           const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
           const violations = await seriousViolations(page);
           if (scrollWidth > width || violations.length > 0) found[target.name] = { scrollWidth, violations };
