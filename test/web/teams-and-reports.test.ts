@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
@@ -22,7 +23,7 @@ describe('teams, roster import and reports in Chromium', () => {
   });
 
   it(
-    'shows the capacity report as a sortable table and downloads its CSV',
+    'shows the capacity report as a sortable table and downloads its CSV by team and by team and week, naming scenario, version, percentile and unit',
     async () => {
       const { page, errors } = await env.open({ width: 1920, height: 1080 });
       await env.signIn(page, { path: '/reports' });
@@ -34,14 +35,48 @@ describe('teams, roster import and reports in Chromium', () => {
       expect(await page.locator('th[aria-sort=descending]').count()).toBe(1);
       await page.screenshot({ path: 'test-results/reports.png' });
 
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Download CSV' }).click(),
-      ]);
-      const csv = await readFile((await download.path())!, 'utf8');
-      const [head, ...rows] = csv.trim().split(/\r?\n/);
-      expect(head).toMatch(/^scenario,scenario_version,forecast_runs,team,team_id,/);
-      expect(rows.length).toBeGreaterThanOrEqual(40);
+      const download = async (name: string) => {
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name }).click(),
+        ]);
+        const [head, ...rows] = parse(await readFile((await file.path())!, 'utf8')) as string[][];
+        return { head: head!, rows };
+      };
+      // The page names the version its figures are of; both CSVs carry it on every row.
+      const shown = (await page.locator('.page > p.muted').first().textContent())!;
+      const [, scenario, version] = shown.match(/^(.+) version (\d+) ·/)!;
+
+      const byTeam = await download('CSV: one row per team');
+      const rowHead = ['scenario', 'scenario_version', 'forecast_runs', 'team', 'team_id'];
+      expect(byTeam.head.slice(0, 5)).toEqual(rowHead);
+      expect(byTeam.head).toEqual(
+        expect.arrayContaining([
+          'headcount_today_senior_people',
+          'headcount_at_horizon_senior_p50_people',
+          'backlog_at_horizon_p50_changes',
+          'backlog_at_horizon_p90_changes',
+          'peak_burnout_risk_p50_index',
+          'max_absorbable_layoff_percent',
+          'reviewers_needed_people',
+        ]),
+      );
+      expect(byTeam.rows).toHaveLength(40);
+      expect(new Set(byTeam.rows.map((row) => `${row[0]} v${row[1]}`))).toEqual(
+        new Set([`${scenario} v${version}`]),
+      );
+
+      const byWeek = await download('CSV: team × week');
+      expect(byWeek.head.slice(0, 6)).toEqual([...rowHead, 'week']);
+      expect(byWeek.head).toEqual(
+        expect.arrayContaining(['headcount_senior_p50_people', 'backlog_p90_changes', 'p90_wait_p50_hours']),
+      );
+      // 40 teams x 52 weeks (the report's horizon), each team-week once.
+      expect(byWeek.rows).toHaveLength(40 * 52);
+      expect(new Set(byWeek.rows.map((row) => `${row[4]} ${row[5]}`)).size).toBe(40 * 52);
+      expect(new Set(byWeek.rows.map((row) => `${row[0]} v${row[1]}`))).toEqual(
+        new Set([`${scenario} v${version}`]),
+      );
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs,

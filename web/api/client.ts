@@ -138,6 +138,10 @@ export const api = {
   resetThresholds: (slug: string) => request<OrgThresholds>('DELETE', `${org(slug)}/thresholds`),
   capacityReport: (slug: string) =>
     request<TeamCapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
-  /** Address of the capacity report as CSV, for a plain download link (the session cookie authenticates it). */
-  capacityReportCsvUrl: (slug: string) => `${base}${org(slug)}/reports/capacity?format=csv`,
+  /**
+   * Address of the capacity report of a scenario version as CSV, one row per team or per team and
+   * week, for a plain download link (the session cookie authenticates it).
+   */
+  capacityReportCsvUrl: (slug: string, of: { scenario: string; version: number; grain: 'team' | 'week' }) =>
+    `${base}${org(slug)}/reports/capacity?format=csv&grain=${of.grain}&scenario=${encodeURIComponent(of.scenario)}&version=${of.version}`,
 };

@@ -22,9 +22,48 @@ export const chartEventsOf = (
 export const eventLine = (event: ChartEvent, i: number): string =>
   `${i + 1}. ${formatDate(event.date)}: ${event.label}`;
 
+/** A number label over the event markers: `text` ("3", or "1–2" for markers too close to label apart) centred at `x`. */
+export interface MarkerLabel {
+  x: number;
+  text: string;
+}
+
+/**
+ * The number labels of event markers at `xs` (canvas px, in event order, numbered from
+ * `first`): markers whose labels would come closer than `gap` px to the label before share one
+ * label naming the range ("1–2"), centred between them, so on a narrow chart events a week or two
+ * apart do not print their numbers over each other. `width` measures a label's text in px.
+ */
+export function markerLabels(
+  xs: readonly number[],
+  width: (text: string) => number,
+  gap: number,
+  first = 1,
+): MarkerLabel[] {
+  const groups: { from: number; to: number; left: number; right: number }[] = [];
+  const place = (group: { from: number; to: number; left: number; right: number }) => {
+    const x = (xs[group.from - first]! + xs[group.to - first]!) / 2;
+    const half = width(labelText(group.from, group.to)) / 2;
+    return { ...group, left: x - half, right: x + half };
+  };
+  xs.forEach((_, i) => {
+    let group = place({ from: first + i, to: first + i, left: 0, right: 0 });
+    while (groups.length > 0 && group.left < groups.at(-1)!.right + gap)
+      group = place({ ...group, from: groups.pop()!.from });
+    groups.push(group);
+  });
+  return groups.map((group) => ({
+    x: (group.left + group.right) / 2,
+    text: labelText(group.from, group.to),
+  }));
+}
+
+const labelText = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
+
 /**
  * uPlot plugin: a dashed vertical line at each event's week with its number on top (the list
- * under the chart says what each number is). Events outside the time axis are left out.
+ * under the chart says what each number is); numbers too close to print apart share a label
+ * ("1–2", {@link markerLabels}). Events outside the time axis are left out.
  */
 export function eventMarkers(events: () => readonly ChartEvent[]): uPlot.Plugin {
   return {
@@ -40,15 +79,22 @@ export function eventMarkers(events: () => readonly ChartEvent[]): uPlot.Plugin 
         ctx.setLineDash([3 * ratio, 3 * ratio]);
         ctx.font = `${11 * ratio}px system-ui, sans-serif`;
         ctx.textAlign = 'center';
-        events().forEach((event, i) => {
-          const x = Math.round(u.valToPos(toSeconds(event.date), 'x', true));
-          if (x < left || x > left + width) return;
+        const shown = events()
+          .map((event, i) => ({ n: i + 1, x: Math.round(u.valToPos(toSeconds(event.date), 'x', true)) }))
+          .filter(({ x }) => x >= left && x <= left + width);
+        for (const { x } of shown) {
           ctx.beginPath();
           ctx.moveTo(x, top + 12 * ratio);
           ctx.lineTo(x, top + height);
           ctx.stroke();
-          ctx.fillText(String(i + 1), x, top + 10 * ratio);
-        });
+        }
+        const labels = markerLabels(
+          shown.map(({ x }) => x),
+          (text) => ctx.measureText(text).width,
+          4 * ratio,
+          shown[0]?.n,
+        );
+        for (const label of labels) ctx.fillText(label.text, label.x, top + 10 * ratio);
         ctx.restore();
       },
     },

@@ -19,7 +19,7 @@ const modelErrorLines = (rows: Record<string, unknown>[]): { teams: string[]; li
   return [...byLine].map(([line, teams]) => ({ teams, line }));
 };
 
-/** The capacity report of the plan of record: a sortable table and the API's CSV. */
+/** The capacity report of the plan of record: a sortable table and the API's CSV, by team or by team and week. */
 export function ReportsPage() {
   const [{ capacity, csvUrl }, actions] = useStores().reports;
   onMount(() => actions.open());
@@ -27,11 +27,16 @@ export function ReportsPage() {
     <section class="page">
       <div class="page-head">
         <h2>Capacity report</h2>
-        <Show when={csvUrl()}>
+        <Show when={csvUrl('team')}>
           {(url) => (
-            <a class="button" href={url()} download="capacity-report.csv">
-              Download CSV
-            </a>
+            <div class="toolbar">
+              <a class="button" href={url()} download="capacity-report.csv">
+                CSV: one row per team
+              </a>
+              <a class="button" href={csvUrl('week') ?? ''} download="capacity-report-weeks.csv">
+                CSV: team × week
+              </a>
+            </div>
           )}
         </Show>
       </div>
