@@ -90,6 +90,16 @@ describe('feedback loops, pinned to hand-worked numbers', () => {
     for (const incidents of light.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.03, 10);
   });
 
+  it('puts a team without reviewers at the pressure cap: 20 changes x 1.5 / 1000 x 3', () => {
+    // No review capacity at all: any waiting work is overload, so escapes run at the cap (x 3).
+    const unreviewed = metricsOf(team(10, 2, 0, 4));
+    for (const incidents of unreviewed.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.09, 10);
+    // ... but none of it waits when no change asks for sign-off (ordinaryReviewShare 0): the plain 20 x 1.5 / 1000.
+    const input = team(10, 2, 0, 4);
+    const unasked = metricsOf({ ...input, parameters: { ...input.parameters, ordinaryReviewShare: 0 } });
+    for (const incidents of unasked.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.03, 10);
+  });
+
   it('never lowers fatigue, attrition or incidents when the same team gets more work', () => {
     fc.assert(
       fc.property(
