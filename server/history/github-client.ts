@@ -25,8 +25,29 @@ const limiters = {
  */
 type ThrottleOptions = ThrottlingOptions & { global: Bottleneck.Group; write: Bottleneck.Group; id: string };
 
+/**
+ * Parses JSON answers with the platform's `JSON.parse`. @octokit/request parses them with
+ * json-with-bigint (integers past 2^53 kept as BigInt), which on Node 20 first rewrites the text
+ * with a regular expression and then revives every value: 0.8 s of the 2.3 s CPU of a
+ * 5,000-pull-request sync. The sync's queries ask for no such integer (GraphQL's Int is 32-bit).
+ * As the first plugin its hook is the innermost, so the throttling plugin still reads the parsed
+ * `errors` of a GraphQL answer; error answers (4xx/5xx) are still parsed by @octokit/request.
+ */
+function nativeJson(octokit: Pick<Octokit, 'hook'>) {
+  octokit.hook.wrap('request', async (request, options) => {
+    // Every hook of a request shares its options object (the hooks are bound to it): set in place.
+    options.request = { ...options.request, parseSuccessResponseBody: false };
+    const response = await request(options);
+    const body = response.data as ReadableStream<Uint8Array> | null;
+    const text = body ? await new Response(body).text() : '';
+    const json = /\bjson\b/.test(String(response.headers['content-type'] ?? '')) && text !== '';
+    response.data = json ? JSON.parse(text) : text;
+    return response;
+  });
+}
+
 /** Octokit with the throttling and retry plugins; the sync uses its `graphql` method. */
-const GithubOctokit = Octokit.plugin(throttling, retry);
+const GithubOctokit = Octokit.plugin(nativeJson, throttling, retry);
 
 /** GraphQL's primary rate limit as a query's `rateLimit { cost remaining resetAt }` reports it. */
 export interface GraphqlRateLimit {

@@ -22,17 +22,16 @@ export function repoRef(fullName: string): RepoRef {
   return { owner, repo };
 }
 
-/** One pull request read: its number, last update (ms), outcome and the people it names. */
+/** One pull request read: its number, outcome and the people it names. */
 export interface ReadPull {
   number: number;
-  updatedAt: number;
   outcome: PullOutcome;
   people: [string, string][];
 }
 
-/** A page of pull requests read in full, and the cursor after it (null after the last page). */
+/** A page of pull requests as GitHub answered it, and the cursor after it (null after the last page). */
 export interface PullsPage {
-  pulls: ReadPull[];
+  nodes: PullNode[];
   next: string | null;
 }
 
@@ -48,31 +47,37 @@ async function allReviews(client: GithubClient, pull: PullNode): Promise<ReviewN
   return reviews;
 }
 
-/**
- * The page of `first` pull requests after cursor `after` (null: the newest), most recently
- * updated first, each read in full: a change, or why it is left out (a draft's or a bot's further
- * reviews are not read).
- */
+/** The page of `first` pull requests after cursor `after` (null: the newest), most recently updated first. */
 export async function fetchPullsPage(
   client: GithubClient,
   ref: RepoRef,
-  rules: PullRequestRules,
   page: { first: number; after: string | null },
 ): Promise<PullsPage> {
   const data = await client.query<PullsData>(pullsQuery, { owner: ref.owner, name: ref.repo, ...page });
   if (!data.repository)
     throw new Error(`Could not resolve to a Repository with the name '${ref.owner}/${ref.repo}'.`);
   const { nodes, pageInfo } = data.repository.pullRequests;
+  return { nodes, next: pageInfo.hasNextPage ? pageInfo.endCursor : null };
+}
+
+/**
+ * Pull requests read in full: each a change, or why it is left out (a draft's or a bot's further
+ * reviews are not read).
+ */
+export async function readPulls(
+  client: GithubClient,
+  nodes: PullNode[],
+  rules: PullRequestRules,
+): Promise<ReadPull[]> {
   const pulls: ReadPull[] = [];
   for (const pull of nodes) {
     const leftOut = leftOutByPull(pull, rules);
     const reviews = leftOut ? [] : await allReviews(client, pull);
     pulls.push({
       number: pull.number,
-      updatedAt: Date.parse(pull.updatedAt),
       outcome: leftOut ?? pullChange(pull, reviews, rules),
       people: pullPeople(pull, reviews),
     });
   }
-  return { pulls, next: pageInfo.hasNextPage ? pageInfo.endCursor : null };
+  return pulls;
 }

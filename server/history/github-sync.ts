@@ -4,7 +4,7 @@ import { githubRepositories, historyChanges } from '../db/schema';
 import type { ImportedChange } from './change';
 import type { PullRequestRules } from './gh-pr-list';
 import type { GithubClient } from './github-client';
-import { fetchPullsPage, type PullsPage, repoRef } from './github-fetch';
+import { fetchPullsPage, type PullsPage, readPulls, repoRef } from './github-fetch';
 import { sourceId, teamId, upsertChanges, upsertPeople } from './store-history';
 
 /** Pull requests a page asks for: GitHub's most for a connection. */
@@ -77,7 +77,7 @@ async function storePage(
  * the front of the list (the cursor is a position in the order, not a count), so nothing is
  * skipped: they are newer than the target recorded when the sync began, and the next sync reads
  * them. A first page whose newest pull request is not newer than the cursor means nothing changed
- * (`unchanged`, nothing stored). While a page is stored, the next one is fetched.
+ * (`unchanged`, nothing stored). While a page is read in full and stored, the next one is fetched.
  */
 export async function syncRepository(
   ctx: RepoSyncContext,
@@ -102,8 +102,7 @@ export async function syncRepository(
     abandoned: 0,
     resumed,
   };
-  const read = (after: string | null) =>
-    fetchPullsPage(ctx.client, ref, ctx.rules, { first: pageSize, after });
+  const read = (after: string | null) => fetchPullsPage(ctx.client, ref, { first: pageSize, after });
   // A sync stopped after storing its last page has nothing left to read.
   let reading: Promise<PullsPage | null> =
     resumed && resume.after === null ? Promise.resolve(null) : read(resume.after);
@@ -111,25 +110,28 @@ export async function syncRepository(
     for (let first = !resumed; ; first = false) {
       const page = await reading;
       if (!page) break;
+      const updated = page.nodes.map((p) => Date.parse(p.updatedAt));
       if (first) {
-        const newest = page.pulls[0]?.updatedAt ?? null;
+        const newest = updated[0] ?? null;
         resume.target = newest ?? floor;
         if (floor !== null && newest !== null && newest <= floor) {
           result.status = 'unchanged';
           break;
         }
       }
-      const fresh = page.pulls.filter((p) => floor === null || p.updatedAt > floor);
-      const next = fresh.length < page.pulls.length ? null : page.next;
-      // The next page is fetched while this one is stored; its failure surfaces once this one is.
+      const fresh = page.nodes.filter((_, i) => floor === null || updated[i]! > floor);
+      const next = fresh.length < page.nodes.length ? null : page.next;
+      // The next page is fetched while this one is read and stored; its failure surfaces once
+      // this one is stored.
       reading = next === null ? Promise.resolve(null) : read(next);
       reading.catch(() => undefined);
+      const pulls = await readPulls(ctx.client, fresh, ctx.rules);
       const stored = {
         changes: [] as ImportedChange[],
         leftOut: [] as string[],
         people: new Map<string, string>(),
       };
-      for (const { number, outcome, people } of fresh) {
+      for (const { number, outcome, people } of pulls) {
         for (const [identity, login] of people) stored.people.set(identity, login);
         if (typeof outcome === 'object') stored.changes.push(outcome);
         else {

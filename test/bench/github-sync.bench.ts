@@ -26,6 +26,9 @@ import { benchToken } from './github-sync-pulls';
 async function startFakeProcess() {
   const child = fork(fileURLToPath(new URL('./fake-github-process.ts', import.meta.url)), {
     execArgv: ['--import', 'tsx'],
+    // graphql-js's development checks (a constructor-name test on every failed instanceof) are
+    // for finding duplicate installs, not part of serving a query.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const next = <K extends FakeGithubMessage['kind']>(kind: K) =>
     new Promise<Extract<FakeGithubMessage, { kind: K }>>((resolve) => {

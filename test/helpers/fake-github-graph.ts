@@ -52,7 +52,7 @@ function keyOf(cursor: string, argument: string): string {
 }
 
 /** A page of `items` (in order; `descending` when their keys fall along it) as a connection. */
-export function connection<T>(items: Keyed<T>[], args: ConnectionArgs, cap: number, descending = false) {
+function connection<T>(items: Keyed<T>[], args: ConnectionArgs, cap: number, descending = false) {
   const beyond = (key: string, cursorKey: string) => (descending ? key < cursorKey : key > cursorKey);
   let window = items;
   if (args.after) {
@@ -92,7 +92,7 @@ const listed = <T>(items: T[]): Keyed<T>[] =>
   items.map((node, i) => ({ key: String(i).padStart(6, '0'), node }));
 
 /** A `User` or a `Bot` (GraphQL names a GitHub App's bot without REST's `[bot]` suffix). */
-export function actor(login: string, type: 'User' | 'Bot' = 'User') {
+function actor(login: string, type: 'User' | 'Bot' = 'User') {
   const name = type === 'Bot' ? login.replace(/\[bot\]$/, '') : login;
   return { __typename: type, id: `${type}_${name}`, login: name, url: `https://github.test/${name}` };
 }
@@ -217,23 +217,38 @@ interface PullsArgs extends ConnectionArgs {
   states?: string[] | null;
 }
 
+/** The last order worked out: the sort keys joined, as listed, and the listed indices in order. */
+let lastOrder: { signature: string; order: number[] } | undefined;
+
 /**
  * `Repository.pullRequests`, keyed by the order's time, then the number (created first, as
- * GitHub orders by default). Only the page's pull requests are rendered.
+ * GitHub orders by default). Only the page's pull requests are rendered; the sorted order is kept
+ * while the keys stay the same.
  */
 export function pullRequests(pulls: FakePull[], args: PullsArgs, cap: number) {
   const field = args.orderBy?.field ?? 'CREATED_AT';
   if (field === 'COMMENTS')
     throw new Error('The fake orders pull requests by CREATED_AT or UPDATED_AT only.');
   const descending = args.orderBy?.direction === 'DESC';
-  const items = pulls
+  const keyed = pulls
     .filter((p) => !args.states || args.states.includes(stateOf(p)))
     .map((node) => ({
       key: `${field === 'UPDATED_AT' ? node.updated : node.created}|${String(node.number).padStart(9, '0')}`,
       node,
-    }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) * (descending ? -1 : 1));
-  const page = connection(items, args, cap, descending);
+    }));
+  const signature = `${descending}:${keyed.map((k) => k.key).join(',')}`;
+  if (lastOrder?.signature !== signature) {
+    const sign = descending ? -1 : 1;
+    const order = keyed.map((_, i) => i);
+    order.sort((a, b) => (keyed[a]!.key < keyed[b]!.key ? -sign : keyed[a]!.key > keyed[b]!.key ? sign : 0));
+    lastOrder = { signature, order };
+  }
+  const page = connection(
+    lastOrder.order.map((i) => keyed[i]!),
+    args,
+    cap,
+    descending,
+  );
   return {
     ...page,
     nodes: page.nodes.map((p) => pullRequest(p, cap)),

@@ -22,7 +22,7 @@ import {
 
 /** GitHub's published GraphQL schema (@octokit/graphql-schema's introspection), built once. */
 let built: GraphQLSchema | undefined;
-const githubSchema = () => {
+export const githubSchema = () => {
   built ??= buildClientSchema(published.json as never);
   return built;
 };
@@ -107,18 +107,32 @@ function measure(schema: GraphQLSchema, document: DocumentNode, variables: Recor
   return { walk, totals: () => ({ requests, nodeCount }) };
 }
 
+/** Each query text parsed and validated once: its document, or why GitHub refuses it. */
+const documents = new Map<string, DocumentNode | RefusedQuery>();
+
+function parsedQuery(schema: GraphQLSchema, query: string): DocumentNode {
+  let parsed = documents.get(query);
+  if (!parsed) {
+    try {
+      const document = parse(query);
+      const invalid = validate(schema, document);
+      parsed =
+        invalid.length > 0
+          ? new RefusedQuery(invalid.map((e) => ({ message: e.message, locations: e.locations })))
+          : document;
+    } catch (error) {
+      parsed = new RefusedQuery([{ message: (error as GraphQLError).message }]);
+    }
+    documents.set(query, parsed);
+  }
+  if (parsed instanceof RefusedQuery) throw parsed;
+  return parsed;
+}
+
 /** Parses, validates against GitHub's schema and measures a query; throws {@link RefusedQuery}. */
 export function checkQuery(query: string, rawVariables: Record<string, unknown>): CheckedQuery {
   const schema = githubSchema();
-  let document: DocumentNode;
-  try {
-    document = parse(query);
-  } catch (error) {
-    throw new RefusedQuery([{ message: (error as GraphQLError).message }]);
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0)
-    throw new RefusedQuery(invalid.map((e) => ({ message: e.message, locations: e.locations })));
+  const document = parsedQuery(schema, query);
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );

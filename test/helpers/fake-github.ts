@@ -4,6 +4,7 @@ import {
   checkQuery,
   type GithubGraphqlError,
   githubError,
+  githubSchema,
   RefusedQuery,
   runQuery,
 } from './fake-github-query';
@@ -74,6 +75,7 @@ const readBody = (req: IncomingMessage) =>
  * matching requests first.
  */
 export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeGithub> {
+  githubSchema();
   const fake = { pulls: [] as FakePull[], faults: [] as Fault[], requests: [] as SeenRequest[] };
   const cap = options.maxPerPage ?? 100;
   const limit = options.rateLimit ?? 5000;
