@@ -14,6 +14,17 @@ const frames = () => {
   };
 };
 
+/** A coalescer of lever changes on a hand-run frame clock, recording what it applies. */
+const recorded = () => {
+  const clock = frames();
+  const applied: object[] = [];
+  const push = coalescePerFrame(
+    (change: { layoff?: number; ai?: number }) => applied.push(change),
+    clock.next,
+  );
+  return { clock, applied, push };
+};
+
 describe('coalescePerFrame', () => {
   it('applies a lone change at once, without waiting for a frame', () => {
     const clock = frames();
@@ -26,12 +37,7 @@ describe('coalescePerFrame', () => {
   });
 
   it('merges the changes of one frame into one, later values winning, applied at the next frame', () => {
-    const clock = frames();
-    const applied: object[] = [];
-    const push = coalescePerFrame(
-      (change: { layoff?: number; ai?: number }) => applied.push(change),
-      clock.next,
-    );
+    const { clock, applied, push } = recorded();
     push({ layoff: 1 });
     push({ layoff: 2 });
     push({ ai: 40 });
@@ -46,5 +52,19 @@ describe('coalescePerFrame', () => {
     clock.tick();
     push({ ai: 50 });
     expect(applied.at(-1)).toEqual({ ai: 50 });
+  });
+});
+
+describe('coalescePerFrame flush', () => {
+  it('applies the merged changes at once, and the frame then applies nothing more', () => {
+    const { clock, applied, push } = recorded();
+    push({ layoff: 1 });
+    push({ layoff: 2 });
+    push({ ai: 40 });
+    push.flush();
+    expect(applied).toEqual([{ layoff: 1 }, { layoff: 2, ai: 40 }]);
+    push.flush();
+    clock.tick();
+    expect(applied).toHaveLength(2);
   });
 });

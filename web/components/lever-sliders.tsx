@@ -11,6 +11,8 @@ interface LeverSlidersProps {
   values: LeverValues;
   disabled: boolean;
   onChange: (next: Partial<LeverValues>) => void;
+  /** A slider let go (its `change` event: pointer up, or at once after a key press) or the rule toggled. */
+  onRelease?: () => void;
 }
 
 function Slider(props: {
@@ -23,6 +25,7 @@ function Slider(props: {
   value: number;
   disabled: boolean;
   onInput: (value: number) => void;
+  onRelease: (() => void) | undefined;
 }) {
   return (
     <div class="lever">
@@ -43,6 +46,7 @@ function Slider(props: {
           markLeverInput();
           props.onInput(event.currentTarget.valueAsNumber);
         }}
+        onChange={() => props.onRelease?.()}
       />
     </div>
   );
@@ -63,6 +67,7 @@ export function LeverSliders(props: LeverSlidersProps) {
         value={props.values.aiTarget}
         disabled={props.disabled}
         onInput={(aiTarget) => props.onChange({ aiTarget })}
+        onRelease={props.onRelease}
       />
       <Slider
         id="lever-layoff"
@@ -74,6 +79,7 @@ export function LeverSliders(props: LeverSlidersProps) {
         value={props.values.layoffPercent}
         disabled={props.disabled}
         onInput={(layoffPercent) => props.onChange({ layoffPercent })}
+        onRelease={props.onRelease}
       />
       <Slider
         id="lever-review-hours"
@@ -85,6 +91,7 @@ export function LeverSliders(props: LeverSlidersProps) {
         value={props.values.reviewHours}
         disabled={props.disabled}
         onInput={(reviewHours) => props.onChange({ reviewHours })}
+        onRelease={props.onRelease}
       />
       <div class="lever lever-toggle">
         <input
@@ -95,6 +102,7 @@ export function LeverSliders(props: LeverSlidersProps) {
           onChange={(event) => {
             markLeverInput();
             props.onChange({ signOff: event.currentTarget.checked });
+            props.onRelease?.();
           }}
         />
         <label for="lever-sign-off">Senior sign-off rule for AI-assisted changes by juniors and mids</label>

@@ -190,7 +190,15 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
           }
           notice={location.state?.notice ?? ''}
         />
-        <LeverSliders values={valuesOf(state())} disabled={!canEdit()} onChange={moveLevers} />
+        <LeverSliders
+          values={valuesOf(state())}
+          disabled={!canEdit()}
+          onChange={moveLevers}
+          onRelease={() => {
+            moveLevers.flush();
+            runner.startNow();
+          }}
+        />
         <Show when={state().reviewHours !== defaultHours}>
           <p class="note">
             Review hours per senior is a what-if on the org parameters and is not saved with the scenario.

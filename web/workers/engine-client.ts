@@ -23,10 +23,11 @@ interface EngineChannel {
   run(type: EngineJobType, job: number, input: ForecastInputRaw, listener: Listener): void;
   /**
    * Stops a job: a message the worker reads between Monte Carlo slices, or, on a channel made
-   * `endOnCancel` whose only job this is, ending its workers at once (new ones start with the
-   * next job), so the slices in progress stop taking CPU from the slider's mean path.
+   * `endOnCancel` whose only job this is, ending its workers at once, so the slices in progress
+   * stop taking CPU from the slider's mean path. With `another` (a job for a newer input follows)
+   * new workers start loading at once, idle until that job; else with the next job.
    */
-  cancel(job: number): void;
+  cancel(job: number, another?: boolean): void;
   forget(job: number): void;
   close(): void;
 }
@@ -85,14 +86,16 @@ function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineC
     resident = null;
     listeners.clear();
   };
+  const start = () => {
+    if (started.length > 0) return;
+    started = startWorkers(workers);
+    started[0]!.onmessage = (event: MessageEvent<EngineWireMessage>) => {
+      const listener = listeners.get(event.data.job);
+      if (listener) listener(unpacked(event.data));
+    };
+  };
   const post = (request: EngineRequest) => {
-    if (started.length === 0) {
-      started = startWorkers(workers);
-      started[0]!.onmessage = (event: MessageEvent<EngineWireMessage>) => {
-        const listener = listeners.get(event.data.job);
-        if (listener) listener(unpacked(event.data));
-      };
-    }
+    start();
     started[0]!.postMessage(request);
   };
   return {
@@ -104,9 +107,12 @@ function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineC
       listeners.set(job, listener);
       post({ type, job, org: resident.id, edit });
     },
-    cancel(job) {
-      if (endOnCancel && listeners.size === 1 && listeners.has(job)) end();
-      else if (started.length > 0) post({ type: 'cancel', job });
+    cancel(job, another = false) {
+      if (endOnCancel && listeners.size === 1 && listeners.has(job)) {
+        end();
+        // Loaded while the slider moves, the next job (on release) need not wait for them.
+        if (another) start();
+      } else if (started.length > 0) post({ type: 'cancel', job });
     },
     forget: (job) => listeners.delete(job),
     close: end,
@@ -176,6 +182,11 @@ export interface ForecastRunner {
   reviewersNeeded: Accessor<number | null>;
   /** Per-team answers on the Monte Carlo bands (P50), as the server stores them; null until the bands are in. */
   answers: Accessor<TeamAnswer[] | null>;
+  /**
+   * Starts the Monte Carlo of the current input now if it is still waiting for `settleMs` (a
+   * slider was let go: its input is final, so the first bands need not wait).
+   */
+  startNow(): void;
 }
 
 /**
@@ -217,6 +228,8 @@ export function createForecastRunner(
   let pending: { raw: ForecastInputRaw; seq: number } | null = null;
   let monteCarloJob = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The input whose Monte Carlo waits for `settleMs`. */
+  let settling: ForecastInputRaw | null = null;
 
   const fail = (message: EngineResponse) => {
     if (message.type === 'invalid') setIssues(message.issues);
@@ -247,6 +260,7 @@ export function createForecastRunner(
   };
 
   const runMonteCarlo = (raw: ForecastInputRaw) => {
+    settling = null;
     const job = nextJob++;
     monteCarloJob = job;
     setProgress(0);
@@ -281,10 +295,12 @@ export function createForecastRunner(
     );
   };
 
-  const cancelMonteCarlo = () => {
+  /** Cancels the Monte Carlo job in flight; `another`: one for a newer input follows. */
+  const cancelMonteCarlo = (another = false) => {
     clearTimeout(timer);
+    settling = null;
     if (monteCarloJob) {
-      longChannel.cancel(monteCarloJob);
+      longChannel.cancel(monteCarloJob, another);
       longChannel.forget(monteCarloJob);
       monteCarloJob = 0;
     }
@@ -294,7 +310,7 @@ export function createForecastRunner(
 
   createEffect(
     on(input, (raw) => {
-      cancelMonteCarlo();
+      cancelMonteCarlo(raw !== null);
       setBanded(false);
       setNeeded(null);
       setAnswers(null);
@@ -302,11 +318,14 @@ export function createForecastRunner(
       const seq = leverInputSeq();
       if (meanInFlight) pending = { raw, seq };
       else runMean(raw, seq);
-      if (options.runs > 0) timer = setTimeout(() => runMonteCarlo(raw), options.settleMs);
+      if (options.runs > 0) {
+        settling = raw;
+        timer = setTimeout(() => runMonteCarlo(raw), options.settleMs);
+      }
     }),
   );
   onCleanup(() => {
-    cancelMonteCarlo();
+    cancelMonteCarlo(false);
     own?.close();
   });
 
@@ -318,5 +337,10 @@ export function createForecastRunner(
     issues,
     reviewersNeeded: needed,
     answers,
+    startNow() {
+      if (!settling) return;
+      clearTimeout(timer);
+      runMonteCarlo(settling);
+    },
   };
 }
