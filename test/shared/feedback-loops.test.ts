@@ -90,10 +90,27 @@ describe('feedback loops, pinned to hand-worked numbers', () => {
     for (const incidents of light.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.03, 10);
   });
 
+  it('recovers part of fatigue below the cap: f + 0.08 s (1 - f) - 0.04 (1 - s) f with s = overtime / 8', () => {
+    // About 4 h of overtime each (half the cap): fatigue both builds and recovers every week.
+    const busy = metricsOf(team(10, 5.5, 5, 10));
+    let fatigue = 0;
+    busy.overtimeHoursPerReviewer.p50.forEach((overtime, w) => {
+      const strain = overtime / 8;
+      expect(strain).toBeGreaterThan(0.1);
+      expect(strain).toBeLessThan(0.9);
+      fatigue += 0.08 * strain * (1 - fatigue) - 0.04 * (1 - strain) * fatigue;
+      expect(bandOf(busy, 'fatigue').p50[w]).toBeCloseTo(fatigue, 8);
+    });
+  });
+
   it('puts a team without reviewers at the pressure cap: 20 changes x 1.5 / 1000 x 3', () => {
     // No review capacity at all: any waiting work is overload, so escapes run at the cap (x 3).
     const unreviewed = metricsOf(team(10, 2, 0, 4));
     for (const incidents of unreviewed.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.09, 10);
+    // Nobody is there to work overtime, so nobody tires.
+    for (const key of ['overtimeHoursPerReviewer', 'fatigue'] as const) {
+      for (const value of bandOf(unreviewed, key).p50) expect(value).toBe(0);
+    }
     // ... but none of it waits when no change asks for sign-off (ordinaryReviewShare 0): the plain 20 x 1.5 / 1000.
     const input = team(10, 2, 0, 4);
     const unasked = metricsOf({ ...input, parameters: { ...input.parameters, ordinaryReviewShare: 0 } });
