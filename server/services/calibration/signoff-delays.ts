@@ -4,15 +4,32 @@ import type { DemandChange } from './team-history';
 import { weekEffect } from './week-effect';
 
 /**
- * Kaplan-Meier estimate of the sign-off delay's survival (Kaplan and Meier, JASA 53(282), 1958):
- * `survival[j]` = P(delay > `times[j]`), times the distinct delays of changes signed, ascending.
+ * Kaplan-Meier estimate of the sign-off delay's survival (Kaplan and Meier, JASA 53(282), 1958),
+ * its tail completed by an exponential (as Brown, Hollander and Korwar, 1974, complete the curve
+ * past its data): `survival[j]` = P(delay > `times[j]`), times the distinct delays of changes
+ * signed up to `tailStart`, ascending; past `tailStart` the survival falls at the constant hazard
+ * `tailHazard` (per hour) from `tailSurvival` ({@link TAIL_SIGNOFFS}).
  */
 export interface DelaySurvival {
   times: Float64Array;
   survival: Float64Array;
+  tailStart: number;
+  tailSurvival: number;
+  tailHazard: number;
   /** The longest time observed, signed or still open (a delay beyond every signed one is read as this). */
   longest: number;
 }
+
+/**
+ * Sign-offs the survival's tail is fitted to: the last 10. Past the first of them the curve has
+ * a step only where one of a handful of changes happened to be signed, so a change already open
+ * that long would be certain to stay open through any stretch without one (or for ever, past the
+ * last): the tail instead takes their sign-offs over the hours they and every change still open
+ * spent at risk past it, the exponential's maximum likelihood hazard under censoring (relative
+ * standard error about 1 / sqrt(10), a third). With fewer sign-offs in all there is no tail to fit:
+ * the curve ends flat at its last step (hazard 0).
+ */
+export const TAIL_SIGNOFFS = 10;
 
 /** One change's delay as seen at an origin: signed after `time` hours (`signed`), or open for `time` so far. */
 export interface DelayObservation {
@@ -29,13 +46,23 @@ const byTime = (a: DelayObservation, b: DelayObservation) =>
  * `weights[i]` times (all once when left out): changes still open are censored at their age.
  */
 function survivalOf(sorted: readonly DelayObservation[], weights?: ArrayLike<number>): DelaySurvival {
+  const weight = (i: number) => (weights === undefined ? 1 : weights[i]!);
+  let tailStart = Number.POSITIVE_INFINITY;
+  let lastSigned = 0;
+  for (let i = sorted.length - 1, signed = 0; i >= 0 && signed < TAIL_SIGNOFFS; i--) {
+    if (!sorted[i]!.signed || weight(i) === 0) continue;
+    signed += weight(i);
+    lastSigned = Math.max(lastSigned, sorted[i]!.time);
+    if (signed >= TAIL_SIGNOFFS) tailStart = sorted[i]!.time;
+  }
   const times: number[] = [];
   const survival: number[] = [];
-  const weight = (i: number) => (weights === undefined ? 1 : weights[i]!);
   let atRisk = 0;
   for (let i = 0; i < sorted.length; i++) atRisk += weight(i);
   let s = 1;
   let longest = 0;
+  let tailSignoffs = 0;
+  let tailExposure = 0;
   for (let i = 0; i < sorted.length; ) {
     const time = sorted[i]!.time;
     let signed = 0;
@@ -45,22 +72,34 @@ function survivalOf(sorted: readonly DelayObservation[], weights?: ArrayLike<num
       if (sorted[i]!.signed) signed += weight(i);
     }
     if (leaving > 0) longest = time;
-    if (signed > 0) {
+    if (time > tailStart) {
+      tailSignoffs += signed;
+      tailExposure += leaving * (time - tailStart);
+    } else if (signed > 0) {
       s *= 1 - signed / atRisk;
       times.push(time);
       survival.push(s);
     }
     atRisk -= leaving;
   }
-  return { times: Float64Array.from(times), survival: Float64Array.from(survival), longest };
+  return {
+    times: Float64Array.from(times),
+    survival: Float64Array.from(survival),
+    tailStart: Math.min(tailStart, lastSigned),
+    tailSurvival: s,
+    tailHazard: tailExposure > 0 ? tailSignoffs / tailExposure : 0,
+    longest,
+  };
 }
 
 /** The {@link DelaySurvival} of `observations` (changes still open are censored at their age). */
 export const kaplanMeier = (observations: readonly DelayObservation[]): DelaySurvival =>
   survivalOf([...observations].sort(byTime));
 
-/** P(delay > `hours`): the survival at the last signed time at or before it (1 before the first). */
-export function survivalAt({ times, survival }: DelaySurvival, hours: number): number {
+/** P(delay > `hours`): the survival at the last signed time at or before it (1 before the first), the exponential past the tail's start. */
+export function survivalAt(model: DelaySurvival, hours: number): number {
+  const { times, survival, tailStart, tailSurvival, tailHazard } = model;
+  if (hours > tailStart) return tailSurvival * Math.exp(-tailHazard * (hours - tailStart));
   let low = 0;
   let high = times.length;
   while (low < high) {
@@ -73,14 +112,20 @@ export function survivalAt({ times, survival }: DelaySurvival, hours: number): n
 
 /**
  * A delay drawn by inversion given it exceeds `above` hours: `u` (uniform in (0, 1)) x P(delay >
- * above) is the survival level, the delay the first signed time at or below it; Infinity when
- * the level is below the last or nothing lasted `above` (the change outlasts every signed one).
+ * above) is the survival level, the delay the first signed time at or below it, or past the
+ * tail's start where the exponential reaches it; Infinity when the tail's hazard is 0 and the
+ * level below its survival, or nothing lasted `above` (the change outlasts every signed one).
  */
 export function drawDelay(model: DelaySurvival, u: number, above = 0): number {
   const lasting = survivalAt(model, above);
   if (lasting === 0) return Number.POSITIVE_INFINITY;
   const level = u * lasting;
-  const { times, survival } = model;
+  const { times, survival, tailStart, tailSurvival, tailHazard } = model;
+  if (level < tailSurvival) {
+    return tailHazard > 0
+      ? tailStart + Math.log(tailSurvival / level) / tailHazard
+      : Number.POSITIVE_INFINITY;
+  }
   let low = 0;
   let high = times.length;
   while (low < high) {
@@ -88,7 +133,7 @@ export function drawDelay(model: DelaySurvival, u: number, above = 0): number {
     if (survival[mid]! <= level) high = mid;
     else low = mid + 1;
   }
-  return low === times.length ? Number.POSITIVE_INFINITY : times[low]!;
+  return times[low]!;
 }
 
 /** What the weeks before an origin say about sign-off delays (see {@link originDelays}). */

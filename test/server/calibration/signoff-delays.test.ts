@@ -48,6 +48,27 @@ describe('Kaplan-Meier survival of sign-off delays', () => {
     expect(drawDelay(allSigned, 0.5, 6)).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('completes the tail past the last 10 sign-offs with an exponential (hand-computed)', () => {
+    // signed after 1, 2, ..., 12 hours, one open for 30: the last 10 sign-offs start at 3 h, where
+    // 10 of the 13 are still open (S = 10/13); past it 9 sign-offs over 1 + 2 + ... + 9 = 45 hours
+    // at risk, and 27 of the open one's: hazard 9 / 72 an hour
+    const km = kaplanMeier([
+      ...Array.from({ length: 12 }, (_, i) => ({ time: i + 1, signed: true })),
+      { time: 30, signed: false },
+    ]);
+    expect([...km.times]).toEqual([1, 2, 3]);
+    expect(km.tailStart).toBe(3);
+    expect(km.tailHazard).toBeCloseTo(9 / 72, 12);
+    expect(survivalAt(km, 2.5)).toBeCloseTo(11 / 13, 12);
+    expect(survivalAt(km, 5)).toBeCloseTo((10 / 13) * Math.exp(-2 / 8), 12);
+    // open 40 hours, past every sign-off: it still closes, after -ln(u) / hazard more hours
+    expect(drawDelay(km, 0.5, 40)).toBeCloseTo(40 + Math.log(2) * 8, 9);
+    // a level at or above the tail's survival draws a step: the first at or below 0.8 is S(3) = 10/13
+    expect(drawDelay(km, 0.8)).toBe(3);
+    // 0.5 is below it: 3 h and then S falls from 10/13 to 0.5 at 1/8 an hour
+    expect(drawDelay(km, 0.5)).toBeCloseTo(3 + Math.log(20 / 13) * 8, 9);
+  });
+
   it('resamples whole observations: a resample holds only the data’s signed times', () => {
     const model = originDelays([{ changes: [] }], 1);
     const km = kaplanMeier(observations);
