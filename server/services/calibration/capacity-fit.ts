@@ -19,8 +19,13 @@ export const MAX_REVIEW_HOURS = 1000;
  * highest at which its first week is a steady state.
  */
 export const MAX_FITTED_LOAD = 0.95;
-/** Bisection steps on the logarithm of the review hours: the bracket (at most a factor of 10^5) ends under 1e-5 relative. */
-const STEPS = 20;
+/**
+ * The root search on the logarithm of the review hours stops once the engine's hours open are
+ * within this share of the target (1e-6 relative: far inside the fitted range's width) or the
+ * bracket is under 1e-9 wide; at most {@link MAX_STEPS} engine weeks.
+ */
+const TOLERANCE = 1e-6;
+const MAX_STEPS = 60;
 
 /** A team as the capacity fit sees it: the ladder, its fitted change rates, today's headcount and its override so far. */
 export interface CapacityTeam {
@@ -99,13 +104,53 @@ export function capacityFitter(
   return (targetHours) => {
     if (targetHours <= lowestOpen) return { reviewHours: MIN_REVIEW_HOURS, latencyHours: 0 };
     if (targetHours >= highestOpen) return { reviewHours: highest, latencyHours: targetHours - highestOpen };
-    let low = Math.log(MIN_REVIEW_HOURS);
-    let high = Math.log(highest);
-    for (let i = 0; i < STEPS; i++) {
-      const mid = (low + high) / 2;
-      if (week(Math.exp(mid)).hoursOpen < targetHours) low = mid;
-      else high = mid;
-    }
-    return { reviewHours: Math.exp((low + high) / 2), latencyHours: 0 };
+    const gap = (x: number) => week(Math.exp(x)).hoursOpen - targetHours;
+    return {
+      reviewHours: Math.exp(
+        illinois(
+          gap,
+          Math.log(MIN_REVIEW_HOURS),
+          Math.log(highest),
+          lowestOpen - targetHours,
+          highestOpen - targetHours,
+          TOLERANCE * targetHours,
+        ),
+      ),
+      latencyHours: 0,
+    };
   };
+}
+
+/**
+ * A root of the increasing `f` between `low` (f = `fLow` below 0) and `high` (f = `fHigh` above
+ * 0) by the Illinois method (regula falsi halving the weight of an end kept twice: Dowell and
+ * Jarratt, BIT 11, 1971), converging superlinearly where bisection halves the bracket a step.
+ */
+function illinois(
+  f: (x: number) => number,
+  low: number,
+  high: number,
+  fLow: number,
+  fHigh: number,
+  tolerance: number,
+): number {
+  let side = 0;
+  let x = (low + high) / 2;
+  for (let i = 0; i < MAX_STEPS && high - low > 1e-9; i++) {
+    x = (low * fHigh - high * fLow) / (fHigh - fLow);
+    const fx = f(x);
+    if (Math.abs(fx) <= tolerance) return x;
+    if (fx < 0) {
+      low = x;
+      fLow = fx;
+      if (side === -1) fHigh /= 2;
+      side = -1;
+    } else {
+      high = x;
+      fHigh = fx;
+      if (side === 1) fLow /= 2;
+      side = 1;
+    }
+  }
+  return x;
 }

@@ -47,14 +47,19 @@ export const BUSY_QUANTILE = 0.75;
 /** Calendar hours in a week. */
 export const HOURS_PER_WEEK = 168;
 
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const sum = (values: Iterable<number>) => {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+};
+
+/** Nearest-rank quantile of values sorted ascending (null when none). */
+const sortedQuantile = (sorted: ArrayLike<number>, p: number): number | null =>
+  sorted.length === 0 ? null : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 
 /** Nearest-rank quantile of unsorted values (null when none). */
-export const quantile = (values: readonly number[], p: number): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-};
+export const quantile = (values: ArrayLike<number>, p: number): number | null =>
+  sortedQuantile(Float64Array.from(values).sort(), p);
 
 /** Per-week figures the estimates read, laid out once so a bootstrap resample only indexes them. */
 export interface WeekTable {
@@ -71,8 +76,10 @@ export interface WeekTable {
   signedHours: Float64Array;
   /** Weekly median hours to sign-off, NaN when none. */
   hours: Float64Array;
-  /** Who signed the week's sign-off demand. */
-  signers: readonly (readonly string[])[];
+  /** Who signed the week's sign-off demand, as indices into the table's distinct signers. */
+  signers: readonly Int32Array[];
+  /** Distinct signers over all weeks. */
+  signerCount: number;
 }
 
 /** The {@link WeekTable} of `weeks` for the ladder `levels`. */
@@ -93,8 +100,21 @@ export const weekTable = (levels: TeamHistory['levels'], weeks: readonly Calibra
     signed: Float64Array.from(weeks, (w) => w.signed),
     signedHours: Float64Array.from(weeks, (w) => w.signedHours),
     hours: Float64Array.from(weeks, (w) => w.medianHoursToSignoff ?? Number.NaN),
-    signers: weeks.map((w) => w.signers),
+    ...signerIndices(weeks),
   };
+};
+
+/** Each week's signers as indices into the distinct signers of `weeks`, and how many there are. */
+const signerIndices = (weeks: readonly CalibrationWeek[]) => {
+  const index = new Map<string, number>();
+  const signers = weeks.map((w) =>
+    Int32Array.from(w.signers, (name) => {
+      let i = index.get(name);
+      if (i === undefined) index.set(name, (i = index.size));
+      return i;
+    }),
+  );
+  return { signers, signerCount: index.size };
 };
 
 /**
@@ -171,27 +191,36 @@ export function estimateRows(
   });
   const authoredBelow = total(table.below);
   const reviewers = sum(history.levels.filter((l) => l.canSignOff).map((l) => history.headcount[l.id] ?? 0));
-  const completed = rows.map((row) => table.completed[row]!);
-  const busyFloor = quantile(completed, BUSY_QUANTILE);
-  const busy = busyFloor === null ? [] : completed.filter((c) => c >= busyFloor);
-  const hours = rows.flatMap((row) => (Number.isNaN(table.hours[row]!) ? [] : [table.hours[row]!]));
+  const completed = Float64Array.from(rows, (row) => table.completed[row]!).sort();
+  const busyFloor = sortedQuantile(completed, BUSY_QUANTILE);
+  const busy = completed.filter((c) => busyFloor !== null && c >= busyFloor);
+  const hours = Float64Array.from(rows, (row) => table.hours[row]!)
+    .filter((h) => !Number.isNaN(h))
+    .sort();
   const trend = aiTrend(table, rows, positions);
   const demand = total(table.demand);
   const signed = total(table.signed);
   const meanHours = signed > 0 ? total(table.signedHours) / signed : null;
   const littleOpen = meanHours === null ? 0 : (demand * meanHours) / HOURS_PER_WEEK;
-  const signers = new Set(rows.flatMap((row) => table.signers[row]!));
+  const signedBy = new Uint8Array(table.signerCount);
+  let signers = 0;
+  for (const row of rows) {
+    for (const i of table.signers[row]!) {
+      if (signedBy[i] === 0) signers++;
+      signedBy[i] = 1;
+    }
+  }
   return {
     changesPerEngineerWeek,
     signoffShare: authoredBelow > 0 ? demand / authoredBelow : null,
     aiShareLevel: trend.level,
     aiShareSlope: trend.slope,
     signoffsPerReviewerWeek: reviewers > 0 && busy.length > 0 ? sum(busy) / busy.length / reviewers : null,
-    medianHoursToSignoff: quantile(hours, 0.5),
-    p90HoursToSignoff: quantile(hours, 0.9),
+    medianHoursToSignoff: sortedQuantile(hours, 0.5),
+    p90HoursToSignoff: sortedQuantile(hours, 0.9),
     meanHoursToSignoff: meanHours,
     weekEndOpenShare: littleOpen > 0 ? total(table.open) / littleOpen : null,
     demandDispersion: countDispersion(rows.map((row) => table.demand[row]!)),
-    activeReviewerShare: reviewers > 0 && signers.size > 0 ? Math.min(1, signers.size / reviewers) : null,
+    activeReviewerShare: reviewers > 0 && signers > 0 ? Math.min(1, signers / reviewers) : null,
   };
 }

@@ -94,7 +94,8 @@ export function forecastOrigin(
     return (v: number, w: number) => bandOf(series, metricKeys[v]!).p50[w]!;
   };
   const meanAt = meanPath(input.scenario.events);
-  const held = weeks.map((w) => hoursOpen(meanPath([]), w, work));
+  const heldAt = meanPath([]);
+  const held = weeks.map((w) => hoursOpen(heldAt, w, work));
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 1);
   const delays = originDelays(history, FIT_WEEKS);
   const demand = weeks.map((w) => meanAt(DEMAND, w));
