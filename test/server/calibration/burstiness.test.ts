@@ -87,7 +87,7 @@ describe('demand burstiness fitted from synthetic histories', () => {
       expect(share).toBeGreaterThan(0.7);
       expect(share).toBeLessThan(0.92);
     }
-  });
+  }, 120_000);
 });
 
 describe('demand bands with and without the fitted burstiness', () => {
@@ -117,7 +117,7 @@ describe('demand bands with and without the fitted burstiness', () => {
     }
     expect(inside.fitted / inside.weeks).toBeGreaterThan(0.7);
     expect(inside.poisson / inside.weeks).toBeLessThan(0.65);
-  });
+  }, 120_000);
 });
 
 /** Seniors who sign off among those on the roster, fitted from who signed. */
