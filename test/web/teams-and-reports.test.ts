@@ -134,4 +134,42 @@ describe('teams, roster import and reports in Chromium', () => {
     },
     browserTestTimeoutMs,
   );
+
+  it(
+    'at 390 px scrolls the headcount table inside its box with the team column fixed, the box ending on a whole row',
+    async () => {
+      const { page, errors } = await env.open({ width: 390, height: 844 });
+      await env.signIn(page, { path: '/teams' });
+      const box = page.getByRole('region', { name: 'Headcount table' });
+      const team = box.getByRole('rowheader', { name: 'API Gateway' });
+      await team.waitFor();
+      await page.waitForTimeout(300);
+      const geometry = () =>
+        box.evaluate((element) => {
+          const edge = element.getBoundingClientRect();
+          const bottom = edge.top + element.clientTop + element.clientHeight;
+          const rows = [...element.querySelectorAll('tbody tr')].map((row) => row.getBoundingClientRect());
+          return {
+            overflows:
+              element.scrollHeight > element.clientHeight && element.scrollWidth > element.clientWidth,
+            // The box's visible bottom is some row's bottom, to the pixel.
+            endsOnRow: rows.some((row) => Math.abs(row.bottom - bottom) < 1),
+            pageWidth: document.documentElement.scrollWidth,
+          };
+        });
+      expect(await geometry()).toEqual({ overflows: true, endsOnRow: true, pageWidth: 390 });
+      const teamX = (await team.boundingBox())!.x;
+      const junior = box
+        .getByRole('row', { name: /^API Gateway/ })
+        .getByRole('spinbutton')
+        .first();
+      const juniorX = (await junior.boundingBox())!.x;
+      await box.evaluate((element) => element.scrollBy({ left: 200 }));
+      await page.waitForTimeout(100);
+      expect((await team.boundingBox())!.x).toBeCloseTo(teamX, 0);
+      expect((await junior.boundingBox())!.x).toBeLessThan(juniorX - 150);
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
 });

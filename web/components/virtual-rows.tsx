@@ -1,4 +1,5 @@
 import { type Accessor, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { endOnWholeRow } from './whole-rows';
 
 /** Tables of up to this many rows render them all; longer ones only the rows in view. */
 export const virtualAbove = 200;
@@ -15,7 +16,7 @@ export interface VirtualRows<T> {
   /** Space (px) the rows not rendered take above and below the rendered ones. */
   before: Accessor<number>;
   after: Accessor<number>;
-  /** Ref of the table's scroll container. */
+  /** Ref of the table's scroll container (which also ends on a whole row: {@link endOnWholeRow}). */
   ref(element: HTMLElement): void;
 }
 
@@ -62,6 +63,7 @@ export function createVirtualRows<T>(rows: Accessor<readonly T[]>, estimatePx = 
     ref(element) {
       container = element;
       element.addEventListener('scroll', measure, { passive: true });
+      endOnWholeRow(element);
     },
   };
 }
