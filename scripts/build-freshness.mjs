@@ -37,14 +37,17 @@ export const buildInputs = (root) =>
   );
 
 /**
- * What `npm run build` writes: the compiled server, its forecast worker and the web app's page.
+ * What `npm run build` writes: the compiled server, its forecast worker, the slice worker and the web app's page.
  * @param {string} root the project folder
  * @returns {string[]}
  */
 export const buildOutputs = (root) =>
-  ['dist/server/index.js', 'dist/server/forecast-worker.js', 'dist/web/index.html'].map((path) =>
-    join(root, path),
-  );
+  [
+    'dist/server/index.js',
+    'dist/server/forecast-worker.js',
+    'dist/server/slice-worker.js',
+    'dist/web/index.html',
+  ].map((path) => join(root, path));
 
 /**
  * Whether any build output under `root` is missing or older than the sources.
