@@ -7,7 +7,7 @@ import { onCleanup } from 'solid-js';
  * sorting, a narrower window). Use as the box's ref.
  */
 export function endOnWholeRow(box: HTMLElement): void {
-  const fit = () => {
+  const refit = () => {
     box.style.maxHeight = '';
     const limit = box.clientHeight;
     if (box.scrollHeight <= limit + 1) return;
@@ -26,7 +26,7 @@ export function endOnWholeRow(box: HTMLElement): void {
         ? `${end + box.offsetHeight - box.clientHeight}px`
         : `${end - px(style.paddingTop) - px(style.paddingBottom)}px`;
   };
-  const observer = new ResizeObserver(() => fit());
+  const observer = new ResizeObserver(() => refit());
   requestAnimationFrame(() => {
     const table = box.querySelector('table');
     if (table) observer.observe(table);

@@ -310,14 +310,18 @@ export function createForecastRunner(
 
   createEffect(
     on(input, (raw) => {
+      if (raw) {
+        const seq = leverInputSeq();
+        if (meanInFlight) pending = { raw, seq };
+        else runMean(raw, seq);
+      }
+      // After the mean job is posted: ending the Monte Carlo workers and starting new ones takes
+      // the page's main thread for some ms, which the slider's mean path need not wait for.
       cancelMonteCarlo(raw !== null);
       setBanded(false);
       setNeeded(null);
       setAnswers(null);
       if (!raw) return;
-      const seq = leverInputSeq();
-      if (meanInFlight) pending = { raw, seq };
-      else runMean(raw, seq);
       if (options.runs > 0) {
         settling = raw;
         timer = setTimeout(() => runMonteCarlo(raw), options.settleMs);
