@@ -18,6 +18,11 @@ const pages = (scenario: string, other: string, team: string) => [
   { name: 'team-answers', path: `/teams/${team}/answers`, ready: 'Why' },
   { name: 'thresholds', path: '/settings/thresholds', ready: /hreshold/ },
   { name: 'time-zone', path: '/settings/time-zone', ready: 'Org time zone' },
+  { name: 'admin-users', path: '/admin/users', ready: 'Administration' },
+  { name: 'admin-tokens', path: '/admin/tokens', ready: 'Administration' },
+  { name: 'admin-settings', path: '/admin/settings', ready: 'Administration' },
+  { name: 'admin-audit', path: '/admin/audit', ready: 'Administration' },
+  { name: 'no-page', path: '/no-such-page', ready: /./ },
 ];
 
 describe('every page at 390 px and 1440 px', () => {
