@@ -83,7 +83,13 @@ export function reportRoutes(deps: ForecastDeps) {
       defaultRuns: deps.config.forecasts.defaultRuns,
       now: deps.clock(),
       actor: actorOf(c.get('principal')),
-      signal: c.req.raw.signal,
+      /**
+       * Read only when the engine runs, which a cached report never does: the request's signal
+       * builds a whole Request object.
+       */
+      get signal() {
+        return c.req.raw.signal;
+      },
     };
     const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');

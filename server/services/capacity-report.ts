@@ -93,7 +93,9 @@ export async function reportSource(
   const revision = ctx.memo ? (ctx.revision ?? (await modelRevision(ctx.db, org.id))) : undefined;
   const scenarioId = request.scenarioId ?? (await planOfRecordOf(ctx, org.id, revision));
   if (!scenarioId) throw notFound('plan of record (pass ?scenario=<id>)');
-  const result = await forecastScenario({ ...ctx, revision }, org, {
+  // Not spread when unchanged: a spread would read ctx.signal, which a route may build only on use.
+  const scoped = revision === ctx.revision ? ctx : { ...ctx, revision };
+  const result = await forecastScenario(scoped, org, {
     scenarioId,
     version: request.version,
     horizon: request.horizon,
