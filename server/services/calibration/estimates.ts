@@ -109,9 +109,11 @@ const signerIndices = (weeks: readonly CalibrationWeek[]) => {
   const index = new Map<string, number>();
   const signers = weeks.map((w) =>
     Int32Array.from(w.signers, (name) => {
-      let i = index.get(name);
-      if (i === undefined) index.set(name, (i = index.size));
-      return i;
+      const known = index.get(name);
+      if (known !== undefined) return known;
+      const next = index.size;
+      index.set(name, next);
+      return next;
     }),
   );
   return { signers, signerCount: index.size };
