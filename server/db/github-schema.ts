@@ -30,6 +30,8 @@ export type GithubSyncStatus = (typeof githubSyncStatuses)[number];
  * runs, `resumePage` (the next page's number), `resumeCursor` (GitHub's GraphQL cursor after the
  * last stored page; null once the last page is stored) and `resumeTarget` (the newest `updatedAt`
  * when it began) are written with each stored page, so a sync killed mid-way resumes after it.
+ * `etag` is the ETag of GitHub's REST list of the repository's pull requests (newest update first)
+ * as the last complete sync began: the next sync asks it with If-None-Match, and a 304 ends it.
  */
 export const githubRepositories = sqliteTable(
   'github_repositories',
@@ -45,6 +47,7 @@ export const githubRepositories = sqliteTable(
     resumePage: integer('resume_page'),
     resumeCursor: text('resume_cursor'),
     resumeTarget: integer('resume_target'),
+    etag: text('etag'),
     lastSyncAt: timestamp('last_sync_at'),
     lastStatus: text('last_status', { enum: githubSyncStatuses }),
     lastError: text('last_error'),

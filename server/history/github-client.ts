@@ -29,7 +29,8 @@ type ThrottleOptions = ThrottlingOptions & { global: Bottleneck.Group; write: Bo
  * Parses JSON answers with the platform's `JSON.parse`. @octokit/request parses them with
  * json-with-bigint (integers past 2^53 kept as BigInt), which on Node 20 first rewrites the text
  * with a regular expression and then revives every value: 0.8 s of the 2.3 s CPU of a
- * 5,000-pull-request sync. The sync's queries ask for no such integer (GraphQL's Int is 32-bit).
+ * 5,000-pull-request sync. The sync's queries ask for no such integer (GraphQL's Int is 32-bit),
+ * and it reads no REST body.
  * As the first plugin its hook is the innermost, so the throttling plugin still reads the parsed
  * `errors` of a GraphQL answer; error answers (4xx/5xx) are still parsed by @octokit/request.
  */
@@ -46,7 +47,7 @@ function nativeJson(octokit: Pick<Octokit, 'hook'>) {
   });
 }
 
-/** Octokit with the throttling and retry plugins; the sync uses its `graphql` method. */
+/** Octokit with the throttling and retry plugins; the sync uses its `graphql` and `request` methods. */
 const GithubOctokit = Octokit.plugin(nativeJson, throttling, retry);
 
 /** GraphQL's primary rate limit as a query's `rateLimit { cost remaining resetAt }` reports it. */
@@ -56,7 +57,10 @@ export interface GraphqlRateLimit {
   resetAt: string;
 }
 
-/** A GitHub GraphQL API client (see {@link createGithubClient}). */
+/** A conditional GET's outcome: `notModified` on 304, else the answer's ETag (null when it sent none). */
+export type Revalidation = { notModified: true } | { notModified: false; etag: string | null };
+
+/** A GitHub GraphQL API client, with conditional REST GETs (see {@link createGithubClient}). */
 export interface GithubClient {
   /**
    * Runs a query whose selection ends with `rateLimit { cost remaining resetAt }`; its data. When
@@ -66,6 +70,15 @@ export interface GithubClient {
     document: string,
     variables: Record<string, unknown>,
   ): Promise<T>;
+  /**
+   * Asks a REST GET route with `If-None-Match: etag` when an ETag is given. GitHub answers 304 Not
+   * Modified, which does not count against the primary rate limit, while the answer is unchanged.
+   */
+  revalidate(
+    route: `GET ${string}`,
+    params: Record<string, unknown>,
+    etag: string | null,
+  ): Promise<Revalidation>;
 }
 
 /** How the client talks to GitHub. */
@@ -85,13 +98,14 @@ export interface GithubClientOptions {
 }
 
 /**
- * A GitHub GraphQL client. Within GraphQL's primary limit (points an hour): a query whose
- * `rateLimit` leaves fewer points than it cost waits until `resetAt` (plus a second, as GitHub asks)
- * before the next one; a query answered RATE_LIMITED anyway (another client spent the points) is
- * retried after `x-ratelimit-reset`. Secondary limits (403/429 with Retry-After) are waited out and
- * retried up to 3 times, each wait at most `maxRateLimitWaitS` (a longer one fails the sync); 5xx
- * answers are retried 3 times with growing waits. One request at a time (checked on the first
- * answer: the sync fails rather than run unpaced). Log lines carry the request route and wait,
+ * A GitHub GraphQL client, whose conditional REST GETs are paced, throttled and retried alike.
+ * Within GraphQL's primary limit (points an hour): a query whose `rateLimit` leaves fewer points
+ * than it cost waits until `resetAt` (plus a second, as GitHub asks) before the next one; a query
+ * answered RATE_LIMITED anyway (another client spent the points) is retried after
+ * `x-ratelimit-reset`. Secondary limits (403/429 with Retry-After) are waited out and retried up to
+ * 3 times, each wait at most `maxRateLimitWaitS` (a longer one fails the sync); 5xx answers are
+ * retried 3 times with growing waits. One request at a time (checked on the first answer to a
+ * query: the sync fails rather than run unpaced). Log lines carry the request route and wait,
  * never the token.
  */
 export function createGithubClient(options: GithubClientOptions): GithubClient {
@@ -130,11 +144,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     retry: { retries: 3, retryAfterBaseValue: unit },
   });
   // A plugin version that stops reading `global` or `write` would fall back to its own limiters
-  // (10 at once; a second between queries): the first answer checks that this client's went
-  // through ours.
+  // (10 at once; a second between queries): the first answer to a query (a REST GET passes
+  // `global` alone) checks that this client's went through ours.
   let checked = false;
-  octokit.hook.after('request', () => {
-    if (checked) return;
+  octokit.hook.after('request', (_response, request) => {
+    if (checked || request.method !== 'POST') return;
     checked = true;
     if (![limiters.global, limiters.queries].every((group) => group.keys().includes(throttle.id)))
       throw new Error('The throttling plugin ignored its limiters; requests would not be paced.');
@@ -154,6 +168,19 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
         await new Promise((resolve) => setTimeout(resolve, waitS * unit));
       }
       return data;
+    },
+    async revalidate(route: `GET ${string}`, params: Record<string, unknown>, etag: string | null) {
+      try {
+        const response = await octokit.request(route, {
+          ...params,
+          headers: etag === null ? {} : { 'if-none-match': etag },
+        });
+        return { notModified: false, etag: response.headers.etag ?? null };
+      } catch (error) {
+        // Octokit throws a RequestError for a 304, as for an error answer.
+        if ((error as { status?: unknown }).status === 304) return { notModified: true };
+        throw error;
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { PullRequestRules } from './gh-pr-list';
-import type { GithubClient } from './github-client';
+import type { GithubClient, Revalidation } from './github-client';
 import { leftOutByPull, type PullOutcome, pullChange, pullPeople } from './github-pull';
 import {
   type PullNode,
@@ -45,6 +45,21 @@ async function allReviews(client: GithubClient, pull: PullNode): Promise<ReviewN
     page = data.node?.reviews?.pageInfo;
   }
   return reviews;
+}
+
+/**
+ * Whether any pull request changed since the answer whose ETag is `etag`: GitHub's REST list of the
+ * repository's pull requests, most recently updated first, one a page, asked with If-None-Match.
+ * Any change to a pull request (a review, a label, a push, its state) moves its `updated_at`, so the
+ * list's first item, and with it the ETag, changes; a 304 costs no rate limit.
+ */
+export function revalidatePulls(
+  client: GithubClient,
+  ref: RepoRef,
+  etag: string | null,
+): Promise<Revalidation> {
+  const newest = { ...ref, state: 'all', sort: 'updated', direction: 'desc', per_page: 1 };
+  return client.revalidate('GET /repos/{owner}/{repo}/pulls', newest, etag);
 }
 
 /** The page of `first` pull requests after cursor `after` (null: the newest), most recently updated first. */

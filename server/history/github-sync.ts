@@ -4,7 +4,7 @@ import { githubRepositories, historyChanges } from '../db/schema';
 import type { ImportedChange } from './change';
 import type { PullRequestRules } from './gh-pr-list';
 import type { GithubClient } from './github-client';
-import { fetchPullsPage, type PullsPage, readPulls, repoRef } from './github-fetch';
+import { fetchPullsPage, type PullsPage, readPulls, repoRef, revalidatePulls } from './github-fetch';
 import { sourceId, teamId, upsertChanges, upsertPeople } from './store-history';
 
 /** Pull requests a page asks for: GitHub's most for a connection. */
@@ -69,45 +69,30 @@ async function storePage(
 }
 
 /**
- * Syncs one repository's pull requests through GitHub's GraphQL API, most recently updated first,
- * 100 a query with their reviews, labels, requested reviewers and ready-for-review time, down to
- * the cursor (the newest `updatedAt` of the last complete sync). Each page is stored with the
- * cursor after it in one transaction, so a sync killed mid-way resumes after the last stored
- * page; a pull request stored twice replaces itself. Pull requests updated meanwhile only move to
- * the front of the list (the cursor is a position in the order, not a count), so nothing is
- * skipped: they are newer than the target recorded when the sync began, and the next sync reads
- * them. A first page whose newest pull request is not newer than the cursor means nothing changed
- * (`unchanged`, nothing stored). While a page is read in full and stored, the next one is fetched.
+ * Reads the pull requests through GitHub's GraphQL API, most recently updated first, 100 a query
+ * with their reviews, labels, requested reviewers and ready-for-review time, down to the cursor
+ * (the newest `updatedAt` of the last complete sync). Each page is stored with the cursor after it
+ * in one transaction, so a sync killed mid-way resumes after the last stored page; a pull request
+ * stored twice replaces itself. Pull requests updated meanwhile only move to the front of the list
+ * (the cursor is a position in the order, not a count), so nothing is skipped: they are newer than
+ * the target recorded when the sync began, and the next sync reads them. A first page whose newest
+ * pull request is not newer than the cursor means nothing changed (`unchanged`, nothing stored).
+ * While a page is read in full and stored, the next one is fetched.
  */
-export async function syncRepository(
+async function syncPages(
   ctx: RepoSyncContext,
   row: GithubRepositoryRow,
-): Promise<RepoSyncResult> {
+  result: RepoSyncResult,
+  resume: Resume,
+) {
   const ref = repoRef(row.repo);
-  const resumed = row.resumePage !== null;
   const floor = row.cursor;
-  const resume: Resume = {
-    page: row.resumePage ?? 1,
-    after: row.resumeCursor,
-    target: resumed ? row.resumeTarget : null,
-  };
-  const result: RepoSyncResult = {
-    repo: row.repo,
-    status: 'ok',
-    pages: 0,
-    pulls: 0,
-    changes: 0,
-    drafts: 0,
-    bots: 0,
-    abandoned: 0,
-    resumed,
-  };
   const read = (after: string | null) => fetchPullsPage(ctx.client, ref, { first: pageSize, after });
   // A sync stopped after storing its last page has nothing left to read.
   let reading: Promise<PullsPage | null> =
-    resumed && resume.after === null ? Promise.resolve(null) : read(resume.after);
+    result.resumed && resume.after === null ? Promise.resolve(null) : read(resume.after);
   try {
-    for (let first = !resumed; ; first = false) {
+    for (let first = !result.resumed; ; first = false) {
       const page = await reading;
       if (!page) break;
       const updated = page.nodes.map((p) => Date.parse(p.updatedAt));
@@ -151,10 +136,45 @@ export async function syncRepository(
     // No request of this sync outlives it.
     await reading.catch(() => undefined);
   }
+}
+
+/**
+ * Syncs one repository's pull requests (see {@link syncPages}). A sync that is not resuming first
+ * asks GitHub's REST list whether anything changed since the last complete sync's ETag: a 304 ends
+ * it `unchanged` without a GraphQL query. The list's ETag is stored only once the sync it began
+ * completes, so an interrupted sync resumes next time; it was taken before the first page set the
+ * target, so a change it does not cover is newer than the cursor. A resumed sync keeps the last
+ * ETag (the one it began with was never stored), and the next sync after it reads the first page.
+ */
+export async function syncRepository(
+  ctx: RepoSyncContext,
+  row: GithubRepositoryRow,
+): Promise<RepoSyncResult> {
+  const resumed = row.resumePage !== null;
+  const resume: Resume = {
+    page: row.resumePage ?? 1,
+    after: row.resumeCursor,
+    target: resumed ? row.resumeTarget : null,
+  };
+  const result: RepoSyncResult = {
+    repo: row.repo,
+    status: 'ok',
+    pages: 0,
+    pulls: 0,
+    changes: 0,
+    drafts: 0,
+    bots: 0,
+    abandoned: 0,
+    resumed,
+  };
+  const listed = resumed ? null : await revalidatePulls(ctx.client, repoRef(row.repo), row.etag);
+  if (listed?.notModified) result.status = 'unchanged';
+  else await syncPages(ctx, row, result, resume);
   await ctx.db
     .update(githubRepositories)
     .set({
-      cursor: result.status === 'unchanged' ? floor : resume.target,
+      cursor: result.status === 'unchanged' ? row.cursor : resume.target,
+      etag: listed?.notModified === false ? listed.etag : row.etag,
       resumePage: null,
       resumeCursor: null,
       resumeTarget: null,

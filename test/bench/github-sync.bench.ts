@@ -1,10 +1,11 @@
 /**
  * GitHub sync benchmark: `npx tsx test/bench/github-sync.bench.ts` (or `npm run bench`). A local
- * GitHub GraphQL server in its own process (test/bench/fake-github-process.ts) holds 5,000 pull
- * requests of one repository (two reviews each); the real sync (Octokit's graphql with throttling
- * and retry, 100 pull requests with their reviews a query, one request at a time) stores them in a
+ * GitHub server in its own process (test/bench/fake-github-process.ts) holds 5,000 pull
+ * requests of one repository (two reviews each); the real sync (Octokit with throttling and retry:
+ * the REST list of the newest pull request, then GraphQL queries of 100 pull requests with their
+ * reviews, one request at a time) stores them in a
  * fresh temporary database (target <= 10 s). Same-run baseline: plain fetch of the same requests
- * (the same bodies, one at a time), bodies read but not parsed, against a fresh server process.
+ * (the same methods and bodies, one at a time), bodies read but not parsed, against a fresh server process.
  * Wall time, CPU time of this process and of the server's, and the load average (the machine is
  * shared; CPU time is the less load-sensitive figure).
  */
@@ -62,7 +63,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 
 const github = await startFakeProcess();
 const database = await createTempDb();
-let requests: { path: string; body: string }[] = [];
+let requests: { method: string; path: string; body: string }[] = [];
 const sync = { ms: 0, cpuMs: 0, serverCpuMs: 0, result: '' };
 try {
   const org = await createOrgFixture(database.db, 'bench');
@@ -107,12 +108,12 @@ const baseline = { ms: 0, cpuMs: 0, serverCpuMs: 0 };
 try {
   const started = performance.now();
   const baselineCpu = process.cpuUsage();
-  for (const { path, body } of requests)
+  for (const { method, path, body } of requests)
     await (
       await fetch(`${fresh.baseUrl}${path}`, {
-        method: 'POST',
+        method,
         headers: { authorization: `token ${benchToken}`, 'content-type': 'application/json' },
-        body,
+        ...(method === 'GET' ? {} : { body }),
       })
     ).text();
   baseline.ms = Math.round(performance.now() - started);
@@ -150,5 +151,5 @@ recordFigures(
       target: '',
     },
   ],
-  'Local GitHub GraphQL server in a process of its own ("server CPU ms"); "CPU ms" is the syncing process\'s alone. The sync stores into a fresh temporary database. Baseline: plain fetch of the same requests (same bodies) from a fresh server process, one at a time like the sync, bodies read but not parsed. Load average (1 min) when each was measured, on 2 shared cores.',
+  'Local GitHub server (REST list, GraphQL) in a process of its own ("server CPU ms"); "CPU ms" is the syncing process\'s alone. The sync stores into a fresh temporary database. Baseline: plain fetch of the same requests (same methods and bodies) from a fresh server process, one at a time like the sync, bodies read but not parsed. Load average (1 min) when each was measured, on 2 shared cores.',
 );

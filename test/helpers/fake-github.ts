@@ -8,12 +8,14 @@ import {
   RefusedQuery,
   runQuery,
 } from './fake-github-query';
+import { listPulls } from './fake-github-rest';
 
 /** One request the fake received; `query` and `variables` when its body was a GraphQL request. */
 export interface SeenRequest {
   method: string;
   url: string;
   authorization: string | undefined;
+  ifNoneMatch: string | undefined;
   body: string;
   query?: string;
   variables?: Record<string, unknown>;
@@ -34,6 +36,8 @@ export interface FakeGithub {
   pulls: FakePull[];
   faults: Fault[];
   requests: SeenRequest[];
+  /** REST requests of the current window counted against the primary rate limit (a 304 is not). */
+  coreUsed(): number;
   close(): Promise<void>;
 }
 
@@ -63,9 +67,14 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
+/** REST requests an hour the fake reports (a personal access token's, "Rate limits for the REST API"). */
+const coreLimit = 5000;
+
 /**
- * A local GitHub GraphQL API (`POST /graphql`, and `/api/graphql` as GitHub Enterprise Server
- * serves it) that validates every query against GitHub's published schema and runs it over
+ * A local GitHub API. REST: the list of a repository's pull requests
+ * (`GET /repos/{owner}/{repo}/pulls`, under `/api/v3` as GitHub Enterprise Server serves it; see
+ * {@link listPulls}) with X-RateLimit-* headers of resource `core`, a 304 not counted. GraphQL
+ * (`POST /graphql`, and `/api/graphql` as GitHub Enterprise Server serves it), which validates every query against GitHub's published schema and runs it over
  * `pulls`: `repository(owner, name)` (any name holds them) with `pullRequests` and their
  * connections, `node(id)` and `rateLimit`. GitHub's documented rules: `first`/`last` required and
  * at most 100, at most 500,000 nodes, a cost in points (connection requests over 100); X-RateLimit-*
@@ -77,6 +86,7 @@ const readBody = (req: IncomingMessage) =>
 export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeGithub> {
   githubSchema();
   const fake = { pulls: [] as FakePull[], faults: [] as Fault[], requests: [] as SeenRequest[] };
+  let coreUsed = 0;
   const cap = options.maxPerPage ?? 100;
   const limit = options.rateLimit ?? 5000;
   const windowS = options.windowS ?? 3600;
@@ -109,6 +119,7 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
       method: req.method ?? '',
       url: `${url.pathname}${url.search}`,
       authorization: req.headers.authorization,
+      ifNoneMatch: req.headers['if-none-match'],
       body,
     };
     try {
@@ -121,6 +132,7 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
     const now = Math.floor(Date.now() / 1000);
     if (now >= reset) {
       remaining = limit;
+      coreUsed = 0;
       reset = now + windowS;
     }
     const send = (status: number, payload: unknown, extra: Record<string, string> = {}) => {
@@ -142,6 +154,22 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
     }
     if (options.token !== undefined && req.headers.authorization !== `token ${options.token}`)
       return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' });
+    const list = url.pathname.match(/^(?:\/api\/v3)?\/repos\/([^/]+\/[^/]+)\/pulls$/);
+    if (req.method === 'GET' && list) {
+      const api = `http://${req.headers.host}${url.pathname.startsWith('/api/v3/') ? '/api/v3' : ''}`;
+      const answer = listPulls(fake.pulls, api, list[1]!, url, seen.ifNoneMatch);
+      if (answer.status !== 304) coreUsed++;
+      res.writeHead(answer.status, {
+        ...(answer.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+        ...(answer.etag ? { etag: answer.etag } : {}),
+        'x-ratelimit-limit': String(coreLimit),
+        'x-ratelimit-remaining': String(coreLimit - coreUsed),
+        'x-ratelimit-reset': String(reset),
+        'x-ratelimit-used': String(coreUsed),
+        'x-ratelimit-resource': 'core',
+      });
+      return res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    }
     if (req.method !== 'POST' || !['/graphql', '/api/graphql'].includes(url.pathname))
       return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/graphql' });
     if (seen.query === undefined)
@@ -176,6 +204,7 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
   return {
     ...fake,
     baseUrl: `http://127.0.0.1:${port}`,
+    coreUsed: () => coreUsed,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

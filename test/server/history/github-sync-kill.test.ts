@@ -110,6 +110,10 @@ describe('a GitHub sync killed with SIGKILL in its own process', () => {
     expect(stored.length).toBeLessThan(total);
     expect(stored.length % perPage).toBe(0);
     expect(repo!.resumePage).toBe(stored.length / perPage + 1);
+    // The ETag of the list a sync asks first is stored once it completes: the reference's, not this one's.
+    const [referenceRepo] = await reference.database.db.select().from(githubRepositories);
+    expect(referenceRepo!.etag).toMatch(/^W\/"/);
+    expect(repo!.etag).toBeNull();
     expect(stored.sort((a, b) => a - b)).toEqual(listed.slice(0, stored.length).sort((a, b) => a - b));
     expect(await killed.db.select({ status: historyImports.status }).from(historyImports)).toEqual([
       { status: 'running' },

@@ -1,194 +1,35 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   auditLog,
-  engineers,
   githubRepositories,
   githubSettings as githubSettingsTable,
-  historyChanges,
-  teams,
 } from '../../../server/db/schema';
 import { saveGithubSettings } from '../../../server/history/github-settings';
-import { startGithubSync } from '../../../server/history/github-sync-run';
-import { getImportJob } from '../../../server/history/import-jobs';
 import { GithubSyncScheduler } from '../../../server/scheduler/github-sync-scheduler';
 import { systemActor } from '../../../server/services/audit';
-import { createOrgFixture } from '../../helpers/api-fixture';
-import { captureLog } from '../../helpers/captured-log';
+import type { SeenRequest } from '../../helpers/fake-github';
 import {
-  type FakeGithub,
-  type FakeGithubOptions,
-  type FakePull,
-  type SeenRequest,
-  startFakeGithub,
-} from '../../helpers/fake-github';
-import { manualClock, minuteMs } from '../../helpers/manual-clock';
-import { createTempDb, type TempDatabase } from '../../helpers/temp-db';
-
-const token = 'ghp_fixtureToken0123456789abcdefghijklmn';
-const tokenKey = randomBytes(32);
-
-/** Seven pull requests of octo/app; sam is a senior (may sign off), mia and ann are not on the roster. */
-const pulls = (): FakePull[] => [
-  {
-    number: 1,
-    login: 'ann',
-    created: '2024-01-01T09:00:00Z',
-    updated: '2024-01-03T10:00:00Z',
-    merged: '2024-01-03T10:00:00Z',
-    additions: 10,
-    deletions: 2,
-    requested: ['sam'],
-    reviews: [
-      { login: 'mia', state: 'COMMENTED', at: '2024-01-01T12:00:00Z' },
-      { login: 'mia', state: 'APPROVED', at: '2024-01-02T09:00:00Z' },
-      { login: 'sam', state: 'APPROVED', at: '2024-01-03T09:00:00Z' },
-    ],
-  },
-  {
-    number: 2,
-    login: 'mia',
-    created: '2024-01-02T09:00:00Z',
-    ready: ['2024-01-02T11:00:00Z'],
-    updated: '2024-01-04T09:00:00Z',
-    merged: '2024-01-04T09:00:00Z',
-    labels: ['ai-assisted'],
-    additions: 5,
-    reviews: [{ login: 'ann', state: 'APPROVED', at: '2024-01-02T12:00:00Z' }],
-  },
-  { number: 3, login: 'ann', created: '2024-01-05T09:00:00Z', updated: '2024-01-05T09:00:00Z', additions: 1 },
-  {
-    number: 4,
-    login: 'dependabot[bot]',
-    type: 'Bot',
-    created: '2024-01-02T09:00:00Z',
-    updated: '2024-01-02T10:00:00Z',
-    merged: '2024-01-02T10:00:00Z',
-  },
-  {
-    number: 5,
-    login: 'ann',
-    created: '2024-01-03T09:00:00Z',
-    updated: '2024-01-04T09:00:00Z',
-    closed: '2024-01-04T09:00:00Z',
-  },
-  { number: 6, login: 'sam', draft: true, created: '2024-01-06T09:00:00Z', updated: '2024-01-06T10:00:00Z' },
-  {
-    number: 7,
-    login: 'sam',
-    created: '2024-01-08T09:00:00Z',
-    updated: '2024-01-08T10:00:00Z',
-    merged: '2024-01-08T10:00:00Z',
-    body: 'Faster.\n\nCo-authored-by: Claude <noreply@anthropic.com>',
-  },
-];
-
-const t = (iso: string | null) => (iso === null ? null : new Date(iso));
-
-/** The changes these pull requests make, worked out by hand from the rules in the issue. */
-const expectedChanges = [
-  [
-    '1',
-    'github:ann',
-    'github:sam',
-    ['github:mia'],
-    t('2024-01-01T09:00:00Z'),
-    t('2024-01-01T12:00:00Z'),
-    t('2024-01-03T09:00:00Z'),
-    false,
-    12,
-  ],
-  [
-    '2',
-    'github:mia',
-    'github:ann',
-    [],
-    t('2024-01-02T11:00:00Z'),
-    t('2024-01-02T12:00:00Z'),
-    t('2024-01-04T09:00:00Z'),
-    true,
-    5,
-  ],
-  ['3', 'github:ann', null, [], t('2024-01-05T09:00:00Z'), null, null, false, 1],
-  ['7', 'github:sam', null, [], t('2024-01-08T09:00:00Z'), null, t('2024-01-08T10:00:00Z'), true, 0],
-];
-
-let database: TempDatabase;
-let github: FakeGithub;
-let orgId: string;
-
-async function setUp(maxPerPage: number, limits: Pick<FakeGithubOptions, 'rateLimit' | 'windowS'> = {}) {
-  database = await createTempDb();
-  orgId = (await createOrgFixture(database.db, 'sync')).id;
-  const team = randomUUID();
-  await database.db.insert(teams).values({ id: team, orgId, name: 'App', headcount: {} });
-  await database.db.insert(engineers).values({
-    id: randomUUID(),
-    orgId,
-    teamId: team,
-    externalId: 'E1',
-    level: 'senior',
-    hireDate: '2020-01-06',
-    github: 'sam',
-  });
-  github = await startFakeGithub({ token, maxPerPage, ...limits });
-  github.pulls.push(...pulls());
-  await saveGithubSettings(
-    database.db,
-    orgId,
-    {
-      baseUrl: github.baseUrl,
-      token,
-      schedule: null,
-      timezone: 'UTC',
-      repositories: [{ repo: 'octo/app', team: 'App' }],
-    },
-    { tokenKey, now: new Date(), actor: systemActor },
-  );
-}
-
-/** Retry waits in test units (5 ms a second) unless `retryUnitMs` says otherwise. */
-const deps = (retryUnitMs = 5) => ({
-  db: database.db,
-  clock: () => new Date(),
-  logger: captureLog().logger,
+  database,
+  deps,
+  expectedChanges,
+  failPullsPagesFrom,
+  github,
+  isPullsPage,
+  listUrl,
+  orgId,
+  pullsPage,
+  requestsSince,
+  setUp,
+  storedChanges,
+  sync,
+  t,
+  tearDown,
+  token,
   tokenKey,
-  userAgent: 'reviewload-test',
-  retryUnitMs,
-});
-
-async function sync(retryUnitMs?: number) {
-  const started = await startGithubSync(deps(retryUnitMs), orgId, systemActor, 'manual');
-  const results = await started.done;
-  return { results, job: await getImportJob(database.db, orgId, started.job) };
-}
-
-async function storedChanges() {
-  const rows = await database.db.select().from(historyChanges).orderBy(asc(historyChanges.id));
-  return rows
-    .map((r) => [
-      r.key,
-      r.author,
-      r.signer,
-      r.reviewers,
-      r.authoredAt,
-      r.firstReviewAt,
-      r.signedOffAt,
-      r.aiAssisted,
-      r.lines,
-    ])
-    .sort((a, b) => Number(a[0]) - Number(b[0]));
-}
-
-/** The variables of the requests made since `from`. */
-const variablesSince = (from: number) => github.requests.slice(from).map((r) => r.variables);
-
-/** Variables of a query for a page of octo/app's pull requests after `after`. */
-const pullsPage = (after: string | null) => ({ owner: 'octo', name: 'app', first: 100, after });
-
-/** Whether a request asked for a page of pull requests (not for a pull request's further reviews). */
-const isPullsPage = (r: SeenRequest) => r.variables?.owner !== undefined;
+  variablesSince,
+} from '../../helpers/github-sync-fixture';
+import { manualClock, minuteMs } from '../../helpers/manual-clock';
 
 const secondaryLimit = {
   message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
@@ -196,10 +37,7 @@ const secondaryLimit = {
     'https://docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api',
 };
 
-afterEach(async () => {
-  await github.close();
-  database.cleanup();
-});
+afterEach(tearDown);
 
 describe('live GitHub sync', () => {
   describe('on a repository served three pull requests per page', () => {
@@ -222,17 +60,20 @@ describe('live GitHub sync', () => {
       ]);
       expect(job.status).toBe('done');
       expect(await storedChanges()).toEqual(expectedChanges);
-      // Three queries, one a page: the first from the top, each next after the cursor the last
-      // ended on (the fake's cursors differ page to page). No pull request has more than three
-      // reviews, so no further review page is asked for.
-      const asked = variablesSince(0);
+      // First the REST list, without an ETag to name (none is stored yet). Then three queries, one
+      // a page: the first from the top, each next after the cursor the last ended on (the fake's
+      // cursors differ page to page). No pull request has more than three reviews, so no further
+      // review page is asked for.
+      const [list, ...queries] = github.requests;
+      expect(list).toMatchObject({ method: 'GET', url: listUrl, ifNoneMatch: undefined });
+      const asked = variablesSince(1);
       expect(asked).toEqual([
         pullsPage(null),
         pullsPage(expect.any(String) as never),
         pullsPage(expect.any(String) as never),
       ]);
       expect(new Set(asked.map((v) => v?.after)).size).toBe(3);
-      expect(github.requests.every((r) => r.method === 'POST' && r.url === '/graphql')).toBe(true);
+      expect(queries.every((r) => r.method === 'POST' && r.url === '/graphql')).toBe(true);
       expect(github.requests.every((r) => r.authorization === `token ${token}`)).toBe(true);
     });
 
@@ -245,7 +86,9 @@ describe('live GitHub sync', () => {
       );
       await sync();
       // Seven reviews, three a page: two more queries for pull request 1.
-      const reviewPages = github.requests.filter((r) => !isPullsPage(r)).map((r) => r.variables);
+      const reviewPages = github.requests
+        .filter((r) => r.method === 'POST' && !isPullsPage(r))
+        .map((r) => r.variables);
       expect(reviewPages).toEqual([
         { id: 'PR_1', after: expect.any(String) },
         { id: 'PR_1', after: expect.any(String) },
@@ -259,13 +102,22 @@ describe('live GitHub sync', () => {
       ]);
     });
 
-    it('asks one page and stores nothing when no pull request was updated since the last sync', async () => {
+    it('asks one page and stores nothing when no pull request was updated since the last sync but its list ETag is not stored (as after the upgrade)', async () => {
       await sync();
+      const [synced] = await database.db.select().from(githubRepositories);
+      await database.db.update(githubRepositories).set({ etag: null });
       const from = github.requests.length;
       const { results } = await sync();
       expect(results[0]).toMatchObject({ status: 'unchanged', pulls: 0, pages: 0 });
-      expect(variablesSince(from)).toEqual([pullsPage(null)]);
+      expect(requestsSince(from)).toMatchObject([
+        { method: 'GET', url: listUrl, ifNoneMatch: undefined },
+        {},
+      ]);
+      expect(variablesSince(from + 1)).toEqual([pullsPage(null)]);
       expect(await storedChanges()).toEqual(expectedChanges);
+      // The sync completed: the list's ETag (the same list, the same ETag) is stored again.
+      const [row] = await database.db.select().from(githubRepositories);
+      expect(row).toMatchObject({ etag: synced!.etag, cursor: synced!.cursor, lastStatus: 'unchanged' });
     });
 
     it('reads only the pull requests updated since the last sync', async () => {
@@ -280,7 +132,7 @@ describe('live GitHub sync', () => {
       const { results } = await sync();
       // The first page holds 3, then 7 and 6, which the last sync read: nothing further is asked.
       expect(results[0]).toMatchObject({ status: 'ok', pages: 1, pulls: 1, changes: 1 });
-      expect(variablesSince(from)).toEqual([pullsPage(null)]);
+      expect(variablesSince(from + 1)).toEqual([pullsPage(null)]);
       const changes = await storedChanges();
       expect(changes).toHaveLength(4);
       expect(changes[2]).toEqual([
@@ -319,9 +171,12 @@ describe('live GitHub sync', () => {
       const { results } = await sync();
       expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
       expect(github.faults.map((f) => f.times)).toEqual([0, 0, 0, 0]);
-      // The first page twice (502, then its answer), the second four times (403, 429, RATE_LIMITED,
-      // then its answer), the third once.
-      expect(github.requests.map((r) => (r.variables?.after === null ? 'first' : 'next'))).toEqual([
+      // The list, the first page twice (502, then its answer), the second four times (403, 429,
+      // RATE_LIMITED, then its answer), the third once.
+      const kind = (r: SeenRequest) =>
+        r.method === 'GET' ? 'list' : r.variables?.after === null ? 'first' : 'next';
+      expect(github.requests.map(kind)).toEqual([
+        'list',
         'first',
         'first',
         'next',
@@ -333,7 +188,7 @@ describe('live GitHub sync', () => {
       expect(await storedChanges()).toEqual(expectedChanges);
     });
 
-    it('queries the GraphQL endpoint of GitHub Enterprise Server (/api/graphql) for an /api/v3 base URL', async () => {
+    it('asks the list under /api/v3 and queries the GraphQL endpoint (/api/graphql) of GitHub Enterprise Server for an /api/v3 base URL', async () => {
       await saveGithubSettings(
         database.db,
         orgId,
@@ -347,7 +202,12 @@ describe('live GitHub sync', () => {
       );
       const { results } = await sync();
       expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
-      expect(github.requests.map((r) => r.url)).toEqual(['/api/graphql', '/api/graphql', '/api/graphql']);
+      expect(github.requests.map((r) => r.url)).toEqual([
+        `/api/v3${listUrl}`,
+        '/api/graphql',
+        '/api/graphql',
+        '/api/graphql',
+      ]);
     });
   });
 
@@ -356,13 +216,7 @@ describe('live GitHub sync', () => {
 
     it('resumes an interrupted sync after the last page it stored, asking nothing twice and storing each change once', async () => {
       // Newest update first, two a page: [7, 6], [3, 5], [2, 1], [4]; the third page fails.
-      let pages = 0;
-      github.faults.push({
-        match: (r) => isPullsPage(r) && ++pages >= 3,
-        status: 500,
-        body: { message: 'Server Error' },
-        times: 10,
-      });
+      failPullsPagesFrom(3);
       const first = await sync();
       expect(first.results[0]).toMatchObject({ repo: 'octo/app', status: 'failed' });
       expect(first.job.status).toBe('failed');
@@ -409,7 +263,7 @@ describe('live GitHub sync under a primary rate limit of 10 points in 5 seconds'
     const { results } = await sync(1_000);
     expect(results[0]).toMatchObject({ status: 'ok', pulls: 7, changes: 4 });
     expect(await storedChanges()).toEqual(expectedChanges);
-    expect(github.requests).toHaveLength(3);
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(3);
     // The window opened with the first query (within its second) and reset 5 s later; the third
     // query waited for it.
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
