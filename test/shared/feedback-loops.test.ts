@@ -39,9 +39,12 @@ const fullFatigueHazard = (1 - 0.87 ** (1 / 52)) * 1.3;
 describe('feedback loops, pinned to hand-worked numbers', () => {
   // 10 authors x 12.5 changes x 0.8 h = 100 review hours a week against 2 x 6 h x 0.87 = 10.44:
   // the excess alone asks 0.8 x 89.56 / 2 = 35.8 h of overtime per reviewer, over the 8 h cap.
-  const overloaded = metricsOf(team(10, 12.5, 2, 12));
+  // Forecast inside each test, not while collecting: Stryker's per-test coverage then knows which
+  // tests run the mutated code (a forecast made while collecting makes every mutant static).
+  const overloadedTeam = () => metricsOf(team(10, 12.5, 2, 12));
 
   it('works the overtime cap when the excess alone is beyond it', () => {
+    const overloaded = overloadedTeam();
     for (const hours of overloaded.overtimeHoursPerReviewer.p50) expect(hours).toBeCloseTo(8, 10);
   });
 
@@ -60,6 +63,7 @@ describe('feedback loops, pinned to hand-worked numbers', () => {
   });
 
   it('builds fatigue at fatigueGain a week toward 1 at the cap: 1 - 0.92^(w + 1)', () => {
+    const overloaded = overloadedTeam();
     const expected = [0.08, 0.1536, 0.221312, 0.28360704, 0.340918477, 0.393644999, 0.442153399, 0.486781127];
     bandOf(overloaded, 'fatigue')
       .p50.slice(0, 8)
@@ -70,6 +74,7 @@ describe('feedback loops, pinned to hand-worked numbers', () => {
   });
 
   it('loses reviewers at the burnout hazard times fatigue, week after week', () => {
+    const overloaded = overloadedTeam();
     let reviewers = 2;
     overloaded.expectedAttrition.p50.forEach((departures, w) => {
       const fatigue = 1 - 0.92 ** (w + 1);
@@ -81,6 +86,7 @@ describe('feedback loops, pinned to hand-worked numbers', () => {
   });
 
   it('triples the incident rate at the pressure cap: 125 changes x 1.5 / 1000 x 3', () => {
+    const overloaded = overloadedTeam();
     for (const incidents of overloaded.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.5625, 10);
   });
 
