@@ -101,6 +101,31 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
   );
 
   it(
+    'keeps the same Monte Carlo workers when slider moves cancel jobs mid-run: none idle beside them',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await page.addInitScript(recordWorkers, 4);
+      await env.signIn(page, { path: '/scenarios/new' });
+      for (let move = 0; move < 2; move++) {
+        await page.getByText(/bands from the first \d+ of 100 runs, refining/).waitFor();
+        await page.focus('#lever-layoff');
+        await page.keyboard.press('ArrowRight');
+      }
+      await page.getByText(/P10-P90 bands from 100 Monte Carlo runs/).waitFor();
+      const { started, messages } = await readLog(page);
+      // One worker for mean paths and 3 for Monte Carlo (a lead and 2 helpers), started once: two
+      // cancelled jobs and the one after them all ran on them.
+      expect(started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
+      expect(started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(2);
+      const monteCarloJobs = new Set(messages.filter((m) => m.type === 'progress').map((m) => m.job));
+      expect(monteCarloJobs.size).toBe(3);
+      expect(page.workers()).toHaveLength(4);
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+
+  it(
     'stops the lead and every helper when a slider moves or the page is left mid-run',
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });

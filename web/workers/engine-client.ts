@@ -22,10 +22,10 @@ interface EngineChannel {
   /** Posts a job; the job's org is made resident first unless it already is (the same object). */
   run(type: EngineJobType, job: number, input: ForecastInputRaw, listener: Listener): void;
   /**
-   * Stops a job: a message the worker reads between Monte Carlo slices, or, on a channel made
-   * `endOnCancel` whose only job this is, ending its workers at once, so the slices in progress
-   * stop taking CPU from the slider's mean path. With `another` (a job for a newer input follows)
-   * new workers start loading at once, idle until that job; else with the next job.
+   * Stops a job: a message the workers read between Monte Carlo slices (about 8 ms in the lead,
+   * 16 ms in a helper), so with `another` (a job for a newer input follows) the same workers,
+   * their org resident, take that job. Without `another`, on a channel made `endOnCancel` whose
+   * only job this is, its workers end at once (started again by the next job).
    */
   cancel(job: number, another?: boolean): void;
   forget(job: number): void;
@@ -108,11 +108,8 @@ function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineC
       post({ type, job, org: resident.id, edit });
     },
     cancel(job, another = false) {
-      if (endOnCancel && listeners.size === 1 && listeners.has(job)) {
-        end();
-        // Loaded while the slider moves, the next job (on release) need not wait for them.
-        if (another) start();
-      } else if (started.length > 0) post({ type: 'cancel', job });
+      if (!another && endOnCancel && listeners.size === 1 && listeners.has(job)) end();
+      else if (started.length > 0) post({ type: 'cancel', job });
     },
     forget: (job) => listeners.delete(job),
     close: end,
@@ -123,8 +120,8 @@ function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineC
  * The page's shared engine workers, each running its jobs one at a time, in order: one for mean
  * paths, and for Monte Carlo and the other long jobs a lead with helpers, one worker a core less
  * one ({@link monteCarloWorkerCount}), that split each job's runs. A slider move then never waits
- * for the Monte Carlo slice in progress (one run of the demo org, 100 ms and more on a loaded
- * machine), and the Monte Carlo it cancels ends with its workers instead of finishing that slice.
+ * for the Monte Carlo slice in progress; the Monte Carlo it cancels stops after that slice and
+ * its workers take the next job (leaving the page ends them).
  */
 const sharedMean = createEngineChannel();
 const sharedLong = createEngineChannel({ endOnCancel: true, workers: monteCarloWorkerCount() });
@@ -315,8 +312,7 @@ export function createForecastRunner(
         if (meanInFlight) pending = { raw, seq };
         else runMean(raw, seq);
       }
-      // After the mean job is posted: ending the Monte Carlo workers and starting new ones takes
-      // the page's main thread for some ms, which the slider's mean path need not wait for.
+      // After the mean job is posted, which need not wait behind the cancel message.
       cancelMonteCarlo(raw !== null);
       setBanded(false);
       setNeeded(null);
