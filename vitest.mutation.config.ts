@@ -55,6 +55,8 @@ const only = (process.env.MUTATION_TESTS ?? '').split(',').filter(Boolean);
 export default defineConfig({
   test: {
     ...base.test,
+    // Each test file on a fresh module graph, as Stryker's runs were measured with (the suite shares one).
+    isolate: true,
     include: only.length > 0 ? only : scopeTests[process.env.MUTATION_SCOPE ?? 'all'],
     exclude: ['test/server/alerts/processes.test.ts', ...excluded],
     // A mutant that hangs is Stryker's timeout to report; this only keeps the coverage-instrumented
