@@ -114,7 +114,9 @@ export {
   type Level,
   ladderSchema,
   levelSchema,
+  type TeamChangeRateRanges,
   type TeamChangeRates,
+  teamChangeRateRangesSchema,
   teamChangeRatesSchema,
 } from './schemas/levels';
 export { leverEventIds } from './schemas/lever-ids';

@@ -31,6 +31,7 @@ const demand = newWeekDemand();
  * ({@link settleBursts}) when k is above 0.
  * Sign-off demand: changes the policy marks, plus `ordinaryReviewShare` of the other changes by
  * levels that cannot sign off (reviewers' own unmarked changes go to peer review, outside this queue).
+ * A run's `changeRateScale` (a team's change-rate ranges, model-params.ts) multiplies each level's rate.
  */
 export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array): void => {
   const { levels: L, weeks: W } = tl;
@@ -68,6 +69,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
   const aiTime = tl.reviewTime[(t * 2 + 1) * W + w]!;
   for (let r = 0; r < R; r++) {
     const p = params[r]!;
+    const rateScale = p.changeRateScale;
     const rng = rngs === null ? null : rngs[r]!;
     const humanHours = humanTime * p.humanReviewHours;
     const aiHours = aiTime * p.humanReviewHours * p.aiReviewTimeMultiplier;
@@ -83,7 +85,7 @@ export const stepWeek = (tl: Timeline, s: TeamRuns, w: number, out: Float64Array
       const signs = canSignOff[l] === 1;
       if (signs) reviewers += present * p.activeReviewerShare;
       const a = adoption[l]!;
-      const rate = present * changesPerWeek[l]!;
+      const rate = present * changesPerWeek[l]! * (rateScale === undefined ? 1 : rateScale[l]!);
       const ai = rate * a * p.adopterChangeMultiplier * p.aiAssistedShare;
       const human = rate * (1 - a + a * p.adopterChangeMultiplier * (1 - p.aiAssistedShare));
       const ordinary = signs ? 0 : p.ordinaryReviewShare;

@@ -78,8 +78,14 @@ export const forecastInputSchema = z
           message: `unknown team "${id}"`,
         });
       }
-      const rates = Object.keys(given.changesPerWeek ?? {});
-      checkLevelIds(rates, levelIds, ctx, ['scenario', 'teamParameters', id, 'changesPerWeek']);
+      for (const field of ['changesPerWeek', 'changesPerWeekRanges'] as const) {
+        checkLevelIds(Object.keys(given[field] ?? {}), levelIds, ctx, [
+          'scenario',
+          'teamParameters',
+          id,
+          field,
+        ]);
+      }
     }
   })
   .transform((input) => {
@@ -89,9 +95,11 @@ export const forecastInputSchema = z
       const own = given[team.id];
       if (own === undefined) return team;
       const merged = { ...team, parameters: mergeOverrides(team.parameters, own.parameters) };
-      return own.changesPerWeek === undefined
-        ? merged
-        : { ...merged, changesPerWeek: { ...team.changesPerWeek, ...own.changesPerWeek } };
+      if (own.changesPerWeek !== undefined)
+        merged.changesPerWeek = { ...team.changesPerWeek, ...own.changesPerWeek };
+      if (own.changesPerWeekRanges !== undefined)
+        merged.changesPerWeekRanges = { ...team.changesPerWeekRanges, ...own.changesPerWeekRanges };
+      return merged;
     });
     return { ...input, org: { ...input.org, teams } };
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedNumber, displayName, identifier } from './fields';
+import { rangeSchema } from './parameters';
 
 /**
  * One rung of the level ladder. `canSignOff`: may approve changes that need senior sign-off.
@@ -23,6 +24,15 @@ export type Level = z.infer<typeof levelSchema>;
 export const teamChangeRatesSchema = z.record(identifier, boundedNumber(0, 50));
 
 export type TeamChangeRates = z.infer<typeof teamChangeRatesSchema>;
+
+/**
+ * Uncertainty of a team's change rates, per level id: [low, high] multipliers of the level's rate
+ * (e.g. a calibration's bootstrap range), drawn per Monte Carlo run like a parameter's range;
+ * levels left out are fixed.
+ */
+export const teamChangeRateRangesSchema = z.record(identifier, rangeSchema);
+
+export type TeamChangeRateRanges = z.infer<typeof teamChangeRateRangesSchema>;
 
 /**
  * The ladder rules every ladder keeps: level ids unique and at least one level that may sign off.

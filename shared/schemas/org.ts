@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { boundedInt, displayName, identifier } from './fields';
-import { checkLadder, defaultLevels, levelSchema, teamChangeRatesSchema } from './levels';
+import {
+  checkLadder,
+  defaultLevels,
+  levelSchema,
+  teamChangeRateRangesSchema,
+  teamChangeRatesSchema,
+} from './levels';
 import { parameterOverridesSchema } from './parameters';
 
 /**
  * A team: headcount per level id (levels left out have nobody) and, optionally, its own
- * parameters laid over the org's and its own changes per week per level over the ladder's (e.g.
- * from a calibration); teams without them keep the org's.
+ * parameters laid over the org's, its own changes per week per level over the ladder's and those
+ * rates' uncertainty ranges (e.g. from a calibration); teams without them keep the org's, with
+ * the ladder's rates fixed.
  */
 export const teamSchema = z
   .object({
@@ -15,6 +22,7 @@ export const teamSchema = z
     headcount: z.record(identifier, boundedInt(0, 10_000)),
     parameters: parameterOverridesSchema.optional(),
     changesPerWeek: teamChangeRatesSchema.optional(),
+    changesPerWeekRanges: teamChangeRateRangesSchema.optional(),
   })
   .strict();
 
@@ -58,7 +66,7 @@ export const orgSchema = z
     org.teams.forEach((team, i) => {
       if (teamIds.has(team.id)) duplicateIssue(ctx, ['teams', i, 'id'], 'team', team.id);
       teamIds.add(team.id);
-      for (const field of ['headcount', 'changesPerWeek'] as const) {
+      for (const field of ['headcount', 'changesPerWeek', 'changesPerWeekRanges'] as const) {
         checkLevelIds(Object.keys(team[field] ?? {}), levelIds, ctx, ['teams', i, field]);
       }
     });

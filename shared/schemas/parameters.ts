@@ -116,7 +116,8 @@ export const parameterBounds = (name: ParameterName): { min: number; max: number
 
 const fieldSchema = (name: ParameterName) => boundedNumber(0, parameterBounds(name).max);
 
-const rangeSchema = z
+/** An uncertainty range: [low, high] multipliers of a value, low in (0, 1], high in [1, 10]. */
+export const rangeSchema = z
   .tuple([boundedNumber(0, 1), boundedNumber(1, 10)], { error: 'must be [low, high] multipliers' })
   .refine(([low]) => low > 0, { error: 'low multiplier must be above 0' });
 

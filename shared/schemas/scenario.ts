@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { scenarioEventSchema } from './events';
 import { displayName, identifier } from './fields';
-import { teamChangeRatesSchema } from './levels';
+import { teamChangeRateRangesSchema, teamChangeRatesSchema } from './levels';
 import { parameterOverridesSchema } from './parameters';
 
 /**
  * A team's parameters in a scenario, laid over the org's and the team's own (e.g. an accepted
- * calibration, which `calibrationId` names), and its changes per week per level, laid over the
- * team's own and the ladder's.
+ * calibration, which `calibrationId` names), and its changes per week per level and their ranges,
+ * laid over the team's own and the ladder's level by level.
  */
 export const scenarioTeamParametersSchema = z
   .object({
     parameters: parameterOverridesSchema,
     changesPerWeek: teamChangeRatesSchema.optional(),
+    changesPerWeekRanges: teamChangeRateRangesSchema.optional(),
     calibrationId: z.string().min(1).max(64).optional(),
   })
   .strict();

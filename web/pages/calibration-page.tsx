@@ -147,10 +147,11 @@ function Fitted(props: { calibration: Calibration }) {
         only: a team that is not saturated signs off what arrives.
       </p>
       <p class="muted">
-        Accepting sets this team's changesPerWeek per level, baselineAiAdoption, ordinaryReviewShare,
-        humanReviewHours, activeReviewerShare (the share of sign-off-level people who signed anything: the
-        forecast counts that share of them as reviewers) and arrivalDispersion (how bursty weekly sign-off
-        demand is: the forecast's weeks vary as much and its queue waits for the bursts).
+        Accepting sets this team's changesPerWeek per level (the forecast's runs draw each from its range),
+        baselineAiAdoption, ordinaryReviewShare, humanReviewHours, activeReviewerShare (the share of
+        sign-off-level people who signed anything: the forecast counts that share of them as reviewers) and
+        arrivalDispersion (how bursty weekly sign-off demand is: the forecast's weeks vary as much and its
+        queue waits for the bursts).
       </p>
       <p class="muted">Left at the org defaults: {props.calibration.defaults.join(', ')}.</p>
     </>

@@ -6,7 +6,7 @@ import { ProblemError } from '../../errors';
 import { type Actor, recordAudit } from '../audit';
 import { findScenario, getVersion, writeVersion } from '../scenarios';
 import { type CalibrationResult, findCalibration } from './calibrate';
-import { calibrationChangeRates, calibrationOverrides } from './fit';
+import { calibrationChangeRateRanges, calibrationChangeRates, calibrationOverrides } from './fit';
 
 /** What accepting names: the scenario, and optionally the version the planner last saw. */
 export interface AcceptRequest {
@@ -20,7 +20,7 @@ const unprocessable = (path: string, message: string, detail: string) =>
 /**
  * Accepts a team's stored calibration into a scenario: the scenario's next version is its latest
  * one with `teamParameters[team]` set to the calibration's engine override and change rates per
- * level (naming the calibration), written with its audit rows in one transaction.
+ * level with their ranges (naming the calibration), written with its audit rows in one transaction.
  * @throws ProblemError 404 for an unknown calibration; 422 naming `scenario` for an unknown
  *   scenario and `id` for an org-wide calibration (no team to set) or one whose team is gone;
  *   409 naming `version` when the scenario has moved past the version the planner saw.
@@ -69,6 +69,7 @@ export async function acceptCalibration(
         [teamId]: {
           parameters: calibrationOverrides(result.fitted),
           changesPerWeek: calibrationChangeRates(result.fitted),
+          changesPerWeekRanges: calibrationChangeRateRanges(result.fitted),
           calibrationId: id,
         },
       },

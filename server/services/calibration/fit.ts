@@ -4,6 +4,7 @@ import {
   type ParameterOverrides,
   type Parameters,
   parameterBounds,
+  type TeamChangeRateRanges,
   type TeamChangeRates,
 } from '../../../shared/index';
 import { blockResamples } from './block-bootstrap';
@@ -28,6 +29,8 @@ export interface Fit {
   levels: readonly Level[];
   /** The team's own changes per non-adopter week, per level with people ({@link calibrationChangeRates}). */
   changesPerWeek: TeamChangeRates;
+  /** Those rates' bootstrap ranges as multipliers, drawn per Monte Carlo run ({@link calibrationChangeRateRanges}). */
+  changesPerWeekRanges: TeamChangeRateRanges;
   /** Engine parameters the history cannot inform, left at the org's values. */
   defaults: ParameterName[];
   /** Weeks fitted: the last {@link FIT_WEEKS} of the history (all when fewer). */
@@ -82,7 +85,7 @@ export function engineValues(est: Estimates, base: Parameters): Record<string, n
     aiShareSlope: est.aiShareSlope,
   };
   for (const [level, rate] of Object.entries(est.changesPerEngineerWeek)) {
-    out[`${RATE_PREFIX}${level}`] = clamp(rate / (1 - a + a * m), 0, 50);
+    out[`${RATE_PREFIX}${level}`] = clamp(rate / (1 - a + a * m), 0, MAX_CHANGES_PER_WEEK);
   }
   if (est.signoffShare !== null) out.ordinaryReviewShare = clamp(est.signoffShare, 0, 1);
   if (est.signoffsPerReviewerWeek !== null) out.signoffsPerReviewerWeek = est.signoffsPerReviewerWeek;
@@ -147,6 +150,9 @@ export function calibrationOverrides(fitted: Record<string, FittedValue>): Param
 
 const RATE_PREFIX = 'changesPerWeek.';
 
+/** Highest changes per engineer-week the ladder and a team's rates take (levels.ts). */
+const MAX_CHANGES_PER_WEEK = 50;
+
 /** A team's change rates per level from fitted values: each `changesPerWeek.<level>`'s value. */
 export function calibrationChangeRates(fitted: Record<string, FittedValue>): TeamChangeRates {
   const rates: TeamChangeRates = {};
@@ -154,6 +160,19 @@ export function calibrationChangeRates(fitted: Record<string, FittedValue>): Tea
     if (name.startsWith(RATE_PREFIX)) rates[name.slice(RATE_PREFIX.length)] = value;
   }
   return rates;
+}
+
+/**
+ * A team's change-rate ranges from fitted values: each `changesPerWeek.<level>`'s range as the
+ * engine's multipliers (levels fitted at 0 changes have none: a multiplier of 0 moves nothing).
+ */
+export function calibrationChangeRateRanges(fitted: Record<string, FittedValue>): TeamChangeRateRanges {
+  const ranges: TeamChangeRateRanges = {};
+  for (const [name, found] of Object.entries(fitted)) {
+    if (name.startsWith(RATE_PREFIX) && found.value > 0)
+      ranges[name.slice(RATE_PREFIX.length)] = multipliers(found, MAX_CHANGES_PER_WEEK);
+  }
+  return ranges;
 }
 
 /**
@@ -200,6 +219,7 @@ export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fi
     fitted[name] = { value, low: quantile(draws, 0.05) ?? value, high: quantile(draws, 0.95) ?? value };
   }
   const changesPerWeek = calibrationChangeRates(fitted);
+  const changesPerWeekRanges = calibrationChangeRateRanges(fitted);
   const team = {
     levels: history.levels,
     headcount: history.headcount,
@@ -213,6 +233,7 @@ export function fitHistory(history: TeamHistory, base: Parameters, seed = 1): Fi
     parameters,
     levels: history.levels,
     changesPerWeek,
+    changesPerWeekRanges,
     defaults: (Object.keys(base) as (ParameterName | 'uncertainty')[]).filter(
       (name): name is ParameterName =>
         name !== 'uncertainty' && parameters[name as ParameterName] === undefined,

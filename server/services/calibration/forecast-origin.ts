@@ -69,6 +69,7 @@ export function forecastOrigin(
           name: 'team',
           headcount,
           changesPerWeek: fit.changesPerWeek,
+          changesPerWeekRanges: fit.changesPerWeekRanges,
           parameters: fit.parameters,
         },
       ],

@@ -80,6 +80,8 @@ describe("accepting a calibration sets the team's own change rates", () => {
     const { team, scenario, entry } = await calibrateAndAccept('rts', [event]);
     // No AI: the rates are the changes per person-week, 6 (eve), 5 (cat), 0 (dan)
     expect(entry.changesPerWeek).toEqual({ senior: 6, mid: 5, principal: 0 });
+    // The same every week: no resample moves a rate; dan's 0 has no range
+    expect(entry.changesPerWeekRanges).toEqual({ senior: [1, 1], mid: [1, 1] });
     const demand = async (version: number) => {
       const options = { runs: 0, horizon: 4, startWeek: '2026-06-01', version };
       const run = await api('rts', `/scenarios/${scenario}/forecast`, options);
@@ -104,5 +106,11 @@ describe("accepting a calibration sets the team's arrival burstiness", () => {
     expect(entry.parameters.arrivalDispersion).toBeCloseTo(23 / 171, 12);
     expect(entry.parameters.uncertainty.arrivalDispersion[0]).toBeCloseTo(low / value, 12);
     expect(entry.parameters.uncertainty.arrivalDispersion[1]).toBeCloseTo(high / value, 12);
+    // cat's 1 and 5 a week resample to a range around 3 that the forecast's runs draw from
+    const mid = calibration.fitted['changesPerWeek.mid'];
+    expect(mid.low).toBeLessThan(3);
+    expect(mid.high).toBeGreaterThan(3);
+    expect(entry.changesPerWeekRanges.mid[0]).toBeCloseTo(mid.low / mid.value, 12);
+    expect(entry.changesPerWeekRanges.mid[1]).toBeCloseTo(mid.high / mid.value, 12);
   });
 });

@@ -4,7 +4,7 @@ import { weekOfDate } from '../../../server/history/weeks';
 import { blockLength, blockResamples } from '../../../server/services/calibration/block-bootstrap';
 import { steadyWeek } from '../../../server/services/calibration/capacity-fit';
 import { countDispersion, estimate } from '../../../server/services/calibration/estimates';
-import { fitHistory } from '../../../server/services/calibration/fit';
+import { calibrationChangeRateRanges, fitHistory } from '../../../server/services/calibration/fit';
 import {
   type CalibrationWeek,
   calibrationWeeks,
@@ -128,6 +128,26 @@ describe('calibration estimates', () => {
     const [low, high] = fit.parameters.uncertainty!.humanReviewHours!;
     expect(low).toBeLessThanOrEqual(1);
     expect(high).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("a calibration's change-rate ranges", () => {
+  it('are each level’s fitted range over its value, within the rate bound of 50, none for a level fitted at 0', () => {
+    const ranges = calibrationChangeRateRanges({
+      'changesPerWeek.junior': { value: 2, low: 1.5, high: 3 },
+      'changesPerWeek.mid': { value: 40, low: 30, high: 60 },
+      'changesPerWeek.senior': { value: 0, low: 0, high: 0 },
+      humanReviewHours: { value: 1, low: 0.5, high: 2 },
+    });
+    expect(ranges).toEqual({ junior: [0.75, 1.5], mid: [0.75, 1.25] });
+  });
+
+  it('come with every fit, from its bootstrap range of each rate', () => {
+    const fit = fitHistory(history, defaultParameters, 7);
+    for (const level of ['junior', 'senior']) {
+      const { value, low, high } = fit.fitted[`changesPerWeek.${level}`]!;
+      expect(fit.changesPerWeekRanges[level]).toEqual([low / value, high / value]);
+    }
   });
 });
 
