@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { answerRows, expectedAnswerRows, type ServerAnswer } from '../helpers/answer-rows';
 import { dayMonthYear } from '../helpers/day-month-year';
 import { browserTestTimeoutMs, describeInBrowser, walkForecastRuns } from '../helpers/planner-browser';
 
@@ -65,32 +66,6 @@ const plotPixels = (page: Page, title: string) =>
     }
     return rows;
   });
-
-/** The server's per-team answer, as far as the team answers table shows it. */
-interface ServerAnswer {
-  team: string;
-  firstBreach: { date: string } | null;
-  reviewersNeeded: number;
-  maxLayoffPercent: number | null;
-  peakBurnout: number;
-}
-
-/** A team answers table's rows: team, reviewers needed (after the arrow), layoff cell, peak burnout. */
-const answerRows = (page: Page, within: string) =>
-  page
-    .locator(within)
-    .locator('table.answers tbody tr[aria-rowindex]')
-    .evaluateAll((rows) =>
-      rows.map((row) => {
-        const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '');
-        return {
-          team: row.querySelector('th')?.textContent?.trim() ?? '',
-          needed: Number(/→\s*(\d+)/.exec(cells[1] ?? '')?.[1]),
-          layoff: cells[2] ?? '',
-          burnout: Number(cells[3]),
-        };
-      }),
-    );
 
 describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
   const scenarios = async (page: Page) => {
@@ -286,20 +261,7 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
       expect(await answers.locator('p.muted').first().textContent()).toContain(
         `${walkForecastRuns}-run server forecast; team answers computed in this browser from its bands (the run was stored without them).`,
       );
-      // The table's default order: first breach date (none last), then peak burnout, highest first.
-      const expected = [...run.summary.teams]
-        .sort(
-          (a, b) =>
-            (a.firstBreach?.date ?? '9999').localeCompare(b.firstBreach?.date ?? '9999') ||
-            b.peakBurnout - a.peakBurnout,
-        )
-        .map((a) => ({
-          team: a.team,
-          needed: a.reviewersNeeded,
-          layoff: a.maxLayoffPercent === null ? 'none' : `${a.maxLayoffPercent}%`,
-          burnout: a.peakBurnout,
-        }));
-      expect(await answerRows(page, '.compare-answers')).toEqual(expected);
+      expect(await answerRows(page, '.compare-answers')).toEqual(expectedAnswerRows(run.summary.teams));
       await page.screenshot({ path: 'test-results/compare-answers-computed-1440.png', fullPage: true });
       expect(errors).toEqual([]);
     },

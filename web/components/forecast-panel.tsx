@@ -1,8 +1,8 @@
-import { For, lazy, Show, Suspense } from 'solid-js';
+import { For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import type { Forecast } from '../../shared';
 import { rowOfAnswer } from '../answers/answer-rows';
 import type { ChartEvent } from '../charts/chart-events';
-import type { ForecastRunner } from '../workers/engine-client';
+import type { EditorForecast } from '../forecast/editor-forecast';
 import { HeadlineFigures } from './headline-figures';
 import { Loading } from './states';
 import { TeamAnswersTable } from './team-answers-table';
@@ -12,11 +12,10 @@ const ForecastCharts = lazy(() =>
 );
 
 interface ForecastPanelProps {
-  runner: ForecastRunner;
+  runner: EditorForecast;
   baseline: Forecast | undefined;
   baselineLabel: string;
   label: string;
-  reviewersNeeded: number | null;
   runs: number;
   /** The scenario's events, marked on the charts' time axis. */
   events: ChartEvent[];
@@ -24,13 +23,15 @@ interface ForecastPanelProps {
   teamQuery?: string | undefined;
 }
 
-/** The editor's live forecast: status of the Monte Carlo bands, headline figures and charts. */
+/**
+ * The editor's forecast (the saved version's stored server forecast, or the live preview): what
+ * it is and the status of its Monte Carlo bands, headline figures, charts and team answers.
+ */
 export function ForecastPanel(props: ForecastPanelProps) {
   return (
     <section class="editor-forecast" aria-label="Forecast">
       <div class="run-status" aria-live="polite">
-        <Show
-          when={props.runner.progress() !== null}
+        <Switch
           fallback={
             <span>
               {props.runner.settled()
@@ -39,19 +40,25 @@ export function ForecastPanel(props: ForecastPanelProps) {
             </span>
           }
         >
-          <label for="mc-progress">Monte Carlo bands</label>
-          <progress id="mc-progress" max={1} value={props.runner.progress() ?? 0} />
-          <span>{Math.round((props.runner.progress() ?? 0) * 100)}%</span>
-          <Show when={props.runner.partialRuns()}>
-            {(runs) => (
-              <span>
-                {' '}
-                · bands from the first {runs()} of {props.runs} runs, refining
-              </span>
-            )}
-          </Show>
-        </Show>
-        <span class="muted"> · dashed: {props.baselineLabel}</span>
+          <Match when={props.runner.stored()}>
+            <span>P10-P90 bands of the stored server forecast</span>
+          </Match>
+          <Match when={props.runner.progress() !== null}>
+            <span class="run-progress">
+              <label for="mc-progress">Monte Carlo bands</label>
+              <progress id="mc-progress" max={1} value={props.runner.progress() ?? 0} />
+              <span>{Math.round((props.runner.progress() ?? 0) * 100)}%</span>
+            </span>
+            <Show when={props.runner.partialRuns()}>
+              {(runs) => (
+                <span>
+                  bands from the first {runs()} of {props.runs} runs, refining
+                </span>
+              )}
+            </Show>
+          </Match>
+        </Switch>
+        <span class="muted">dashed: {props.baselineLabel}</span>
       </div>
       <Show when={props.runner.issues().length > 0}>
         <div class="state state-error" role="alert">
@@ -70,7 +77,11 @@ export function ForecastPanel(props: ForecastPanelProps) {
       <Show when={props.runner.forecast()} fallback={<Loading what="the forecast" />}>
         {(forecast) => (
           <>
-            <HeadlineFigures forecast={forecast()} reviewersNeeded={props.reviewersNeeded} />
+            <HeadlineFigures
+              forecast={forecast()}
+              reviewersNeeded={props.runner.reviewersNeeded()}
+              source={props.runner.figuresSource()}
+            />
             <Suspense fallback={<Loading what="charts" />}>
               <ForecastCharts
                 forecast={forecast()}
@@ -85,7 +96,7 @@ export function ForecastPanel(props: ForecastPanelProps) {
               {(answers) => (
                 <TeamAnswersTable
                   rows={answers().map(rowOfAnswer)}
-                  source={`P50 of this editor's ${props.runs}-run live preview in the browser${props.teamQuery ? '; team pages show the saved version' : '; team pages show the plan of record'}`}
+                  source={props.runner.answersSource()}
                   query={props.teamQuery}
                 />
               )}

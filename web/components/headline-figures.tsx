@@ -3,11 +3,21 @@ import { breachMetrics, type Forecast } from '../../shared';
 import { breachLabels, keyFigures } from '../forecast/summary';
 import { formatDate, formatNumber } from '../format';
 
-/** Headline figures: first breach (weeks and date), teams at risk, reviewers needed vs today. */
-export function HeadlineFigures(props: { forecast: Forecast; reviewersNeeded: number | null }) {
+/**
+ * Headline figures: first breach (weeks and date), teams at risk, reviewers needed vs today;
+ * `source` names the percentile and the run they are read on ("P50, 500-run server forecast of version 3").
+ */
+export function HeadlineFigures(props: {
+  forecast: Forecast;
+  reviewersNeeded: number | null;
+  source: string;
+}) {
   const figures = createMemo(() => keyFigures(props.forecast));
   return (
     <section class="headline" aria-label="Headline figures">
+      <p class="figures-source">
+        Figures: <span data-testid="figures-source">{props.source}</span>
+      </p>
       <div class="figure" data-testid="first-breach">
         <span class="figure-label">First breach (earliest team, P50)</span>
         <Show when={figures().firstBreach} fallback={<span class="figure-value">None in horizon</span>}>

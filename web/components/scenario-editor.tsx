@@ -3,6 +3,7 @@ import { createMemo, createSignal, onCleanup, Show, untrack } from 'solid-js';
 import type { ScenarioEventInput } from '../../shared';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { chartEventsOf } from '../charts/chart-events';
+import { createEditorForecast } from '../forecast/editor-forecast';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { coalescePerFrame } from '../scenario/frame-coalescer';
 import * as levers from '../scenario/levers';
@@ -144,12 +145,22 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
   const hoursQuery = () =>
     state().reviewHours !== defaultHours ? `&hours=${encodeURIComponent(state().reviewHours)}` : '';
 
-  const runner = createForecastRunner(
-    createMemo(() =>
+  const runner = createEditorForecast({
+    input: createMemo(() =>
       engineInput(props.model, scenario(), startWeek, { reviewHoursPerReviewer: state().reviewHours }),
     ),
-    { runs: MONTE_CARLO_RUNS, settleMs: 300 },
-  );
+    saved: props.loaded
+      ? {
+          model: props.model,
+          version: props.loaded,
+          startWeek,
+          serverOrg: canEdit() ? session[0].orgSlug() : null,
+        }
+      : null,
+    atSaved: createMemo(() => !unsaved() && state().reviewHours === defaultHours),
+    runs: MONTE_CARLO_RUNS,
+    settleMs: 300,
+  });
   const baseline = createForecastRunner(
     createMemo(() => engineInput(props.model, initial, startWeek)),
     { runs: 0, settleMs: 0 },
@@ -236,7 +247,6 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
           props.loaded ? `Saved version ${props.loaded.version}` : 'Starting point (sign-off rule only)'
         }
         label={name()}
-        reviewersNeeded={runner.reviewersNeeded()}
         runs={MONTE_CARLO_RUNS}
         events={events()}
         teamQuery={

@@ -5,6 +5,7 @@ import type { OrgModel, ScenarioVersion } from '../api/types';
 import { type ChartEvent, chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
+import { previewFiguresSource, storedFiguresSource } from './figures-source';
 import { storedReviewersNeeded } from './stored-reviewers';
 
 interface PlanForecastSources {
@@ -78,6 +79,11 @@ export function createPlanForecast(sources: PlanForecastSources) {
     error: (): unknown =>
       run.error ?? version.error ?? (runner.issues()[0] ? new Error(runner.issues()[0]!.message) : null),
     retry: () => void refetch(),
+    /** Where the headline figures come from: the percentile and the run. */
+    figuresSource: () => {
+      const r = storedRun();
+      return r ? storedFiguresSource(r) : previewFiguresSource(BROWSER_RUNS, runner);
+    },
     /** Where the numbers come from, for the page's note. */
     source: () =>
       sources.serverRuns()

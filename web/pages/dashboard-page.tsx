@@ -55,7 +55,11 @@ export function DashboardPage() {
         <Match when={planForecast.forecast()}>
           {(forecast) => (
             <>
-              <HeadlineFigures forecast={forecast()} reviewersNeeded={planForecast.reviewersNeeded()} />
+              <HeadlineFigures
+                forecast={forecast()}
+                reviewersNeeded={planForecast.reviewersNeeded()}
+                source={planForecast.figuresSource()}
+              />
               <div class="dashboard-grid">
                 <Suspense fallback={<Loading what="charts" />}>
                   <ForecastCharts
