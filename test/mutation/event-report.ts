@@ -44,7 +44,10 @@ export function reportFromEvents(dir: string, root: string): { report: Report; e
   const files: Report['files'] = {};
   for (const [file, ids] of planned) {
     const mutants = ids.map((id) => tested.get(id));
-    if (mutants.every((m) => m !== undefined)) files[file] = { mutants };
+    // The source as it is now, which the run mutated unless it changed since: a re-check is laid
+    // over these mutants by the text of their lines (see overlay).
+    if (mutants.every((m) => m !== undefined))
+      files[file] = { source: readFileSync(join(root, file), 'utf8'), mutants };
   }
   const endedAt = new Date(Math.max(...names.map((name) => statSync(join(dir, name)).mtimeMs)));
   return { report: { files }, endedAt };

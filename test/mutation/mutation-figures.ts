@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { type FigureRow, type Figures, figuresDir } from '../bench/figures';
 import { overlay, type Report, type ReportMutant, reportFromEvents } from './event-report';
+import { triaged } from './triage';
 
 /** One mutant named by place and change, with why it is ignored when it is. */
 interface Listed {
@@ -99,10 +100,13 @@ const measured = fromEvents
   ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd())
   : // When Stryker wrote the report, that is when its run ended.
     { report: readReport(reportFile), endedAt: statSync(reportFile).mtime };
-const { report, endedAt } = recheckFiles.reduce(
+const rechecked = recheckFiles.reduce(
   (done, file) => ({ report: overlay(done.report, readReport(file)), endedAt: statSync(file).mtime }),
   measured,
 );
+/** Survivors of test/mutation/triage.ts's list counted as equivalent. */
+const report = triaged(rechecked.report, process.cwd());
+const endedAt = rechecked.endedAt;
 const measuredAt = new Date().toISOString();
 const ranAt = `${endedAt.toISOString().slice(0, 16)}Z`;
 const inReport = (file: string) => file in report.files;
@@ -149,7 +153,7 @@ const pick = (statuses: Set<string>) =>
 const figures: MutationFigures = {
   name: 'mutation',
   measuredAt,
-  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. The second table gives each file of the scope with the run it comes from (MUTATION_RUN and its re-checks; figures kept from before that column have none) or says it is not yet measured; survivors and the reasons for equivalents are listed in docs/figures/mutation.json.',
+  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason, or in the engine, which another session is changing, an entry of test/mutation/triage.ts with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. The second table gives each file of the scope with the run it comes from (MUTATION_RUN and its re-checks; figures kept from before that column have none) or says it is not yet measured; survivors and the reasons for equivalents are listed in docs/figures/mutation.json.',
   rows: [...kept, ...[...byFolder].map(([folder, rows]) => folderRow(folder, rows))]
     .map(
       (row): FigureRow => ({

@@ -3,6 +3,7 @@ import { anyBreach, firstBreaches } from '../../shared/engine/breaches';
 import type { Band, MetricBands } from '../../shared/engine/forecast';
 import { requireAbove, requireAtLeast, requireBetween, requireWhole } from '../../shared/engine/guards';
 import { applyHeadcountOp, type HeadcountOp } from '../../shared/engine/headcount-ops';
+import { uniformsPerTeamWeek } from '../../shared/engine/step-week';
 import { weekDates, weekIndexOf } from '../../shared/engine/weeks';
 
 /** The engine's small helpers, each against values worked out by hand from its doc comment. */
@@ -89,6 +90,12 @@ describe('headcount operations on levels [10, 6, 4]', () => {
     const h = new Float64Array([0, 0]);
     applyHeadcountOp(h, { week: 0, kind: 'layoff-count', level: -1, toLevel: 0, amount: 3 }, false);
     expect([...h]).toEqual([0, 0]);
+  });
+});
+
+describe('uniforms a Monte Carlo team-week draws (the floor of the engine bench)', () => {
+  it('counts arrivals, the queue level and incidents, plus one binomial per level: 3 + levels', () => {
+    expect([0, 1, 4].map(uniformsPerTeamWeek)).toEqual([3, 4, 7]);
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * Survivors triaged as equivalent without a `// Stryker disable` comment in the source: files
+ * another session is changing (the engine), where a comment would be an edit of their code. Each
+ * names the line by a piece of its text, the mutator and the replacement, with why no test can
+ * tell the mutant from the code; a line whose text changed no longer matches, and its mutant
+ * counts as a survivor again.
+ */
+import { readFileSync } from 'node:fs';
+import type { Report } from './event-report';
+
+interface Equivalent {
+  file: string;
+  /** How the mutated line starts, indentation included (the same text can start several lines). */
+  line: string;
+  mutator: string;
+  replacement: string;
+  reason: string;
+}
+
+const ROUNDS =
+  'how many acceleration rounds settle the start (round cap, the first round, the 1e-3 stop test, the guard against two rounds with the same residual change), not the fixed point they settle to';
+
+export const equivalents: Equivalent[] = [
+  ...[
+    ['  for (let round = 0; round < MAX_ROUNDS; round++)', 'EqualityOperator', 'round <= MAX_ROUNDS'],
+    ['    const mix = round > 0 && norm > 0', 'ConditionalExpression', 'true'],
+    ['    const mix = round > 0 && norm > 0', 'LogicalOperator', 'round > 0 || norm > 0'],
+    ['    const mix = round > 0 && norm > 0', 'EqualityOperator', 'round >= 0'],
+    ['    const mix = round > 0 && norm > 0', 'EqualityOperator', 'norm >= 0'],
+    ['    if (Math.abs(fm) <= PRECISION', 'ConditionalExpression', 'false'],
+    ['    if (Math.abs(fm) <= PRECISION', 'EqualityOperator', 'Math.abs(fm) < PRECISION * Math.max(1, mean)'],
+    ['    if (Math.abs(fm) <= PRECISION', 'ArithmeticOperator', 'PRECISION / Math.max(1, mean)'],
+    ['    if (Math.abs(fm) <= PRECISION', 'MethodExpression', 'Math.min(1, mean)'],
+    ['    if (Math.abs(fm) <= PRECISION', 'EqualityOperator', 'Math.abs(fs) < PRECISION * Math.max(1, sd)'],
+    ['    if (Math.abs(fm) <= PRECISION', 'ArithmeticOperator', 'PRECISION / Math.max(1, sd)'],
+    ['    if (Math.abs(fm) <= PRECISION', 'MethodExpression', 'Math.min(1, sd)'],
+  ].map(([line, mutator, replacement]) => ({
+    file: 'shared/engine/bursty-start.ts',
+    line: line!,
+    mutator: mutator!,
+    replacement: replacement!,
+    reason: ROUNDS,
+  })),
+  {
+    file: 'shared/engine/step-week.ts',
+    line: '  for (let l = 0; l < L; l++) {',
+    mutator: 'EqualityOperator',
+    replacement: 'l <= L',
+    reason:
+      'the extra pass writes adoption, deficit and shock at index L of Float64Arrays of length L, which a typed array ignores',
+  },
+];
+
+/** `report` with the survivors of the list marked Ignored, their reason as Stryker gives a disable comment's. */
+export function triaged(report: Report, root: string): Report {
+  const files: Report['files'] = {};
+  for (const [file, entry] of Object.entries(report.files)) {
+    const lines = (entry.source ?? readFileSync(`${root}/${file}`, 'utf8')).split('\n');
+    const mutants = entry.mutants.map((m) => {
+      const text = lines[m.location.start.line - 1] ?? '';
+      const match = equivalents.find(
+        (e) =>
+          e.file === file &&
+          text.startsWith(e.line) &&
+          e.mutator === m.mutatorName &&
+          e.replacement === (m.replacement ?? ''),
+      );
+      return m.status === 'Survived' && match
+        ? { ...m, status: 'Ignored', statusReason: `Equivalent (test/mutation/triage.ts): ${match.reason}` }
+        : m;
+    });
+    files[file] = { ...entry, mutants };
+  }
+  return { files };
+}
