@@ -24,6 +24,9 @@ export async function buildApp(root: string): Promise<void> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Modules the server imports on demand (the Redis slice engine, the GitHub client) become chunks
+    // of their own, so their packages load only when used, not with every start.
+    splitting: true,
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -40,8 +40,7 @@ import { userRoutes } from './routes/users';
 import { webAppRoutes } from './routes/web-app';
 import { ForecastJobs } from './services/forecast-jobs';
 import { ForecastMemo } from './services/forecast-memo';
-import { ForecastPool } from './services/forecast-pool';
-import { RedisSliceEngine } from './slices/redis-slice-engine';
+import { type ForecastEngine, ForecastPool } from './services/forecast-pool';
 
 /**
  * The /api/v1 router: public routes (health, login, the OpenAPI document), then the org-scoped
@@ -90,6 +89,17 @@ function apiRoutes(deps: ForecastDeps) {
   return api;
 }
 
+/**
+ * The slice engine over Redis, its module (BullMQ, ioredis) loaded only when REDIS_URL is set, not
+ * with every server start; it connects as soon as that load finishes.
+ */
+function redisSliceEngine(redisUrl: string, forecastPool: ForecastPool): ForecastEngine {
+  const engine = import('./slices/redis-slice-engine').then(
+    (m) => new m.RedisSliceEngine(redisUrl, forecastPool),
+  );
+  return { run: async (input, control) => (await engine).run(input, control) };
+}
+
 /** Background forecast jobs on the pool, or on slices over Redis when REDIS_URL is set. */
 export const createForecastJobs = (
   deps: Pick<AppDeps, 'db' | 'config' | 'clock'>,
@@ -98,7 +108,7 @@ export const createForecastJobs = (
   new ForecastJobs({
     db: deps.db,
     engine: deps.config.forecasts.redisUrl
-      ? new RedisSliceEngine(deps.config.forecasts.redisUrl, forecastPool)
+      ? redisSliceEngine(deps.config.forecasts.redisUrl, forecastPool)
       : forecastPool,
     clock: deps.clock,
     timeoutMs: deps.config.forecasts.jobTimeoutMs,

@@ -6,7 +6,6 @@ import { ProblemError } from '../errors';
 import type { Logger } from '../logger';
 import { acquireLease, releaseLease } from '../scheduler/lease';
 import { type Actor, recordAudit } from '../services/audit';
-import { createGithubClient } from './github-client';
 import { type RepoSyncResult, syncRepository } from './github-sync';
 import {
   failAbandonedImports,
@@ -28,7 +27,7 @@ export interface GithubSyncDeps {
   logger: Logger;
   tokenKey: Buffer | undefined;
   userAgent: string;
-  /** See {@link createGithubClient}; tests shrink the retry waits. */
+  /** See createGithubClient (./github-client); tests shrink the retry waits. */
   retryUnitMs?: number;
 }
 
@@ -61,6 +60,8 @@ async function syncAll(deps: GithubSyncDeps, orgId: string, job: string, actor: 
     settings.tokenCiphertext && deps.tokenKey
       ? decryptToken(deps.tokenKey, orgId, settings.tokenCiphertext)
       : null;
+  // Octokit and its plugins load with the first sync, not with every server start.
+  const { createGithubClient } = await import('./github-client');
   const client = createGithubClient({
     baseUrl: settings.baseUrl,
     token,
