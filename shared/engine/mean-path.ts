@@ -7,19 +7,14 @@ import { centralParams, type ModelParams, teamParameters } from './model-params'
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { stepWeek } from './step-week';
 import { startTeamRuns } from './team-state';
+import { firstTwins } from './team-twins';
 import { buildTimeline, type Timeline, teamTimeline } from './timeline';
 
 /**
  * One team's deterministic series, laid out `[v * weeks + w]` (metrics, then headcount by
- * level), at the team's own change rates ({@link teamTimeline}); `week` (optional) also sees
- * each week's vector, e.g. for org totals.
+ * level), at the team's own change rates ({@link teamTimeline}).
  */
-export const meanTeamSeries = (
-  orgTimeline: Timeline,
-  team: number,
-  params: ModelParams,
-  week?: (w: number, vector: Float64Array) => void,
-): Float64Array => {
+export const meanTeamSeries = (orgTimeline: Timeline, team: number, params: ModelParams): Float64Array => {
   const tl = teamTimeline(orgTimeline, team);
   const vector = METRIC_COUNT + tl.levels;
   const out = new Float64Array(vector);
@@ -28,7 +23,6 @@ export const meanTeamSeries = (
   for (let w = 0; w < tl.weeks; w++) {
     stepWeek(tl, state, w, out);
     for (let v = 0; v < vector; v++) series[v * tl.weeks + w] = out[v]!;
-    week?.(w, out);
   }
   return series;
 };
@@ -43,21 +37,32 @@ export const teamSeriesProbe = (input: ForecastInput, team: number) => {
   return (change: Partial<ModelParams>): Float64Array => meanTeamSeries(tl, team, { ...central, ...change });
 };
 
-/** The deterministic mean path (each team at its merged central values): expected values, no sampling; p10 = p50 = p90 in the output. */
+/**
+ * The deterministic mean path (each team at its merged central values): expected values, no
+ * sampling; p10 = p50 = p90 in the output. Teams with the same inputs ({@link firstTwins}) are
+ * computed once; the org sums still add every team's weeks in team order.
+ */
 export const runMeanPath = (input: ForecastInput): Forecast => {
   const tl = buildTimeline(input);
   const { levels: L, weeks: W } = tl;
-  const perTeam = teamParameters(input);
+  const params = teamParameters(input).map(centralParams);
+  const twins = firstTwins(tl, params);
   const levelIds = input.org.levels.map((level) => level.id);
+  const vector = METRIC_COUNT + L;
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(W * slots);
+  const week = new Float64Array(vector);
+  const computed: Float64Array[] = [];
   const teamBands = input.org.teams.map((_, t) => {
-    const series = meanTeamSeries(tl, t, centralParams(perTeam[t]!), (w, vector) =>
-      accumulateOrg(acc, w * slots, 0, vector, 1, L),
-    );
+    const series = computed[twins[t]!] ?? meanTeamSeries(tl, t, params[t]!);
+    computed[t] = series;
+    for (let w = 0; w < W; w++) {
+      for (let v = 0; v < vector; v++) week[v] = series[v * W + w]!;
+      accumulateOrg(acc, w * slots, 0, week, 1, L);
+    }
     return meanBands(series, W, levelIds);
   });
-  const org = new Float64Array((METRIC_COUNT + L) * W);
+  const org = new Float64Array(vector * W);
   for (let w = 0; w < W; w++) finalizeOrg(acc, w * slots, { data: org, base: w, stride: W }, L);
   return assembleForecast(input, teamBands, meanBands(org, W, levelIds));
 };

@@ -1,0 +1,84 @@
+import type { ModelParams } from './model-params';
+import type { Timeline } from './timeline';
+
+/** Whether `a[aFrom..aFrom + length)` and `b[bFrom..bFrom + length)` hold the same values (Object.is: -0 is not 0). */
+const sameRange = (
+  a: ArrayLike<number>,
+  aFrom: number,
+  b: ArrayLike<number>,
+  bFrom: number,
+  length: number,
+): boolean => {
+  for (let i = 0; i < length; i++) if (!Object.is(a[aFrom + i], b[bFrom + i])) return false;
+  return true;
+};
+
+const sameParams = (a: ModelParams, b: ModelParams): boolean => {
+  if (a === b) return true;
+  for (const name of Object.keys(a) as (keyof ModelParams)[]) if (!Object.is(a[name], b[name])) return false;
+  return true;
+};
+
+/** Whether teams t and u of `tl` read the same timeline values (rows, change rates and headcount ops). */
+const sameRows = (tl: Timeline, t: number, u: number): boolean => {
+  const { levels: L, weeks: W } = tl;
+  const rows = L * W;
+  const ownT = tl.teamChangesPerWeek[t] ?? tl.changesPerWeek;
+  const ownU = tl.teamChangesPerWeek[u] ?? tl.changesPerWeek;
+  const opsT = tl.ops[t]!;
+  const opsU = tl.ops[u]!;
+  return (
+    sameRange(tl.headcount, t * L, tl.headcount, u * L, L) &&
+    sameRange(ownT, 0, ownU, 0, L) &&
+    sameRange(tl.adoption, t * rows, tl.adoption, u * rows, rows) &&
+    sameRange(tl.rampDeficit, t * rows, tl.rampDeficit, u * rows, rows) &&
+    sameRange(tl.shock, t * rows, tl.shock, u * rows, rows) &&
+    sameRange(tl.reviewTime, t * 2 * W, tl.reviewTime, u * 2 * W, 2 * W) &&
+    opsT.length === opsU.length &&
+    opsT.every(
+      (op, i) =>
+        op.week === opsU[i]!.week &&
+        op.kind === opsU[i]!.kind &&
+        op.level === opsU[i]!.level &&
+        op.toLevel === opsU[i]!.toLevel &&
+        Object.is(op.amount, opsU[i]!.amount),
+    )
+  );
+};
+
+/** Sum of a team's row: a cheap fingerprint that sends teams which cannot be twins to different buckets. */
+const rowSum = (values: ArrayLike<number>, from: number, length: number): number => {
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += values[from + i]!;
+  return sum;
+};
+
+/**
+ * For each team, the first team whose deterministic inputs are the same (its parameters, timeline
+ * rows, change rates and headcount ops): the mean path of such twins is the same series, so it is
+ * computed once. A team without an earlier twin maps to itself. Teams are bucketed by headcount
+ * and row sums, then compared value by value within a bucket.
+ */
+export const firstTwins = (tl: Timeline, params: readonly ModelParams[]): Int32Array => {
+  const { teams: T, levels: L, weeks: W } = tl;
+  const rows = L * W;
+  const twins = new Int32Array(T);
+  const buckets = new Map<string, number[]>();
+  for (let t = 0; t < T; t++) {
+    const key = [
+      ...tl.headcount.subarray(t * L, t * L + L),
+      rowSum(tl.adoption, t * rows, rows),
+      rowSum(tl.rampDeficit, t * rows, rows),
+      rowSum(tl.shock, t * rows, rows),
+      rowSum(tl.reviewTime, t * 2 * W, 2 * W),
+      tl.ops[t]!.length,
+    ].join(',');
+    const bucket = buckets.get(key);
+    const twin = bucket?.find((u) => sameParams(params[t]!, params[u]!) && sameRows(tl, t, u));
+    twins[t] = twin ?? t;
+    if (twin !== undefined) continue;
+    if (bucket) bucket.push(t);
+    else buckets.set(key, [t]);
+  }
+  return twins;
+};
