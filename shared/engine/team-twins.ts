@@ -15,6 +15,7 @@ const sameRange = (
 
 const sameParams = (a: ModelParams, b: ModelParams): boolean => {
   if (a === b) return true;
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
   for (const name of Object.keys(a) as (keyof ModelParams)[]) if (!Object.is(a[name], b[name])) return false;
   return true;
 };
