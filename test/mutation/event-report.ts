@@ -2,6 +2,7 @@
  * A Stryker report rebuilt from the event recorder's files (reports/mutation/events-<scope>), for a
  * run stopped before it wrote its JSON report: only files whose every planned mutant was tested.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -23,10 +24,20 @@ interface PlannedMutant {
   id: string;
 }
 
+/** A file's text as it is now, or at `commit`. */
+const sourceOf = (root: string, file: string, commit?: string): string =>
+  commit
+    ? execFileSync('git', ['show', `${commit}:${file}`], { cwd: root, encoding: 'utf8' })
+    : readFileSync(join(root, file), 'utf8');
+
 const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 /** The finished files of the run recorded in `dir`, and when its last mutant was tested. */
-export function reportFromEvents(dir: string, root: string): { report: Report; endedAt: Date } {
+export function reportFromEvents(
+  dir: string,
+  root: string,
+  commit?: string,
+): { report: Report; endedAt: Date } {
   const names = readdirSync(dir).sort();
   const planFile = names.find((name) => name.endsWith('-onMutationTestingPlanReady.json'));
   if (!planFile) throw new Error(`${dir} holds no mutation testing plan`);
@@ -44,10 +55,10 @@ export function reportFromEvents(dir: string, root: string): { report: Report; e
   const files: Report['files'] = {};
   for (const [file, ids] of planned) {
     const mutants = ids.map((id) => tested.get(id));
-    // The source as it is now, which the run mutated unless it changed since: a re-check is laid
-    // over these mutants by the text of their lines (see overlay).
+    // The source the run mutated (at `commit` when it changed since): a re-check and the triage
+    // list find these mutants by the text of their lines.
     if (mutants.every((m) => m !== undefined))
-      files[file] = { source: readFileSync(join(root, file), 'utf8'), mutants };
+      files[file] = { source: sourceOf(root, file, commit), mutants };
   }
   const endedAt = new Date(Math.max(...names.map((name) => statSync(join(dir, name)).mtimeMs)));
   return { report: { files }, endedAt };

@@ -30,7 +30,10 @@ interface MutationFigures extends Figures {
 /** The report of the MUTATION_RUN or MUTATION_SCOPE just run (see stryker.config.mjs). */
 const run = process.env.MUTATION_RUN ?? process.env.MUTATION_SCOPE ?? 'all';
 const reportFile = `reports/mutation/${run}.json`;
-/** MUTATION_FROM_EVENTS=1: figures of a run stopped early, from its event log (the files it finished). */
+/**
+ * MUTATION_FROM_EVENTS=1: figures of a run stopped early, from its event log (the files it finished);
+ * MUTATION_SOURCE_COMMIT=<commit> names the commit the run mutated when its files changed since.
+ */
 const fromEvents = process.env.MUTATION_FROM_EVENTS === '1';
 const out = join(figuresDir, 'mutation.json');
 const undetected = new Set(['Survived', 'NoCoverage']);
@@ -97,7 +100,7 @@ const recheckFiles = (process.env.MUTATION_RECHECK ?? '')
   .filter(Boolean)
   .map((name) => `reports/mutation/${name}.json`);
 const measured = fromEvents
-  ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd())
+  ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd(), process.env.MUTATION_SOURCE_COMMIT)
   : // When Stryker wrote the report, that is when its run ended.
     { report: readReport(reportFile), endedAt: statSync(reportFile).mtime };
 const rechecked = recheckFiles.reduce(

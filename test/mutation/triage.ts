@@ -49,6 +49,21 @@ export const equivalents: Equivalent[] = [
     reason:
       'the extra pass writes adoption, deficit and shock at index L of Float64Arrays of length L, which a typed array ignores',
   },
+  {
+    file: 'shared/engine/closure-scratch.ts',
+    line: '  table: { servers: 0, serviceCv2: Number.NaN, values: null },',
+    mutator: 'ObjectLiteral',
+    replacement: '{}',
+    reason:
+      'an empty record holds no table either: its undefined servers match no team, so the first lookup fills it as it fills one with values null',
+  },
+  {
+    file: 'shared/engine/count-distribution.ts',
+    line: '  if (out.mean === mean && out.variance === variance) return;',
+    mutator: 'ConditionalExpression',
+    replacement: 'false',
+    reason: 'filling the same gamma again writes the same terms: the early return only saves the work',
+  },
 ];
 
 /** `report` with the survivors of the list marked Ignored, their reason as Stryker gives a disable comment's. */

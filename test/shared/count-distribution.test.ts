@@ -92,6 +92,12 @@ describe('moments of a gamma count above a level (Wilson-Hilferty)', () => {
     });
     countDistribution(2, 0, n);
     expect([n.mean, n.variance, n.square, n.shape, n.scale]).toEqual([2, 0, 4, Number.POSITIVE_INFINITY, 0]);
+    // Only the mean changes, then only the variance: shape m^2 / V and scale V / m follow each.
+    countDistribution(8, 16, n);
+    countDistribution(4, 16, n);
+    expect([n.mean, n.variance, n.square, n.shape, n.scale]).toEqual([4, 16, 32, 1, 4]);
+    countDistribution(4, 8, n);
+    expect([n.mean, n.variance, n.square, n.shape, n.scale]).toEqual([4, 8, 24, 2, 2]);
   });
 
   it('is exactly 0 or 1 far in the tails', () => {

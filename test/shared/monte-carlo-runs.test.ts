@@ -35,3 +35,17 @@ describe('headcount by level in a Monte Carlo forecast', () => {
     }
   });
 });
+
+describe('weeks of a Monte Carlo run', () => {
+  it('draw their arrivals: 20 expected changes a week spread as a Poisson count, P10 near 14 and P90 near 26', () => {
+    // 10 authors x 2 changes, all to sign-off: Poisson(20), standard deviation sqrt(20) = 4.47;
+    // its P10 and P90 are 14 and 26 (cumulative 0.105 at 14, 0.922 at 26), over 200 runs.
+    const demand = runForecast(team(200)).teams[0]!.metrics.signoffDemand;
+    expect(demand.p10[0]).toBeGreaterThanOrEqual(13);
+    expect(demand.p10[0]).toBeLessThanOrEqual(16);
+    expect(demand.p50[0]).toBeGreaterThanOrEqual(19);
+    expect(demand.p50[0]).toBeLessThanOrEqual(21);
+    expect(demand.p90[0]).toBeGreaterThanOrEqual(24);
+    expect(demand.p90[0]).toBeLessThanOrEqual(27);
+  });
+});
