@@ -79,4 +79,35 @@ describe('sign-off demand of AI-assisted and human changes', () => {
       [0.55 * (18.375 * 1.528 + 43.375 * 0.8), 0.55 * (18.375 * 1.528 * 1.5 + 43.375 * 1.6)],
     ]);
   });
+
+  it('sends every marked human change to sign-off, and the reviewers’ own changes when their level is marked, week after week', () => {
+    const policy = (rules: Record<string, { ai: boolean; human: boolean }>): ScenarioEventInput => ({
+      type: 'review-policy',
+      date: '2026-01-05',
+      rules,
+    });
+    /** Weeks 0 and 1 of each team: sign-off changes, AI-assisted ones the policy sends, their hours. */
+    const weeks = (events: ScenarioEventInput[]) =>
+      runForecast(input(events)).teams.map(({ metrics }) =>
+        [0, 1].flatMap((w) => [
+          metrics.signoffDemand.p50[w],
+          metrics.aiSignoffDemand.p50[w],
+          metrics.demandHours.p50[w],
+        ]),
+      );
+    const twice = (row: number[]) => [...row, ...row];
+    // Authors' human changes marked: all 17.35 (43.375) of them, and 0.55 of the AI-assisted ones.
+    expectClose(weeks([policy({ author: { ai: false, human: true } })]), [
+      twice([17.35 + 0.55 * 7.35, 0, 17.35 * 0.8 + 0.55 * 7.35 * 1.528]),
+      twice([43.375 + 0.55 * 18.375, 0, 43.375 * 0.8 + 0.55 * 18.375 * 1.528]),
+    ]);
+    // The reviewers' level marked: their 24 changes (8.82 AI-assisted, 20.82 human) join the
+    // authors' 0.55 share in both teams (week 0: the large team, now over capacity, tires after it).
+    const reviewers = [8.82 + 20.82, 8.82, 8.82 * 1.528 + 20.82 * 0.8];
+    const marked = weeks([policy({ reviewer: { ai: true, human: true } })]).map((row) => row.slice(0, 3));
+    expectClose(marked, [
+      [0.55 * 24.7 + reviewers[0]!, reviewers[1]!, 0.55 * 25.1108 + reviewers[2]!],
+      [0.55 * 61.75 + reviewers[0]!, reviewers[1]!, 0.55 * (18.375 * 1.528 + 43.375 * 0.8) + reviewers[2]!],
+    ]);
+  });
 });
