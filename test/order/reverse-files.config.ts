@@ -21,6 +21,8 @@ export default defineConfig({
     include: onceOrderDependent,
     runner: reverseOrderRunner,
     pool: 'forks',
+    // One module graph for the files, as in the suite's own run (vitest.config.ts).
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
