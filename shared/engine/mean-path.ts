@@ -1,7 +1,7 @@
 import type { ForecastInput } from '../schemas/forecast-input';
 import { assembleForecast } from './assemble';
 import { meanBands } from './bands';
-import type { Forecast } from './forecast';
+import type { Forecast, MetricBands } from './forecast';
 import { METRIC_COUNT } from './metrics';
 import { centralParams, type ModelParams, teamParameters } from './model-params';
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
@@ -37,6 +37,9 @@ export const teamSeriesProbe = (input: ForecastInput, team: number) => {
   return (change: Partial<ModelParams>): Float64Array => meanTeamSeries(tl, team, { ...central, ...change });
 };
 
+/** New band objects over the same series arrays. */
+const sharedBands = (bands: MetricBands): MetricBands => ({ ...bands, headcount: { ...bands.headcount } });
+
 /**
  * The deterministic mean path (each team at its merged central values): expected values, no
  * sampling; p10 = p50 = p90 in the output. Teams with the same inputs ({@link firstTwins}) are
@@ -48,21 +51,20 @@ export const runMeanPath = (input: ForecastInput): Forecast => {
   const params = teamParameters(input).map(centralParams);
   const twins = firstTwins(tl, params);
   const levelIds = input.org.levels.map((level) => level.id);
-  const vector = METRIC_COUNT + L;
   const slots = ORG_SLOTS + L;
   const acc = new Float64Array(W * slots);
-  const week = new Float64Array(vector);
   const computed: Float64Array[] = [];
-  const teamBands = input.org.teams.map((_, t) => {
-    const series = computed[twins[t]!] ?? meanTeamSeries(tl, t, params[t]!);
+  const teamBands: MetricBands[] = [];
+  for (let t = 0; t < twins.length; t++) {
+    const twin = twins[t]!;
+    const series = twin === t ? meanTeamSeries(tl, t, params[t]!) : computed[twin]!;
     computed[t] = series;
-    for (let w = 0; w < W; w++) {
-      for (let v = 0; v < vector; v++) week[v] = series[v * W + w]!;
-      accumulateOrg(acc, w * slots, 0, week, 1, L);
-    }
-    return meanBands(series, W, levelIds);
-  });
-  const org = new Float64Array(vector * W);
+    // The series' week w is accumulateOrg's run w: value v at [w + v * W], accumulators at w * slots.
+    accumulateOrg(acc, 0, slots, series, W, L);
+    // A twin reads its first twin's series (like p10, p50 and p90, which share one).
+    teamBands.push(twin === t ? meanBands(series, W, levelIds) : sharedBands(teamBands[twin]!));
+  }
+  const org = new Float64Array((METRIC_COUNT + L) * W);
   for (let w = 0; w < W; w++) finalizeOrg(acc, w * slots, { data: org, base: w, stride: W }, L);
   return assembleForecast(input, teamBands, meanBands(org, W, levelIds));
 };

@@ -1,7 +1,7 @@
 import type { ModelParams } from './model-params';
 import type { Timeline } from './timeline';
 
-/** Whether `a[aFrom..aFrom + length)` and `b[bFrom..bFrom + length)` hold the same values (Object.is: -0 is not 0). */
+/** Whether `a[aFrom..aFrom + length)` and `b[bFrom..bFrom + length)` hold the same values (-0 is not 0; NaN differs from everything). */
 const sameRange = (
   a: ArrayLike<number>,
   aFrom: number,
@@ -9,7 +9,10 @@ const sameRange = (
   bFrom: number,
   length: number,
 ): boolean => {
-  for (let i = 0; i < length; i++) if (!Object.is(a[aFrom + i], b[bFrom + i])) return false;
+  for (let i = 0; i < length; i++) {
+    const x = a[aFrom + i]!;
+    if (x !== b[bFrom + i] || (x === 0 && !Object.is(x, b[bFrom + i]))) return false;
+  }
   return true;
 };
 
