@@ -10,6 +10,7 @@ import { eventLoopTurns } from './middleware/event-loop-turns';
 import { orgScope } from './middleware/org-scope';
 import { loginRateLimit, tokenRateLimit } from './middleware/rate-limits';
 import { requestLog } from './middleware/request-log';
+import { reusedResponses } from './middleware/reused-responses';
 import { securityHeaders } from './middleware/security-headers';
 import { settleUnreadBodies } from './middleware/unread-bodies';
 import { createRouter } from './openapi';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   app.onError(errorHandler(logger));
+  app.use('/api/v1/*', reusedResponses(deps.db, logger, deps.clock));
   app.use('*', ...requestLog(logger));
   app.use('*', eventLoopTurns());
   app.use('*', settleUnreadBodies);

@@ -22,6 +22,12 @@ export interface HotReads {
   orgBySlug(slug: string): HotOrg | undefined;
   /** The caller's role in the org, unless the membership is missing or deactivated. */
   activeRole(orgId: string, userId: string): Role | undefined;
+  /**
+   * SQLite's `PRAGMA data_version` on this connection: it changes once any other connection (of
+   * this process or another) has committed a write to the file since the last call, and only
+   * then, as this connection never writes.
+   */
+  dataVersion(): number;
   close(): void;
 }
 
@@ -56,6 +62,7 @@ const statements = {
   org: `SELECT o.id, o.slug, o.name, o.time_zone AS timeZone, coalesce(r.revision, 0) AS revision
     FROM orgs o LEFT JOIN model_revisions r ON r.org_id = o.id WHERE o.slug = ?`,
   role: `SELECT role FROM memberships WHERE org_id = ? AND user_id = ? AND deactivated_at IS NULL`,
+  dataVersion: 'PRAGMA data_version',
 } as const;
 
 /** Epoch milliseconds (the schema's timestamp columns) as a Date, null as null. */
@@ -97,6 +104,7 @@ export function openHotReads(db: object, path: string, busyTimeoutMs: number): H
     },
     orgBySlug: (slug) => get<HotOrg>('org', slug),
     activeRole: (orgId, userId) => get<{ role: Role }>('role', orgId, userId)?.role,
+    dataVersion: () => Number(get<{ data_version: number }>('dataVersion')?.data_version),
     close() {
       registered.delete(db);
       connection.close();

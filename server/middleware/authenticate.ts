@@ -42,6 +42,7 @@ export function authenticate(deps: AppDeps) {
         orgId: token.orgId,
         role: token.role,
         actor: `token:${token.id}`,
+        heldUntil: token.heldUntil,
       });
       return next();
     }

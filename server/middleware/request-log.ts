@@ -1,29 +1,46 @@
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import type { Logger } from '../logger';
 
+/** The line logged once a request is answered. */
+export interface RequestLine {
+  reqId: string;
+  method: string;
+  /** The route pattern that answered, e.g. /api/v1/orgs/:org/reports/capacity. */
+  route: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
+
 /**
- * Gives every request an id (the caller's X-Request-Id when it is at most 128 letters, digits,
- * `_`, `-` or `=`, else a new UUID), returns
- * it in X-Request-Id and, once answered, logs one line: id, method, route pattern, path, status
- * and duration in ms (`error` level for 5xx, `info` otherwise).
+ * A request's id: the caller's X-Request-Id when it is at most 128 letters, digits, `_`, `-` or
+ * `=`, else a new UUID.
+ */
+export const requestIdOf = (header: string | undefined): string =>
+  header && header.length <= 128 && !/[^\w\-=]/.test(header) ? header : randomUUID();
+
+/** Logs an answered request: `error` level for 5xx, `info` otherwise. */
+export function logRequest(logger: Logger, answered: Omit<RequestLine, 'durationMs'>, started: number): void {
+  const line: RequestLine = { ...answered, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+  if (line.status >= 500) logger.error(line, 'request failed');
+  else logger.info(line, 'request');
+}
+
+/**
+ * Gives every request an id ({@link requestIdOf}), returns it in X-Request-Id and, once answered,
+ * logs one line: id, method, route pattern, path, status and duration in ms.
  */
 export function requestLog(logger: Logger): MiddlewareHandler[] {
-  const assignId = requestId({ headerName: 'X-Request-Id', limitLength: 128 });
   const log: MiddlewareHandler = async (c, next) => {
     const started = performance.now();
+    const reqId = requestIdOf(c.req.header('x-request-id'));
+    c.set('requestId', reqId);
+    c.header('X-Request-Id', reqId);
     await next();
-    const line = {
-      reqId: c.get('requestId'),
-      method: c.req.method,
-      route: routePath(c),
-      path: c.req.path,
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    if (c.res.status >= 500) logger.error(line, 'request failed');
-    else logger.info(line, 'request');
+    const line = { reqId, method: c.req.method, route: routePath(c), path: c.req.path, status: c.res.status };
+    logRequest(logger, line, started);
   };
-  return [assignId, log];
+  return [log];
 }

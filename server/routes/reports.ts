@@ -14,6 +14,7 @@ import {
 import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
+import { weekEndOf } from '../services/week-memo';
 import { sendResponseBytes } from './response-bytes';
 import { orgParams, orgRoute } from './route';
 
@@ -93,8 +94,13 @@ export function reportRoutes(deps: ForecastDeps) {
     };
     const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
-    if (!csv && grain === 'team')
-      return sendResponseBytes(c, await teamReportResponse(ctx, c.get('org'), request), 'application/json');
+    if (!csv && grain === 'team') {
+      const bytes = await teamReportResponse(ctx, c.get('org'), request);
+      // The forecast starts this week: the next week's report is another.
+      const heldUntil = weekEndOf(ctx.now, c.get('org').timeZone);
+      c.set('reusable', { bytes, contentType: 'application/json', heldUntil });
+      return sendResponseBytes(c, bytes, 'application/json');
+    }
     if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
     const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
     const { levels } = await storedSeriesHead(deps.db, head.runId);

@@ -2,22 +2,45 @@ import type { Context } from 'hono';
 import { noneMatch, type ResponseBytes } from '../services/response-bytes';
 import { acceptsGzip } from './forecasts';
 
+/** What remembered response bytes answer to one request: status, the headers of that answer, the body. */
+export type BytesAnswer = { headers: Record<string, string> } & (
+  | { status: 200; body: Uint8Array<ArrayBuffer> }
+  | { status: 304; body: null }
+);
+
 /**
- * Sends remembered response bytes: gzipped to a client that accepts gzip, with the ETag of the
- * bytes sent; 304 without a body when If-None-Match names either encoding's ETag. Cache-Control
- * `private, no-cache`: a browser keeps the body but asks again each time (the answer depends on
- * the caller and on writes since), so an unchanged report costs a 304.
+ * The answer of remembered response bytes to a request with these Accept-Encoding and
+ * If-None-Match headers: gzipped to a client that accepts gzip, with the ETag of the bytes sent;
+ * 304 without a body when If-None-Match names either encoding's ETag. Cache-Control `private,
+ * no-cache`: a browser keeps the body but asks again each time (the answer depends on the caller
+ * and on writes since), so an unchanged report costs a 304.
  */
-export function sendResponseBytes(c: Context, bytes: ResponseBytes, contentType: string): Response {
-  const gzip = acceptsGzip(c.req.header('accept-encoding'));
+export function answerOfBytes(
+  bytes: ResponseBytes,
+  contentType: string,
+  acceptEncoding: string | undefined,
+  ifNoneMatch: string | undefined,
+): BytesAnswer {
+  const gzip = acceptsGzip(acceptEncoding);
   const headers: Record<string, string> = {
     etag: gzip ? bytes.etag.gzip : bytes.etag.identity,
     vary: 'accept-encoding',
     'cache-control': 'private, no-cache',
   };
-  if (noneMatch(c.req.header('if-none-match'), [bytes.etag.identity, bytes.etag.gzip]))
-    return c.body(null, 304, headers);
+  if (noneMatch(ifNoneMatch, [bytes.etag.identity, bytes.etag.gzip]))
+    return { status: 304, headers, body: null };
   headers['content-type'] = contentType;
   if (gzip) headers['content-encoding'] = 'gzip';
-  return c.body(gzip ? bytes.gzip : bytes.identity, 200, headers);
+  return { status: 200, headers, body: gzip ? bytes.gzip : bytes.identity };
+}
+
+/** Sends remembered response bytes as {@link answerOfBytes} answers the request. */
+export function sendResponseBytes(c: Context, bytes: ResponseBytes, contentType: string): Response {
+  const answer = answerOfBytes(
+    bytes,
+    contentType,
+    c.req.header('accept-encoding'),
+    c.req.header('if-none-match'),
+  );
+  return answer.status === 304 ? c.body(null, 304, answer.headers) : c.body(answer.body, 200, answer.headers);
 }

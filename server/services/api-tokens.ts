@@ -117,8 +117,13 @@ export async function resolveApiToken(db: Db, token: string, now: Date) {
   const row = hot ? hot.tokenByPrefix(prefix) : await liveTokenByPrefix(db).get({ prefix });
   if (!row || !sameDigest(row.secretHash, sha256(token))) return undefined;
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return undefined;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchEveryMs) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  }
-  return row;
+  const touch = !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= touchEveryMs;
+  if (touch) await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  const lastUsedAt = touch ? now : row.lastUsedAt!;
+  /** Until its expiry or its next last-used write, only a write to its row changes this answer. */
+  const heldUntil = Math.min(
+    row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    lastUsedAt.getTime() + touchEveryMs,
+  );
+  return { ...row, lastUsedAt, heldUntil };
 }
