@@ -69,6 +69,10 @@ export const calibrationSchema = z
       to: z.string().nullable(),
       engineVersion: z.string(),
       createdAt: z.string(),
+      partialWeek: z.string().nullable().optional().meta({
+        description:
+          "Monday of the history's final week, left out of the actuals, the fit and the backtest: it ends after the history's last event, so it is partial",
+      }),
     }),
   })
   .meta({ id: 'Calibration' });

@@ -207,6 +207,9 @@ export function CalibrationPage() {
               {c().provenance.from
                 ? `, ${formatDate(c().provenance.from!)} to ${formatDate(c().provenance.to!)}`
                 : ''}
+              {c().provenance.partialWeek
+                ? ` (the week of ${formatDate(c().provenance.partialWeek!)} left out: the history ends inside it)`
+                : ''}
               ; backtest over {c().backtest.origins} origins, {c().backtest.horizonWeeks} weeks ahead.
             </p>
             <h3>Accept into a scenario</h3>

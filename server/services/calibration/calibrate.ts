@@ -21,8 +21,9 @@ export type CalibrationResult = Calibration & { fitWeeks: number; backtest: Back
 /**
  * Calibrates a team (by name; null: the whole org, every team's changes and headcount together)
  * from the org's imported history and today's roster, runs the 26-origin backtest and stores the
- * result, in weeks of the org's time zone. A team with no history gets an empty fit (everything
- * left at the defaults).
+ * result, in weeks of the org's time zone, without the history's partial final week (named in the
+ * provenance, see teamHistory). A team with no history gets an empty fit (everything left at the
+ * defaults).
  * @throws ProblemError 404 naming `team` when the org has no team of that name.
  */
 export async function calibrate(
@@ -73,6 +74,7 @@ export async function calibrate(
       to: span.to,
       engineVersion: ENGINE_VERSION,
       createdAt: now.toISOString(),
+      partialWeek: history.partialWeek ?? null,
     },
   };
   const { id, provenance, ...rest } = result;

@@ -45,6 +45,8 @@ export interface TeamHistory {
   levels: readonly Level[];
   headcount: Readonly<Record<string, number>>;
   weeks: CalibrationWeek[];
+  /** The Monday of the partial final week left out of `weeks` ({@link teamHistory}; null: none). */
+  partialWeek?: string | null;
 }
 
 const demandLevel = 'sign-off demand';
@@ -143,7 +145,11 @@ export function calibrationWeeks(
 
 /**
  * A team's {@link TeamHistory} over the weeks its changes span ({@link spanInstants}), weeks of
- * time zone `zone` (the org's; UTC by default).
+ * time zone `zone` (the org's; UTC by default), without the final week: the week holding the
+ * history's last event ends after it, so the history shows only part of that week (a git log
+ * taken on a Thursday holds Monday to Thursday's landed changes) and its counts would be read
+ * as a quiet week. Its Monday is `partialWeek`; the changes stay in the weeks before it where
+ * they were open or signed off.
  */
 export function teamHistory(
   changes: readonly PlacedChange[],
@@ -151,18 +157,16 @@ export function teamHistory(
   headcount: Readonly<Record<string, number>>,
   zone = 'UTC',
 ): TeamHistory {
-  if (changes.length === 0) return { levels, headcount, weeks: [] };
+  if (changes.length === 0) return { levels, headcount, weeks: [], partialWeek: null };
   const weekIn = weeksIn(zone);
   const span = spanInstants(changes);
+  const partial = weekIn(span.last);
+  const range = { first: weekIn(span.first), last: partial - 7 };
   return {
     levels,
     headcount,
-    weeks: calibrationWeeks(
-      changes,
-      levels,
-      { first: weekIn(span.first), last: weekIn(span.last) },
-      weekIn,
-      zoneWeekStart(zone),
-    ),
+    weeks:
+      range.last < range.first ? [] : calibrationWeeks(changes, levels, range, weekIn, zoneWeekStart(zone)),
+    partialWeek: weekLabel(partial),
   };
 }

@@ -97,19 +97,22 @@ describe("accepting a calibration sets the team's own change rates", () => {
 });
 
 describe("accepting a calibration sets the team's arrival burstiness", () => {
-  it('stores the weekly demand’s dispersion as arrivalDispersion: 1 and 5 a week alternating, 23/171', async () => {
+  it('stores the weekly demand’s dispersion as arrivalDispersion: 1 and 5 a week alternating, 19/121', async () => {
     const { calibration, entry } = await calibrateAndAccept('bst');
-    // Weekly demand 1, 5, 1, 5, ...: mean 3, variance 20 x 4 / 19 = 80/19, dispersion
-    // (80/19 - 3) / 3^2 = 23/171
+    // The 20th week is left out (the history ends on its Saturday), so the weekly demand is
+    // 1, 5, ..., 1: ten 1s and nine 5s, mean 55/19, variance (10 (36/19)^2 + 9 (40/19)^2) / 18
+    // = 1520/361, dispersion (1520/361 - 55/19) / (55/19)^2 = 475/3025 = 19/121
     const { value, low, high } = calibration.fitted.arrivalDispersion;
-    expect(value).toBeCloseTo(23 / 171, 12);
-    expect(entry.parameters.arrivalDispersion).toBeCloseTo(23 / 171, 12);
+    expect(value).toBeCloseTo(19 / 121, 12);
+    expect(entry.parameters.arrivalDispersion).toBeCloseTo(19 / 121, 12);
     expect(entry.parameters.uncertainty.arrivalDispersion[0]).toBeCloseTo(low / value, 12);
     expect(entry.parameters.uncertainty.arrivalDispersion[1]).toBeCloseTo(high / value, 12);
-    // cat's 1 and 5 a week resample to a range around 3 that the forecast's runs draw from
+    // cat's 1 and 5 a week, 55/19 on average, resample to a range around it that the forecast's
+    // runs draw from
     const mid = calibration.fitted['changesPerWeek.mid'];
-    expect(mid.low).toBeLessThan(3);
-    expect(mid.high).toBeGreaterThan(3);
+    expect(mid.value).toBeCloseTo(55 / 19, 12);
+    expect(mid.low).toBeLessThan(55 / 19);
+    expect(mid.high).toBeGreaterThan(55 / 19);
     expect(entry.changesPerWeekRanges.mid[0]).toBeCloseTo(mid.low / mid.value, 12);
     expect(entry.changesPerWeekRanges.mid[1]).toBeCloseTo(mid.high / mid.value, 12);
   });

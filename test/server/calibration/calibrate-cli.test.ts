@@ -51,7 +51,10 @@ describe('npm run calibrate', () => {
     const result = npm('calibrate', '--', '--org', 'cli', '--team', 'Core', '--json');
     expect(result.status, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
-    expect(printed).toMatchObject({ team: 'Core', backtest: { origins: 22, horizonWeeks: 12 } });
+    // 30 weeks, the last (from 2026-07-27) partial: the history ends on its Thursday. 29 weeks
+    // leave origins at weeks 8 to 28
+    expect(printed).toMatchObject({ team: 'Core', backtest: { origins: 21, horizonWeeks: 12 } });
+    expect(printed.provenance.partialWeek).toBe('2026-07-27');
     expect(Object.keys(printed)).toEqual([
       'id',
       'team',

@@ -34,8 +34,16 @@ describe('calibrations API', () => {
     const body = await created.json();
     expect(created.status, JSON.stringify(body)).toBe(201);
     expect(body.team).toBe('Core');
-    expect(body.provenance).toMatchObject({ changes: 180, from: '2026-01-06', to: '2026-07-30' });
-    expect(body.actuals).toHaveLength(30);
+    // 30 weeks from 2026-01-05; the last event lands on Thursday 2026-07-30, inside the week from
+    // 2026-07-27, which is left out (partial): 29 weeks of actuals, 2026-01-05 to 2026-07-20
+    expect(body.provenance).toMatchObject({
+      changes: 180,
+      from: '2026-01-06',
+      to: '2026-07-30',
+      partialWeek: '2026-07-27',
+    });
+    expect(body.actuals).toHaveLength(29);
+    expect(body.actuals.at(-1).week).toBe('2026-07-20');
     // The derived roster: lee (lands others' changes) principal, ann senior, bob mid; so the
     // sign-off demand is bob's 3 changes a week, each landed the next day
     expect(body.actuals[3]).toMatchObject({
@@ -51,8 +59,11 @@ describe('calibrations API', () => {
     // of review at 6 h x 0.87 a week = 0.522 h
     expect(body.fitted.activeReviewerShare.value).toBe(0.5);
     expect(body.fitted.humanReviewHours.value).toBeCloseTo(0.522, 3);
-    expect(body.backtest).toMatchObject({ origins: 22, horizonWeeks: 12 });
-    expect(body.backtest.fan.origin).toBe(body.actuals[18].week);
+    // Origins at weeks 8 to 28 (at least 8 weeks of fit before each); the last whose 12 weeks all
+    // happened is week 29 - 12 = 17
+    expect(body.backtest).toMatchObject({ origins: 21, horizonWeeks: 12 });
+    expect(body.backtest.fan.origin).toBe('2026-05-04');
+    expect(body.backtest.fan.origin).toBe(body.actuals[17].week);
     expect(body.backtest.fan.metrics.signoffDemand.actual).toEqual(Array(12).fill(3));
     expect(Object.keys(body.backtest.metrics)).toEqual([
       'signoffDemand',

@@ -36,6 +36,20 @@ const rawCommits = (text: string) =>
       };
     });
 
+/**
+ * The weeks the raw log shows whole: Mondays from the week of its first landed commit to the week
+ * before that of its last event (the log ends inside that week, so the week is partial).
+ */
+const wholeWeeks = (text: string) => {
+  const commits = rawCommits(text);
+  const first = Math.min(...commits.map((c) => c.committedAt));
+  const last = Math.max(...commits.map((c) => Math.max(c.authoredAt, c.committedAt)));
+  const weeks: string[] = [];
+  for (let ms = Date.parse(mondayOf(first)); ms < Date.parse(mondayOf(last)); ms += 7 * dayMs)
+    weeks.push(new Date(ms).toISOString().slice(0, 10));
+  return { weeks, partial: mondayOf(last) };
+};
+
 /** Independent weekly counts of sign-off demand (contributors' commits landed by someone else). */
 const independentCounts = (text: string, weeks: string[]) => {
   const commits = rawCommits(text);
@@ -87,10 +101,12 @@ describe('calibration on git history (real data)', () => {
     }));
     const history = teamHistory(placed, levels, headcount);
 
-    const expected = independentCounts(
-      text,
-      history.weeks.map((w) => w.week),
-    );
+    // The log's last event is Thursday 2026-08-20: its week is left out
+    const whole = wholeWeeks(text);
+    expect(whole.partial).toBe('2026-08-17');
+    expect(whole.weeks.at(-1)).toBe('2026-08-10');
+    expect(history.partialWeek).toBe(whole.partial);
+    const expected = independentCounts(text, whole.weeks);
     expect(
       history.weeks.map(
         ({ week, authored, signoffDemand, signoffsCompleted, open, medianHoursToSignoff }) => ({
