@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 import { startReceiver, type WebhookReceiver } from '../server/alerts/webhook-receiver';
+
+interface DigestBody {
+  type: string;
+  rule: { name: string };
+  opened: { teamName: string }[];
+  resolved: { teamName: string }[];
+}
+
+/** How long a test waits after a check for a second webhook message that must not come, ms. */
+const QUIET_MS = 1_500;
 
 describe('alert rules page in Chromium', () => {
   let env: PlannerBrowser;
@@ -81,6 +91,13 @@ describe('alert rules page in Chromium', () => {
     await expect(detail.getByRole('table', { name: 'Delivery log' }).textContent()).resolves.toMatch(
       /#1 200 · \d+ ms/,
     );
+    // The delivery names its team (Teams column).
+    expect(
+      await detail
+        .getByRole('table', { name: 'Delivery log' })
+        .locator('tbody tr td:nth-child(3)')
+        .allTextContents(),
+    ).toEqual([firstTeam]);
     await page.screenshot({ path: 'test-results/alerts.png' });
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
   }, 120_000);
@@ -183,4 +200,115 @@ describe('editing and pausing an alert rule in Chromium', () => {
     expect(await detail.getByRole('list', { name: 'Next checks' }).getByRole('listitem').count()).toBe(5);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it(
+    'sends a digest rule one message per evaluation naming every team it opened or resolved, never one per team; its dry run says so and sends nothing',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page);
+      await page.getByRole('link', { name: 'Alerts' }).click();
+      const form = page.getByRole('form', { name: 'New alert rule' });
+      await form.getByLabel('Name').fill('Backlog digest');
+      const boxes = form.getByRole('group', { name: /^Teams/ }).getByRole('checkbox');
+      await boxes.first().waitFor({ timeout: 30_000 });
+      const picked: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const box = boxes.nth(i);
+        picked.push(((await box.locator('xpath=..').textContent()) ?? '').trim());
+        await box.check();
+      }
+      picked.sort();
+      // Backlog of at least 0 weeks: every picked team crosses it in the first week.
+      await form.getByLabel('Metric').selectOption('backlogWeeks');
+      await form.getByLabel('Percentile').selectOption('P50');
+      await form.getByLabel('Comparator').selectOption('>=');
+      await form.getByLabel('Threshold').fill('0');
+      await form.getByLabel('Look-ahead (weeks)').fill('4');
+      await form.getByLabel('Webhook URL').fill(receiver.url);
+      await form.getByLabel('Webhook secret').fill('a-long-enough-webhook-secret');
+      await form.getByLabel('Schedule (cron)').fill('0 9 * * 1');
+      await form.getByLabel(/One message per check listing every team \(digest\)/).check();
+      await form.getByRole('button', { name: 'Create rule' }).click();
+      const detail = page.getByRole('region', { name: 'Rule Backlog digest' });
+      await detail.getByText('one digest message per check').waitFor();
+      const saved = await env.api<{ items: { name: string; digest: boolean }[] }>(
+        page,
+        'GET',
+        '/orgs/demo/alert-rules',
+      );
+      expect(saved.items.find((rule) => rule.name === 'Backlog digest')?.digest).toBe(true);
+      // This rule's messages: those the receiver gets from now on.
+      const before = receiver.requests.length;
+      const received = () => receiver.requests.slice(before);
+
+      await detail.getByRole('button', { name: 'Dry run (sends nothing)' }).click();
+      const dryRun = detail.getByRole('status', { name: 'Dry run' });
+      await dryRun
+        .getByText('Dry run: 3 of 3 teams would open an alert, 0 would resolve; nothing was opened or sent.')
+        .waitFor({ timeout: 60_000 });
+      expect(await dryRun.textContent()).toContain(
+        'A real check would send one digest message naming all 3 teams.',
+      );
+      for (const team of picked) expect(await dryRun.textContent()).toContain(`Would open: ${team}`);
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      expect(received()).toEqual([]);
+      await page.screenshot({ path: 'test-results/alert-digest-dry-run-1440.png', fullPage: true });
+
+      // First evaluation: three alerts open, one message names the three teams.
+      await detail.getByRole('button', { name: 'Evaluate now (opens and sends)' }).click();
+      await detail
+        .getByText('3 of 3 teams cross the threshold; 3 alerts opened, 0 resolved.')
+        .waitFor({ timeout: 60_000 });
+      await receiver.waitFor(before + 1);
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      expect(received()).toHaveLength(1);
+      const first = JSON.parse(received()[0]!.body) as DigestBody;
+      expect(first.type).toBe('alert.digest');
+      expect(first.rule.name).toBe('Backlog digest');
+      expect(first.opened.map((a) => a.teamName).sort()).toEqual(picked);
+      expect(first.resolved).toEqual([]);
+
+      // The same breaches again: nothing opens or resolves, and nothing is sent.
+      await detail.getByRole('button', { name: 'Evaluate now (opens and sends)' }).click();
+      await detail
+        .getByText('3 of 3 teams cross the threshold; 0 alerts opened, 0 resolved.')
+        .waitFor({ timeout: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      expect(received()).toHaveLength(1);
+
+      // A threshold no team reaches: the three alerts resolve in one message.
+      await detail.getByRole('button', { name: 'Edit rule' }).click();
+      const edit = detail.getByRole('form', { name: 'Edit rule Backlog digest' });
+      await edit.getByLabel('Threshold').fill('1000');
+      await edit.getByRole('button', { name: 'Save rule' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await detail.getByRole('button', { name: 'Evaluate now (opens and sends)' }).click();
+      await detail
+        .getByText('0 of 3 teams cross the threshold; 0 alerts opened, 3 resolved.')
+        .waitFor({ timeout: 60_000 });
+      await receiver.waitFor(before + 2);
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      expect(received()).toHaveLength(2);
+      const second = JSON.parse(received()[1]!.body) as DigestBody;
+      expect(second.type).toBe('alert.digest');
+      expect(second.opened).toEqual([]);
+      expect(second.resolved.map((a) => a.teamName).sort()).toEqual(picked);
+
+      // The delivery log: two digest rows, each naming the three teams.
+      await detail.getByRole('button', { name: 'Refresh' }).click();
+      const log = detail.getByRole('table', { name: 'Delivery log' });
+      await log.getByText('delivered').nth(1).waitFor();
+      const rows = await log
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+        );
+      expect(rows.map((cells) => cells[1])).toEqual(['digest', 'digest']);
+      for (const cells of rows) expect(cells[2]?.split(', ').sort()).toEqual(picked);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/alert-digest-1440.png', fullPage: true });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
 });

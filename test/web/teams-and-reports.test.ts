@@ -77,6 +77,37 @@ describe('teams, roster import and reports in Chromium', () => {
       expect(new Set(byWeek.rows.map((row) => `${row[0]} v${row[1]}`))).toEqual(
         new Set([`${scenario} v${version}`]),
       );
+
+      // One headcount: today's is the roster's (the Teams API), the horizon's is the last week's of
+      // the team x week file, and the scenario's layoff leaves fewer people there than today.
+      const roster = await env.api<{ items: { id: string; headcount: Record<string, number> }[] }>(
+        page,
+        'GET',
+        '/orgs/demo/teams?limit=200',
+      );
+      const levels = byTeam.head.flatMap((name) => /^headcount_today_(\w+)_people$/.exec(name)?.[1] ?? []);
+      expect(levels.length).toBeGreaterThan(0);
+      const cell = (file: { head: string[] }, row: string[], name: string) =>
+        Number(row[file.head.indexOf(name)]);
+      const lastWeek = byWeek.rows
+        .map((row) => row[5]!)
+        .sort()
+        .at(-1);
+      let today = 0;
+      let horizon = 0;
+      for (const row of byTeam.rows) {
+        const team = roster.items.find((t) => t.id === row[4])!;
+        const weekRow = byWeek.rows.find((r) => r[4] === row[4] && r[5] === lastWeek)!;
+        for (const level of levels) {
+          expect(cell(byTeam, row, `headcount_today_${level}_people`)).toBe(team.headcount[level] ?? 0);
+          expect(cell(byTeam, row, `headcount_at_horizon_${level}_p50_people`)).toBe(
+            cell(byWeek, weekRow, `headcount_${level}_p50_people`),
+          );
+          today += cell(byTeam, row, `headcount_today_${level}_people`);
+          horizon += cell(byTeam, row, `headcount_at_horizon_${level}_p50_people`);
+        }
+      }
+      expect(horizon).toBeLessThan(today);
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs,

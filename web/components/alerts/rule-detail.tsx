@@ -10,6 +10,16 @@ import { DeliveryLog } from './delivery-log';
 import { RuleForm } from './rule-form';
 import { RulePreview } from './rule-preview';
 
+/** What a real check with `changes` alerts opened or resolved would send, in words. */
+const messagesWord = (digest: boolean, changes: number): string => {
+  if (changes === 0) return 'A real check would send no message.';
+  if (digest)
+    return `A real check would send one digest message naming ${changes === 1 ? 'the team' : `all ${changes} teams`}.`;
+  return changes === 1
+    ? 'A real check would send one message.'
+    : `A real check would send ${changes} messages, one per team.`;
+};
+
 /**
  * One rule: in words with its next checks, edit, pause or resume, a dry run and "evaluate now"
  * with what they found, alert history with acknowledge, and the delivery log.
@@ -114,7 +124,8 @@ export function RuleDetail(props: { rule: AlertRule; store: AlertsStore; teams: 
           <div class="note" role="status" aria-label="Dry run">
             <p>
               Dry run: {dry().wouldOpen.length} of {dry().findings.length} teams would open an alert,{' '}
-              {dry().wouldResolve.length} would resolve; nothing was opened or sent.
+              {dry().wouldResolve.length} would resolve; nothing was opened or sent.{' '}
+              {messagesWord(props.rule.digest, dry().wouldOpen.length + dry().wouldResolve.length)}
             </p>
             <ul>
               <For each={dry().wouldOpen}>
