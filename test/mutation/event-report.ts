@@ -19,10 +19,12 @@ export interface Report {
   files: Record<string, { source?: string; mutants: ReportMutant[] }>;
 }
 
-interface PlannedMutant {
+interface PlannedMutant extends Omit<ReportMutant, 'status'> {
   fileName: string;
-  id: string;
 }
+
+/** The status of a planned mutant the run did not get to (see reportFromEvents' `unfinished`). */
+export const PENDING = 'Pending';
 
 /** A file's text as it is now, or at `commit`. */
 const sourceOf = (root: string, file: string, commit?: string): string =>
@@ -32,11 +34,16 @@ const sourceOf = (root: string, file: string, commit?: string): string =>
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
-/** The finished files of the run recorded in `dir`, and when its last mutant was tested. */
+/**
+ * The finished files of the run recorded in `dir`, and when its last mutant was tested; with
+ * `unfinished`, the other files too, their untested mutants {@link PENDING} (for re-checks of
+ * the lines the run did not reach to be laid over them).
+ */
 export function reportFromEvents(
   dir: string,
   root: string,
   commit?: string,
+  unfinished = false,
 ): { report: Report; endedAt: Date } {
   const names = readdirSync(dir).sort();
   const planFile = names.find((name) => name.endsWith('-onMutationTestingPlanReady.json'));
@@ -47,6 +54,11 @@ export function reportFromEvents(
     const mutant = read<ReportMutant>(join(dir, name));
     tested.set(mutant.id, mutant);
   }
+  const pending = new Map<string, ReportMutant>();
+  for (const { mutant } of plan.mutantPlans) {
+    const { id, mutatorName, replacement, location } = mutant;
+    pending.set(id, { id, mutatorName, replacement, location, status: PENDING });
+  }
   const planned = new Map<string, string[]>();
   for (const { mutant } of plan.mutantPlans) {
     const file = relative(root, mutant.fileName);
@@ -54,7 +66,7 @@ export function reportFromEvents(
   }
   const files: Report['files'] = {};
   for (const [file, ids] of planned) {
-    const mutants = ids.map((id) => tested.get(id));
+    const mutants = ids.map((id) => tested.get(id) ?? (unfinished ? pending.get(id) : undefined));
     // The source the run mutated (at `commit` when it changed since): a re-check and the triage
     // list find these mutants by the text of their lines.
     if (mutants.every((m) => m !== undefined))
@@ -64,11 +76,20 @@ export function reportFromEvents(
   return { report: { files }, endedAt };
 }
 
-/** A mutant named by the text of its line (so comment lines added since do not matter), column and change. */
+/**
+ * A mutant named by the text of its line and which line of that text it is (so lines added since
+ * do not matter, and a loop header written twice names two lines), column and change.
+ */
 const keyer = (source: string | undefined) => {
-  const lines = (source ?? '').split('\n');
+  const seen = new Map<string, number>();
+  const lines = (source ?? '').split('\n').map((line) => {
+    const text = line.trim();
+    const nth = (seen.get(text) ?? 0) + 1;
+    seen.set(text, nth);
+    return `${text}#${nth}`;
+  });
   return (m: ReportMutant) =>
-    `${lines[m.location.start.line - 1]?.trim()}:${m.location.start.column}:${m.mutatorName}:${m.replacement ?? ''}`;
+    `${lines[m.location.start.line - 1]}:${m.location.start.column}:${m.mutatorName}:${m.replacement ?? ''}`;
 };
 
 /**

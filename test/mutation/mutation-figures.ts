@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FigureRow, type Figures, figuresDir } from '../bench/figures';
-import { overlay, type Report, type ReportMutant, reportFromEvents } from './event-report';
+import { overlay, PENDING, type Report, type ReportMutant, reportFromEvents } from './event-report';
 import { triaged } from './triage';
 
 /** One mutant named by place and change, with why it is ignored when it is. */
@@ -100,15 +100,32 @@ const recheckFiles = (process.env.MUTATION_RECHECK ?? '')
   .filter(Boolean)
   .map((name) => `reports/mutation/${name}.json`);
 const measured = fromEvents
-  ? reportFromEvents(`reports/mutation/events-${run}`, process.cwd(), process.env.MUTATION_SOURCE_COMMIT)
+  ? reportFromEvents(
+      `reports/mutation/events-${run}`,
+      process.cwd(),
+      process.env.MUTATION_SOURCE_COMMIT,
+      recheckFiles.length > 0,
+    )
   : // When Stryker wrote the report, that is when its run ended.
     { report: readReport(reportFile), endedAt: statSync(reportFile).mtime };
 const rechecked = recheckFiles.reduce(
-  (done, file) => ({ report: overlay(done.report, readReport(file)), endedAt: statSync(file).mtime }),
+  (done, file) => ({
+    report: overlay(done.report, readReport(file)),
+    endedAt: statSync(file).mtime,
+  }),
   measured,
 );
-/** Survivors of test/mutation/triage.ts's list counted as equivalent. */
-const report = triaged(rechecked.report, process.cwd());
+/** Files with every mutant tested (by the run or its re-checks), survivors of test/mutation/triage.ts's list counted as equivalent. */
+const report = triaged(
+  {
+    files: Object.fromEntries(
+      Object.entries(rechecked.report.files).filter(([, { mutants }]) =>
+        mutants.every((m) => m.status !== PENDING),
+      ),
+    ),
+  },
+  process.cwd(),
+);
 const endedAt = rechecked.endedAt;
 const measuredAt = new Date().toISOString();
 const ranAt = `${endedAt.toISOString().slice(0, 16)}Z`;
