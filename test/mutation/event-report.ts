@@ -57,7 +57,9 @@ export function reportFromEvents(
   const pending = new Map<string, ReportMutant>();
   for (const { mutant } of plan.mutantPlans) {
     const { id, mutatorName, replacement, location } = mutant;
-    pending.set(id, { id, mutatorName, replacement, location, status: PENDING });
+    // The plan counts lines and columns from 0, the tested mutants (and reports) from 1.
+    const start = { line: location.start.line + 1, column: location.start.column + 1 };
+    pending.set(id, { id, mutatorName, replacement, location: { start }, status: PENDING });
   }
   const planned = new Map<string, string[]>();
   for (const { mutant } of plan.mutantPlans) {

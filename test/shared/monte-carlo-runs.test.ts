@@ -27,6 +27,11 @@ describe('headcount by level in a Monte Carlo forecast', () => {
     },
   );
 
+  it('counts the 4 reviewers in every run (activeReviewerShare 1) in week 0', () => {
+    const { reviewers } = runForecast(team(8)).teams[0]!.metrics;
+    expect([reviewers.p10[0], reviewers.p50[0], reviewers.p90[0]]).toEqual([4, 4, 4]);
+  });
+
   it('never grows without a hire, and only the sign-off level loses people to burnout', () => {
     const { headcount } = runForecast(team(8)).teams[0]!.metrics;
     for (const band of ['p10', 'p50', 'p90'] as const) {
@@ -47,5 +52,37 @@ describe('weeks of a Monte Carlo run', () => {
     expect(demand.p50[0]).toBeLessThanOrEqual(21);
     expect(demand.p90[0]).toBeGreaterThanOrEqual(24);
     expect(demand.p90[0]).toBeLessThanOrEqual(27);
+  });
+});
+
+describe('AI-assisted sign-off demand', () => {
+  it('is the marked AI-assisted share of each run’s drawn sign-off changes: 7.35 of 24.7 at adoption 0.5', () => {
+    // 20 author changes a week: AI-assisted 20 x 0.5 x 1.47 x 0.5 = 7.35 (all marked), human
+    // 20 x (1 - 0.5 + 0.5 x 1.47 x 0.5) = 17.35 (all sent: ordinaryReviewShare 1); each run's
+    // drawn arrivals carry that share, so every band of it is 7.35 / 24.7 of sign-off demand's.
+    const input = team(8);
+    const { metrics } = runForecast({
+      ...input,
+      parameters: { ...input.parameters, baselineAiAdoption: 0.5, aiAssistedShare: 0.5 },
+      scenario: {
+        name: 'marked',
+        events: [
+          { type: 'review-policy', date: '2026-01-05', rules: { author: { ai: true, human: false } } },
+        ],
+      },
+    }).teams[0]!;
+    for (const band of ['p10', 'p50', 'p90'] as const) {
+      expect(metrics.aiSignoffDemand[band][0]! / metrics.signoffDemand[band][0]!).toBeCloseTo(7.35 / 24.7, 5);
+    }
+  });
+
+  it('is 0, not NaN, for a team without sign-off demand', () => {
+    const input = team(0);
+    const { metrics } = runForecast({
+      ...input,
+      org: { ...input.org, teams: [{ id: 'team', name: 'Team', headcount: { author: 0, reviewer: 4 } }] },
+    }).teams[0]!;
+    expect(metrics.signoffDemand.p50).toEqual([0, 0, 0]);
+    expect(metrics.aiSignoffDemand.p50).toEqual([0, 0, 0]);
   });
 });
