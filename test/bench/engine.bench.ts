@@ -64,6 +64,28 @@ rows.push({
   ms: meanMs,
   per: `${ns(meanMs, TEAMS * 104)} /team-week`,
 });
+/** The same org with every team staffed differently, so no team is another's twin (mean-path.ts computes twins once). */
+const distinct: ForecastInput = {
+  ...mean,
+  org: {
+    ...mean.org,
+    teams: mean.org.teams.map((team, i) => ({
+      ...team,
+      headcount: {
+        junior: 1 + (i % 10),
+        mid: 2 + Math.floor(i / 10),
+        senior: 2 + (i % 7),
+        principal: 1 + (i % 3),
+      },
+    })),
+  },
+};
+const distinctMs = time(30, 50, () => runMeanPath(distinct));
+rows.push({
+  name: '  the same with 100 distinct teams (no twins)',
+  ms: distinctMs,
+  per: `${ns(distinctMs, TEAMS * 104)} /team-week`,
+});
 
 const mc = benchInput(52, 1000);
 const warm = benchInput(52, 50);
