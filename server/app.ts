@@ -121,9 +121,11 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   app.onError(errorHandler(logger));
+  // First: a backlog is worked off a few ms per loop turn, so that new connections are accepted
+  // meanwhile, however fast each answer is (see eventLoopTurns).
+  app.use('*', eventLoopTurns());
   app.use('/api/v1/*', reusedResponses(deps.db, logger, deps.clock));
   app.use('*', ...requestLog(logger));
-  app.use('*', eventLoopTurns());
   app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
