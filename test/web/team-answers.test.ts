@@ -69,6 +69,14 @@ describe('team answers, drill-down and breach thresholds in Chromium', () => {
       const why = await page.locator('.answer-text').textContent();
       expect(why).toMatch(/From today|holds every threshold/);
       expect(why).toMatch(/absorb/);
+      // What fixes it, as the team's row in the table says: the reviewers to add and the layoff it absorbs.
+      const toAdd = /\+(\d+) to add/.exec(first[2]!)?.[1];
+      if (toAdd) expect(why).toContain(`Add ${toAdd} sign-off reviewer${toAdd === '1' ? '' : 's'}:`);
+      expect(why).toContain(
+        first[3] === 'none'
+          ? 'It can absorb no layoff of sign-off reviewers'
+          : `It can absorb a layoff of up to ${first[3]} of its sign-off reviewers`,
+      );
       expect(await page.locator('.chart-grid canvas').count()).toBe(4);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshots(page, 'team-answers');
