@@ -90,6 +90,14 @@ describe('feedback loops, pinned to hand-worked numbers', () => {
     for (const incidents of overloaded.sev2Incidents.p50) expect(incidents).toBeCloseTo(0.5625, 10);
   });
 
+  it('takes last week’s incident hours out of this week’s capacity: utilisation 16 / (20.88 - 0.03 x 6)', () => {
+    // 10 x 2 x 0.8 = 16 review hours against 4 x 6 x 0.87 = 20.88; week 0 has no incidents before it
+    // (incidents move in the 5th digit from week to week).
+    const light = metricsOf(team(10, 2, 4, 4));
+    expect(light.utilization.p50[0]).toBeCloseTo(16 / 20.88, 9);
+    for (let w = 1; w < 4; w++) expect(light.utilization.p50[w]).toBeCloseTo(16 / (20.88 - 0.03 * 6), 4);
+  });
+
   it('keeps the plain incident rate without overload: 20 changes x 1.5 / 1000', () => {
     // 10 x 2 x 0.8 = 16 h against 4 x 6 x 0.87 = 20.88 h: pressure below 1.
     const light = metricsOf(team(10, 2, 4, 6));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ForecastInputRaw, runForecast } from '../../shared/index';
+import { type ForecastInputRaw, forecastInputSchema, runForecast, runSampleRange } from '../../shared/index';
 
 /** 10 authors writing 2 changes a week each, reviewed by 4 reviewers, for `runs` Monte Carlo runs. */
 const team = (runs: number): ForecastInputRaw => ({
@@ -84,5 +84,20 @@ describe('AI-assisted sign-off demand', () => {
     }).teams[0]!;
     expect(metrics.signoffDemand.p50).toEqual([0, 0, 0]);
     expect(metrics.aiSignoffDemand.p50).toEqual([0, 0, 0]);
+  });
+});
+
+describe('a Monte Carlo run', () => {
+  it('gives the same figures, every metric and headcount of every week, computed alone or beside 3 other runs', () => {
+    // Samples are laid out [(v x weeks + w) x runCount + r]: 3 weeks, runs 0-3 together and each alone.
+    const input = forecastInputSchema.parse(team(4));
+    const together = runSampleRange(input, { runStart: 0, runCount: 4 }).teams[0]!;
+    for (let r = 0; r < 4; r++) {
+      const alone = runSampleRange(input, { runStart: r, runCount: 1 }).teams[0]!;
+      expect(alone.length * 4).toBe(together.length);
+      alone.forEach((value, i) => {
+        expect(together[i * 4 + r], `value ${i} of run ${r}`).toBe(value);
+      });
+    }
   });
 });
