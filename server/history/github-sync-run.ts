@@ -6,6 +6,7 @@ import { ProblemError } from '../errors';
 import type { Logger } from '../logger';
 import { acquireLease, releaseLease } from '../scheduler/lease';
 import { type Actor, recordAudit } from '../services/audit';
+import type * as GithubClientModule from './github-client';
 import { type RepoSyncResult, syncRepository } from './github-sync';
 import {
   failAbandonedImports,
@@ -50,7 +51,14 @@ const failureText = (error: unknown) => {
   return (typeof status === 'number' ? `${status} ` : '') + message.slice(0, 300);
 };
 
-async function syncAll(deps: GithubSyncDeps, orgId: string, job: string, actor: Actor, trigger: string) {
+async function syncAll(
+  deps: GithubSyncDeps,
+  orgId: string,
+  job: string,
+  actor: Actor,
+  trigger: string,
+  createGithubClient: typeof GithubClientModule.createGithubClient,
+) {
   const settings = (await deps.db
     .select()
     .from(githubSettings)
@@ -60,8 +68,6 @@ async function syncAll(deps: GithubSyncDeps, orgId: string, job: string, actor: 
     settings.tokenCiphertext && deps.tokenKey
       ? decryptToken(deps.tokenKey, orgId, settings.tokenCiphertext)
       : null;
-  // Octokit and its plugins load with the first sync, not with every server start.
-  const { createGithubClient } = await import('./github-client');
   const client = createGithubClient({
     baseUrl: settings.baseUrl,
     token,
@@ -141,13 +147,16 @@ export async function startGithubSync(
 ): Promise<StartedSync> {
   const configured = await deps.db.select().from(githubSettings).where(eq(githubSettings.orgId, orgId)).get();
   if (!configured) throw new ProblemError(409, 'Conflict', 'GitHub sync is not configured for this org.');
+  // Octokit and its plugins load with the first sync, not with every server start; before the sync
+  // starts, so its work follows the answer as it did with a static import.
+  const { createGithubClient } = await import('./github-client');
   const job = randomUUID();
   const lease = githubSyncLease(orgId);
   await failAbandonedImports(deps.db);
   if (!(await acquireLease(deps.db, lease, job, deps.clock(), leaseMs)))
     throw new ProblemError(409, 'Conflict', 'A GitHub sync of this org is already running.');
   await startImportJob(deps.db, orgId, 'github', job);
-  const done = syncAll(deps, orgId, job, actor, trigger)
+  const done = syncAll(deps, orgId, job, actor, trigger, createGithubClient)
     .catch(async (error) => {
       deps.logger.error({ orgId, job, error: failureText(error) }, 'GitHub sync failed');
       await finishImportJob(deps.db, job, deps.clock(), {
