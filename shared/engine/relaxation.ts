@@ -15,10 +15,16 @@ export const relaxedShare = (x: number, decayed = Math.exp(-x)): number =>
  * Share of a unit-long average's variance that a stationary process relaxing at rate x keeps:
  * 2 (x - 1 + e^-x) / x^2; its series 1 - x / 3 + x^2 / 12 below x = 1e-3, where the difference
  * cancels (the series' error there is below 2e-11).
+ * Its limit 0 at x = Infinity (a queue whose review times have no spread and no arrivals
+ * relaxes at once: correlationRate overflows), where the closed form is Infinity / Infinity.
  */
 export const averagedShare = (x: number): number =>
-  // Stryker disable next-line EqualityOperator: >= differs only at x = 1e-3, where the closed form and the series differ by 5e-11 (this also leaves out the killed <=)
-  x > 1e-3 ? (2 * (x - 1 + Math.exp(-x))) / (x * x) : 1 - x / 3 + (x * x) / 12;
+  x === Number.POSITIVE_INFINITY
+    ? 0
+    : // Stryker disable next-line EqualityOperator: >= differs only at x = 1e-3, where the closed form and the series differ by 5e-11 (this also leaves out the killed <=)
+      x > 1e-3
+      ? (2 * (x - 1 + Math.exp(-x))) / (x * x)
+      : 1 - x / 3 + (x * x) / 12;
 
 /**
  * Rate (per week) of the single exponential with the integrated autocorrelation time of the

@@ -14,6 +14,11 @@ describe('relaxation weights', () => {
     expect(averagedShare(0)).toBe(1);
   });
 
+  it('keeps nothing at an infinite rate (its limit, not Infinity / Infinity)', () => {
+    expect(averagedShare(Number.POSITIVE_INFINITY)).toBe(0);
+    expect(averagedShare(1e300)).toBe(0);
+  });
+
   it('takes the series near rest, exact there to 1e-12 (values from the Taylor series to x^4)', () => {
     // (1 - e^-x) / x = 1 - x / 2 + x^2 / 6 - ...; 2 (x - 1 + e^-x) / x^2 = 1 - x / 3 + x^2 / 12 - x^3 / 60 + ...
     expect(Math.abs(relaxedShare(1e-6) - 0.9999995000001667)).toBeLessThan(1e-12);
