@@ -79,14 +79,23 @@ describe('weekly series, import summaries and calibrations in the org’s time z
   });
 
   // Sunday 2024-01-07 20:00 UTC and Monday 2024-01-08 02:00 UTC: both on Sunday in New York
-  // (15:00 and 21:00 EST), so one New York week (Monday 2024-01-01), two UTC weeks.
-  const log = gitLogAt('2024-01-07T20:00:00+00:00', '2024-01-08T02:00:00+00:00');
+  // (15:00 and 21:00 EST), so one New York week (Monday 2024-01-01), two UTC weeks. A last commit on
+  // Wednesday 2024-01-17 (07:00 in New York) ends the history in the week of 2024-01-15 in both zones:
+  // that week is partial, so the calibration's actuals stop at the week of 2024-01-08.
+  const log = gitLogAt('2024-01-07T20:00:00+00:00', '2024-01-08T02:00:00+00:00', '2024-01-17T12:00:00+00:00');
 
   it.each([
-    ['America/New_York', { weeks: 1, from: '2024-01-07', to: '2024-01-07' }, [['2024-01-01', 2]]],
+    [
+      'America/New_York',
+      { weeks: 3, from: '2024-01-07', to: '2024-01-17' },
+      [
+        ['2024-01-01', 2],
+        ['2024-01-08', 0],
+      ],
+    ],
     [
       'UTC',
-      { weeks: 2, from: '2024-01-07', to: '2024-01-08' },
+      { weeks: 3, from: '2024-01-07', to: '2024-01-17' },
       [
         ['2024-01-01', 1],
         ['2024-01-08', 1],
@@ -95,7 +104,7 @@ describe('weekly series, import summaries and calibrations in the org’s time z
   ])('for an org in %s the import counts %o and the calibration weeks are %o', async (zone, span, weeks) => {
     const slug = `tzs-${zone.toLowerCase().replace(/[^a-z]/g, '')}`;
     const { org, base, summary } = await orgWithHistory(server, slug, zone, log);
-    expect(summary).toMatchObject({ commits: 2, ...span });
+    expect(summary).toMatchObject({ commits: 3, ...span });
     const calibration = await sendJson(
       `${base}/calibrations`,
       'POST',
