@@ -64,6 +64,21 @@ export const equivalents: Equivalent[] = [
     replacement: 'false',
     reason: 'filling the same gamma again writes the same terms: the early return only saves the work',
   },
+  {
+    file: 'shared/engine/gamma-quadrature.ts',
+    line: '    (i) => 1 + 2 * k + spread * Math.cos(theta - (2 * Math.PI * i) / 3),',
+    mutator: 'ArithmeticOperator',
+    replacement: 'theta + 2 * Math.PI * i / 3',
+    reason:
+      'cos(theta + 2 pi i / 3) walks the same three roots (i = 1 and 2 swap), and the nodes are sorted next',
+  },
+  {
+    file: 'shared/engine/gamma-quadrature.ts',
+    line: '  for (let i = 0; i < 3; i++) weights[i]! /= total;',
+    mutator: 'EqualityOperator',
+    replacement: 'i <= 3',
+    reason: 'the extra pass divides index 3 of a Float64Array of length 3, which a typed array ignores',
+  },
 ];
 
 /** `report` with the survivors of the list marked Ignored, their reason as Stryker gives a disable comment's. */

@@ -35,4 +35,18 @@ describe('three-point quadrature of a gamma rate multiplier', () => {
       }),
     );
   });
+
+  it('weights sum to 1 within rounding for dispersions down to 1e-12, where the nodes crowd', () => {
+    // Unscaled, the Lagrange weights of k = 1e-12 miss a sum of 1 by about 4e-5.
+    for (const k of [1e-12, 1e-10, 1e-8, 1e-6]) {
+      const { weights } = gammaQuadrature(k);
+      expect(Math.abs(weights[0]! + weights[1]! + weights[2]! - 1)).toBeLessThan(1e-15);
+    }
+  });
+
+  it('returns the same quadrature object to a repeated call with the same k, a new one for another k', () => {
+    const first = gammaQuadrature(0.3);
+    expect(gammaQuadrature(0.3)).toBe(first);
+    expect(gammaQuadrature(0.4)).not.toBe(first);
+  });
 });
