@@ -39,6 +39,12 @@ const database = await openDatabase(
     fail(`Invalid configuration: DATABASE_URL: ${error.message}`);
   throw error;
 });
+if (config.forecasts.redisUrl) {
+  const { checkRedisReachable } = await import('./slices/redis-reachable');
+  await checkRedisReachable(config.forecasts.redisUrl).catch((error: Error) =>
+    fail(`Invalid configuration: REDIS_URL: ${error.message}`),
+  );
+}
 await applyMigrations(database.db);
 const abandoned = await failAbandonedImports(database.db);
 if (abandoned.length > 0)

@@ -114,6 +114,7 @@ export {
   type Level,
   ladderSchema,
   levelSchema,
+  MAX_CHANGES_PER_WEEK,
   type TeamChangeRateRanges,
   type TeamChangeRates,
   teamChangeRateRangesSchema,

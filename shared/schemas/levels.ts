@@ -3,6 +3,13 @@ import { boundedNumber, displayName, identifier } from './fields';
 import { rangeSchema } from './parameters';
 
 /**
+ * Highest changes per engineer-week a ladder level or a team's rate (also a calibration's fitted
+ * rate) may take: an input check, not a model default; about 7 times the 80th percentile of
+ * 7 a week [R20], so a rate typed per month or per team is caught.
+ */
+export const MAX_CHANGES_PER_WEEK = 50;
+
+/**
  * One rung of the level ladder. `canSignOff`: may approve changes that need senior sign-off.
  * `changesPerWeek`: changes a non-AI-adopting engineer at this level authors per week.
  */
@@ -11,7 +18,7 @@ export const levelSchema = z
     id: identifier,
     name: displayName.optional(),
     canSignOff: z.boolean({ error: 'must be true or false' }),
-    changesPerWeek: boundedNumber(0, 50),
+    changesPerWeek: boundedNumber(0, MAX_CHANGES_PER_WEEK),
   })
   .strict();
 
@@ -21,7 +28,7 @@ export type Level = z.infer<typeof levelSchema>;
  * A team's own changes per week of a non-AI-adopting engineer, per level id, in place of the
  * ladder's `changesPerWeek` (e.g. fitted by a calibration); levels left out keep the ladder's.
  */
-export const teamChangeRatesSchema = z.record(identifier, boundedNumber(0, 50));
+export const teamChangeRatesSchema = z.record(identifier, boundedNumber(0, MAX_CHANGES_PER_WEEK));
 
 export type TeamChangeRates = z.infer<typeof teamChangeRatesSchema>;
 

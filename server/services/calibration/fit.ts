@@ -1,5 +1,6 @@
 import {
   type Level,
+  MAX_CHANGES_PER_WEEK,
   type ParameterName,
   type ParameterOverrides,
   type Parameters,
@@ -149,9 +150,6 @@ export function calibrationOverrides(fitted: Record<string, FittedValue>): Param
 }
 
 const RATE_PREFIX = 'changesPerWeek.';
-
-/** Highest changes per engineer-week the ladder and a team's rates take (levels.ts). */
-const MAX_CHANGES_PER_WEEK = 50;
 
 /** A team's change rates per level from fitted values: each `changesPerWeek.<level>`'s value. */
 export function calibrationChangeRates(fitted: Record<string, FittedValue>): TeamChangeRates {
