@@ -21,7 +21,14 @@ export interface RequestLine {
 export const requestIdOf = (header: string | undefined): string =>
   header && header.length <= 128 && !/[^\w\-=]/.test(header) ? header : randomUUID();
 
-/** Logs an answered request: `error` level for 5xx, `info` otherwise. */
+/**
+ * `logger` without its redaction, for request lines only: their keys are {@link RequestLine}'s,
+ * none of them a redacted field, so the redaction pass (every value through the wildcard
+ * redactor) changes nothing; it was 18% of a cached capacity report's CPU at 200 connections.
+ */
+export const requestLineLogger = (logger: Logger): Logger => logger.child({}, { redact: [] });
+
+/** Logs an answered request (through a {@link requestLineLogger}): `error` level for 5xx, `info` otherwise. */
 export function logRequest(logger: Logger, answered: Omit<RequestLine, 'durationMs'>, started: number): void {
   const line: RequestLine = { ...answered, durationMs: Math.round((performance.now() - started) * 10) / 10 };
   if (line.status >= 500) logger.error(line, 'request failed');
@@ -33,6 +40,7 @@ export function logRequest(logger: Logger, answered: Omit<RequestLine, 'duration
  * logs one line: id, method, route pattern, path, status and duration in ms.
  */
 export function requestLog(logger: Logger): MiddlewareHandler[] {
+  const lines = requestLineLogger(logger);
   const log: MiddlewareHandler = async (c, next) => {
     const started = performance.now();
     const reqId = requestIdOf(c.req.header('x-request-id'));
@@ -40,7 +48,7 @@ export function requestLog(logger: Logger): MiddlewareHandler[] {
     c.header('X-Request-Id', reqId);
     await next();
     const line = { reqId, method: c.req.method, route: routePath(c), path: c.req.path, status: c.res.status };
-    logRequest(logger, line, started);
+    logRequest(lines, line, started);
   };
   return [log];
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
-import { requestLog } from '../../server/middleware/request-log';
+import { requestLineLogger, requestLog } from '../../server/middleware/request-log';
 import { bearer, createOrgFixture } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 import { captureLog } from '../helpers/captured-log';
@@ -142,5 +142,26 @@ describe('log redaction', () => {
       headers: { authorization: '[Redacted]', cookie: '[Redacted]', 'x-csrf-token': '[Redacted]' },
       body: { token: '[Redacted]', name: 'kept' },
     });
+  });
+
+  it('writes a request line through the unredacted request-line logger exactly as the redacting logger does, and still redacts other lines', () => {
+    const redacting = captureLog('info');
+    const lines = requestLineLogger(redacting.logger);
+    // Every key of a request line (RequestLine), with values that look like credentials.
+    const line = {
+      reqId: 'rl_abc_def',
+      method: 'GET',
+      route: '/api/v1/orgs/:org/reports/capacity',
+      path: '/api/v1/orgs/a/reports/capacity',
+      status: 200,
+      durationMs: 1.5,
+    };
+    redacting.logger.info(line, 'request');
+    lines.info(line, 'request');
+    redacting.logger.info({ token: 'rl_tok_value' }, 'not a request line');
+    const [viaRedacting, viaLines, other] = redacting.lines();
+    expect({ ...viaLines, time: '' }).toEqual({ ...viaRedacting, time: '' });
+    expect(viaLines).toMatchObject({ ...line, msg: 'request' });
+    expect(other).toMatchObject({ token: '[Redacted]' });
   });
 });
