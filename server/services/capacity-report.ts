@@ -1,4 +1,8 @@
-import type { CapacityWeekRow } from '../../shared/contract/capacity-report';
+import {
+  type CapacityOrg,
+  type CapacityWeekRow,
+  orgPeakBurnout,
+} from '../../shared/contract/capacity-report';
 import type { Forecast, ModelError, TeamForecast } from '../../shared/index';
 import type { Db } from '../db/client';
 import { notFound, ProblemError } from '../errors';
@@ -24,7 +28,7 @@ export interface ReportHead {
 /** A team row with its model-error line (empty for a run stored before runs carried them). */
 export type TeamReportRow = CapacityRow & { modelError: string };
 
-export type CapacityReport = ReportHead & { grain: 'team'; rows: TeamReportRow[] };
+export type CapacityReport = ReportHead & { grain: 'team'; org: CapacityOrg; rows: TeamReportRow[] };
 
 /** A run's model-error text per team id (empty for a run stored before runs carried it). */
 const modelErrorText = (summary: Record<string, unknown>) => {
@@ -111,6 +115,16 @@ export async function reportSource(
   return { head, summary: result.run.summary, teamRows: result.report as CapacityRow[] };
 }
 
+/** The org's figures of run `runId` (its stored org bands); with `ctx.memo`, read once per run. */
+async function orgFigures(ctx: ForecastContext, runId: string): Promise<CapacityOrg> {
+  const key = `capacity-org\n${runId}`;
+  const known = ctx.memo?.remembered(key);
+  if (known !== undefined) return JSON.parse(known) as CapacityOrg;
+  const figures = orgPeakBurnout(await storedSeriesHead(ctx.db, runId));
+  ctx.memo?.text(key, () => JSON.stringify(figures));
+  return figures;
+}
+
 /** Team rows with their model-error lines. */
 export const teamReportRows = (summary: Record<string, unknown>, rows: CapacityRow[]): TeamReportRow[] => {
   const errorOf = modelErrorText(summary);
@@ -129,8 +143,9 @@ export async function teamReportResponse(
   request: ReportRequest,
 ): Promise<ResponseBytes> {
   const { head, summary, teamRows } = await reportSource(ctx, org, request);
+  const figures = await orgFigures(ctx, head.runId);
   const text = () =>
-    `${JSON.stringify({ ...head, grain: 'team' }).slice(0, -1)},"rows":${JSON.stringify(teamReportRows(summary, teamRows))}}`;
+    `${JSON.stringify({ ...head, grain: 'team', org: figures }).slice(0, -1)},"rows":${JSON.stringify(teamReportRows(summary, teamRows))}}`;
   return ctx.memo ? ctx.memo.response(`capacity-team\n${JSON.stringify(head)}`, text) : responseBytes(text());
 }
 
@@ -167,7 +182,10 @@ export async function capacityReport(
 ): Promise<CapacityReport | WeekReport> {
   const chunk = request.grain === 'week' ? chunkOfCursor(request.cursor) : 0;
   const { head, summary, teamRows } = await reportSource(ctx, org, request);
-  if (request.grain === 'team') return { ...head, grain: 'team', rows: teamReportRows(summary, teamRows) };
+  if (request.grain === 'team') {
+    const figures = await orgFigures(ctx, head.runId);
+    return { ...head, grain: 'team', org: figures, rows: teamReportRows(summary, teamRows) };
+  }
   const stored = await storedTeamChunk(ctx.db, head.runId, chunk);
   if (!stored) {
     if (chunk > 0) throw badCursor();

@@ -59,6 +59,32 @@ export const capacityWeekRowSchema = z
   })
   .meta({ id: 'CapacityWeekRow' });
 
+/** The organisation's figures of the report (grain team), read on the same run as its rows. */
+export const capacityOrgSchema = z
+  .object({
+    peakBurnoutP50: z
+      .number()
+      .meta({ description: 'Highest weekly P50 of the org burnout risk (index 0-100)' }),
+    peakBurnoutWeek: z.string().meta({ description: 'The first week (Monday) at that peak' }),
+  })
+  .meta({ id: 'CapacityOrg' });
+
+export type CapacityOrg = z.infer<typeof capacityOrgSchema>;
+
+/**
+ * The org's peak P50 burnout risk and the first week at it: the figure the Dashboard's headline
+ * and the report both show (issue #14: one figure, one percentile, everywhere).
+ */
+export function orgPeakBurnout(forecast: {
+  weeks: readonly string[];
+  org: { metrics: { burnoutRisk: { p50: ArrayLike<number> } } };
+}): CapacityOrg {
+  const p50 = forecast.org.metrics.burnoutRisk.p50;
+  let at = 0;
+  for (let week = 1; week < p50.length; week++) if (p50[week]! > p50[at]!) at = week;
+  return { peakBurnoutP50: p50[at] ?? 0, peakBurnoutWeek: forecast.weeks[at] ?? '' };
+}
+
 /** GET /orgs/{org}/reports/capacity as JSON: one row per team, or per team and week. */
 export const capacityReportSchema = z
   .object({
@@ -68,6 +94,9 @@ export const capacityReportSchema = z
     generatedAt: z.string(),
     runId: z.string(),
     grain: z.enum(['team', 'week']),
+    org: capacityOrgSchema
+      .optional()
+      .meta({ description: "Grain team: the organisation's figures, read on the same run as the rows" }),
     rows: z.union([z.array(capacityRowSchema), z.array(capacityWeekRowSchema)]),
     nextCursor: z
       .string()

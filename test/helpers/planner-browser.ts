@@ -95,10 +95,14 @@ export async function startPlannerBrowser({
 }
 
 /**
- * A describe block whose tests share one {@link PlannerBrowser}: started before its first test,
- * closed after its last. `body` gets a stand-in that reaches the running one.
+ * A describe block whose tests share one {@link PlannerBrowser} (started with `options`): started
+ * before its first test, closed after its last. `body` gets a stand-in that reaches the running one.
  */
-export function describeInBrowser(name: string, body: (env: PlannerBrowser) => void): void {
+export function describeInBrowser(
+  name: string,
+  body: (env: PlannerBrowser) => void,
+  options: Parameters<typeof startPlannerBrowser>[0] = {},
+): void {
   describe(name, () => {
     let running: PlannerBrowser | undefined;
     const current = (): PlannerBrowser => {
@@ -106,7 +110,7 @@ export function describeInBrowser(name: string, body: (env: PlannerBrowser) => v
       return running;
     };
     beforeAll(async () => {
-      running = await startPlannerBrowser();
+      running = await startPlannerBrowser(options);
     });
     afterAll(async () => {
       await running?.close();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerRows, expectedAnswerRows, type ServerAnswer } from '../helpers/answer-rows';
 import { dayMonthYear } from '../helpers/day-month-year';
+import { planOfRecordRun } from '../helpers/plan-of-record';
 import { browserTestTimeoutMs, type PlannerBrowser, startPlannerBrowser } from '../helpers/planner-browser';
 
 /**
@@ -48,13 +49,7 @@ describe('one set of numbers in Chromium: the same scenario, version and runs gi
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page, { path: '/scenarios' });
-      const list = await env.api<{ items: { id: string; name: string; planOfRecord: boolean }[] }>(
-        page,
-        'GET',
-        '/orgs/demo/scenarios',
-      );
-      const plan = list.items.find((s) => s.planOfRecord)!;
-      const run = await env.api<StoredRun>(page, 'POST', `/orgs/demo/scenarios/${plan.id}/forecast`, {});
+      const { plan, run } = await planOfRecordRun<StoredRun>(env, page);
       expect(run.options.runs).toBe(SERVER_RUNS);
 
       // What every screen must show, read from the stored run (P50 figures of its per-team answers).

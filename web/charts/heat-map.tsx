@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Band, Forecast } from '../../shared';
 import { formatDate, formatNumber, tickLabel, toSeconds } from '../format';
 import { ChartFrame } from './chart-frame';
@@ -12,10 +12,13 @@ import {
   LABEL_WIDTH,
   moveCell,
 } from './heat-map-grid';
+import { monthTicks } from './month-ticks';
 import { viridisAt } from './palette';
 
 /** Least distance between week axis labels, in CSS pixels, so that they never overlap. */
 const TICK_SPACING = 64;
+/** Half the width of a month label ("Nov 2027" is 53 px at 11 px in Chromium), to keep it inside the map. */
+const HALF_LABEL = 28;
 /** Viridis colour per whole risk point 0-100, computed once. */
 const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
 
@@ -36,7 +39,10 @@ const byPeak = (forecast: Forecast): HeatRow[] =>
     }))
     .sort((a, b) => b.peak - a.peak);
 
-/** Draws the P50 burnout risk (0-100) of every team (rows, sorted by peak) over the weeks (columns). */
+/**
+ * Draws the P50 burnout risk (0-100) of every team (rows, sorted by peak) over the weeks (columns);
+ * the week axis under them is HTML ({@link WeekAxis}).
+ */
 function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly string[], width: number) {
   const grid = heatGrid(teams.length, weekDates.length, width);
   const ratio = window.devicePixelRatio || 1;
@@ -60,16 +66,6 @@ function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly s
       ctx.fillRect(box.left, box.top, box.width, box.height);
     });
   });
-  ctx.fillStyle = '#1d2330';
-  ctx.textBaseline = 'top';
-  const span = weekDates.length * 7;
-  const step = Math.max(1, Math.ceil(weekDates.length / 8), Math.ceil(TICK_SPACING / grid.cellWidth));
-  for (let w = 0; w < weekDates.length; w += step) {
-    const x = LABEL_WIDTH + w * grid.cellWidth;
-    const label = tickLabel(toSeconds(weekDates[w]!), span);
-    if (x + ctx.measureText(label).width > width) break;
-    ctx.fillText(label, x, teams.length * grid.rowHeight + 6);
-  }
 }
 
 /** What a heat map canvas shows: its layout, the team of each row and each cell's colour index (row-major). */
@@ -130,6 +126,34 @@ function paint(
 /** "Checkout, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100". */
 const readoutOf = (team: HeatRow, week: string, i: number) =>
   `${team.name}, week of ${formatDate(week)}: burnout risk P50 ${formatNumber(team.risk.p50[i] ?? 0)} (P10 ${formatNumber(team.risk.p10[i] ?? 0)} to P90 ${formatNumber(team.risk.p90[i] ?? 0)}), index 0-100`;
+
+/**
+ * The month labels under the map: at the first week of a month, centred on it and kept inside
+ * the map, ending at the last month its weeks reach, like the charts' time axis.
+ */
+function WeekAxis(props: { weeks: readonly string[]; grid: HeatGrid }) {
+  const width = () => LABEL_WIDTH + props.grid.cellWidth * props.grid.weeks;
+  const span = () => props.weeks.length * 7;
+  const ticks = () =>
+    monthTicks(props.weeks, {
+      left: LABEL_WIDTH,
+      cellWidth: props.grid.cellWidth,
+      right: width(),
+      minSpacing: TICK_SPACING,
+      halfLabel: HALF_LABEL,
+    });
+  return (
+    <div class="heat-axis" aria-hidden="true" style={{ width: `${width()}px` }}>
+      <For each={ticks()}>
+        {(tick) => (
+          <span data-week={props.weeks[tick.week]} style={{ left: `${tick.at}px` }}>
+            {tickLabel(toSeconds(props.weeks[tick.week]!), span())}
+          </span>
+        )}
+      </For>
+    </div>
+  );
+}
 
 /**
  * Canvas heat map of teams x weeks burnout risk, with a colour scale legend and a read-out of
@@ -206,6 +230,7 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
             setCell(next);
           }}
         />
+        <WeekAxis weeks={props.forecast.weeks} grid={grid()} />
         <Show when={at()}>
           {(c) => {
             const box = () => cellBox(grid(), c());

@@ -28,6 +28,16 @@ interface ForecastPanelProps {
  * it is and the status of its Monte Carlo bands, headline figures, charts and team answers.
  */
 export function ForecastPanel(props: ForecastPanelProps) {
+  /** Runs computed so far: what the bar shows, in the same number the text says. */
+  const runsDone = () => Math.round((props.runner.progress() ?? 0) * props.runs);
+  /** What the charts show while the runs compute; never more runs than are done. */
+  const bandsShown = () => {
+    const partial = props.runner.partialRuns();
+    if (partial === null) return 'charts: mean path until the first bands';
+    return runsDone() >= props.runs
+      ? `charts: bands from the first ${partial} of ${props.runs} runs, merging all ${props.runs}`
+      : `charts: bands from the first ${partial} of ${props.runs} runs, refining`;
+  };
   return (
     <section class="editor-forecast" aria-label="Forecast">
       <div class="run-status" aria-live="polite">
@@ -45,17 +55,13 @@ export function ForecastPanel(props: ForecastPanelProps) {
           </Match>
           <Match when={props.runner.progress() !== null}>
             <span class="run-progress">
-              <label for="mc-progress">Monte Carlo bands</label>
-              <progress id="mc-progress" max={1} value={props.runner.progress() ?? 0} />
-              <span>{Math.round((props.runner.progress() ?? 0) * 100)}%</span>
+              <label for="mc-progress">Monte Carlo runs</label>
+              <progress id="mc-progress" max={props.runs} value={runsDone()} />
+              <span data-testid="runs-done">
+                {runsDone()} of {props.runs} done
+              </span>
             </span>
-            <Show when={props.runner.partialRuns()}>
-              {(runs) => (
-                <span>
-                  bands from the first {runs()} of {props.runs} runs, refining
-                </span>
-              )}
-            </Show>
+            <span data-testid="bands-shown">{bandsShown()}</span>
           </Match>
         </Switch>
         <span class="muted">dashed: {props.baselineLabel}</span>

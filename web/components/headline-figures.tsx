@@ -1,25 +1,29 @@
 import { createMemo, For, Show } from 'solid-js';
 import { breachMetrics, type Forecast } from '../../shared';
+import type { FiguresSource } from '../forecast/figures-source';
 import { breachLabels, keyFigures } from '../forecast/summary';
 import { formatDate, formatNumber } from '../format';
 
 /**
- * Headline figures: first breach (weeks and date), teams at risk, reviewers needed vs today;
- * `source` names the percentile and the run they are read on ("P50, 500-run server forecast of version 3").
+ * Headline figures: first breach (weeks and date), teams at risk, the organisation's peak burnout,
+ * reviewers needed vs today. Each label names what it is read on (`source.reading`: P50, or the
+ * mean path before any bands) and the line above them names the run ("P50, 500-run server
+ * forecast of version 3").
  */
 export function HeadlineFigures(props: {
   forecast: Forecast;
   reviewersNeeded: number | null;
-  source: string;
+  source: FiguresSource;
 }) {
   const figures = createMemo(() => keyFigures(props.forecast));
+  const reading = () => props.source.reading;
   return (
     <section class="headline" aria-label="Headline figures">
       <p class="figures-source">
-        Figures: <span data-testid="figures-source">{props.source}</span>
+        Figures: <span data-testid="figures-source">{props.source.text}</span>
       </p>
       <div class="figure" data-testid="first-breach">
-        <span class="figure-label">First breach (earliest team, P50)</span>
+        <span class="figure-label">First breach (earliest team, {reading()})</span>
         <Show when={figures().firstBreach} fallback={<span class="figure-value">None in horizon</span>}>
           {(breach) => (
             <>
@@ -34,11 +38,18 @@ export function HeadlineFigures(props: {
         </Show>
       </div>
       <div class="figure" data-testid="teams-at-risk">
-        <span class="figure-label">Teams at risk</span>
+        <span class="figure-label">Teams at risk ({reading()})</span>
         <span class="figure-value">
           {figures().teamsAtRisk} of {figures().teamCount}
         </span>
         <span class="figure-note">breach a threshold within {props.forecast.weeks.length} weeks</span>
+      </div>
+      <div class="figure" data-testid="peak-burnout">
+        <span class="figure-label">Peak burnout (organisation, {reading()})</span>
+        <span class="figure-value">{formatNumber(figures().peakBurnout, 1)}</span>
+        <span class="figure-note">
+          index 0-100 · week of {figures().peakBurnoutWeek ? formatDate(figures().peakBurnoutWeek) : '-'}
+        </span>
       </div>
       <div class="figure" data-testid="reviewers">
         <span class="figure-label">Reviewers needed vs today</span>
@@ -49,7 +60,7 @@ export function HeadlineFigures(props: {
         <span class="figure-note">sign-off reviewers to hold the service level at peak</span>
       </div>
       <div class="figure figure-wide" data-testid="org-breaches">
-        <span class="figure-label">Org totals: first breach by metric (P50)</span>
+        <span class="figure-label">Org totals: first breach by metric ({reading()})</span>
         <ul class="breach-list">
           <For each={breachMetrics}>
             {(metric) => (

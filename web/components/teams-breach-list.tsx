@@ -3,8 +3,8 @@ import type { Forecast } from '../../shared';
 import { breachLabels, teamsByFirstBreach } from '../forecast/summary';
 import { formatDate, formatNumber } from '../format';
 
-/** Table of teams sorted by first breach (earliest first), with the metric and peak burnout. */
-export function TeamsBreachList(props: { forecast: Forecast }) {
+/** Table of teams sorted by first breach (earliest first), with the metric and peak burnout read on `reading` (P50, mean path). */
+export function TeamsBreachList(props: { forecast: Forecast; reading: string }) {
   const rows = () => teamsByFirstBreach(props.forecast);
   return (
     <section class="panel">
@@ -17,8 +17,7 @@ export function TeamsBreachList(props: { forecast: Forecast }) {
               <th scope="col">First breach (metric)</th>
               <th scope="col" class="num">
                 Peak burnout
-                <br />
-                (P50, 0-100)
+                <br />({props.reading}, 0-100)
               </th>
             </tr>
           </thead>

@@ -1,14 +1,14 @@
 import { type Accessor, createMemo } from 'solid-js';
 import type { FieldIssue, Forecast, ForecastInputRaw, TeamAnswer } from '../../shared';
 import { createForecastRunner, type ForecastRunner } from '../workers/engine-client';
-import { previewFiguresSource, storedFiguresSource } from './figures-source';
+import { type FiguresSource, previewFiguresSource, storedFiguresSource } from './figures-source';
 import { createStoredForecast, type StoredSources } from './stored-forecast';
 
 export interface EditorForecast extends ForecastRunner {
   /** Whether `forecast` is the saved version's stored server forecast (not the live preview). */
   stored: Accessor<boolean>;
-  /** Where the headline figures come from: "P50, 500-run server forecast of version 3" or "Live preview: ...". */
-  figuresSource: Accessor<string>;
+  /** What the headline figures are read on and where they come from: "P50, 500-run server forecast of version 3" or "Live preview: ...". */
+  figuresSource: Accessor<FiguresSource>;
   /** Where the team answers come from, for the line above their table. */
   answersSource: Accessor<string>;
 }

@@ -1,4 +1,5 @@
 import { type Breach, type Breaches, type BreachMetric, breachMetrics, type Forecast } from '../../shared';
+import { orgPeakBurnout } from '../../shared/contract/capacity-report';
 
 /** Human names of the watched metrics, for headings and tables. */
 export const breachLabels: Record<BreachMetric, string> = {
@@ -46,13 +47,16 @@ export function teamsByFirstBreach(forecast: Forecast): TeamBreach[] {
 export function keyFigures(forecast: Forecast) {
   const teams = teamsByFirstBreach(forecast);
   const org = forecast.org.metrics;
+  const peak = orgPeakBurnout(forecast);
   return {
     firstBreach: teams[0]?.first ?? null,
     orgBreaches: forecast.org.breaches,
     teamsAtRisk: teams.filter((team) => team.first).length,
     teamCount: teams.length,
     reviewersToday: org.reviewers.p50[0] ?? 0,
-    peakBurnout: Math.max(...org.burnoutRisk.p50),
+    /** The org's peak P50 burnout risk (index 0-100) and its first week, as the capacity report gives them. */
+    peakBurnout: peak.peakBurnoutP50,
+    peakBurnoutWeek: peak.peakBurnoutWeek,
     incidents: org.sev2Incidents.p50.reduce((sum, value) => sum + value, 0),
   };
 }

@@ -12,6 +12,18 @@ const ForecastCharts = lazy(() =>
   import('../charts/forecast-charts').then((module) => ({ default: module.ForecastCharts })),
 );
 
+/** While the server computes the plan of record's run: for how long so far, and what shows until then. */
+function ComputingNote(props: { seconds: number | null }) {
+  return (
+    <Show when={props.seconds !== null}>
+      <p class="state state-loading computing-note" role="status" data-testid="computing-note">
+        The server is computing the plan of record's forecast: {props.seconds} s so far (a version's first
+        run; later visits read the stored run). Until it is in, the figures are this browser's mean path.
+      </p>
+    </Show>
+  );
+}
+
 /** The plan of record: headline figures, backlog fan chart, incidents, burnout heat map, teams by first breach. */
 export function DashboardPage() {
   const { session, scenarios, model } = useStores();
@@ -55,6 +67,7 @@ export function DashboardPage() {
         <Match when={planForecast.forecast()}>
           {(forecast) => (
             <>
+              <ComputingNote seconds={planForecast.computingSeconds()} />
               <HeadlineFigures
                 forecast={forecast()}
                 reviewersNeeded={planForecast.reviewersNeeded()}
@@ -68,7 +81,12 @@ export function DashboardPage() {
                     events={planForecast.events()}
                   />
                 </Suspense>
-                <Show when={planForecast.answers()} fallback={<TeamsBreachList forecast={forecast()} />}>
+                <Show
+                  when={planForecast.answers()}
+                  fallback={
+                    <TeamsBreachList forecast={forecast()} reading={planForecast.figuresSource().reading} />
+                  }
+                >
                   {(answers) => (
                     <TeamAnswersTable
                       rows={answers().map(rowOfAnswer)}
@@ -83,6 +101,7 @@ export function DashboardPage() {
         </Match>
         <Match when={true}>
           <Loading what="the plan of record forecast" />
+          <ComputingNote seconds={planForecast.computingSeconds()} />
         </Match>
       </Switch>
     </section>

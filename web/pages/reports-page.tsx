@@ -3,7 +3,7 @@ import { rowOfReport } from '../answers/answer-rows';
 import { CapacityTable } from '../components/capacity-table';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
-import { formatDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { useStores } from '../stores/context';
 
 /**
@@ -57,6 +57,15 @@ export function ReportsPage() {
                 {report().scenario.name} version {report().scenario.version} · horizon {report().horizon}{' '}
                 weeks · generated {formatDate(report().generatedAt.slice(0, 10))}
               </p>
+              <Show when={report().org}>
+                {(org) => (
+                  <p class="org-figure" data-testid="org-peak-burnout">
+                    Peak burnout (organisation, P50): <strong>{formatNumber(org().peakBurnoutP50, 1)}</strong>{' '}
+                    in the week of {formatDate(org().peakBurnoutWeek)} (index 0-100; {report().runs}-run
+                    server forecast, version {report().scenario.version})
+                  </p>
+                )}
+              </Show>
               <TeamAnswersTable
                 rows={report().rows.map(rowOfReport)}
                 source={`P50 of the ${report().runs}-run server forecast of ${report().scenario.name}, version ${report().scenario.version}`}

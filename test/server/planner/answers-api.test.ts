@@ -112,6 +112,21 @@ describe('team answers in the forecast and the report', () => {
     }
   });
 
+  it("gives the org's peak P50 burnout and its first week in the team report, read on the run of its rows", async () => {
+    const id = await newScenario('Org peak');
+    const run = await (await post(`/scenarios/${id}/forecast`, { runs: 50, horizon: 6 })).json();
+    const report = await (await get(`/reports/capacity?scenario=${id}&horizon=6&runs=50`)).json();
+    expect(report.runId).toBe(run.id);
+    const p50: number[] = run.forecast.org.metrics.burnoutRisk.p50;
+    const peak = Math.max(...p50);
+    expect(report.org).toEqual({
+      peakBurnoutP50: peak,
+      peakBurnoutWeek: run.forecast.weeks[p50.indexOf(peak)],
+    });
+    const weekly = await (await get(`/reports/capacity?scenario=${id}&horizon=6&runs=50&grain=week`)).json();
+    expect(weekly.org).toBeUndefined();
+  });
+
   it('reports an older version on request, with its name and version in every CSV row', async () => {
     const id = await newScenario('Versions');
     await post(`/scenarios/${id}/versions`, { name: 'Versions v2', events: [] });

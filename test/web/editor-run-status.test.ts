@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
+
+/** What the editor's forecast says at one moment: the headline's source and labels, the run status. */
+interface Shown {
+  source: string | null;
+  labels: string[];
+  /** The progress bar's value and maximum, while Monte Carlo runs. */
+  bar: { value: number; max: number } | null;
+  runsDone: string | null;
+  bandsShown: string | null;
+}
+
+/**
+ * Page script: records in `window.shown` every distinct state of the editor's forecast panel, read
+ * after each change of the page (a MutationObserver runs once the change is rendered, so a state
+ * is what one frame shows).
+ */
+function recordShown() {
+  const shown: Shown[] = [];
+  (window as unknown as { shown: Shown[] }).shown = shown;
+  let last = '';
+  const text = (root: Element, selector: string) =>
+    root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+  const read = () => {
+    const root = document.querySelector('.editor-forecast');
+    if (!root) return;
+    const bar = root.querySelector<HTMLProgressElement>('#mc-progress');
+    const state: Shown = {
+      source: text(root, '[data-testid=figures-source]'),
+      labels: [...root.querySelectorAll('.headline .figure-label')].map((label) => label.textContent ?? ''),
+      bar: bar ? { value: bar.value, max: bar.max } : null,
+      runsDone: text(root, '[data-testid=runs-done]'),
+      bandsShown: text(root, '[data-testid=bands-shown]'),
+    };
+    const key = JSON.stringify(state);
+    if (key !== last) shown.push(state);
+    last = key;
+  };
+  new MutationObserver(read).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
+}
+
+/** Opens a new scenario (the live preview: mean path, then 100-run bands) and returns every state shown until all runs are in. */
+async function newScenarioStates(page: Page, url: string): Promise<Shown[]> {
+  await page.addInitScript(recordShown);
+  await page.goto(`${url}/scenarios/new`);
+  await page.getByText(/P10-P90 bands from 100 Monte Carlo runs/).waitFor({ timeout: 240_000 });
+  return page.evaluate(() => (window as unknown as { shown: Shown[] }).shown);
+}
+
+describeInBrowser("The editor's live preview in Chromium says what its figures are read on", (env) => {
+  it(
+    "labels the headline figures 'mean path' while the preview has no bands, and P50 once they arrive",
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page, { path: '/scenarios' });
+      const states = (await newScenarioStates(page, env.server.url)).filter((s) => s.labels.length > 0);
+      const labels = (reading: string) => [
+        `First breach (earliest team, ${reading})`,
+        `Teams at risk (${reading})`,
+        `Peak burnout (organisation, ${reading})`,
+        'Reviewers needed vs today',
+        `Org totals: first breach by metric (${reading})`,
+      ];
+      const meanPath = states.filter((s) => s.source?.startsWith('Live preview: mean path'));
+      const banded = states.filter((s) => s.source?.startsWith('Live preview: P50 of'));
+      expect(meanPath.length).toBeGreaterThan(0);
+      expect(banded.length).toBeGreaterThan(0);
+      expect(meanPath.length + banded.length).toBe(states.length);
+      for (const state of meanPath) expect(state.labels).toEqual(labels('mean path'));
+      for (const state of banded) expect(state.labels).toEqual(labels('P50'));
+      await page.screenshot({ path: 'test-results/editor-new-banded-1440.png' });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+
+  it(
+    'shows the same count of Monte Carlo runs done on the progress bar and in its text, and bands from no more runs than are done',
+    async () => {
+      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      await env.signIn(page, { path: '/scenarios' });
+      const running = (await newScenarioStates(page, env.server.url)).filter((s) => s.bar !== null);
+      expect(running.length).toBeGreaterThan(1);
+      for (const state of running) {
+        expect(state.bar!.max).toBe(100);
+        expect(state.runsDone).toBe(`${state.bar!.value} of 100 done`);
+        const partial = /first (\d+) of 100 runs/.exec(state.bandsShown ?? '');
+        if (partial) expect(Number(partial[1])).toBeLessThanOrEqual(state.bar!.value);
+        else expect(state.bandsShown).toBe('charts: mean path until the first bands');
+      }
+      expect(running.some((s) => /first \d+ of 100 runs/.test(s.bandsShown ?? ''))).toBe(true);
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs * 2,
+  );
+});
