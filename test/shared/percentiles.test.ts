@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectInPlace, writeQuantiles } from '../../shared/engine/percentiles';
+import { rankSlack, selectInPlace, writeQuantiles } from '../../shared/engine/percentiles';
 import { toSignificant } from '../../shared/engine/significant';
 
 /** P10, P50 and P90 as writeQuantiles writes them for `values`. */
@@ -60,6 +60,43 @@ describe('approximate percentiles', () => {
     );
   });
 
+  it('are exact for whole numbers spanning fewer than 4,096 values (counted), where bucketing may miss by the slack', () => {
+    // -2,000, -1,990, .., 1,990 shuffled: nearest ranks 40, 200 (199.5 rounded) and 359 of 400.
+    const values = Array.from({ length: 400 }, (_, i) => ((i * 7919) % 400) * 10 - 2_000);
+    expect(bands(values)).toEqual([-1_600, 0, 1_590]);
+  });
+
+  it('give 0 for samples a subnormal apart (too close to bucket), from a shared buffer, after another call', () => {
+    expect(bands([1, 2, 3])).toEqual([1, 2, 3]);
+    const out = [[9], [9], [9]] as [number[], number[], number[]];
+    writeQuantiles(Float64Array.of(7, 7, 0, 5e-324, 0, 5e-324, 7), 2, 4, 0, ...out);
+    expect(out.map((band) => band[0]! + 0)).toEqual([0, 0, 0]);
+  });
+
+  it('keep every rank right when more than 1,024 samples crowd one bucket of a narrowed pool', () => {
+    // 0 and 1,000 set the range: one histogram bucket holds [0, 3.9), where 0 and 3 stretch the
+    // pool and 2,990 values 3e-6 apart from 1 crowd one of its 256 narrower buckets.
+    const values = [0, 1_000, 3, ...Array.from({ length: 2_990 }, (_, j) => 1 + ((j * 7919) % 2_990) * 3e-6)];
+    const [p10, p50, p90] = bands(values);
+    expect(allowed(values, 0.1)).toContain(p10);
+    expect(allowed(values, 0.5)).toContain(p50);
+    expect(allowed(values, 0.9)).toContain(p90);
+  });
+
+  it('read only their own samples of a shared buffer: neighbours equal to the smallest change nothing', () => {
+    // The bands of a week read one metric's runs out of a buffer holding every metric's.
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 1, maxLength: 500 }), (values) => {
+        const low = Math.min(...values);
+        const buffer = Float64Array.from([low, low, ...values, low, low]);
+        const out = [[0], [0], [0]] as [number[], number[], number[]];
+        writeQuantiles(buffer, 2, values.length, 0, ...out);
+        expect(out.map((band) => band[0]! + 0)).toEqual(bands(values));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('keep every rank right when all three share one crowded bucket (990 values in [0, 1), 10 at a million)', () => {
     // 1,000 samples: 0/990 .. 989/990 shuffled, then ten outliers. Nearest ranks 100, 500 and 899,
     // each within 2 ranks: P10 in 98/990 .. 102/990, P50 in 498/990 .. 502/990, P90 in 897/990 .. 901/990.
@@ -74,6 +111,19 @@ describe('approximate percentiles', () => {
     expect(p50).toBeLessThanOrEqual(502);
     expect(p90).toBeGreaterThanOrEqual(897);
     expect(p90).toBeLessThanOrEqual(901);
+  });
+});
+
+describe('rank slack', () => {
+  it.each([
+    [399, 0],
+    [400, 1],
+    [1_000, 2],
+    [1_199, 2],
+    [1_200, 3],
+    [10_000, 25],
+  ])('lets a percentile of %i samples miss by %i ranks (0.25 points, rounded down)', (n, ranks) => {
+    expect(rankSlack(n)).toBe(ranks);
   });
 });
 

@@ -60,4 +60,88 @@ describe('team twins of the mean path', () => {
     expect(together.teams[2]!.metrics).toEqual(alone.teams[0]!.metrics);
     expect(together.teams[2]!.metrics).toEqual(together.teams[0]!.metrics);
   });
+
+  it('keeps a team apart whose run scales its change rates while the earlier team’s does not', () => {
+    const input = forecastInputSchema.parse(inputWith(storyEvents, {}, [team('a'), team('b')]));
+    const [a, b] = teamParameters(input).map(centralParams);
+    const scaled = { ...b!, changeRateScale: Float64Array.of(1, 1, 1, 1) };
+    expect([...firstTwins(buildTimeline(input), [a!, scaled])]).toEqual([0, 1]);
+    expect([...firstTwins(buildTimeline(input), [scaled, a!])]).toEqual([0, 1]);
+  });
+
+  it('maps a team to an earlier twin that is not the first team', () => {
+    const small = (id: string) => team(id, { headcount: { junior: 1, mid: 2, senior: 1, principal: 0 } });
+    expect(twinsOf([small('s'), team('a'), team('b'), small('t')])).toEqual([0, 1, 1, 0]);
+  });
+
+  it('keeps apart teams whose rows differ only by -0 against 0 (1 / -0 is -Infinity)', () => {
+    const input = forecastInputSchema.parse(inputWith([], {}, [team('a'), team('b')]));
+    const timeline = buildTimeline(input);
+    const params = teamParameters(input).map(centralParams);
+    expect([...firstTwins(timeline, params)]).toEqual([0, 0]);
+    expect([...firstTwins(timeline, [params[0]!, params[0]!])]).toEqual([0, 0]);
+    timeline.shock[timeline.shock.length - 1] = -0;
+    expect([...firstTwins(timeline, params)]).toEqual([0, 1]);
+  });
+
+  it.each(['adoption', 'rampDeficit', 'shock', 'reviewTime'] as const)(
+    'keeps apart teams whose %s rows hold the same sum in another order',
+    (row) => {
+      const input = forecastInputSchema.parse(inputWith([], {}, [team('a'), team('b')]));
+      const timeline = buildTimeline(input);
+      const values = timeline[row];
+      const n = values.length / 2;
+      values[n - 2]! += 0.25;
+      values[2 * n - 1]! += 0.25;
+      expect([...firstTwins(timeline, teamParameters(input).map(centralParams))]).toEqual([0, 1]);
+    },
+  );
+
+  describe('headcount ops (no timeline row shows them)', () => {
+    const layoff = (teamId: string, date: string, extra: object = { count: 1, level: 'mid' }) =>
+      ({ type: 'layoff', date, teamIds: [teamId], ...extra }) as ScenarioEventInput;
+    const promotion = (teamId: string, toLevel: string) =>
+      ({
+        type: 'promotion',
+        date: '2026-03-02',
+        teamId,
+        fromLevel: 'mid',
+        toLevel,
+        count: 1,
+      }) as ScenarioEventInput;
+    /** Teams a and x: the same layoff on 2 Feb, then their own second op. */
+    const twinsAfter = (
+      second: (id: string) => ScenarioEventInput,
+      otherSecond: (id: string) => ScenarioEventInput,
+    ) =>
+      twinsOf(
+        [team('a'), team('x')],
+        [layoff('a', '2026-02-02'), layoff('x', '2026-02-02'), second('a'), otherSecond('x')],
+      );
+    const march = (id: string) => layoff(id, '2026-03-02');
+
+    it('maps a team with the same ops to its twin', () => {
+      expect(twinsAfter(march, march)).toEqual([0, 0]);
+      expect(
+        twinsAfter(
+          (id) => promotion(id, 'senior'),
+          (id) => promotion(id, 'senior'),
+        ),
+      ).toEqual([0, 0]);
+    });
+
+    it.each<[string, (id: string) => ScenarioEventInput, (id: string) => ScenarioEventInput]>([
+      ['week', march, (id) => layoff(id, '2026-03-09')],
+      [
+        'kind (a percent, not a count)',
+        march,
+        (id) => layoff(id, '2026-03-02', { percent: 1, level: 'mid' }),
+      ],
+      ['level', march, (id) => layoff(id, '2026-03-02', { count: 1, level: 'senior' })],
+      ['amount', march, (id) => layoff(id, '2026-03-02', { count: 2, level: 'mid' })],
+      ['level moved to', (id) => promotion(id, 'senior'), (id) => promotion(id, 'principal')],
+    ])('keeps apart a team whose second op differs only in its %s', (_, second, otherSecond) => {
+      expect(twinsAfter(second, otherSecond)).toEqual([0, 1]);
+    });
+  });
 });
