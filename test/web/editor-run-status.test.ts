@@ -10,6 +10,8 @@ interface Shown {
   bar: { value: number; max: number } | null;
   runsDone: string | null;
   bandsShown: string | null;
+  /** The scenario's entry in each fan chart's legend, then the charts' titles. */
+  charts: string[];
 }
 
 /**
@@ -33,6 +35,10 @@ function recordShown() {
       bar: bar ? { value: bar.value, max: bar.max } : null,
       runsDone: text(root, '[data-testid=runs-done]'),
       bandsShown: text(root, '[data-testid=bands-shown]'),
+      charts: [
+        ...[...root.querySelectorAll('ul.legend li:last-child')].map((item) => item.textContent ?? ''),
+        ...[...root.querySelectorAll('.chart-title')].map((title) => title.textContent ?? ''),
+      ],
     };
     const key = JSON.stringify(state);
     if (key !== last) shown.push(state);
@@ -56,7 +62,7 @@ async function newScenarioStates(page: Page, url: string): Promise<Shown[]> {
 
 describeInBrowser("The editor's live preview in Chromium says what its figures are read on", (env) => {
   it(
-    "labels the headline figures 'mean path' while the preview has no bands, and P50 once they arrive",
+    "labels the headline figures, chart legends and heat map 'mean path' while the preview has no bands, and P50 once they arrive",
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page, { path: '/scenarios' });
@@ -73,8 +79,23 @@ describeInBrowser("The editor's live preview in Chromium says what its figures a
       expect(meanPath.length).toBeGreaterThan(0);
       expect(banded.length).toBeGreaterThan(0);
       expect(meanPath.length + banded.length).toBe(states.length);
-      for (const state of meanPath) expect(state.labels).toEqual(labels('mean path'));
-      for (const state of banded) expect(state.labels).toEqual(labels('P50'));
+      const charts = (reading: string, line: string) => [
+        `New scenario: ${line}`,
+        `New scenario: ${line}`,
+        'Org sign-off backlog',
+        'Severity-2 incidents per week',
+        `Burnout risk by team and week (${reading}, index 0-100; teams sorted by peak risk)`,
+      ];
+      for (const state of meanPath) {
+        expect(state.labels).toEqual(labels('mean path'));
+        if (state.charts.length > 0)
+          expect(state.charts).toEqual(charts('mean path', 'mean path (bands follow)'));
+      }
+      for (const state of banded) {
+        expect(state.labels).toEqual(labels('P50'));
+        if (state.charts.length > 0) expect(state.charts).toEqual(charts('P50', 'P50 line, P10-P90 band'));
+      }
+      expect(meanPath.some((state) => state.charts.length > 0)).toBe(true);
       await page.screenshot({ path: 'test-results/editor-new-banded-1440.png' });
       expect(errors).toEqual([]);
     },

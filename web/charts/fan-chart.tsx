@@ -16,7 +16,13 @@ export interface FanSeries {
   colour: string;
   band: Band;
   faint?: boolean;
+  /** The band is a mean path (Monte Carlo bands not in yet): said so in the legend and read-out. */
+  meanPath?: boolean;
 }
+
+/** What a banded series' line and band are, for its legend entries. */
+const bandWords = (s: FanSeries) =>
+  s.meanPath ? `${s.label}: mean path (bands follow)` : `${s.label}: P50 line, P10-P90 band`;
 
 interface FanChartProps {
   /** Chart title, also the accessible name of the canvas. */
@@ -112,11 +118,11 @@ function buildOptions(props: FanChartProps, width: number, plugins: uPlot.Plugin
 function readoutAt(props: FanChartProps, index: number): string {
   const digits = props.digits ?? 0;
   const n = (values: ArrayLike<number>) => formatNumber(values[index] ?? 0, digits);
-  const parts = props.series.map((s) =>
-    s.faint
-      ? `${s.label} P50 ${n(s.band.p50)}`
-      : `${s.label} P50 ${n(s.band.p50)} (P10 ${n(s.band.p10)} to P90 ${n(s.band.p90)})`,
-  );
+  const parts = props.series.map((s) => {
+    if (s.faint) return `${s.label} P50 ${n(s.band.p50)}`;
+    if (s.meanPath) return `${s.label} mean path ${n(s.band.p50)}`;
+    return `${s.label} P50 ${n(s.band.p50)} (P10 ${n(s.band.p10)} to P90 ${n(s.band.p90)})`;
+  });
   return `Week of ${formatDate(props.weeks[index] ?? '')}: ${parts.join('; ')} ${props.unit}`;
 }
 
@@ -170,8 +176,7 @@ export function FanChart(props: FanChartProps) {
   createEffect(on(eventDates, () => chart?.redraw(false), { defer: true }));
   onCleanup(() => chart?.destroy());
 
-  const legendLine = (s: FanSeries) =>
-    s.faint ? `${s.label} (P50, dashed)` : `${s.label}: P50 line, P10-P90 band`;
+  const legendLine = (s: FanSeries) => (s.faint ? `${s.label} (P50, dashed)` : bandWords(s));
   const readout = () => {
     const i = index();
     return i === null || i >= props.weeks.length ? '' : readoutAt(props, i);
@@ -226,7 +231,7 @@ export function FanChart(props: FanChartProps) {
                       : withAlpha(s().colour, 0.25),
                 }}
               />
-              {s().faint ? `${s().label} (P50)` : `${s().label}: P50 line, P10-P90 band`}
+              {s().faint ? `${s().label} (P50)` : bandWords(s())}
             </li>
           )}
         </Index>

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { Forecast } from '../../shared';
+import type { FiguresReading } from '../forecast/figures-source';
 import type { ChartEvent } from './chart-events';
 import { FanChart, type FanSeries } from './fan-chart';
 import { BurnoutHeatMap } from './heat-map';
@@ -15,6 +16,8 @@ interface ForecastChartsProps {
   heatMap?: boolean;
   /** Scenario events marked on the time axis. */
   events?: ChartEvent[] | undefined;
+  /** What the forecast's figures are read on (default P50): a mean path is said so in legends and titles. */
+  reading?: FiguresReading;
 }
 
 const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['band'], colour: string) => {
@@ -26,7 +29,12 @@ const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['ban
       band: pick(props.baseline),
       faint: true,
     });
-  series.push({ label: props.label, colour, band: pick(props.forecast) });
+  series.push({
+    label: props.label,
+    colour,
+    band: pick(props.forecast),
+    meanPath: props.reading === 'mean path',
+  });
   return series;
 };
 
@@ -53,7 +61,7 @@ export function ForecastCharts(props: ForecastChartsProps) {
         events={props.events}
       />
       <Show when={props.heatMap !== false}>
-        <BurnoutHeatMap forecast={props.forecast} />
+        <BurnoutHeatMap forecast={props.forecast} reading={props.reading ?? 'P50'} />
       </Show>
     </div>
   );

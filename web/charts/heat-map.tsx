@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Band, Forecast } from '../../shared';
+import type { FiguresReading } from '../forecast/figures-source';
 import { formatDate, formatNumber, tickLabel, toSeconds } from '../format';
 import { ChartFrame } from './chart-frame';
 import type { ChartTable } from './chart-table';
@@ -159,7 +160,7 @@ function WeekAxis(props: { weeks: readonly string[]; grid: HeatGrid }) {
  * Canvas heat map of teams x weeks burnout risk, with a colour scale legend and a read-out of
  * the cell under the cursor: hover, or focus the map and move with the arrow keys.
  */
-export function BurnoutHeatMap(props: { forecast: Forecast }) {
+export function BurnoutHeatMap(props: { forecast: Forecast; reading: FiguresReading }) {
   let host!: HTMLDivElement;
   let canvas!: HTMLCanvasElement;
   let frame = 0;
@@ -205,7 +206,7 @@ export function BurnoutHeatMap(props: { forecast: Forecast }) {
   });
   return (
     <ChartFrame
-      title="Burnout risk by team and week (P50, index 0-100; teams sorted by peak risk)"
+      title={`Burnout risk by team and week (${props.reading}, index 0-100; teams sorted by peak risk)`}
       table={table}
       canvas={() => canvas}
       legend={() => ['Colour: viridis, dark 0 (rested) to yellow 100 (burnt out)']}

@@ -95,6 +95,7 @@ export function ForecastPanel(props: ForecastPanelProps) {
                 baselineLabel={props.baselineLabel}
                 label={props.label}
                 events={props.events}
+                reading={props.runner.figuresSource().reading}
                 measured
               />
             </Suspense>

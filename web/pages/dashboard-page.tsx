@@ -79,6 +79,7 @@ export function DashboardPage() {
                     forecast={forecast()}
                     label={plan()?.name ?? 'Plan of record'}
                     events={planForecast.events()}
+                    reading={planForecast.figuresSource().reading}
                   />
                 </Suspense>
                 <Show
