@@ -1,7 +1,7 @@
 import type { ModelParams } from './model-params';
 import type { QueueRates } from './queue-closure';
 import type { OvertimeRule } from './queue-overtime';
-import { START_LOAD_CAP } from './queue-week';
+import { START_LOAD_CAP } from './start-queue';
 import type { TeamRuns } from './team-state';
 import { burstyWeekQueue, newWeekDemand, newWeekQueue, type WeekDemand } from './week-queue';
 

@@ -56,6 +56,16 @@ export const countDistribution = (mean: number, variance: number, out: CountDist
   }
 };
 
+/** Copies the gamma `from` into `to` (a kept distribution, so `to` need not be filled again for that state). */
+export const copyCountDistribution = (from: CountDistribution, to: CountDistribution): void => {
+  to.mean = from.mean;
+  to.variance = from.variance;
+  to.square = from.square;
+  to.shape = from.shape;
+  to.scale = from.scale;
+  to.wh.set(from.wh);
+};
+
 /** Normal scores beyond which a tail is 0 or 1 to double precision's use here (Q(9) < 1.2e-19). */
 const FAR = 9;
 

@@ -1,6 +1,7 @@
-import { anchorAt, stationaryAt } from './anchor-table';
+import { anchorAt } from './anchor-table';
 import {
   type Above,
+  copyCountDistribution,
   countDistribution,
   excessOf,
   gammaAtScore,
@@ -10,7 +11,7 @@ import {
 import { normalQuantile } from './distributions';
 import { MAX_WAIT_HOURS } from './metrics';
 import { advanceQueue, evaluateQueue, type QueueEvaluation, type QueueRates } from './queue-closure';
-import { type OvertimeEffect, type OvertimeRule, overtimeEffect } from './queue-overtime';
+import { type OvertimeRule, overtimeEffect } from './queue-overtime';
 import { excessShape, waitFigures, zeroInflatedAt } from './queue-waits';
 import { averagedShare, correlationRate, relaxedShare } from './relaxation';
 import type { TeamRuns } from './team-state';
@@ -52,90 +53,13 @@ const stepFactor = (error: number, tolerance: number): number =>
   error > 0 ? Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY * Math.sqrt(tolerance / error))) : MAX_FACTOR;
 
 /**
- * Highest load a forecast's starting queue is taken at: a team overloaded today has an unknown
- * backlog, so it starts from the stationary queue at this load (monotone in the load) and grows.
- */
-export const START_LOAD_CAP = 0.95;
-
-/** The capped load {@link startQueue} takes the stationary queue at. */
-const startLoad = { arrivals: 0, capacity: 0, servers: 1, serviceCv2: 1 };
-/** Scratch of {@link startQueue}: a stationary queue's moments above the reviewers, and its overtime. */
-const startAbove: Above = newAbove();
-const startOvertime: OvertimeEffect = {
-  hoursPerReviewer: 0,
-  busyHoursPerReviewer: 0,
-  waiting: 0,
-  covariance: 0,
-};
-
-/** Overtime hours per reviewer are settled to this (hours) when a forecast starts. */
-const OVERTIME_PRECISION = 1e-4;
-
-/**
- * The stationary queue of `startLoad` with `hours` of overtime per reviewer (at `perHour`
- * changes a week per hour per reviewer) into `s.trial`; returns the overtime `rule` sets from
- * that queue minus `hours` (0 at the overtime the queue sustains), or NaN with no stationary queue.
- */
-const overtimeGap = (
-  s: TeamRuns,
-  regular: number,
-  perHour: number,
-  rule: OvertimeRule,
-  hours: number,
-): number => {
-  startLoad.capacity = regular + perHour * hours;
-  if (!stationaryAt(startLoad, s.closure, s.trial)) return Number.NaN;
-  countDistribution(s.trial.mean, s.trial.variance, s.closure.n);
-  momentsAbove(s.closure.n, startLoad.servers, startAbove);
-  overtimeEffect(s.closure.n, s.trial, startAbove, startLoad.servers, rule, startOvertime);
-  return startOvertime.hoursPerReviewer - hours;
-};
-
-/**
- * Starts run r's queue as a team that has run at week 0's `rates` (regular capacity) under the
- * overtime `rule` for a while: the stationary queue at the overtime it sustains (the rule
- * applied to that queue gives back the same hours; bisection, the gap falls as overtime rises).
- * The load is capped at {@link START_LOAD_CAP} (the rule shifted to match): a team overloaded
- * today has an unknown backlog, so it starts from the queue of that load and grows. No capacity
- * starts empty.
- */
-export const startQueue = (
-  s: TeamRuns,
-  r: number,
-  rates: QueueRates,
-  rule: OvertimeRule,
-  perHour: number,
-): void => {
-  const regular = rates.capacity;
-  const capped = Math.min(rates.arrivals, START_LOAD_CAP * regular);
-  startLoad.arrivals = capped;
-  startLoad.servers = rates.servers;
-  startLoad.serviceCv2 = rates.serviceCv2;
-  const offset = rule.offset;
-  rule.offset = offset - rule.slope * (rates.arrivals - capped);
-  let low = 0;
-  let high = rule.cap > 0 && perHour > 0 ? rule.cap : 0;
-  if (!(overtimeGap(s, regular, perHour, rule, high) < 0)) low = high;
-  while (high - low > OVERTIME_PRECISION) {
-    const mid = (low + high) / 2;
-    if (overtimeGap(s, regular, perHour, rule, mid) > 0) low = mid;
-    else high = mid;
-  }
-  const stationary = !Number.isNaN(overtimeGap(s, regular, perHour, rule, low));
-  rule.offset = offset;
-  s.inSystem[r] = stationary ? s.trial.mean : 0;
-  s.inSystemVariance[r] = stationary ? s.trial.variance : 0;
-  s.aboveServers[r] = 0;
-  s.step[r] = 1;
-};
-
-/**
  * Sets run r's overtime for the week from its queue now into `s.overtime` (the rule over the
  * queue's spread), leaving the queue's moments above the n = `servers` reviewers in
  * `s.from.above` (carried from the week before when the reviewers are the same).
  */
 export const runOvertime = (s: TeamRuns, r: number, servers: number, rule: OvertimeRule): void => {
   const e = s.from;
+  const counts = s.counts[r]!;
   e.mean = s.inSystem[r]!;
   e.variance = s.inSystemVariance[r]!;
   const at = e.above;
@@ -144,14 +68,14 @@ export const runOvertime = (s: TeamRuns, r: number, servers: number, rule: Overt
     at.first = s.aboveFirst[r]!;
     at.second = s.aboveSecond[r]!;
   } else {
-    countDistribution(e.mean, e.variance, s.closure.n);
-    momentsAbove(s.closure.n, servers, at);
+    countDistribution(e.mean, e.variance, counts);
+    momentsAbove(counts, servers, at);
     s.aboveServers[r] = servers;
     s.aboveShare[r] = at.share;
     s.aboveFirst[r] = at.first;
     s.aboveSecond[r] = at.second;
   }
-  overtimeEffect(s.closure.n, e, at, servers, rule, s.overtime);
+  overtimeEffect(counts, e, at, servers, rule, s.overtime);
 };
 
 /** A week of run r's queue: the backlog at its end, the changes completed, and waits in `s.waits`. */
@@ -220,6 +144,7 @@ const integrate = (
   s.aboveShare[r] = from.above.share;
   s.aboveFirst[r] = from.above.first;
   s.aboveSecond[r] = from.above.second;
+  if (c.n.mean === from.mean && c.n.variance === from.variance) copyCountDistribution(c.n, s.counts[r]!);
   return from;
 };
 

@@ -2,7 +2,7 @@ import { settleBursts } from './bursty-start';
 import { binomial, gamma, poisson } from './distributions';
 import { cappedRatio, M, MAX_BACKLOG_WEEKS, MAX_UTILIZATION, METRIC_COUNT } from './metrics';
 import { overtimeOffset, settleOvertime } from './overtime-week';
-import { startQueue } from './queue-week';
+import { startQueue } from './start-queue';
 import { applyOps, type TeamRuns } from './team-state';
 import type { Timeline } from './timeline';
 import { burstyWeekQueue, newWeekDemand, newWeekQueue, runWeekQueue } from './week-queue';

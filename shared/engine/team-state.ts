@@ -1,4 +1,5 @@
 import { type ClosureScratch, newScratch } from './closure-scratch';
+import { type CountDistribution, newCountDistribution } from './count-distribution';
 import { applyHeadcountOp } from './headcount-ops';
 import type { ModelParams } from './model-params';
 import {
@@ -36,6 +37,11 @@ export interface TeamRuns {
   aboveShare: Float64Array;
   aboveFirst: Float64Array;
   aboveSecond: Float64Array;
+  /**
+   * Per run: the count distribution of the queue at the last week's end, kept so that the next
+   * week's overtime rule, taken over it, need not fill it again after the other runs' weeks.
+   */
+  counts: CountDistribution[];
   fatigue: Float64Array;
   incidentHours: Float64Array;
   /** Weekly attrition hazard added at full fatigue, per run: routine rate x (multiplier - 1). */
@@ -85,6 +91,7 @@ export const startTeamRuns = (
     aboveShare: new Float64Array(runs),
     aboveFirst: new Float64Array(runs),
     aboveSecond: new Float64Array(runs),
+    counts: Array.from({ length: runs }, newCountDistribution),
     fatigue: new Float64Array(runs),
     incidentHours: new Float64Array(runs),
     burnoutHazard: Float64Array.from(
