@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { bin, demoToken, startDemoServer, startHello } from '../helpers/bench-processes';
+import { cpuMs, rssMb } from '../helpers/process-stats';
 import { recordFigures } from './figures';
 
 const CONNECTIONS = 200;
@@ -61,12 +62,6 @@ interface Load {
   errors: number;
 }
 
-/** CPU time (user + system, all threads) process `pid` has used so far, ms. */
-const cpuMs = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-};
-
 /** The process that serves: `pid` itself, or its one child (tsx runs the hello server in a child node). */
 const servingPid = (pid: number): number => {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
@@ -113,9 +108,6 @@ function autocannon(target: Target, seconds = SECONDS, serverPid?: number): Prom
     }),
   );
 }
-
-const rssMb = (pid: number): number =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 const { server, database } = await startDemoServer();
 const hello = await startHello();

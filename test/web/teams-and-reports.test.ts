@@ -203,4 +203,26 @@ describe('teams, roster import and reports in Chromium', () => {
     },
     browserTestTimeoutMs,
   );
+
+  it(
+    'runs the plan of record forecast as a background job from the reports page and shows its progress until the report reads the stored run',
+    async () => {
+      const { page, errors } = await env.open();
+      await env.signIn(page, { path: '/reports' });
+      await page.locator('table.report').waitFor({ timeout: 90_000 });
+      await page.getByRole('button', { name: 'Run the forecast in the background' }).click();
+      const status = page.locator('.forecast-job [role=status]');
+      await status.filter({ hasText: /^Done/ }).waitFor({ timeout: 120_000 });
+      expect(await status.textContent()).toBe('Done: the report reads the stored run.');
+      const bar = page.getByRole('progressbar', { name: 'Background forecast' });
+      expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
+      expect(await page.getByRole('button', { name: 'Run the forecast in the background' }).isEnabled()).toBe(
+        true,
+      );
+      await page.locator('table.report').waitFor();
+      await page.screenshot({ path: 'test-results/reports-background-forecast.png' });
+      expect(errors).toEqual([]);
+    },
+    browserTestTimeoutMs,
+  );
 });

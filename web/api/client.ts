@@ -1,4 +1,5 @@
 import type { ScenarioInput, Thresholds } from '../../shared';
+import type { ForecastJob } from '../../shared/contract/forecast-job';
 import { ApiError, toApiError } from './api-error';
 import type {
   ForecastRun,
@@ -132,6 +133,13 @@ export const api = {
     request<ForecastRun>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/forecast`, {
       body: options,
     }),
+  /** Starts the default forecast of a scenario's latest version as a background job (planners, admins). */
+  startForecastJob: (slug: string, id: string) =>
+    request<ForecastJob>('POST', `${org(slug)}/scenarios/${encodeURIComponent(id)}/forecast-jobs`, {
+      body: {},
+    }),
+  forecastJob: (slug: string, jobId: string) =>
+    request<ForecastJob>('GET', `${org(slug)}/forecast-jobs/${encodeURIComponent(jobId)}`),
   thresholds: (slug: string) => request<OrgThresholds>('GET', `${org(slug)}/thresholds`),
   saveThresholds: (slug: string, changes: Partial<Thresholds>) =>
     request<OrgThresholds>('PATCH', `${org(slug)}/thresholds`, { body: changes }),

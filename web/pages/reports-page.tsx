@@ -1,6 +1,7 @@
 import { For, Match, onMount, Show, Switch } from 'solid-js';
 import { rowOfReport } from '../answers/answer-rows';
 import { CapacityTable } from '../components/capacity-table';
+import { ForecastJobPanel } from '../components/forecast-job-panel';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
 import { formatDate, formatNumber } from '../format';
@@ -14,15 +15,24 @@ const modelErrorLines = (rows: Record<string, unknown>[]): { teams: string[]; li
   const byLine = new Map<string, string[]>();
   for (const row of rows) {
     const line = String(row.modelError ?? 'Not stated (a run stored before model-error lines).');
-    byLine.set(line, [...(byLine.get(line) ?? []), String(row.team)]);
+    const teams = byLine.get(line);
+    if (teams) teams.push(String(row.team));
+    else byLine.set(line, [String(row.team)]);
   }
   return [...byLine].map(([line, teams]) => ({ teams, line }));
 };
 
 /** The capacity report of the plan of record: a sortable table and the API's CSV, by team or by team and week. */
 export function ReportsPage() {
-  const [{ capacity, csvUrl }, actions] = useStores().reports;
+  const { reports, session, scenarios } = useStores();
+  const [{ capacity, csvUrl }, actions] = reports;
   onMount(() => actions.open());
+  /** The org and its plan of record, for planners and admins, who may start background forecasts. */
+  const jobTarget = () => {
+    const slug = session[0].orgSlug();
+    const plan = scenarios[0].list()?.find((scenario) => scenario.planOfRecord);
+    return session[0].canEdit() && slug && plan ? { slug, id: plan.id } : null;
+  };
   return (
     <section class="page">
       <div class="page-head">
@@ -40,6 +50,15 @@ export function ReportsPage() {
           )}
         </Show>
       </div>
+      <Show when={jobTarget()}>
+        {(target) => (
+          <ForecastJobPanel
+            slug={target().slug}
+            scenarioId={target().id}
+            onDone={() => void actions.reload()}
+          />
+        )}
+      </Show>
       <Switch>
         <Match when={capacity.error}>
           <ErrorMessage error={capacity.error} retry={() => void actions.reload()} />

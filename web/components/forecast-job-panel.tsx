@@ -1,0 +1,60 @@
+import { createSignal, onCleanup, Show } from 'solid-js';
+import type { ForecastJob } from '../../shared/contract/forecast-job';
+import { api } from '../api/client';
+import { ErrorMessage } from './states';
+
+/** How often a running job's progress is read (ms): a 10,000-team job moves one of 40 slices every few seconds. */
+const POLL_MS = 2_000;
+
+const statusLine = (job: ForecastJob): string => {
+  if (job.status === 'queued') return 'Queued behind the server’s other background forecasts.';
+  if (job.status === 'running')
+    return job.total > 0
+      ? `Running: ${job.done} of ${job.total} slices done.`
+      : 'Running: planning the slices.';
+  if (job.status === 'done') return 'Done: the report reads the stored run.';
+  return `Failed: ${String(job.error?.detail ?? 'the forecast failed')}`;
+};
+
+/**
+ * Runs the default forecast of a scenario as a background job (large orgs, whose forecast takes
+ * longer than a request may wait) and shows its progress in slices, read over the API every
+ * {@link POLL_MS}; `onDone` once the run is stored (e.g. the report reloads and reads it).
+ */
+export function ForecastJobPanel(props: { slug: string; scenarioId: string; onDone: () => void }) {
+  const [job, setJob] = createSignal<ForecastJob | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const follow = (next: ForecastJob) => {
+    setJob(next);
+    if (next.status === 'done') props.onDone();
+    else if (next.status !== 'failed') timer = setTimeout(() => void read(next.id), POLL_MS);
+  };
+  const read = (id: string) => api.forecastJob(props.slug, id).then(follow, setError);
+  const start = () => {
+    setError(null);
+    void api.startForecastJob(props.slug, props.scenarioId).then(follow, setError);
+  };
+  const busy = () => job()?.status === 'queued' || job()?.status === 'running';
+  return (
+    <div class="forecast-job">
+      <button type="button" disabled={busy()} onClick={start}>
+        Run the forecast in the background
+      </button>
+      <Show when={job()}>
+        {(current) => (
+          <span class="run-progress">
+            <progress
+              aria-label="Background forecast"
+              max={Math.max(current().total, 1)}
+              value={current().status === 'done' ? Math.max(current().total, 1) : current().done}
+            />
+            <span role="status">{statusLine(current())}</span>
+          </span>
+        )}
+      </Show>
+      <Show when={error()}>{(problem) => <ErrorMessage error={problem()} retry={start} />}</Show>
+    </div>
+  );
+}
