@@ -307,6 +307,25 @@ export const equivalents: Equivalent[] = [
     line: '  } else if (Number.isFinite(TOP_BUCKET / (high - low))) {',
     reason: 'only picks bucketing or exact selection for samples not counted: both answer within the slack',
   },
+  ...[
+    'const rowSum = (values: ArrayLike<number>, from: number, length: number): number => {',
+    '  for (let i = 0; i < length; i++) sum += values[from + i]!;',
+    '    const key = [',
+    '      rowSum(',
+    "    ].join(',');",
+  ].map((line) => ({
+    file: 'shared/engine/team-twins.ts',
+    line,
+    reason:
+      'row sums only spread teams over buckets (speed): teams sharing a bucket are still compared value by value',
+  })),
+  {
+    file: 'shared/engine/team-twins.ts',
+    line: '    if (twin !== undefined) continue;',
+    mutator: 'ConditionalExpression',
+    replacement: 'false',
+    reason: 'a twin added to its bucket comes after its first twin, which find still returns first',
+  },
 ];
 
 /** `report` with the survivors of the list marked Ignored, their reason as Stryker gives a disable comment's. */

@@ -49,6 +49,10 @@ describe('run ranges of a Monte Carlo forecast', () => {
       new RangeError('mergeRunSamples: runs must be contiguous from 0; expected run 5'),
     );
     expect(mergeRunSamples(input, [part(5, 5), part(0, 5)]).runs).toBe(10);
+    // A mean-path input (0 runs) has no parts to merge either.
+    expect(() => mergeRunSamples(parsed(1, 0), [])).toThrow(
+      new RangeError('mergeRunSamples: parts cover 0 runs, options.runs is 0'),
+    );
   });
 });
 

@@ -97,15 +97,27 @@ describe('team twins of the mean path', () => {
     },
   );
 
+  it('maps teams to a later twin when an AI tool effect changes only their AI review time', () => {
+    const small = team('s', { headcount: { junior: 1, mid: 2, senior: 1, principal: 0 } });
+    const tool: ScenarioEventInput = {
+      type: 'tool-effect',
+      date: '2026-02-02',
+      reviewTimePercent: -30,
+      appliesTo: 'ai',
+      teamIds: ['s', 'a', 'b'],
+    };
+    expect(twinsOf([small, team('a'), team('b')], [tool])).toEqual([0, 1, 1]);
+  });
+
   describe('headcount ops (no timeline row shows them)', () => {
     const layoff = (teamId: string, date: string, extra: object = { count: 1, level: 'mid' }) =>
       ({ type: 'layoff', date, teamIds: [teamId], ...extra }) as ScenarioEventInput;
-    const promotion = (teamId: string, toLevel: string) =>
+    const promotion = (teamId: string, toLevel: string, fromLevel = 'mid') =>
       ({
         type: 'promotion',
         date: '2026-03-02',
         teamId,
-        fromLevel: 'mid',
+        fromLevel,
         toLevel,
         count: 1,
       }) as ScenarioEventInput;
@@ -140,6 +152,7 @@ describe('team twins of the mean path', () => {
       ['level', march, (id) => layoff(id, '2026-03-02', { count: 1, level: 'senior' })],
       ['amount', march, (id) => layoff(id, '2026-03-02', { count: 2, level: 'mid' })],
       ['level moved to', (id) => promotion(id, 'senior'), (id) => promotion(id, 'principal')],
+      ['level moved from', (id) => promotion(id, 'senior'), (id) => promotion(id, 'senior', 'junior')],
     ])('keeps apart a team whose second op differs only in its %s', (_, second, otherSecond) => {
       expect(twinsAfter(second, otherSecond)).toEqual([0, 1]);
     });
