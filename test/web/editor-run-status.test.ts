@@ -12,6 +12,8 @@ interface Shown {
   bandsShown: string | null;
   /** The scenario's entry in each fan chart's legend, then the charts' titles. */
   charts: string[];
+  /** The page's width (CSS px): more than the viewport scrolls sideways. */
+  pageWidth: number;
 }
 
 /**
@@ -39,6 +41,7 @@ function recordShown() {
         ...[...root.querySelectorAll('ul.legend li:last-child')].map((item) => item.textContent ?? ''),
         ...[...root.querySelectorAll('.chart-title')].map((title) => title.textContent ?? ''),
       ],
+      pageWidth: document.documentElement.scrollWidth,
     };
     const key = JSON.stringify(state);
     if (key !== last) shown.push(state);
@@ -103,15 +106,16 @@ describeInBrowser("The editor's live preview in Chromium says what its figures a
   );
 
   it(
-    'shows the same count of Monte Carlo runs done on the progress bar and in its text, and bands from no more runs than are done',
+    "shows the same count of Monte Carlo runs done on the progress bar and in its text, and bands from no more runs than are done, within a 390 px phone's width",
     async () => {
-      const { page, errors } = await env.open({ width: 1440, height: 900 });
+      const { page, errors } = await env.open({ width: 390, height: 844 });
       await env.signIn(page, { path: '/scenarios' });
       const running = (await newScenarioStates(page, env.server.url)).filter((s) => s.bar !== null);
       expect(running.length).toBeGreaterThan(1);
       for (const state of running) {
         expect(state.bar!.max).toBe(100);
         expect(state.runsDone).toBe(`${state.bar!.value} of 100 done`);
+        expect(state.pageWidth).toBeLessThanOrEqual(390);
         const partial = /first (\d+) of 100 runs/.exec(state.bandsShown ?? '');
         if (partial) expect(Number(partial[1])).toBeLessThanOrEqual(state.bar!.value);
         else expect(state.bandsShown).toBe('charts: mean path until the first bands');

@@ -166,7 +166,9 @@ export function BurnoutHeatMap(props: { forecast: Forecast; reading: FiguresRead
   let frame = 0;
   let painted: Painted | null = null;
   const teams = createMemo(() => byPeak(props.forecast));
-  const [width, setWidth] = createSignal(800);
+  /** The map's width as last measured (null before the first frame: nothing is laid out at a guessed width). */
+  const [measured, setWidth] = createSignal<number | null>(null);
+  const width = () => measured() ?? 800;
   const [cell, setCell] = createSignal<HeatCell | null>(null);
   const grid = (): HeatGrid => heatGrid(teams().length, props.forecast.weeks.length, width());
   /** Draws on the next frame (only what changed), once however often the forecast changes before it. */
@@ -231,7 +233,9 @@ export function BurnoutHeatMap(props: { forecast: Forecast; reading: FiguresRead
             setCell(next);
           }}
         />
-        <WeekAxis weeks={props.forecast.weeks} grid={grid()} />
+        <Show when={measured() !== null}>
+          <WeekAxis weeks={props.forecast.weeks} grid={grid()} />
+        </Show>
         <Show when={at()}>
           {(c) => {
             const box = () => cellBox(grid(), c());
