@@ -91,6 +91,7 @@ describe('team slices', () => {
     ['does not start at a chunk boundary', { ...second, teamStart: 257 }],
     ['leaves out a run', { ...second, runCount: 1 }],
     ['starts after run 0', { ...second, runStart: 1, runCount: 1 }],
+    ['starts after run 0, as many runs long as the input', { ...second, runStart: 1 }],
   ])('are refused when one %s', (_, slice) => {
     expect(() => runSlice(input, slice)).toThrow(
       new RangeError('runSlice: a team slice covers all runs and starts at a chunk boundary'),
