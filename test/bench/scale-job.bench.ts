@@ -100,7 +100,7 @@ async function job(scenarioId: string, runs: number): Promise<JobFigures> {
   if (response.status !== 201) throw new Error(`job answered ${response.status}: ${await response.text()}`);
   const { id } = await response.json();
   let slicesMs = 0;
-  const slicesCpuMs = 0;
+  let slicesCpuMs = 0;
   for (;;) {
     await sleep(1_000);
     const state = await (
@@ -108,7 +108,10 @@ async function job(scenarioId: string, runs: number): Promise<JobFigures> {
     ).json();
     if (state.status === 'failed')
       throw new Error(`job of ${runs} runs failed: ${JSON.stringify(state.error)}`);
-    if (!slicesMs && state.total > 0 && state.done === state.total) slicesMs = performance.now() - started;
+    if (!slicesMs && state.total > 0 && state.done === state.total) {
+      slicesMs = performance.now() - started;
+      slicesCpuMs = cpuMs(pid) - cpuBefore;
+    }
     console.log(
       `${runs} runs: ${state.status} ${state.done}/${state.total}, RSS ${rssMb(pid).toFixed(0)} MB`,
     );
