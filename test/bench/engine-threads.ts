@@ -41,12 +41,22 @@ export const startSliceThreads = async (count: number): Promise<SliceThreads> =>
     logLevel: 'silent',
   });
   const workers = Array.from({ length: count }, () => new Worker(file));
+  // Only this slice's own listeners are removed after it: the worker's internal ones (which keep its
+  // port referenced while a 'message' listener is on) must stay.
   const slice = (worker: Worker, message: unknown) =>
     new Promise<SlicePart>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      const done = (part: SlicePart) => {
+        worker.off('error', fail);
+        resolve(part);
+      };
+      const fail = (error: Error) => {
+        worker.off('message', done);
+        reject(error);
+      };
+      worker.once('message', done);
+      worker.once('error', fail);
       worker.postMessage(message);
-    }).finally(() => worker.removeAllListeners());
+    });
   return {
     run: async (input) => {
       const parts = await Promise.all(
