@@ -80,6 +80,24 @@ export const equivalents: Equivalent[] = [
     replacement: 'v <= vector',
     reason: PAST_TYPED_ARRAY,
   },
+  ...[
+    '    const series = twin === t ? meanTeamSeries(tl, t, params[t]!) : computed[twin]!;',
+    '    teamBands.push(twin === t ? meanBands(series, W, levelIds) : sharedBands(teamBands[twin]!));',
+  ].map((line) => ({
+    file: 'shared/engine/mean-path.ts',
+    line,
+    mutator: 'ConditionalExpression',
+    replacement: 'true',
+    reason:
+      "a twin has its first twin's inputs (firstTwins): computing its series or bands again gives the same values (speed only)",
+  })),
+  {
+    file: 'shared/engine/monte-carlo.ts',
+    line: '    onTeam?.(t);',
+    mutator: 'OptionalChaining',
+    replacement: 'onTeam(t)',
+    reason: 'every caller of simulateTeams passes onTeam (simulateRuns and runSlice)',
+  },
   ...percentiles,
   ...teamTwins,
 ];
