@@ -107,6 +107,8 @@ const oversized = (op: Operation): FuzzRequest => ({
 });
 
 describe('hostile input to every operation of the OpenAPI document', () => {
+  // 300 s: the requests take ~46 s of CPU (56 s alone on a quiet 2-core machine), and the suite runs
+  // another file beside this one.
   it(`answers at least ${minimumRequests} hostile requests without a 5xx, a stack trace or SQL`, async () => {
     expect(operations.length).toBeGreaterThan(30);
     const perOperation = Math.ceil(minimumRequests / operations.length);
@@ -141,5 +143,5 @@ describe('hostile input to every operation of the OpenAPI document', () => {
     expect(sent).toBeGreaterThanOrEqual(minimumRequests);
     expect(statuses.get(413)).toBeGreaterThan(0);
     expect(failures.slice(0, 10)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
