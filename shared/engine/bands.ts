@@ -18,7 +18,12 @@ export const toMetricBands = (levelIds: readonly string[], list: readonly Band[]
   return { ...bands, headcount } as MetricBands;
 };
 
-/** Writes week `w` of every band from samples laid out `[v * runs + r]`. Reorders the samples. */
+/**
+ * Writes week `w` of every band from samples laid out `[v * runs + r]`, first rounded to float32
+ * as split runs keep them (above 400 runs selection may miss by a few ranks and picks by the
+ * values' buckets, so both must select among the same values to give the same bytes).
+ * Rounds and reorders the samples.
+ */
 export const writeWeekBands = (
   samples: Float64Array,
   runs: number,
@@ -26,7 +31,9 @@ export const writeWeekBands = (
   list: readonly Band[],
 ): void => {
   list.forEach((band, i) => {
-    writeQuantiles(samples, bandedVectorIndex(i) * runs, runs, w, band.p10, band.p50, band.p90);
+    const at = bandedVectorIndex(i) * runs;
+    for (let r = at; r < at + runs; r++) samples[r] = Math.fround(samples[r]!);
+    writeQuantiles(samples, at, runs, w, band.p10, band.p50, band.p90);
   });
 };
 
