@@ -7,9 +7,9 @@ import { defineConfig } from 'vitest/config';
  * server modules read no environment at import, and the files that spy or fake timers restore them
  * in afterEach; each file still starts and cleans up its own servers, databases and browsers.
  *
- * Two files at a time (`maxWorkers: 2`, one shared process each): Vitest's default on 2 cores is
- * cores - 1, one file at a time, which leaves a core idle through every single-threaded unit and API
- * file and through the waits of the browser and process files (Chromium, server processes, sleeps).
+ * One file at a time (Vitest's default on 2 cores). Two at a time (`maxWorkers: 2`) ran the suite
+ * in 839 s instead of 1,077-1,531 s, but in that run the fork holding test/web/team-answers.test.ts
+ * exited unexpectedly (no crash message; the file passes alone), so it waits until that is explained.
  */
 export default defineConfig({
   test: {
@@ -18,7 +18,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
     isolate: false,
   },
 });

@@ -57,8 +57,6 @@ export default defineConfig({
     ...base.test,
     // Each test file on a fresh module graph, as Stryker's runs were measured with (the suite shares one).
     isolate: true,
-    // Vitest's own worker count (cores - 1), as Stryker's runs were measured with (the suite runs two files at a time).
-    maxWorkers: undefined,
     include: only.length > 0 ? only : scopeTests[process.env.MUTATION_SCOPE ?? 'all'],
     exclude: ['test/server/alerts/processes.test.ts', ...excluded],
     // A mutant that hangs is Stryker's timeout to report; this only keeps the coverage-instrumented
