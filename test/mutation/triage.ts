@@ -6,7 +6,7 @@
  * counts as a survivor again.
  */
 import { readFileSync } from 'node:fs';
-import { type Equivalent, PAST_TYPED_ARRAY } from './equivalents/equivalent';
+import { type Equivalent, equivalentRows, PAST_TYPED_ARRAY } from './equivalents/equivalent';
 import { percentiles } from './equivalents/percentiles';
 import { teamTwins } from './equivalents/team-twins';
 import type { Report } from './event-report';
@@ -15,7 +15,7 @@ const ROUNDS =
   'how many acceleration rounds settle the start (round cap, the first round, the 1e-3 stop test, the guard against two rounds with the same residual change), not the fixed point they settle to';
 
 export const equivalents: Equivalent[] = [
-  ...[
+  ...equivalentRows('shared/engine/bursty-start.ts', ROUNDS, [
     ['  for (let round = 0; round < MAX_ROUNDS; round++)', 'EqualityOperator', 'round <= MAX_ROUNDS'],
     ['    const mix = round > 0 && norm > 0', 'ConditionalExpression', 'true'],
     ['    const mix = round > 0 && norm > 0', 'LogicalOperator', 'round > 0 || norm > 0'],
@@ -28,13 +28,7 @@ export const equivalents: Equivalent[] = [
     ['    if (Math.abs(fm) <= PRECISION', 'EqualityOperator', 'Math.abs(fs) < PRECISION * Math.max(1, sd)'],
     ['    if (Math.abs(fm) <= PRECISION', 'ArithmeticOperator', 'PRECISION / Math.max(1, sd)'],
     ['    if (Math.abs(fm) <= PRECISION', 'MethodExpression', 'Math.min(1, sd)'],
-  ].map(([line, mutator, replacement]) => ({
-    file: 'shared/engine/bursty-start.ts',
-    line: line!,
-    mutator: mutator!,
-    replacement: replacement!,
-    reason: ROUNDS,
-  })),
+  ]),
   {
     file: 'shared/engine/step-week.ts',
     line: '  for (let l = 0; l < L; l++) {',

@@ -15,3 +15,10 @@ export interface Equivalent {
 /** Reason of an extra loop pass at the end of a typed array. */
 export const PAST_TYPED_ARRAY =
   'the extra pass writes past the end of a typed array, which ignores the write';
+
+/** One equivalent per [line, mutator, replacement] row of `file`, all for the same reason. */
+export const equivalentRows = (
+  file: string,
+  reason: string,
+  rows: readonly (readonly [line: string, mutator: string, replacement: string])[],
+): Equivalent[] => rows.map(([line, mutator, replacement]) => ({ file, line, mutator, replacement, reason }));

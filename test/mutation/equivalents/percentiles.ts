@@ -1,5 +1,5 @@
 /** Survivors of shared/engine/percentiles.ts that no test can tell from the code (see ../triage.ts). */
-import { type Equivalent, PAST_TYPED_ARRAY } from './equivalent';
+import { type Equivalent, equivalentRows, PAST_TYPED_ARRAY } from './equivalent';
 
 const FLOYD_RIVEST =
   "Floyd-Rivest's sampled window only pre-orders part of a[left..right] to save comparisons: the partition loop after it places a[k] whatever the window (speed only; the benches measure it)";
@@ -23,45 +23,37 @@ export const percentiles: Equivalent[] = [
     '    if (rank < atMin || n - 1 <= slack) return min;',
     '    if (rank >= n - atMax) return max;',
   ].map((line) => ({ file: 'shared/engine/percentiles.ts', line, reason: NARROWING })),
-  ...(
+  ...equivalentRows('shared/engine/percentiles.ts', NARROWING, [
+    ['    for (let i = 0; i < n; i++) {', 'ConditionalExpression', 'false'],
+    ['    for (let i = 0; i < n; i++) {', 'EqualityOperator', 'i >= n'],
+    ['    for (let i = 0; i < n; i++) {', 'BlockStatement', '{}'],
+    ['      if (x < min) {', 'EqualityOperator', 'x <= min'],
+    ['      } else if (x > max) {', 'EqualityOperator', 'x >= max'],
+    ['      if (x === min) atMin++;', 'ConditionalExpression', 'false'],
+    ['      if (x === min) atMin++;', 'UpdateOperator', 'atMin--'],
+    ['      if (x === max) atMax++;', 'ConditionalExpression', 'false'],
+    ['      if (x === max) atMax++;', 'UpdateOperator', 'atMax--'],
+    ['    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;', 'ConditionalExpression', 'true'],
+    ['    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;', 'EqualityOperator', 'n < NARROW_SIZE'],
+    ['    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;', 'EqualityOperator', 'n > NARROW_SIZE'],
     [
-      ['    for (let i = 0; i < n; i++) {', 'ConditionalExpression', 'false'],
-      ['    for (let i = 0; i < n; i++) {', 'EqualityOperator', 'i >= n'],
-      ['    for (let i = 0; i < n; i++) {', 'BlockStatement', '{}'],
-      ['      if (x < min) {', 'EqualityOperator', 'x <= min'],
-      ['      } else if (x > max) {', 'EqualityOperator', 'x >= max'],
-      ['      if (x === min) atMin++;', 'ConditionalExpression', 'false'],
-      ['      if (x === min) atMin++;', 'UpdateOperator', 'atMin--'],
-      ['      if (x === max) atMax++;', 'ConditionalExpression', 'false'],
-      ['      if (x === max) atMax++;', 'UpdateOperator', 'atMax--'],
-      ['    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;', 'ConditionalExpression', 'true'],
-      ['    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;', 'EqualityOperator', 'n < NARROW_SIZE'],
-      ['    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;', 'EqualityOperator', 'n > NARROW_SIZE'],
-      [
-        '    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;',
-        'BooleanLiteral',
-        'Number.isFinite(scale)',
-      ],
-      [
-        '    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;',
-        'LogicalOperator',
-        'n <= NARROW_SIZE && !Number.isFinite(scale)',
-      ],
-      ['    if (poolCounts[b] === n) break;', 'ConditionalExpression', 'true'],
-      ['    if (narrowed.length < n) narrowed = new Float64Array(n);', 'ConditionalExpression', 'true'],
-      [
-        '    if (narrowed.length < n) narrowed = new Float64Array(n);',
-        'EqualityOperator',
-        'narrowed.length <= n',
-      ],
-    ] as const
-  ).map(([line, mutator, replacement]) => ({
-    file: 'shared/engine/percentiles.ts',
-    line,
-    mutator,
-    replacement,
-    reason: NARROWING,
-  })),
+      '    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;',
+      'BooleanLiteral',
+      'Number.isFinite(scale)',
+    ],
+    [
+      '    if (n <= NARROW_SIZE || !Number.isFinite(scale)) break;',
+      'LogicalOperator',
+      'n <= NARROW_SIZE && !Number.isFinite(scale)',
+    ],
+    ['    if (poolCounts[b] === n) break;', 'ConditionalExpression', 'true'],
+    ['    if (narrowed.length < n) narrowed = new Float64Array(n);', 'ConditionalExpression', 'true'],
+    [
+      '    if (narrowed.length < n) narrowed = new Float64Array(n);',
+      'EqualityOperator',
+      'narrowed.length <= n',
+    ],
+  ]),
   {
     file: 'shared/engine/percentiles.ts',
     line: '  while (right > left) {',
@@ -170,18 +162,10 @@ export const percentiles: Equivalent[] = [
     reason:
       'the fourth pass scans to the end of counts and writes target[3] and offset[3], past typed arrays of length 3, which ignore it',
   },
-  ...(
-    [
-      ['    if (x < low) low = x;', 'EqualityOperator', 'x <= low'],
-      ['    else if (x > high) high = x;', 'EqualityOperator', 'x >= high'],
-    ] as const
-  ).map(([line, mutator, replacement]) => ({
-    file: 'shared/engine/percentiles.ts',
-    line,
-    mutator,
-    replacement,
-    reason: 'a value equal to the bound sets the bound to itself',
-  })),
+  ...equivalentRows('shared/engine/percentiles.ts', 'a value equal to the bound sets the bound to itself', [
+    ['    if (x < low) low = x;', 'EqualityOperator', 'x <= low'],
+    ['    else if (x > high) high = x;', 'EqualityOperator', 'x >= high'],
+  ]),
   {
     file: 'shared/engine/percentiles.ts',
     line: '  if (ranks[3] !== n) {',
