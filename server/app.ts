@@ -42,6 +42,7 @@ import { webAppRoutes } from './routes/web-app';
 import { ForecastJobs } from './services/forecast-jobs';
 import { ForecastMemo } from './services/forecast-memo';
 import { type ForecastEngine, ForecastPool } from './services/forecast-pool';
+import { RunsInFlight } from './services/runs-in-flight';
 
 /**
  * The /api/v1 router: public routes (health, login, the OpenAPI document), then the org-scoped
@@ -101,10 +102,14 @@ function redisSliceEngine(redisUrl: string, forecastPool: ForecastPool): Forecas
   return { run: async (input, control) => (await engine).run(input, control) };
 }
 
-/** Background forecast jobs on the pool, or on slices over Redis when REDIS_URL is set. */
+/**
+ * Background forecast jobs on the pool, or on slices over Redis when REDIS_URL is set; an input
+ * already in flight (`runsInFlight`, shared with the app's requests) is waited for, not run again.
+ */
 export const createForecastJobs = (
   deps: Pick<AppDeps, 'db' | 'config' | 'clock'>,
   forecastPool: ForecastPool,
+  runsInFlight: RunsInFlight,
 ) =>
   new ForecastJobs({
     db: deps.db,
@@ -112,6 +117,7 @@ export const createForecastJobs = (
       ? redisSliceEngine(deps.config.forecasts.redisUrl, forecastPool)
       : forecastPool,
     clock: deps.clock,
+    inFlight: runsInFlight,
     timeoutMs: deps.config.forecasts.jobTimeoutMs,
     defaultRuns: deps.config.forecasts.defaultRuns,
   });
@@ -130,8 +136,10 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
   const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
-  const forecastJobs = deps.forecastJobs ?? createForecastJobs(deps, forecastPool);
-  app.route('/api/v1', apiRoutes({ ...deps, logger, forecastPool, forecastMemo, forecastJobs }));
+  const runsInFlight = deps.runsInFlight ?? new RunsInFlight();
+  const forecastJobs = deps.forecastJobs ?? createForecastJobs(deps, forecastPool, runsInFlight);
+  const forecastDeps = { ...deps, logger, forecastPool, forecastMemo, forecastJobs, runsInFlight };
+  app.route('/api/v1', apiRoutes(forecastDeps));
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);

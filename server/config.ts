@@ -52,6 +52,8 @@ export interface ForecastsConfig extends ForecastPoolOptions {
   redisUrl: string | undefined;
   /** Monte Carlo runs of a forecast whose request does not say (FORECAST_DEFAULT_RUNS). */
   defaultRuns: number;
+  /** Whether the server forecasts each org's plan of record in the background at start (FORECAST_WARM_UP). */
+  warmUp: boolean;
 }
 
 /** Fixed-window limits (RATE_LIMIT_* variables): attempts per window of `windowMs`. */
@@ -139,6 +141,10 @@ const envSchema = z.object({
   FORECAST_TIMEOUT_MS: durationMs(100, 120_000),
   FORECAST_JOB_TIMEOUT_MS: durationMs(1_000, 1_800_000),
   FORECAST_DEFAULT_RUNS: count(1, maxRuns, defaultRuns),
+  FORECAST_WARM_UP: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
@@ -202,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       jobTimeoutMs: e.FORECAST_JOB_TIMEOUT_MS,
       redisUrl: e.REDIS_URL,
       defaultRuns: e.FORECAST_DEFAULT_RUNS,
+      warmUp: e.FORECAST_WARM_UP,
     },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

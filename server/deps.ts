@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { ForecastJobs } from './services/forecast-jobs';
 import type { ForecastMemo } from './services/forecast-memo';
 import type { ForecastPool } from './services/forecast-pool';
+import type { RunsInFlight } from './services/runs-in-flight';
 
 /**
  * What the app needs from the outside; tests pass a temporary database and a fixed clock. Its own
@@ -19,6 +20,8 @@ export interface AppDeps {
   forecastMemo?: ForecastMemo;
   /** Background forecasts; createApp runs them on its pool when none is given. */
   forecastJobs?: ForecastJobs;
+  /** Engine runs in flight, shared by requests, jobs and the boot warm-up; createApp makes its own when none is given. */
+  runsInFlight?: RunsInFlight;
   /** Woken after "evaluate now" writes to the alert outbox; without it the next tick delivers. */
   alertScheduler?: { wake(): void };
   /** Request and error log; createApp logs JSON lines to stdout at LOG_LEVEL when none is given. */
@@ -30,4 +33,5 @@ export type ForecastDeps = AppDeps & {
   forecastPool: ForecastPool;
   forecastMemo: ForecastMemo;
   forecastJobs: ForecastJobs;
+  runsInFlight: RunsInFlight;
 };

@@ -11,6 +11,8 @@ import { GithubSyncScheduler } from './scheduler/github-sync-scheduler';
 import { ensureAdminUser } from './seed/admin';
 import { seedDemoOrg } from './seed/seed';
 import { ForecastPool } from './services/forecast-pool';
+import { warmPlansOfRecord } from './services/plan-warm-up';
+import { RunsInFlight } from './services/runs-in-flight';
 
 const shutdownGraceMs = 10_000;
 
@@ -65,8 +67,18 @@ const githubSync = new GithubSyncScheduler({
   userAgent: `Reviewload/${version}`,
   tickMs: config.github.tickMs,
 });
-const forecastJobs = createForecastJobs({ db: database.db, config, clock }, forecastPool);
-const app = createApp({ db: database.db, config, clock, forecastPool, forecastJobs, alertScheduler, logger });
+const runsInFlight = new RunsInFlight();
+const forecastJobs = createForecastJobs({ db: database.db, config, clock }, forecastPool, runsInFlight);
+const app = createApp({
+  db: database.db,
+  config,
+  clock,
+  forecastPool,
+  forecastJobs,
+  runsInFlight,
+  alertScheduler,
+  logger,
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Reviewload ${version} listening on http://${host}:${info.port}`);
@@ -78,6 +90,17 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 alertScheduler.start();
 githubSync.start();
 forecastJobs.startSweeping();
+if (config.forecasts.warmUp) {
+  void warmPlansOfRecord({
+    db: database.db,
+    pool: forecastPool,
+    inFlight: runsInFlight,
+    clock,
+    logger,
+    defaultRuns: config.forecasts.defaultRuns,
+    timeoutMs: config.forecasts.jobTimeoutMs,
+  });
+}
 
 let stopping = false;
 function shutdown(signal: string): void {

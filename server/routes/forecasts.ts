@@ -87,6 +87,7 @@ export function forecastRoutes(deps: ForecastDeps) {
         db: deps.db,
         pool: deps.forecastPool,
         memo: deps.forecastMemo,
+        inFlight: deps.runsInFlight,
         defaultRuns: deps.config.forecasts.defaultRuns,
         now: deps.clock(),
         actor: actorOf(c.get('principal')),

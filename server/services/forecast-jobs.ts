@@ -7,6 +7,7 @@ import { notFound, ProblemError } from '../errors';
 import { type Actor, recordAudit, systemActor } from './audit';
 import type { ForecastEngine } from './forecast-pool';
 import { type ForecastOrg, type ForecastRequest, forecastScenario } from './forecasts';
+import type { RunsInFlight } from './runs-in-flight';
 import { getVersion } from './scenarios';
 
 const view = (row: typeof forecastJobs.$inferSelect): ForecastJob => ({
@@ -29,6 +30,8 @@ export interface ForecastJobsDeps {
   /** Runs the job's engine input: the thread pool, or slices over Redis. */
   engine: ForecastEngine;
   clock: () => Date;
+  /** Engine runs in flight in this process (shared with forecast requests): a job joins a run of its input. */
+  inFlight?: RunsInFlight | undefined;
   /** Longest a job may take once started (ms). */
   timeoutMs: number;
   /** Monte Carlo runs of a job whose request does not say (FORECAST_DEFAULT_RUNS; default 500). */
@@ -222,6 +225,7 @@ export class ForecastJobs {
         defaultRuns: this.deps.defaultRuns,
         now: clock(),
         actor,
+        inFlight: this.deps.inFlight,
         control: { pieces: jobPieces, timeoutMs, onProgress },
       };
       const { run } = await forecastScenario(ctx, org, request);

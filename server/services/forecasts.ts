@@ -1,19 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { ENGINE_VERSION, type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
+import { type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
 import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
 import { ProblemError } from '../errors';
-import { type Actor, recordAudit } from './audit';
-import { modelErrorLines } from './calibration/model-error';
+import type { Actor } from './audit';
 import { canonicalHash } from './canonical-hash';
+import { computeRun, runColumns, storedRunKey } from './compute-run';
 import { type ForecastMemo, type MemoRequest, type MemoRun, modelRevision } from './forecast-memo';
 import type { ForecastEngine, RunControl } from './forecast-pool';
 import { defaultRuns } from './forecast-runs';
 import { loadModel } from './org-model';
+import type { RunsInFlight } from './runs-in-flight';
 import { getVersion } from './scenarios';
 import { fromStoredSeries, type StoredSeries } from './series-chunks';
-import { insertTeamChunks, loadSeries, runView, viewColumns } from './stored-runs';
+import { loadSeries, runView } from './stored-runs';
 import { loadThresholds } from './thresholds';
 import { mondayOf } from './week-memo';
 
@@ -43,6 +42,8 @@ export interface ForecastContext {
   control?: Omit<RunControl, 'signal'> | undefined;
   /** Monte Carlo runs when the request does not say (FORECAST_DEFAULT_RUNS; else {@link defaultRuns}). */
   defaultRuns?: number | undefined;
+  /** Engine runs in flight in this process: an input already computing is waited for, not run again. */
+  inFlight?: RunsInFlight | undefined;
 }
 
 /** An org as forecasts need it: weeks start at its local Monday 00:00. */
@@ -88,7 +89,7 @@ async function engineInput(
 
 /**
  * Forecasts one version (default: latest) of a scenario. The run is stored under the SHA-256 of
- * the canonical engine input and ENGINE_VERSION; an unchanged scenario, org model and options
+ * the canonical engine input and ENGINE_VERSION (see computeRun); an unchanged scenario, org model and options
  * returns the stored run (`cached: true`) without running the engine. With `ctx.memo`, a request
  * already resolved at the org's current model revision skips loading and hashing the input.
  */
@@ -126,7 +127,10 @@ const storedResult = (db: Db, stored: MemoRun): ForecastResult => ({
   load: () => loadSeries(db, stored.run.id),
 });
 
-/** The stored run of the request's engine input, else a new run from the engine pool, stored. */
+/**
+ * The stored run of the request's engine input, else a new run from the engine pool, stored; with
+ * `ctx.inFlight`, the same input already computing in this process is waited for, not run again.
+ */
 async function resolveRun(
   ctx: ForecastContext,
   org: { id: string; name: string },
@@ -135,57 +139,27 @@ async function resolveRun(
 ): Promise<ForecastResult> {
   const { input, version, name } = await engineInput(ctx.db, org, request, options);
   const inputHash = canonicalHash(input);
-  const key = and(
-    eq(forecastRuns.scenarioId, request.scenarioId),
-    eq(forecastRuns.inputHash, inputHash),
-    eq(forecastRuns.engineVersion, ENGINE_VERSION),
-  );
-  const columns = { ...viewColumns, report: forecastRuns.report };
-  const stored = await ctx.db.select(columns).from(forecastRuns).where(key).get();
+  const key = storedRunKey(request.scenarioId, inputHash);
+  const stored = await ctx.db.select(runColumns).from(forecastRuns).where(key).get();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
-  // The worker shaped the result: the main thread only stores the series pieces as they came.
-  const run = await ctx.pool.run(input, { ...ctx.control, signal: ctx.signal });
-  const { headJson, teamChunks, summary: engineSummary, report } = run;
-  const { teams } = input.org;
-  const given = input.scenario.teamParameters;
-  const modelError = await modelErrorLines(ctx.db, org.id, teams, given, input.options.horizonWeeks);
-  const summary = { ...engineSummary, modelError };
-  const row = {
-    id: randomUUID(),
-    orgId: org.id,
-    scenarioId: request.scenarioId,
-    version,
-    inputHash,
-    engineVersion: ENGINE_VERSION,
-    options: { ...input.options },
-    summary,
-    report,
-    series: sql`${headJson}`,
-    createdAt: ctx.now,
-  };
-  await ctx.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(forecastRuns)
-      .values(row)
-      .onConflictDoNothing()
-      .returning({ id: forecastRuns.id });
-    if (inserted.length > 0) await insertTeamChunks(tx, row.id, teamChunks);
-    await recordAudit(tx, ctx.actor, {
-      orgId: org.id,
-      action: 'create',
-      entity: 'forecast_run',
-      entityId: row.id,
-      after: { scenarioId: row.scenarioId, version, inputHash, options: row.options },
-    });
-  });
-  const saved = (await ctx.db.select(columns).from(forecastRuns).where(key).get())!;
-  if (saved.id !== row.id)
+  const control = { ...ctx.control, signal: ctx.signal };
+  const work = (shared: RunControl) =>
+    computeRun(
+      { ...ctx, orgId: org.id, scenarioId: request.scenarioId },
+      { input, version, inputHash },
+      shared,
+    );
+  const { value, joined } = ctx.inFlight
+    ? await ctx.inFlight.run(`${request.scenarioId}\n${inputHash}`, work, control)
+    : { value: await work(control), joined: false };
+  const { saved, fresh } = value;
+  if (joined || !fresh)
     return storedResult(ctx.db, { run: runView(saved, true), name, report: saved.report });
   return {
     run: runView(saved, false),
     name,
     report: saved.report,
-    fresh: { headJson, teamChunks },
-    load: () => fromStoredSeries(JSON.parse(headJson), teamChunks),
+    fresh,
+    load: () => fromStoredSeries(JSON.parse(fresh.headJson), fresh.teamChunks),
   };
 }

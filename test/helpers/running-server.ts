@@ -25,7 +25,8 @@ const portTaken = /PORT: \S+ is already in use/;
 /**
  * Starts the real compiled server (`dist/server/index.js`) as its own process on a free port and
  * waits until `/api/v1/health` answers. `env` adds to the parent's environment (e.g.
- * DATABASE_URL); `cwd` is the project folder to run in (this checkout by default). Test files run
+ * DATABASE_URL; FORECAST_WARM_UP is `false` unless given, so no test shares its cores with a boot
+ * forecast it did not ask for); `cwd` is the project folder to run in (this checkout by default). Test files run
  * in parallel, so another process may take the free port before the server listens: the server
  * then exits naming PORT, and it is started again on another free port (up to 3 times).
  */
@@ -46,7 +47,7 @@ async function startOnFreePort(env: Record<string, string>, cwd: string, timeout
   const port = await freePort();
   const child = spawn(process.execPath, serverCommand, {
     cwd,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FORECAST_WARM_UP: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -39,6 +39,15 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ FORECAST_DEFAULT_RUNS: value }, 'x')).toThrow(/^FORECAST_DEFAULT_RUNS: /);
   });
 
+  it('warms up the plans of record at start unless FORECAST_WARM_UP is false, and names the variable otherwise', () => {
+    expect(loadConfig({}, 'x').forecasts.warmUp).toBe(true);
+    expect(loadConfig({ FORECAST_WARM_UP: 'false' }, 'x').forecasts.warmUp).toBe(false);
+    expect(loadConfig({ FORECAST_WARM_UP: 'true' }, 'x').forecasts.warmUp).toBe(true);
+    expect(() => loadConfig({ FORECAST_WARM_UP: 'off' }, 'x')).toThrow(
+      'FORECAST_WARM_UP: must be true or false',
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }, 'x').port).toBe(8787);
   });
