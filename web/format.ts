@@ -18,14 +18,18 @@ export const weeksBetween = (fromIso: string, toIso: string): number =>
  * Number formats by most decimals, made once: `toLocaleString` with options builds a new format
  * at each call, the largest page-side cost of a chart redraw (its axis labels) in a Chromium profile.
  */
-const numberFormats = new Map<number, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** A number with thousands separators and at most `digits` decimals. */
-export function formatNumber(value: number, digits = 0): string {
-  let format = numberFormats.get(digits);
+/** A number with thousands separators, at most `digits` decimals and at least `minDigits`. */
+export function formatNumber(value: number, digits = 0, minDigits = 0): string {
+  const key = `${digits}/${minDigits}`;
+  let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-    numberFormats.set(digits, format);
+    format = new Intl.NumberFormat('en-GB', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: minDigits,
+    });
+    numberFormats.set(key, format);
   }
   return format.format(value);
 }

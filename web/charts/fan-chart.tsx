@@ -9,6 +9,7 @@ import { type ChartEvent, eventLine, eventMarkers } from './chart-events';
 import { ChartFrame } from './chart-frame';
 import { weeklyTable } from './chart-table';
 import { hatchCss, hatchPattern, withAlpha } from './palette';
+import { valueTickLabels } from './value-ticks';
 
 /** One line of a fan chart: its P50, and its P10-P90 band unless `faint` (drawn as a dashed reference). */
 export interface FanSeries {
@@ -108,7 +109,7 @@ function buildOptions(props: FanChartProps, width: number, plugins: uPlot.Plugin
           return splits.map((s) => tickLabel(s, span));
         },
       },
-      { label: props.unit, size: 64, values: (_u, splits) => splits.map((v) => formatNumber(v, digits)) },
+      { label: props.unit, size: 64, values: (_u, splits) => valueTickLabels(splits, digits) },
     ],
     hooks: props.measured ? { draw: [() => measureRedraw()] } : {},
   };

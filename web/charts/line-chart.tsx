@@ -1,7 +1,8 @@
 import { createEffect, For, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatNumber, tickLabel, toSeconds } from '../format';
+import { tickLabel, toSeconds } from '../format';
+import { valueTickLabels } from './value-ticks';
 
 /** One line: label, colour and a value per week (null = no value that week). */
 export interface LineSeries {
@@ -46,7 +47,7 @@ function buildOptions(props: LineChartProps, width: number): uPlot.Options {
       {
         label: props.unit,
         size: 64,
-        values: (_u, splits) => splits.map((v) => formatNumber(v, props.digits ?? 0)),
+        values: (_u, splits) => valueTickLabels(splits, props.digits ?? 0),
       },
     ],
   };
