@@ -104,6 +104,13 @@ describe('forecast weeks', () => {
     expect(weekDates('2026-05-06', 3)).toEqual(['2026-05-04', '2026-05-11', '2026-05-18']);
   });
 
+  it('count calendar days across a clock change, a year end and a leap day', () => {
+    expect(weekDates('2026-03-25', 3)).toEqual(['2026-03-23', '2026-03-30', '2026-04-06']);
+    expect(weekDates('2026-10-25', 2)).toEqual(['2026-10-19', '2026-10-26']);
+    expect(weekDates('2026-12-31', 2)).toEqual(['2026-12-28', '2027-01-04']);
+    expect(weekDates('2028-02-24', 3)).toEqual(['2028-02-21', '2028-02-28', '2028-03-06']);
+  });
+
   it('index a date by the week holding it, negative before the start week', () => {
     const start = '2026-05-06';
     expect(
