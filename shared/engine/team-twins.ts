@@ -60,8 +60,10 @@ const rowSum = (values: ArrayLike<number>, from: number, length: number): number
 /**
  * For each team, the first team whose deterministic inputs are the same (its parameters, timeline
  * rows, change rates and headcount ops): the mean path of such twins is the same series, so it is
- * computed once. A team without an earlier twin maps to itself. Teams are bucketed by headcount
- * and row sums, then compared value by value within a bucket.
+ * computed once. A team without an earlier twin maps to itself. Teams are bucketed by headcount,
+ * change rates, parameters and row sums, then compared value by value within a bucket: an org calibrated from
+ * its history gives each team its own change rates, and one bucket of 10,000 such teams made
+ * the comparisons quadratic (73 s of CPU for a mean path that takes under 1 s).
  */
 export const firstTwins = (tl: Timeline, params: readonly ModelParams[]): Int32Array => {
   const { teams: T, levels: L, weeks: W } = tl;
@@ -71,6 +73,8 @@ export const firstTwins = (tl: Timeline, params: readonly ModelParams[]): Int32A
   for (let t = 0; t < T; t++) {
     const key = [
       ...tl.headcount.subarray(t * L, t * L + L),
+      ...(tl.teamChangesPerWeek[t] ?? tl.changesPerWeek),
+      ...Object.values(params[t]!),
       rowSum(tl.adoption, t * rows, rows),
       rowSum(tl.rampDeficit, t * rows, rows),
       rowSum(tl.shock, t * rows, rows),
