@@ -38,6 +38,14 @@ export const teamTwins: Equivalent[] = [
     reason:
       'row sums only spread teams over buckets (speed): teams sharing a bucket are still compared value by value',
   })),
+  ...['      ...(tl.teamChangesPerWeek[t] ?? tl.changesPerWeek),', '      ...Object.values(params[t]!),'].map(
+    (line) => ({
+      file: 'shared/engine/team-twins.ts',
+      line,
+      reason:
+        'own change rates and parameters in the key only spread teams over buckets (speed): teams sharing a bucket are still compared value by value',
+    }),
+  ),
   {
     file: 'shared/engine/team-twins.ts',
     line: '    if (twin !== undefined) continue;',
