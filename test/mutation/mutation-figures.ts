@@ -115,14 +115,25 @@ const rechecked = recheckFiles.reduce(
   }),
   measured,
 );
+/**
+ * MUTATION_MUTATED=file,file: the files the run mutated (its `--mutate` list). Stryker's report
+ * leaves out a file it instruments with no mutant (types only, or an `as const` list; its log says
+ * "Instrumented N source file(s) with 0 mutant(s)"), so such a file is given a row of 0 mutants
+ * from this run instead of staying "not yet measured".
+ */
+const withoutMutants = (process.env.MUTATION_MUTATED ?? '')
+  .split(',')
+  .filter((file) => file !== '' && !(file in rechecked.report.files))
+  .map((file) => [file, { mutants: [] }] as const);
 /** Files with every mutant tested (by the run or its re-checks), survivors of test/mutation/triage.ts's list counted as equivalent. */
 const report = triaged(
   {
-    files: Object.fromEntries(
-      Object.entries(rechecked.report.files).filter(([, { mutants }]) =>
+    files: Object.fromEntries([
+      ...Object.entries(rechecked.report.files).filter(([, { mutants }]) =>
         mutants.every((m) => m.status !== PENDING),
       ),
-    ),
+      ...withoutMutants,
+    ]),
   },
   process.cwd(),
 );
@@ -173,7 +184,7 @@ const pick = (statuses: Set<string>) =>
 const figures: MutationFigures = {
   name: 'mutation',
   measuredAt,
-  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason, or in the engine, which another session is changing, an entry of test/mutation/triage.ts with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. From 16:28Z the engine runs (m3, f1, f5, f6b) used the engine unit tests without the oracle comparison, bursty-arrivals and the slowest forecast files (mean-path, monte-carlo, percentiles, slices, scenario, team-parameters), and a run stopped mid-file is completed by re-checks of the lines it did not reach (f1 + f5 + f6b for step-week, f6b with the own tests of the step-week figures: feedback-loops, answers-by-hand, sign-off demand, monte-carlo-runs, overtime start, events, bursty start, active reviewer share, engine helpers, org week). From 19:20Z, each run mutates one file (`--mutate`, timeoutMS 5000) against the few test files that import it or reach it (MUTATION_TESTS, named per run in the commit that lands its figures), and test/mutation/triage.ts may mark every survivor of a line whose only effect is speed. The second table gives each file of the scope with the run it comes from (MUTATION_RUN and its re-checks; figures kept from before that column have none) or says it is not yet measured; survivors and the reasons for equivalents are listed in docs/figures/mutation.json.',
+  note: 'StrykerJS (`npm run mutation`; MUTATION_SCOPE=access|middleware|scheduler|engine runs one part against its own tests), perTest coverage, tests of vitest.mutation.config.ts; no type checker: @stryker-mutator/typescript-checker needs the TypeScript compiler API, which TypeScript 7 does not ship, so mutants that would not type-check run like the others. server/services = sessions.ts and api-tokens.ts only. Score = (killed + timed out) / (killed + timed out + survived + no coverage); equivalent mutants (a `// Stryker disable` comment with its reason, or in the engine, which another session is changing, an entry of test/mutation/triage.ts with its reason) and, on the server, static ones left out by ignoreStatic (module-level constants such as the permission table, which test/server/access-policy.test.ts pins as a literal table) do not count. A folder sums the files measured so far (its files column; the others are not measured yet); a file is measured when its Stryker run ended, or its re-check (MUTATION_RECHECK) did. Since 2026-12-01 03:00Z, files are run in small batches against their own tests only (MUTATION_TESTS: the unit tests of the engine files, without the oracle comparison; the own test files of each middleware), and the static mutants of server/middleware (the security header policy, the body limit, the rate limiter key cap) are run too (MUTATION_STATIC=1) instead of left out. From 16:28Z the engine runs (m3, f1, f5, f6b) used the engine unit tests without the oracle comparison, bursty-arrivals and the slowest forecast files (mean-path, monte-carlo, percentiles, slices, scenario, team-parameters), and a run stopped mid-file is completed by re-checks of the lines it did not reach (f1 + f5 + f6b for step-week, f6b with the own tests of the step-week figures: feedback-loops, answers-by-hand, sign-off demand, monte-carlo-runs, overtime start, events, bursty start, active reviewer share, engine helpers, org week). From 19:20Z, each run mutates one file (`--mutate`, timeoutMS 5000) against the few test files that import it or reach it (MUTATION_TESTS, named per run in the commit that lands its figures), and test/mutation/triage.ts may mark every survivor of a line whose only effect is speed. The second table gives each file of the scope with the run it comes from (MUTATION_RUN and its re-checks; figures kept from before that column have none) or says it is not yet measured; a file of 0 mutants is one a run mutated (MUTATION_MUTATED) and Stryker found nothing to mutate in (types only, or an `as const` list); survivors and the reasons for equivalents are listed in docs/figures/mutation.json.',
   rows: [...kept, ...[...byFolder].map(([folder, rows]) => folderRow(folder, rows))]
     .map(
       (row): FigureRow => ({

@@ -1,13 +1,15 @@
 /**
  * Survivors triaged as equivalent without a `// Stryker disable` comment in the source: files
- * another session is changing (the engine), where a comment would be an edit of their code. Each
- * names the line by a piece of its text, the mutator and the replacement, with why no test can
- * tell the mutant from the code; a line whose text changed no longer matches, and its mutant
+ * another session is changing (the engine), where a comment would be an edit of their code, and
+ * lines where only some replacements are equivalent (a disable comment names mutators, not
+ * replacements). Each names the line by a piece of its text, the mutator and the replacement,
+ * with why no test can tell the mutant from the code; a line whose text changed no longer matches, and its mutant
  * counts as a survivor again.
  */
 import { readFileSync } from 'node:fs';
 import { type Equivalent, equivalentRows, PAST_TYPED_ARRAY } from './equivalents/equivalent';
 import { percentiles } from './equivalents/percentiles';
+import { reusedResponses } from './equivalents/reused-responses';
 import { teamTwins } from './equivalents/team-twins';
 import type { Report } from './event-report';
 
@@ -93,6 +95,7 @@ export const equivalents: Equivalent[] = [
     reason: 'every caller of simulateTeams passes onTeam (simulateRuns and runSlice)',
   },
   ...percentiles,
+  ...reusedResponses,
   ...teamTwins,
 ];
 

@@ -6,6 +6,7 @@ import { createApiToken } from '../../server/services/api-tokens';
 import { systemActor } from '../../server/services/audit';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
+import { captureLog } from '../helpers/captured-log';
 import { dayMs, manualClock, minuteMs } from '../helpers/manual-clock';
 
 /**
@@ -22,6 +23,7 @@ let planId: string;
 let checkoutId: string;
 /** Monday 2 March 2026, 09:00 UTC (the org's zone is UTC). */
 const clock = manualClock();
+const log = captureLog('info');
 const reportPath = '/reports/capacity?horizon=4&runs=0';
 
 const get = (path: string, headers: Record<string, string>) =>
@@ -50,7 +52,7 @@ const newToken = (expiresAt?: Date) =>
   );
 
 beforeAll(async () => {
-  server = await startAppServer({ clock: clock.now });
+  server = await startAppServer({ clock: clock.now, logger: log.logger });
   acme = await createOrgFixture(server.database.db, 'acme');
   other = await openDatabase(server.database.url);
   checkoutId = (await write('/teams', { name: 'Checkout', headcount: { mid: 4, senior: 2 } })).id;
@@ -65,6 +67,8 @@ afterAll(async () => {
 describe('a repeated cached report', () => {
   it('gives the full path’s status, headers and body: gzip, ETag, 304, security headers, a new request id', async () => {
     const { token } = await newToken();
+    // A token's first use writes its last-used time: the answer after that write is the one kept.
+    await report(token, { 'accept-encoding': 'gzip' });
     const first = await report(token, { 'accept-encoding': 'gzip' });
     const again = await report(token, { 'accept-encoding': 'gzip' });
     expect(again.status).toBe(200);
@@ -82,6 +86,31 @@ describe('a repeated cached report', () => {
     expect([unchanged.status, unchanged.body]).toEqual([304, '']);
     const id = await report(token, { 'x-request-id': 'trace-7' });
     expect(id.headers.get('x-request-id')).toBe('trace-7');
+  });
+
+  it('logs a repeated report as the full path logs it: one line with its id, method, route, path and status', async () => {
+    const { token } = await newToken();
+    // The first use writes the token's last-used time, the second is kept, the third is given again.
+    const ids = ['first-1', 'kept-2', 'again-3'];
+    for (const reqId of ids) await report(token, { 'x-request-id': reqId });
+    const line = (reqId: string) => log.lines().filter((l) => l.reqId === reqId);
+    for (const reqId of ids)
+      expect(line(reqId)).toEqual([
+        expect.objectContaining({
+          msg: 'request',
+          reqId,
+          method: 'GET',
+          route: '/api/v1/orgs/:org/reports/capacity',
+          path: '/api/v1/orgs/acme/reports/capacity',
+          status: 200,
+        }),
+      ]);
+  });
+
+  it('answers a request without a bearer token by the full path: no credentials and Basic credentials get 401', async () => {
+    expect((await get(reportPath, {})).status).toBe(401);
+    expect((await get(reportPath, {})).status).toBe(401);
+    expect((await get(reportPath, { authorization: 'Basic YWNtZTpwYXNz' })).status).toBe(401);
   });
 
   it('answers another Accept header by the full path (CSV), not from the JSON answer', async () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type ForecastInputRaw, runForecast } from '../../shared/index';
 import { oracleScenarioOf, type QueueCase, queueCase, weekDate } from './oracle/engine-cases';
+import { erlangC } from './oracle/erlang-c';
 import { quantile, replicate } from './oracle/replications';
-
-/** Erlang C by the textbook sum (independent of the engine's recursion): P(wait) in M/M/c. */
-const erlangC = (c: number, a: number): number => {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-};
 
 /** Mean of the finite values (a replication with no arrival in a week has no mean wait there). */
 const mean = (xs: ArrayLike<number>) => {
