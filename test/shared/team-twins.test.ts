@@ -84,6 +84,33 @@ describe('team twins of the mean path', () => {
     expect([...firstTwins(timeline, params)]).toEqual([0, 1]);
   });
 
+  it('keeps apart teams whose parameters differ only by -0 against 0 (their bucket key reads the same)', () => {
+    const input = forecastInputSchema.parse(inputWith([], {}, [team('a'), team('b')]));
+    const [central] = teamParameters(input).map(centralParams);
+    const zero = { ...central!, arrivalDispersion: 0 };
+    const negativeZero = { ...central!, arrivalDispersion: -0 };
+    expect([...firstTwins(buildTimeline(input), [zero, { ...zero }])]).toEqual([0, 0]);
+    expect([...firstTwins(buildTimeline(input), [zero, negativeZero])]).toEqual([0, 1]);
+  });
+
+  it('keeps apart teams whose own change rates differ only by -0 against 0', () => {
+    const own = { changesPerWeek: { mid: 0 } };
+    const input = forecastInputSchema.parse(inputWith([], {}, [team('a', own), team('b', own)]));
+    const timeline = buildTimeline(input);
+    const params = teamParameters(input).map(centralParams);
+    expect([...firstTwins(timeline, params)]).toEqual([0, 0]);
+    timeline.teamChangesPerWeek[1]![1] = -0;
+    expect([...firstTwins(timeline, params)]).toEqual([0, 1]);
+  });
+
+  it('finds a team’s first twin past a team of its bucket that is not its twin', () => {
+    const input = forecastInputSchema.parse(inputWith([], {}, [team('a'), team('b'), team('c')]));
+    const timeline = buildTimeline(input);
+    const rows = timeline.shock.length / 3;
+    timeline.shock[2 * rows - 1] = -0;
+    expect([...firstTwins(timeline, teamParameters(input).map(centralParams))]).toEqual([0, 1, 0]);
+  });
+
   it.each(['adoption', 'rampDeficit', 'shock', 'reviewTime'] as const)(
     'keeps apart teams whose %s rows hold the same sum in another order',
     (row) => {

@@ -18,6 +18,14 @@ export const teamTwins: Equivalent[] = [
     reason:
       'a parameter set compared with itself key by key is equal too (Object.is(NaN, NaN) holds): the test only saves the loop',
   },
+  ...(['false', 'true'] as const).map((replacement) => ({
+    file: 'shared/engine/team-twins.ts',
+    line: '  if (Object.keys(a).length !== Object.keys(b).length) return false;',
+    mutator: replacement === 'false' ? 'ConditionalExpression' : 'BooleanLiteral',
+    replacement,
+    reason:
+      'parameters compared share a bucket, whose key lists every parameter value: a parameter more or less (even undefined) gives another key',
+  })),
   {
     file: 'shared/engine/team-twins.ts',
     line: '    opsT.length === opsU.length &&',
