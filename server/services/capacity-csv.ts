@@ -17,9 +17,9 @@ const teamColumns: readonly Column<TeamReportRow>[] = [
   ['first_breach_value_p50', (r) => r.firstBreachValue],
   ['peak_burnout_risk_p50_index', (r) => r.burnoutRisk],
   ['reviewers_today_p50_people', (r) => r.reviewersToday],
-  ['reviewers_needed_people', (r) => r.reviewersNeeded],
-  ['reviewer_gap_people', (r) => r.reviewerGap],
-  ['max_absorbable_layoff_percent', (r) => r.maxLayoffPercent],
+  ['reviewers_needed_mean_path_people', (r) => r.reviewersNeeded],
+  ['reviewer_gap_mean_path_people', (r) => r.reviewerGap],
+  ['max_absorbable_layoff_mean_path_percent', (r) => r.maxLayoffPercent],
   ['model_error', (r) => r.modelError],
 ];
 

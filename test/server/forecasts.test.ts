@@ -148,7 +148,7 @@ describe('GET /orgs/{org}/reports/capacity', () => {
           'headcount_today_senior_people',
           'backlog_at_horizon_p90_changes',
           'first_breach_week_p50',
-          'reviewer_gap_people',
+          'reviewer_gap_mean_path_people',
         ]),
       );
       expect(records.map((r) => r.team)).toContain(`'=HYPERLINK("http://x")`);

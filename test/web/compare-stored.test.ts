@@ -157,7 +157,7 @@ describeInBrowser('Compare from the stored forecast in Chromium', (env) => {
       ]);
       expect(stored['First breach (any team)']![0]).toBe(`week ${week} · ${dayMonthYear(first)}`);
       expect(stored['Teams at risk']![0]).toBe(atRisk);
-      expect(stored['Reviewers needed vs today']![0]).toBe(reviewers);
+      expect(stored['Reviewers needed vs today (mean path)']![0]).toBe(reviewers);
       for (const [metric, name] of metricNames) {
         const breach = orgBreach(metric);
         expect(stored[`Org breach: ${name}`]![0]).toBe(

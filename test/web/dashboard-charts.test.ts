@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { Band } from '../../shared';
 import { seriousViolations } from '../helpers/axe';
 import { dayMonthYear } from '../helpers/day-month-year';
-import { browserTestTimeoutMs, describeInBrowser } from '../helpers/planner-browser';
+import { browserTestTimeoutMs, describeInBrowser, walkForecastRuns } from '../helpers/planner-browser';
 
 interface StoredRun {
   forecast: {
@@ -18,9 +18,13 @@ interface Version {
   scenario: { events: { date: string; type: string }[] };
 }
 
-/** "Fraud, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100" in parts. */
-const readoutPattern =
-  /^(.+), week of (\d{1,2} \w{3} \d{4}): burnout risk P50 (\d+) \(P10 (\d+) to P90 (\d+)\), index 0-100$/;
+/** The run the Dashboard's stored figures come from, as read-outs and tables name it. */
+const storedRun = `${walkForecastRuns}-run server forecast`;
+
+/** "Fraud, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75; 100-run server forecast), index 0-100" in parts. */
+const readoutPattern = new RegExp(
+  `^(.+), week of (\\d{1,2} \\w{3} \\d{4}): burnout risk P50 (\\d+) \\(P10 (\\d+) to P90 (\\d+); ${storedRun}\\), index 0-100$`,
+);
 
 /**
  * Page script: numbers each engine worker the page starts and logs its messages in arrival order
@@ -177,6 +181,18 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       await page.mouse.move(box.x + 10, box.y - 40);
       await expect.poll(() => readout.textContent()).toMatch(/^Hover the chart/);
 
+      const heatFigure = page.locator('figure.chart', { has: page.locator('.heat-map') });
+      await heatFigure.getByRole('button', { name: /^Table of Burnout risk/ }).click();
+      const heatHeader = await heatFigure.locator('.chart-data thead th').allTextContents();
+      expect(heatHeader.slice(0, 2)).toEqual([`Team (${storedRun})`, `${weeks[0]} P50 burnout (0-100)`]);
+      await heatFigure.getByRole('button', { name: /^Hide table/ }).click();
+      const reviewersNote = page
+        .locator('table.answers thead th', {
+          has: page.getByRole('button', { name: 'Reviewers', exact: true }),
+        })
+        .locator('.th-note');
+      expect(await reviewersNote.textContent()).toBe('today → needed at peak, mean path (to add)');
+
       await page.setViewportSize({ width: 390, height: 844 });
       await map.focus();
       await page.keyboard.press('ArrowRight');
@@ -207,7 +223,7 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       expect((await figure.locator('.readout').textContent())?.trim()).toBe(
-        `Week of ${dayMonthYear(weeks[1]!)}: ${name} P50 ${whole(backlog.p50[1]!)} (P10 ${whole(backlog.p10[1]!)} to P90 ${whole(backlog.p90[1]!)}) changes waiting`,
+        `Week of ${dayMonthYear(weeks[1]!)}: ${name} P50 ${whole(backlog.p50[1]!)} (P10 ${whole(backlog.p10[1]!)} to P90 ${whole(backlog.p90[1]!)}; ${storedRun}) changes waiting`,
       );
 
       await figure.getByRole('button', { name: 'Table of Org sign-off backlog' }).click();
@@ -215,9 +231,9 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       const header = await table.locator('thead th').allTextContents();
       expect(header).toEqual([
         'Week (Monday)',
-        `${name} P10 (changes waiting)`,
-        `${name} P50 (changes waiting)`,
-        `${name} P90 (changes waiting)`,
+        `${name} P10 (changes waiting; ${storedRun})`,
+        `${name} P50 (changes waiting; ${storedRun})`,
+        `${name} P90 (changes waiting; ${storedRun})`,
       ]);
       expect(await table.locator('tbody tr').count()).toBe(weeks.length);
       const first = await table.locator('tbody tr').first().locator('th, td').allTextContents();
@@ -231,6 +247,7 @@ describeInBrowser('Dashboard charts in Chromium', (env) => {
       expect(csv.suggestedFilename()).toBe('org-sign-off-backlog.csv');
       const lines = (await readFile((await csv.path())!, 'utf8')).trim().split(/\r?\n/);
       expect(lines).toHaveLength(weeks.length + 1);
+      for (const column of header) expect(lines[0]).toContain(column);
       expect(lines[1]!.startsWith(`${weeks[0]},`)).toBe(true);
 
       const [png] = await Promise.all([

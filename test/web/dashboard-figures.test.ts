@@ -78,14 +78,16 @@ describeInBrowser("Dashboard figures in Chromium: read on the plan of record's s
       const box = (await over.boundingBox())!;
       const seconds = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
       const span = seconds(weeks.at(-1)!) - seconds(weeks[0]!);
+      const weekWidth = (box.width * 7 * 86_400_000) / span;
+      const readoutOf = (week: number) =>
+        `Week of ${dayMonthYear(weeks[week]!)}: ${plan.name} P50 ${whole(backlog.p50[week]!)} (P10 ${whole(backlog.p10[week]!)} to P90 ${whole(backlog.p90[week]!)}; ${walkForecastRuns}-run server forecast) changes waiting`;
       for (const week of [10, weeks.length - 2]) {
         const x = box.x + (box.width * (seconds(weeks[week]!) - seconds(weeks[0]!))) / span;
-        await page.mouse.move(x, box.y + box.height / 2, { steps: 4 });
-        await expect
-          .poll(() => figure.locator('.readout').textContent())
-          .toBe(
-            `Week of ${dayMonthYear(weeks[week]!)}: ${plan.name} P50 ${whole(backlog.p50[week]!)} (P10 ${whole(backlog.p10[week]!)} to P90 ${whole(backlog.p90[week]!)}) changes waiting`,
-          );
+        // Either side of the week's point, 40% of a week away: the nearest week is read out.
+        for (const offset of [-0.4, 0.4]) {
+          await page.mouse.move(x + offset * weekWidth, box.y + box.height / 2, { steps: 4 });
+          await expect.poll(() => figure.locator('.readout').textContent()).toBe(readoutOf(week));
+        }
       }
       await page.screenshot({ path: 'test-results/dashboard-backlog-hover-1440.png' });
       await page.mouse.move(box.x + box.width / 2, box.y - 60);

@@ -28,6 +28,33 @@ describeInBrowser(
           path: 'test-results/dashboard-first-visit-computing-1440.png',
           fullPage: true,
         });
+        // The heat map's read-out and the backlog table say what the headline figures are read on,
+        // read in one snapshot (the stored run may replace the preview at any moment).
+        const backlog = page.locator('figure.chart', { hasText: 'Org sign-off backlog' }).first();
+        await backlog.getByRole('button', { name: 'Table of Org sign-off backlog' }).click();
+        await page.getByRole('img', { name: /^Heat map of burnout risk/ }).focus();
+        await page.keyboard.press('ArrowRight');
+        const shown = await page.evaluate(() => ({
+          source: document.querySelector('[data-testid="figures-source"]')?.textContent ?? '',
+          readout: document.querySelector('figure.chart:has(.heat-map) .readout')?.textContent ?? '',
+          backlog: [...document.querySelectorAll('figure.chart .chart-data thead th')].map(
+            (th) => th.textContent,
+          ),
+        }));
+        if (shown.source.includes('mean path')) {
+          expect(shown.readout).toMatch(
+            /^.+, week of \d{1,2} \w{3} \d{4}: burnout risk mean path \d+ \(live preview\), index 0-100$/,
+          );
+          expect(shown.backlog).toEqual([
+            'Week (Monday)',
+            expect.stringMatching(/ mean path \(changes waiting; live preview\)$/),
+          ]);
+        } else {
+          expect(shown.readout).toContain(`; ${SERVER_RUNS}-run server forecast), index 0-100`);
+          expect(shown.backlog[1]).toMatch(
+            new RegExp(` P10 \\(changes waiting; ${SERVER_RUNS}-run server forecast\\)$`),
+          );
+        }
 
         await source
           .filter({ hasText: `P50, ${SERVER_RUNS}-run server forecast of version 1` })

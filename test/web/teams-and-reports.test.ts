@@ -57,8 +57,8 @@ describe('teams, roster import and reports in Chromium', () => {
           'backlog_at_horizon_p50_changes',
           'backlog_at_horizon_p90_changes',
           'peak_burnout_risk_p50_index',
-          'max_absorbable_layoff_percent',
-          'reviewers_needed_people',
+          'max_absorbable_layoff_mean_path_percent',
+          'reviewers_needed_mean_path_people',
         ]),
       );
       expect(byTeam.rows).toHaveLength(40);

@@ -8,6 +8,7 @@ import { cursorIndex, moveCursorByKey } from './chart-cursor';
 import { type ChartEvent, eventLine, eventMarkers } from './chart-events';
 import { ChartFrame } from './chart-frame';
 import { weeklyTable } from './chart-table';
+import { figureMonthStep, labelledMonths } from './month-ticks';
 import { hatchCss, hatchPattern, withAlpha } from './palette';
 import { valueTickLabels } from './value-ticks';
 
@@ -17,9 +18,14 @@ export interface FanSeries {
   colour: string;
   band: Band;
   faint?: boolean;
-  /** The band is a mean path (Monte Carlo bands not in yet): said so in the legend and read-out. */
+  /** The band is a mean path (Monte Carlo bands not in yet): said so in the legend, read-out and table. */
   meanPath?: boolean;
+  /** The run the figures come from ("500-run server forecast", "live preview, 200 runs"), named in the read-out and table. */
+  source?: string | undefined;
 }
+
+/** "; 500-run server forecast" after a series' figures, when its source is known. */
+const fromSource = (s: FanSeries) => (s.source ? `; ${s.source}` : '');
 
 /** What a banded series' line and band are, for its legend entries. */
 const bandWords = (s: FanSeries) =>
@@ -103,7 +109,11 @@ function buildOptions(props: FanChartProps, width: number, plugins: uPlot.Plugin
     scales: { x: { time: true } },
     axes: [
       {
-        space: 64,
+        // The first week of the months the heat map labels at this width (see figureMonthStep).
+        splits: (u) => {
+          const x = u.data[0];
+          return labelledMonths(props.weeks, figureMonthStep(props.weeks, u.width)).map((w) => x[w]!);
+        },
         values: (u, splits) => {
           const span = ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) / 86_400;
           return splits.map((s) => tickLabel(s, span));
@@ -115,14 +125,14 @@ function buildOptions(props: FanChartProps, width: number, plugins: uPlot.Plugin
   };
 }
 
-/** "Week of 29 Mar 2027: Plan P50 120 (P10 100 to P90 150); Saved P50 110 changes waiting". */
+/** "Week of 29 Mar 2027: Plan P50 120 (P10 100 to P90 150; 500-run server forecast); Saved P50 110 changes waiting". */
 function readoutAt(props: FanChartProps, index: number): string {
   const digits = props.digits ?? 0;
   const n = (values: ArrayLike<number>) => formatNumber(values[index] ?? 0, digits);
   const parts = props.series.map((s) => {
-    if (s.faint) return `${s.label} P50 ${n(s.band.p50)}`;
-    if (s.meanPath) return `${s.label} mean path ${n(s.band.p50)}`;
-    return `${s.label} P50 ${n(s.band.p50)} (P10 ${n(s.band.p10)} to P90 ${n(s.band.p90)})`;
+    if (s.faint) return `${s.label} P50 ${n(s.band.p50)}${s.source ? ` (${s.source})` : ''}`;
+    if (s.meanPath) return `${s.label} mean path ${n(s.band.p50)}${s.source ? ` (${s.source})` : ''}`;
+    return `${s.label} P50 ${n(s.band.p50)} (P10 ${n(s.band.p10)} to P90 ${n(s.band.p90)}${fromSource(s)})`;
   });
   return `Week of ${formatDate(props.weeks[index] ?? '')}: ${parts.join('; ')} ${props.unit}`;
 }
@@ -186,10 +196,15 @@ export function FanChart(props: FanChartProps) {
     weeklyTable(
       props.weeks,
       props.series.flatMap((s) =>
-        s.faint
-          ? [{ header: `${s.label} P50 (${props.unit})`, values: s.band.p50 }]
+        s.faint || s.meanPath
+          ? [
+              {
+                header: `${s.label} ${s.meanPath ? 'mean path' : 'P50'} (${props.unit}${fromSource(s)})`,
+                values: s.band.p50,
+              },
+            ]
           : (['p10', 'p50', 'p90'] as const).map((p) => ({
-              header: `${s.label} ${p.toUpperCase()} (${props.unit})`,
+              header: `${s.label} ${p.toUpperCase()} (${props.unit}${fromSource(s)})`,
               values: s.band[p],
             })),
       ),

@@ -18,6 +18,8 @@ interface ForecastChartsProps {
   events?: ChartEvent[] | undefined;
   /** What the forecast's figures are read on (default P50): a mean path is said so in legends and titles. */
   reading?: FiguresReading;
+  /** The run the figures come from ("500-run server forecast", "live preview, 200 runs"), for read-outs and tables. */
+  source?: string | undefined;
 }
 
 const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['band'], colour: string) => {
@@ -34,6 +36,7 @@ const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['ban
     colour,
     band: pick(props.forecast),
     meanPath: props.reading === 'mean path',
+    source: props.source,
   });
   return series;
 };
@@ -61,7 +64,7 @@ export function ForecastCharts(props: ForecastChartsProps) {
         events={props.events}
       />
       <Show when={props.heatMap !== false}>
-        <BurnoutHeatMap forecast={props.forecast} reading={props.reading ?? 'P50'} />
+        <BurnoutHeatMap forecast={props.forecast} reading={props.reading ?? 'P50'} source={props.source} />
       </Show>
     </div>
   );

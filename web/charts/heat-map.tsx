@@ -13,13 +13,9 @@ import {
   LABEL_WIDTH,
   moveCell,
 } from './heat-map-grid';
-import { monthTicks } from './month-ticks';
+import { figureMonthStep, HALF_LABEL, monthTicks, TICK_SPACING } from './month-ticks';
 import { viridisAt } from './palette';
 
-/** Least distance between week axis labels, in CSS pixels, so that they never overlap. */
-const TICK_SPACING = 64;
-/** Half the width of a month label ("Nov 2027" is 53 px at 11 px in Chromium), to keep it inside the map. */
-const HALF_LABEL = 28;
 /** Viridis colour per whole risk point 0-100, computed once. */
 const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
 
@@ -124,25 +120,45 @@ function paint(
   return { layout, names, cells };
 }
 
-/** "Checkout, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75), index 0-100". */
-const readoutOf = (team: HeatRow, week: string, i: number) =>
-  `${team.name}, week of ${formatDate(week)}: burnout risk P50 ${formatNumber(team.risk.p50[i] ?? 0)} (P10 ${formatNumber(team.risk.p10[i] ?? 0)} to P90 ${formatNumber(team.risk.p90[i] ?? 0)}), index 0-100`;
+/** What the heat map's figures are: their reading and the run they come from ("500-run server forecast"). */
+interface HeatSource {
+  reading: FiguresReading;
+  source?: string | undefined;
+}
+
+/**
+ * "Checkout, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75; 500-run server forecast),
+ * index 0-100", or on a mean path "burnout risk mean path 62 (live preview), index 0-100".
+ */
+const readoutOf = (team: HeatRow, week: string, i: number, { reading, source }: HeatSource) => {
+  const n = (values: ArrayLike<number>) => formatNumber(values[i] ?? 0);
+  const figures =
+    reading === 'mean path'
+      ? `mean path ${n(team.risk.p50)}${source ? ` (${source})` : ''}`
+      : `P50 ${n(team.risk.p50)} (P10 ${n(team.risk.p10)} to P90 ${n(team.risk.p90)}${source ? `; ${source}` : ''})`;
+  return `${team.name}, week of ${formatDate(week)}: burnout risk ${figures}, index 0-100`;
+};
 
 /**
  * The month labels under the map: at the first week of a month, centred on it and kept inside
- * the map, ending at the last month its weeks reach, like the charts' time axis.
+ * the map, ending at the last month its weeks reach; the same months as the charts' time axis at
+ * the same width (figureMonthStep).
  */
 function WeekAxis(props: { weeks: readonly string[]; grid: HeatGrid }) {
   const width = () => LABEL_WIDTH + props.grid.cellWidth * props.grid.weeks;
   const span = () => props.weeks.length * 7;
   const ticks = () =>
-    monthTicks(props.weeks, {
-      left: LABEL_WIDTH,
-      cellWidth: props.grid.cellWidth,
-      right: width(),
-      minSpacing: TICK_SPACING,
-      halfLabel: HALF_LABEL,
-    });
+    monthTicks(
+      props.weeks,
+      {
+        left: LABEL_WIDTH,
+        cellWidth: props.grid.cellWidth,
+        right: width(),
+        minSpacing: TICK_SPACING,
+        halfLabel: HALF_LABEL,
+      },
+      figureMonthStep(props.weeks, width()),
+    );
   return (
     <div class="heat-axis" aria-hidden="true" style={{ width: `${width()}px` }}>
       <For each={ticks()}>
@@ -160,7 +176,7 @@ function WeekAxis(props: { weeks: readonly string[]; grid: HeatGrid }) {
  * Canvas heat map of teams x weeks burnout risk, with a colour scale legend and a read-out of
  * the cell under the cursor: hover, or focus the map and move with the arrow keys.
  */
-export function BurnoutHeatMap(props: { forecast: Forecast; reading: FiguresReading }) {
+export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
   let host!: HTMLDivElement;
   let canvas!: HTMLCanvasElement;
   let frame = 0;
@@ -197,13 +213,16 @@ export function BurnoutHeatMap(props: { forecast: Forecast; reading: FiguresRead
   };
   const readout = () => {
     const c = at();
-    return c ? readoutOf(teams()[c.row]!, props.forecast.weeks[c.week]!, c.week) : '';
+    return c ? readoutOf(teams()[c.row]!, props.forecast.weeks[c.week]!, c.week, props) : '';
   };
   const first = () => props.forecast.weeks[0];
   const last = () => props.forecast.weeks.at(-1);
-  /** Teams down (as drawn, by peak risk), weeks across. */
+  /** Teams down (as drawn, by peak risk), weeks across; the first header names the run. */
   const table = (): ChartTable => ({
-    columns: ['Team', ...props.forecast.weeks.map((week) => `${week} P50 burnout (0-100)`)],
+    columns: [
+      props.source ? `Team (${props.source})` : 'Team',
+      ...props.forecast.weeks.map((week) => `${week} ${props.reading} burnout (0-100)`),
+    ],
     rows: teams().map((team) => [team.name, ...Array.from(team.risk.p50, (r) => Number(r.toFixed(1)))]),
   });
   return (

@@ -11,6 +11,8 @@ export interface ComparedScenario {
   reviewersNeeded: number | null;
   /** Where the figures come from: "500-run server forecast" or the browser preview. */
   source: string;
+  /** The figures are the preview's mean path (no Monte Carlo bands in yet). */
+  meanPath: boolean;
 }
 
 const breachText = (breach: { week: number; date: string } | null) =>
@@ -28,7 +30,7 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
     })),
     { label: 'Teams at risk', values: figures().map((f) => `${f.teamsAtRisk} of ${f.teamCount}`) },
     {
-      label: 'Reviewers needed vs today',
+      label: 'Reviewers needed vs today (mean path)',
       values: props.scenarios.map(
         (s, i) =>
           `${s.reviewersNeeded === null ? '…' : formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,

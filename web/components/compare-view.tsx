@@ -53,6 +53,7 @@ export function CompareView(props: {
         forecast,
         reviewersNeeded: runner.reviewersNeeded(),
         source: runner.source(),
+        meanPath: runner.meanPath(),
       });
     }
     return list;
@@ -73,7 +74,13 @@ export function CompareView(props: {
       : `${preview} each (viewers see previews; planners see the stored forecasts)`;
   };
   const chart = (pick: (s: ComparedScenario) => ComparedScenario['forecast']['org']['metrics']['backlog']) =>
-    (compared() ?? []).map((s) => ({ label: s.name, colour: s.colour, band: pick(s) }));
+    (compared() ?? []).map((s) => ({
+      label: s.name,
+      colour: s.colour,
+      band: pick(s),
+      source: s.source,
+      meanPath: s.meanPath,
+    }));
   const names = () => new Map(props.model.org.teams.map((team) => [team.id, team.name]));
   /** Every compared version's events, named after the version, in date order. */
   const events = createMemo(() =>

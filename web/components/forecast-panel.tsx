@@ -96,6 +96,7 @@ export function ForecastPanel(props: ForecastPanelProps) {
                 label={props.label}
                 events={props.events}
                 reading={props.runner.figuresSource().reading}
+                source={props.runner.figuresSource().run}
                 measured
               />
             </Suspense>

@@ -57,7 +57,9 @@ export function HeadlineFigures(props: {
           {props.reviewersNeeded === null ? '…' : formatNumber(props.reviewersNeeded)} vs{' '}
           {formatNumber(figures().reviewersToday)}
         </span>
-        <span class="figure-note">sign-off reviewers to hold the service level at peak</span>
+        <span class="figure-note">
+          sign-off reviewers to hold the service level in the mean path's peak week
+        </span>
       </div>
       <div class="figure figure-wide" data-testid="org-breaches">
         <span class="figure-label">Org totals: first breach by metric ({reading()})</span>

@@ -8,8 +8,13 @@ import { createVirtualRows, SpacerRow } from './virtual-rows';
 const columns: { key: AnswerSort; label: string; note: string; num?: boolean }[] = [
   { key: 'team', label: 'Team', note: '' },
   { key: 'breach', label: 'First breach', note: 'P50: date, metric, value > threshold' },
-  { key: 'reviewers', label: 'Reviewers', note: 'today → needed at peak (to add)', num: true },
-  { key: 'layoff', label: 'Absorbable layoff', note: '% of sign-off reviewers', num: true },
+  {
+    key: 'reviewers',
+    label: 'Reviewers',
+    note: 'today → needed at peak, mean path (to add)',
+    num: true,
+  },
+  { key: 'layoff', label: 'Absorbable layoff', note: '% of sign-off reviewers, mean path', num: true },
   { key: 'burnout', label: 'Peak burnout', note: 'P50, index 0-100', num: true },
 ];
 

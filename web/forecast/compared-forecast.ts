@@ -15,6 +15,8 @@ export interface ComparedForecast extends Omit<StoredForecast, 'run'> {
   settled: () => boolean;
   /** Preview Monte Carlo progress 0-1, 1 once settled. */
   progress: () => number;
+  /** The forecast is the preview's mean path: no Monte Carlo bands in yet. */
+  meanPath: () => boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function createComparedForecast(sources: StoredSources): ComparedForecast
     stored: isStored,
     settled: () => isStored() || preview.settled(),
     progress: () => (isStored() || preview.settled() ? 1 : (preview.progress() ?? 0)),
+    meanPath: () => !isStored() && !preview.settled() && preview.partialRuns() === null,
     reviewersNeeded: () => (isStored() ? stored.reviewersNeeded() : preview.reviewersNeeded()),
     answers: () => (isStored() ? stored.answers() : preview.answers()),
     answersPending: () => (isStored() ? stored.answersPending() : 'Team answers follow the bands…'),

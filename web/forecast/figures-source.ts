@@ -11,12 +11,15 @@ export interface FiguresSource {
   reading: FiguresReading;
   /** "P50, 500-run server forecast of version 3" or "Live preview: mean path in this browser (...)". */
   text: string;
+  /** The run alone, for chart read-outs, tables and legends: "500-run server forecast", "live preview, 200 runs". */
+  run: string;
 }
 
 /** "P50, 500-run server forecast of version 3". */
 export const storedFiguresSource = (run: { version: number; options: { runs?: number } }): FiguresSource => ({
   reading: 'P50',
   text: `P50, ${run.options.runs ?? 0}-run server forecast of version ${run.version}`,
+  run: `${run.options.runs ?? 0}-run server forecast`,
 });
 
 /**
@@ -38,5 +41,10 @@ export const previewFiguresSource = (
   return {
     reading: banded ? 'P50' : 'mean path',
     text: `Live preview: ${read} in this browser${why ? ` (${why})` : ''}`,
+    run: preview.settled()
+      ? `live preview, ${runs} runs`
+      : partial !== null
+        ? `live preview, first ${partial} of ${runs} runs`
+        : 'live preview',
   };
 };

@@ -80,6 +80,7 @@ export function DashboardPage() {
                     label={plan()?.name ?? 'Plan of record'}
                     events={planForecast.events()}
                     reading={planForecast.figuresSource().reading}
+                    source={planForecast.figuresSource().run}
                   />
                 </Suspense>
                 <Show

@@ -86,7 +86,11 @@ export function TeamAnswersPage(props: { teamId: string }) {
               </div>
             )}
           </Show>
-          <TeamCharts forecast={run()!.forecast} teamId={props.teamId} />
+          <TeamCharts
+            forecast={run()!.forecast}
+            teamId={props.teamId}
+            source={`${run()!.options.runs}-run server forecast`}
+          />
         </Match>
         <Match when={true}>
           <Loading what="the team's forecast" />
@@ -96,7 +100,7 @@ export function TeamAnswersPage(props: { teamId: string }) {
   );
 }
 
-function TeamCharts(props: { forecast: Forecast; teamId: string }) {
+function TeamCharts(props: { forecast: Forecast; teamId: string; source: string }) {
   const metrics = () => props.forecast.teams.find((t) => t.id === props.teamId)!.metrics;
   return (
     <div class="chart-grid">
@@ -106,7 +110,14 @@ function TeamCharts(props: { forecast: Forecast; teamId: string }) {
             title={chart.title}
             unit={chart.unit}
             weeks={props.forecast.weeks}
-            series={[{ label: 'P10-P90 and P50', colour: chart.colour, band: metrics()[chart.metric] }]}
+            series={[
+              {
+                label: 'P10-P90 and P50',
+                colour: chart.colour,
+                band: metrics()[chart.metric],
+                source: props.source,
+              },
+            ]}
             height={200}
             digits={chart.digits}
           />

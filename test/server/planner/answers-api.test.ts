@@ -167,9 +167,9 @@ describe('team answers in the forecast and the report', () => {
       'first_breach_value_p50',
       'peak_burnout_risk_p50_index',
       'reviewers_today_p50_people',
-      'reviewers_needed_people',
-      'reviewer_gap_people',
-      'max_absorbable_layoff_percent',
+      'reviewers_needed_mean_path_people',
+      'reviewer_gap_mean_path_people',
+      'max_absorbable_layoff_mean_path_percent',
       'model_error',
     ]);
     const rows: Record<string, string>[] = parse(csv, { columns: true });
