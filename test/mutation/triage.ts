@@ -7,6 +7,7 @@
  * counts as a survivor again.
  */
 import { readFileSync } from 'node:fs';
+import { bands } from './equivalents/bands';
 import { type Equivalent, equivalentRows, PAST_TYPED_ARRAY } from './equivalents/equivalent';
 import { percentiles } from './equivalents/percentiles';
 import { reusedResponses } from './equivalents/reused-responses';
@@ -94,6 +95,7 @@ export const equivalents: Equivalent[] = [
     replacement: 'onTeam(t)',
     reason: 'every caller of simulateTeams passes onTeam (simulateRuns and runSlice)',
   },
+  ...bands,
   ...percentiles,
   ...reusedResponses,
   ...teamTwins,

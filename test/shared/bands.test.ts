@@ -31,6 +31,30 @@ const forecast = (mode: Forecast['mode']): Forecast => ({
   org: { metrics: bands([0.000123456789, 98.7654321], [2.0000004, 3]), breaches: noBreaches },
 });
 
+it('names a mean path’s bands by the 16 banded metrics, in order, then headcount, and nothing else', () => {
+  const weeks = 2;
+  const series = new Float64Array(32 * weeks);
+  expect(Object.keys(meanBands(series, weeks, ['senior']))).toEqual([
+    'reviewers',
+    'signoffDemand',
+    'aiSignoffDemand',
+    'demandHours',
+    'capacityHours',
+    'capacityChanges',
+    'utilization',
+    'backlog',
+    'backlogWeeks',
+    'meanWaitHours',
+    'p90WaitHours',
+    'serviceLevel',
+    'overtimeHoursPerReviewer',
+    'burnoutRisk',
+    'expectedAttrition',
+    'sev2Incidents',
+    'headcount',
+  ]);
+});
+
 describe('a mean-path forecast as stored and sent', () => {
   // Rounded in beforeAll, not while collecting: a throw there fails the tests instead of hiding them.
   let rounded: Forecast;
