@@ -33,6 +33,16 @@ describe('teams, roster import and reports in Chromium', () => {
       await teamHeader.click();
       await teamHeader.click();
       expect(await page.locator('th[aria-sort=descending]').count()).toBe(1);
+      const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+      expect(headers).toEqual(
+        expect.arrayContaining([
+          'Backlog at horizon (P90, changes)',
+          'Peak burnout risk (P50, 0-100)',
+          'Reviewers needed (mean path, people)',
+          'Absorbable layoff (mean path, %)',
+          'Headcount at horizon senior (P50, people)',
+        ]),
+      );
       await page.screenshot({ path: 'test-results/reports.png' });
 
       const download = async (name: string) => {

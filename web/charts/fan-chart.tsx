@@ -24,6 +24,9 @@ export interface FanSeries {
   source?: string | undefined;
 }
 
+/** What a series' line is read on: its P50, or the mean path. */
+const lineReading = (s: FanSeries) => (s.meanPath ? 'mean path' : 'P50');
+
 /** "; 500-run server forecast" after a series' figures, when its source is known. */
 const fromSource = (s: FanSeries) => (s.source ? `; ${s.source}` : '');
 
@@ -130,8 +133,8 @@ function readoutAt(props: FanChartProps, index: number): string {
   const digits = props.digits ?? 0;
   const n = (values: ArrayLike<number>) => formatNumber(values[index] ?? 0, digits);
   const parts = props.series.map((s) => {
-    if (s.faint) return `${s.label} P50 ${n(s.band.p50)}${s.source ? ` (${s.source})` : ''}`;
-    if (s.meanPath) return `${s.label} mean path ${n(s.band.p50)}${s.source ? ` (${s.source})` : ''}`;
+    if (s.faint || s.meanPath)
+      return `${s.label} ${lineReading(s)} ${n(s.band.p50)}${s.source ? ` (${s.source})` : ''}`;
     return `${s.label} P50 ${n(s.band.p50)} (P10 ${n(s.band.p10)} to P90 ${n(s.band.p90)}${fromSource(s)})`;
   });
   return `Week of ${formatDate(props.weeks[index] ?? '')}: ${parts.join('; ')} ${props.unit}`;
@@ -187,7 +190,7 @@ export function FanChart(props: FanChartProps) {
   createEffect(on(eventDates, () => chart?.redraw(false), { defer: true }));
   onCleanup(() => chart?.destroy());
 
-  const legendLine = (s: FanSeries) => (s.faint ? `${s.label} (P50, dashed)` : bandWords(s));
+  const legendLine = (s: FanSeries) => (s.faint ? `${s.label} (${lineReading(s)}, dashed)` : bandWords(s));
   const readout = () => {
     const i = index();
     return i === null || i >= props.weeks.length ? '' : readoutAt(props, i);
@@ -247,7 +250,7 @@ export function FanChart(props: FanChartProps) {
                       : withAlpha(s().colour, 0.25),
                 }}
               />
-              {s().faint ? `${s().label} (P50)` : bandWords(s())}
+              {s().faint ? `${s().label} (${lineReading(s())})` : bandWords(s())}
             </li>
           )}
         </Index>

@@ -9,7 +9,7 @@ import { okabeIto } from './palette';
 interface ForecastChartsProps {
   forecast: Forecast;
   label: string;
-  /** Drawn faintly under the forecast (the scenario without its edits). */
+  /** Drawn faintly under the forecast: the mean path of the scenario without its edits, in this browser. */
   baseline?: Forecast | undefined;
   baselineLabel?: string;
   measured?: boolean;
@@ -30,6 +30,8 @@ const lines = (props: ForecastChartsProps, pick: (f: Forecast) => FanSeries['ban
       colour: okabeIto.black,
       band: pick(props.baseline),
       faint: true,
+      meanPath: true,
+      source: 'live preview',
     });
   series.push({
     label: props.label,

@@ -26,7 +26,35 @@ const compare = (a: Cell, b: Cell): number => {
 /** Columns the CSV keeps for tools but a reader does not need in the table (model error: a sentence, listed under it). */
 const hidden = new Set(['teamId', 'modelError']);
 
-const heading = (key: string) =>
+/**
+ * Headings that name the percentile (or the mean path) and unit of a report column, as the CSV's
+ * column names do; other columns (team, today's roster, the breached metric) are named from their key.
+ */
+const headings: Record<string, string> = {
+  signoffDemandPerWeek: 'Sign-off demand (P50, changes / week)',
+  signoffCapacityPerWeek: 'Sign-off capacity (P50, changes / week)',
+  utilization: 'Utilisation (P50, share)',
+  backlogP50: 'Backlog at horizon (P50, changes)',
+  backlogP90: 'Backlog at horizon (P90, changes)',
+  firstBreachWeek: 'First breach week (P50)',
+  firstBreachValue: 'First breach value (P50)',
+  burnoutRisk: 'Peak burnout risk (P50, 0-100)',
+  reviewersToday: 'Reviewers today (people)',
+  reviewersNeeded: 'Reviewers needed (mean path, people)',
+  reviewerGap: 'Reviewer gap (mean path, people)',
+  maxLayoffPercent: 'Absorbable layoff (mean path, %)',
+};
+
+const heading = (key: string) => {
+  const known = headings[key];
+  if (known) return known;
+  const [group, level] = key.split('.');
+  if (group === 'headcountAtHorizon') return `Headcount at horizon ${level} (P50, people)`;
+  if (group === 'headcountNow') return `Headcount now ${level} (people)`;
+  return keyWords(key);
+};
+
+const keyWords = (key: string) =>
   key
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[._]/g, ' ')

@@ -89,6 +89,7 @@ export function TeamAnswersPage(props: { teamId: string }) {
           <TeamCharts
             forecast={run()!.forecast}
             teamId={props.teamId}
+            team={team()!.name}
             source={`${run()!.options.runs}-run server forecast`}
           />
         </Match>
@@ -100,7 +101,7 @@ export function TeamAnswersPage(props: { teamId: string }) {
   );
 }
 
-function TeamCharts(props: { forecast: Forecast; teamId: string; source: string }) {
+function TeamCharts(props: { forecast: Forecast; teamId: string; team: string; source: string }) {
   const metrics = () => props.forecast.teams.find((t) => t.id === props.teamId)!.metrics;
   return (
     <div class="chart-grid">
@@ -112,7 +113,7 @@ function TeamCharts(props: { forecast: Forecast; teamId: string; source: string 
             weeks={props.forecast.weeks}
             series={[
               {
-                label: 'P10-P90 and P50',
+                label: props.team,
                 colour: chart.colour,
                 band: metrics()[chart.metric],
                 source: props.source,
