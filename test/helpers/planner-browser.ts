@@ -36,12 +36,14 @@ export const walkForecastRuns = 100;
 
 /**
  * Starts the server (FORECAST_DEFAULT_RUNS = `forecastRuns`, {@link walkForecastRuns} unless given;
- * 500 is the server's own default) and Chromium.
+ * 500 is the server's own default; `env` adds variables, e.g. FORECAST_WARM_UP) and Chromium.
  */
 export async function startPlannerBrowser({
   forecastRuns = walkForecastRuns,
+  env = {},
 }: {
   forecastRuns?: number;
+  env?: Record<string, string>;
 } = {}): Promise<PlannerBrowser> {
   const database: TempDatabase = await createTempDb({ migrate: false });
   const server = await startServer({
@@ -49,6 +51,7 @@ export async function startPlannerBrowser({
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
     FORECAST_DEFAULT_RUNS: String(forecastRuns),
+    ...env,
   });
   const browser = await launchBrowser();
   return {
