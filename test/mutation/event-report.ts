@@ -94,9 +94,15 @@ const keyer = (source: string | undefined) => {
     `${lines[m.location.start.line - 1]}:${m.location.start.column}:${m.mutatorName}:${m.replacement ?? ''}`;
 };
 
+/** How surely a run found a mutant: killed by a test, timed out (a hang, or a slow machine), or not. */
+const found = (m: ReportMutant) => (m.status === 'Killed' ? 2 : m.status === 'Timeout' ? 1 : 0);
+
 /**
  * `report` with the results of a re-check (a run of some lines with `--mutate file:lines`, after
- * tests were added) laid over the same mutants; mutants the re-check did not run keep their result.
+ * tests were added) laid over the same mutants; mutants the re-check did not run keep their result,
+ * and so does a mutant the run found more surely than the re-check (killed against timed out or
+ * survived): a re-check runs only some test files (those added, those of its lines), and the
+ * suite holds the run's too.
  */
 export function overlay(report: Report, recheck: Report): Report {
   const files: Report['files'] = {};
@@ -106,7 +112,9 @@ export function overlay(report: Report, recheck: Report): Report {
     const keyAgain = keyer(again?.source);
     const results = new Map((again?.mutants ?? []).map((m) => [keyAgain(m), m]));
     // The source is kept, so a further re-check can be laid over this one.
-    files[file] = { source, mutants: mutants.map((m) => results.get(key(m)) ?? m) };
+    const laid = (m: ReportMutant, again = results.get(key(m))) =>
+      again === undefined || found(again) < found(m) ? m : again;
+    files[file] = { source, mutants: mutants.map((m) => laid(m)) };
   }
   return { files };
 }

@@ -19,6 +19,8 @@ export const reusedResponses: Equivalent[] = [
     [
       [GUARD, 'BooleanLiteral', "authorization?.startsWith('Bearer ')"],
       [GUARD, 'MethodExpression', "authorization?.endsWith('Bearer ')"],
+      // startsWith(''): any Authorization header is looked up, but only a bearer token's answers are kept.
+      [GUARD, 'StringLiteral', '""'],
       [FRESH, 'ConditionalExpression', 'false'],
       [FRESH, 'BlockStatement', '{}'],
       ["    const reusable = c.get('reusable');", 'StringLiteral', '""'],
