@@ -21,14 +21,17 @@ const breachText = (breach: { week: number; date: string } | null) =>
 /** Key differences of 2-4 scenarios: one column per scenario, one row per figure. */
 export function CompareTable(props: { scenarios: ComparedScenario[] }) {
   const figures = () => props.scenarios.map((s) => keyFigures(s.forecast));
+  /** A scenario's figures, each marked "(mean path)" while its preview has no bands yet (rows say P50). */
+  const read = (show: (f: ReturnType<typeof keyFigures>) => string) =>
+    figures().map((f, i) => (props.scenarios[i]?.meanPath ? `${show(f)} (mean path)` : show(f)));
   const rows = (): { label: string; values: string[] }[] => [
     { label: 'Source', values: props.scenarios.map((s) => s.source) },
-    { label: 'First breach (any team)', values: figures().map((f) => breachText(f.firstBreach)) },
+    { label: 'First breach (any team)', values: read((f) => breachText(f.firstBreach)) },
     ...breachMetrics.map((metric) => ({
       label: `Org breach: ${breachLabels[metric]}`,
-      values: figures().map((f) => breachText(f.orgBreaches[metric])),
+      values: read((f) => breachText(f.orgBreaches[metric])),
     })),
-    { label: 'Teams at risk', values: figures().map((f) => `${f.teamsAtRisk} of ${f.teamCount}`) },
+    { label: 'Teams at risk', values: read((f) => `${f.teamsAtRisk} of ${f.teamCount}`) },
     {
       label: 'Reviewers needed vs today (mean path)',
       values: props.scenarios.map(
@@ -36,14 +39,8 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
           `${s.reviewersNeeded === null ? '…' : formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
       ),
     },
-    {
-      label: 'Peak org burnout risk (P50, 0-100)',
-      values: figures().map((f) => formatNumber(f.peakBurnout, 1)),
-    },
-    {
-      label: 'Severity-2 incidents over horizon (P50)',
-      values: figures().map((f) => formatNumber(f.incidents)),
-    },
+    { label: 'Peak org burnout risk (P50, 0-100)', values: read((f) => formatNumber(f.peakBurnout, 1)) },
+    { label: 'Severity-2 incidents over horizon (P50)', values: read((f) => formatNumber(f.incidents)) },
   ];
   return (
     <table class="panel compare-table">
