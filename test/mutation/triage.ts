@@ -11,6 +11,7 @@ import { anchorTable } from './equivalents/anchor-table';
 import { bands } from './equivalents/bands';
 import { type Equivalent, equivalentRows, PAST_TYPED_ARRAY } from './equivalents/equivalent';
 import { percentiles } from './equivalents/percentiles';
+import { queueOvertime } from './equivalents/queue-overtime';
 import { reusedResponses } from './equivalents/reused-responses';
 import { teamTwins } from './equivalents/team-twins';
 import type { Report } from './event-report';
@@ -114,6 +115,7 @@ export const equivalents: Equivalent[] = [
   ...anchorTable,
   ...bands,
   ...percentiles,
+  ...queueOvertime,
   ...reusedResponses,
   ...teamTwins,
 ];

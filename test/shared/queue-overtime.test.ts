@@ -88,6 +88,11 @@ describe('overtime over the queue’s spread', () => {
     expect([got.hoursPerReviewer, got.busyHoursPerReviewer]).toEqual([6, 6]);
   });
 
+  it('gives an empty queue the rule’s level when no change waits: 1.5 h, and the same 1.5 h when all are busy', () => {
+    const got = effectOf(0, 0, 5, { slope: 0.3, offset: 1.5, cap: 8 });
+    expect([got.hoursPerReviewer, got.busyHoursPerReviewer, got.waiting]).toEqual([1.5, 1.5, 0]);
+  });
+
   it('gives no overtime without a cap, whatever the queue', () => {
     const got = effectOf(12, 30, 5, { slope: 0.5, offset: 2, cap: 0 });
     expect([got.hoursPerReviewer, got.busyHoursPerReviewer, got.covariance]).toEqual([0, 0, 0]);
