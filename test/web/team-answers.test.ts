@@ -78,6 +78,23 @@ describe('team answers, drill-down and breach thresholds in Chromium', () => {
           : `It can absorb a layoff of up to ${first[3]} of its sign-off reviewers`,
       );
       expect(await page.locator('.chart-grid canvas').count()).toBe(4);
+      // Utilisation in percent, as the answers state it ("119% > 85%"): week 1's P50 is the run's share x 100.
+      const { items } = await env.api<{ items: { id: string; planOfRecord: boolean }[] }>(
+        page,
+        'GET',
+        '/orgs/demo/scenarios',
+      );
+      const plan = items.find((scenario) => scenario.planOfRecord)!;
+      const run = await env.api<{
+        forecast: { teams: { name: string; metrics: { utilization: { p50: number[] } } }[] };
+      }>(page, 'POST', `/orgs/demo/scenarios/${plan.id}/forecast`, {});
+      const share = run.forecast.teams.find((t) => t.name === first[0])!.metrics.utilization.p50[0]!;
+      const utilisation = page.locator('figure.chart', { hasText: 'Utilisation' });
+      await utilisation.getByRole('button', { name: 'Table of Utilisation' }).click();
+      const table = utilisation.getByRole('region', { name: 'Utilisation: data table' });
+      expect((await table.locator('thead th').allTextContents())[2]).toMatch(/ P50 \(% of review hours; /);
+      const week1 = await table.locator('tbody tr').first().locator('th, td').allTextContents();
+      expect(Number(week1[2])).toBeCloseTo(share * 100, 0);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshots(page, 'team-answers');
       expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
-import type { Forecast, TeamAnswer } from '../../shared';
+import type { Band, Forecast, TeamAnswer } from '../../shared';
 import { fixSentences, whySentences } from '../answers/why';
 import { api } from '../api/client';
 import { FanChart } from '../charts/fan-chart';
@@ -12,10 +12,11 @@ const charts = [
   { title: 'Sign-off backlog', unit: 'changes waiting', metric: 'backlog', colour: okabeIto.blue, digits: 0 },
   {
     title: 'Utilisation',
-    unit: 'share of review hours',
+    unit: '% of review hours',
     metric: 'utilization',
     colour: okabeIto.vermillion,
-    digits: 2,
+    digits: 0,
+    percent: true,
   },
   {
     title: 'P90 wait for a sign-off',
@@ -101,6 +102,12 @@ export function TeamAnswersPage(props: { teamId: string }) {
   );
 }
 
+/** A band of shares (1 = 100%) in percent, as the team answers state utilisation ("119% > 85%"). */
+const percentBand = (band: Band): Band => {
+  const percent = (values: number[]) => values.map((v) => v * 100);
+  return { p10: percent(band.p10), p50: percent(band.p50), p90: percent(band.p90) };
+};
+
 function TeamCharts(props: { forecast: Forecast; teamId: string; team: string; source: string }) {
   const metrics = () => props.forecast.teams.find((t) => t.id === props.teamId)!.metrics;
   return (
@@ -115,7 +122,7 @@ function TeamCharts(props: { forecast: Forecast; teamId: string; team: string; s
               {
                 label: props.team,
                 colour: chart.colour,
-                band: metrics()[chart.metric],
+                band: 'percent' in chart ? percentBand(metrics()[chart.metric]) : metrics()[chart.metric],
                 source: props.source,
               },
             ]}
