@@ -24,7 +24,6 @@ class SharedRun<T> {
         for (const listener of this.listeners) listener(done, total);
       },
     });
-    this.result.catch(() => undefined);
   }
 
   /**
