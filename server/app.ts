@@ -42,6 +42,7 @@ import { webAppRoutes } from './routes/web-app';
 import { ForecastJobs } from './services/forecast-jobs';
 import { ForecastMemo } from './services/forecast-memo';
 import { type ForecastEngine, ForecastPool } from './services/forecast-pool';
+import { RunClaims } from './services/run-claims';
 import { RunsInFlight } from './services/runs-in-flight';
 
 /**
@@ -103,6 +104,15 @@ function redisSliceEngine(redisUrl: string, forecastPool: ForecastPool): Forecas
 }
 
 /**
+ * Engine runs in flight in this process, claimed across the processes that share the database
+ * (RunClaims), so every instance computes an input once between them.
+ */
+export const createRunsInFlight = (deps: Pick<AppDeps, 'db' | 'config' | 'clock'>) =>
+  new RunsInFlight(
+    new RunClaims({ db: deps.db, clock: deps.clock, staleMs: deps.config.forecasts.claimStaleMs }),
+  );
+
+/**
  * Background forecast jobs on the pool, or on slices over Redis when REDIS_URL is set; an input
  * already in flight (`runsInFlight`, shared with the app's requests) is waited for, not run again.
  */
@@ -136,7 +146,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   const forecastPool = deps.forecastPool ?? new ForecastPool(deps.config.forecasts);
   const forecastMemo = deps.forecastMemo ?? new ForecastMemo();
-  const runsInFlight = deps.runsInFlight ?? new RunsInFlight();
+  const runsInFlight = deps.runsInFlight ?? createRunsInFlight(deps);
   const forecastJobs = deps.forecastJobs ?? createForecastJobs(deps, forecastPool, runsInFlight);
   const forecastDeps = { ...deps, logger, forecastPool, forecastMemo, forecastJobs, runsInFlight };
   app.route('/api/v1', apiRoutes(forecastDeps));

@@ -54,6 +54,11 @@ export interface ForecastsConfig extends ForecastPoolOptions {
   defaultRuns: number;
   /** Whether the server forecasts each org's plan of record in the background at start (FORECAST_WARM_UP). */
   warmUp: boolean;
+  /**
+   * A process computing a forecast that others on the database wait for marks its claim alive;
+   * silent this long, it is taken as dead and another computes (FORECAST_CLAIM_STALE_MS).
+   */
+  claimStaleMs: number;
 }
 
 /** Fixed-window limits (RATE_LIMIT_* variables): attempts per window of `windowMs`. */
@@ -145,6 +150,7 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  FORECAST_CLAIM_STALE_MS: durationMs(200, 30_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
@@ -209,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version: string): Config {
       redisUrl: e.REDIS_URL,
       defaultRuns: e.FORECAST_DEFAULT_RUNS,
       warmUp: e.FORECAST_WARM_UP,
+      claimStaleMs: e.FORECAST_CLAIM_STALE_MS,
     },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

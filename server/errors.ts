@@ -34,6 +34,10 @@ export class ProblemError extends Error {
 export const notFound = (what: string): ProblemError =>
   new ProblemError(404, 'Not Found', `No such ${what}.`);
 
+/** A forecast whose callers all went away before it finished. */
+export const forecastCancelled = (): ProblemError =>
+  new ProblemError(503, 'Service Unavailable', 'The forecast was cancelled: the client went away.');
+
 /** Writes a problem+json response. */
 export function problem(c: Context, error: ProblemError): Response {
   const body = {

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createApp, createForecastJobs } from './app';
+import { createApp, createForecastJobs, createRunsInFlight } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
@@ -12,7 +12,6 @@ import { ensureAdminUser } from './seed/admin';
 import { seedDemoOrg } from './seed/seed';
 import { ForecastPool } from './services/forecast-pool';
 import { warmPlansOfRecord } from './services/plan-warm-up';
-import { RunsInFlight } from './services/runs-in-flight';
 
 const shutdownGraceMs = 10_000;
 
@@ -67,7 +66,7 @@ const githubSync = new GithubSyncScheduler({
   userAgent: `Reviewload/${version}`,
   tickMs: config.github.tickMs,
 });
-const runsInFlight = new RunsInFlight();
+const runsInFlight = createRunsInFlight({ db: database.db, config, clock });
 const forecastJobs = createForecastJobs({ db: database.db, config, clock }, forecastPool, runsInFlight);
 const app = createApp({
   db: database.db,

@@ -36,3 +36,19 @@ export const forecastJobs = sqliteTable(
   },
   (t) => [index('forecast_jobs_org_created').on(t.orgId, t.createdAt)],
 );
+
+/**
+ * Engine runs being computed, one row per input (`key`: scenario, input hash, engine version),
+ * so that server processes sharing the database compute an input once: the process holding the
+ * row computes and marks it alive, the others wait for the stored run (see RunClaims).
+ */
+export const forecastClaims = sqliteTable('forecast_claims', {
+  key: text('key').primaryKey(),
+  /** host:pid of the process computing. */
+  runner: text('runner').notNull(),
+  done: integer('done').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  /** Last sign of life of the computing process; a claim silent too long is stale (its process died). */
+  heartbeatAt: timestamp('heartbeat_at').notNull(),
+  createdAt: createdAt(),
+});

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import { type ForecastInput, planSlices, type Slice, type SlicePart } from '../../shared/index';
-import { ProblemError } from '../errors';
+import { forecastCancelled, ProblemError } from '../errors';
 import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks';
 
 export type { EngineResult } from './engine-tasks';
@@ -90,12 +90,7 @@ export class ForecastPool implements ForecastEngine {
       return await this.split(input, pieces, both, onProgress);
     } catch (error) {
       if (timeout.aborted) throw busy(`The forecast did not finish within ${timeoutMs} ms.`);
-      if (signal?.aborted)
-        throw new ProblemError(
-          503,
-          'Service Unavailable',
-          'The forecast was cancelled: the client went away.',
-        );
+      if (signal?.aborted) throw forecastCancelled();
       throw error;
     } finally {
       this.inFlight -= 1;

@@ -129,7 +129,8 @@ const storedResult = (db: Db, stored: MemoRun): ForecastResult => ({
 
 /**
  * The stored run of the request's engine input, else a new run from the engine pool, stored; with
- * `ctx.inFlight`, the same input already computing in this process is waited for, not run again.
+ * `ctx.inFlight`, the same input already computing in this process (or, with its claims, in
+ * another process on the database) is waited for, not run again.
  */
 async function resolveRun(
   ctx: ForecastContext,
@@ -140,7 +141,8 @@ async function resolveRun(
   const { input, version, name } = await engineInput(ctx.db, org, request, options);
   const inputHash = canonicalHash(input);
   const key = storedRunKey(request.scenarioId, inputHash);
-  const stored = await ctx.db.select(runColumns).from(forecastRuns).where(key).get();
+  const readStored = () => ctx.db.select(runColumns).from(forecastRuns).where(key).get();
+  const stored = await readStored();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
   const control = { ...ctx.control, signal: ctx.signal };
   const work = (shared: RunControl) =>
@@ -149,8 +151,12 @@ async function resolveRun(
       { input, version, inputHash },
       shared,
     );
+  const storedElsewhere = async () => {
+    const saved = await readStored();
+    return saved && { saved, fresh: undefined };
+  };
   const { value, joined } = ctx.inFlight
-    ? await ctx.inFlight.run(`${request.scenarioId}\n${inputHash}`, work, control)
+    ? await ctx.inFlight.run(`${request.scenarioId}\n${inputHash}`, work, control, storedElsewhere)
     : { value: await work(control), joined: false };
   const { saved, fresh } = value;
   if (joined || !fresh)

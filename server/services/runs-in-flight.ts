@@ -1,5 +1,6 @@
-import { ProblemError } from '../errors';
+import { forecastCancelled, ProblemError } from '../errors';
 import type { RunControl } from './forecast-pool';
+import type { RunClaims } from './run-claims';
 
 /** Work done once for all who wait: given the run control it must honour (signal, progress, slicing, time limit). */
 export type SharedWork<T> = (control: RunControl) => Promise<T>;
@@ -45,9 +46,7 @@ class SharedRun<T> {
         if (onProgress) this.listeners.delete(onProgress);
         this.leavable -= 1;
         if (this.leavable === 0 && !this.permanent) this.controller.abort();
-        reject(
-          new ProblemError(503, 'Service Unavailable', 'The forecast was cancelled: the client went away.'),
-        );
+        reject(forecastCancelled());
       };
       if (signal.aborted) return leave();
       signal.addEventListener('abort', leave, { once: true });
@@ -69,15 +68,29 @@ export interface SharedOutcome<T> {
  * work instead of starting a second engine run, and hears its progress. The work is cancelled
  * only once every caller waiting for it has gone away. A caller that joined work which then failed
  * with 503 (the starter's time limit, or the pool full) while the caller still waits starts it once
- * more on its own.
+ * more on its own. With `claims`, work given a `stored` lookup is also claimed across the
+ * processes that share the database: another process computing the same key is waited for.
  */
 export class RunsInFlight {
   private readonly runs = new Map<string, SharedRun<unknown>>();
 
-  /** `work` under `key`: joined when in flight, else started with `control`'s slicing and time limit. */
-  async run<T>(key: string, work: SharedWork<T>, control: RunControl = {}): Promise<SharedOutcome<T>> {
+  constructor(private readonly claims?: RunClaims) {}
+
+  /**
+   * `work` under `key`: joined when in flight, else started with `control`'s slicing and time
+   * limit; `stored` reads the value another process stored under `key` (see {@link RunClaims}).
+   */
+  async run<T>(
+    key: string,
+    work: SharedWork<T>,
+    control: RunControl = {},
+    stored?: () => Promise<T | undefined>,
+  ): Promise<SharedOutcome<T>> {
+    const claims = this.claims;
+    const claimed: SharedWork<T> =
+      claims && stored ? (shared) => claims.once(key, stored, work, shared) : work;
     const joined = this.runs.get(key) as SharedRun<T> | undefined;
-    if (!joined) return { value: await this.start(key, work, control).join(control), joined: false };
+    if (!joined) return { value: await this.start(key, claimed, control).join(control), joined: false };
     try {
       return { value: await joined.join(control), joined: true };
     } catch (error) {
@@ -85,7 +98,7 @@ export class RunsInFlight {
       if (ownFailure) throw error;
       const current = this.runs.get(key) as SharedRun<T> | undefined;
       if (current && current !== joined) return { value: await current.join(control), joined: true };
-      return { value: await this.start(key, work, control).join(control), joined: false };
+      return { value: await this.start(key, claimed, control).join(control), joined: false };
     }
   }
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config';
 import type { Logger } from '../../server/logger';
 import type { ForecastJobs } from '../../server/services/forecast-jobs';
 import type { ForecastPool } from '../../server/services/forecast-pool';
+import { openDatabase } from '../../server/db/client';
 import { createTempDb, type TempDatabase } from './temp-db';
 
 export interface AppServer {
@@ -18,6 +19,8 @@ export interface AppServer {
  * Serves the real Hono app over HTTP on a free loopback port, in this process, on a fresh
  * migrated temporary database. `env` overrides configuration variables (LOG_LEVEL is `silent`
  * unless given); `logger` replaces the stdout log, `forecastPool` the engine pool (the caller closes it), `forecastJobs` the background jobs (made on the database).
+ * With `sharing`, the app is another instance on that server's database file: its own
+ * connection, closed (not deleted) by close().
  */
 export async function startAppServer(
   options: {
@@ -26,9 +29,10 @@ export async function startAppServer(
     logger?: Logger;
     forecastPool?: ForecastPool;
     forecastJobs?: (database: TempDatabase) => ForecastJobs;
+    sharing?: AppServer;
   } = {},
 ): Promise<AppServer> {
-  const database = await createTempDb();
+  const database = options.sharing ? await secondConnection(options.sharing.database.url) : await createTempDb();
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env }, 'test');
   const app = createApp({
     db: database.db,
@@ -50,4 +54,10 @@ export async function startAppServer(
       database.cleanup();
     },
   };
+}
+
+/** Another connection to the database file at `url`, as another server process would open. */
+async function secondConnection(url: string): Promise<TempDatabase> {
+  const database = await openDatabase(url);
+  return { ...database, url, cleanup: () => database.close() };
 }
