@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { openDatabase } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
 import type { ForecastJobs } from '../../server/services/forecast-jobs';
 import type { ForecastPool } from '../../server/services/forecast-pool';
-import { openDatabase } from '../../server/db/client';
 import { createTempDb, type TempDatabase } from './temp-db';
 
 export interface AppServer {
@@ -32,7 +32,9 @@ export async function startAppServer(
     sharing?: AppServer;
   } = {},
 ): Promise<AppServer> {
-  const database = options.sharing ? await secondConnection(options.sharing.database.url) : await createTempDb();
+  const database = options.sharing
+    ? await secondConnection(options.sharing.database.url)
+    : await createTempDb();
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env }, 'test');
   const app = createApp({
     db: database.db,
