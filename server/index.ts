@@ -57,7 +57,15 @@ if (adminNote) console.log(adminNote);
 const clock = () => new Date();
 const forecastPool = new ForecastPool(config.forecasts);
 const logger = createLogger(config.logLevel);
-const alertScheduler = createAlertScheduler({ db: database.db, clock, config, forecastPool, logger });
+const runsInFlight = createRunsInFlight({ db: database.db, config, clock });
+const alertScheduler = createAlertScheduler({
+  db: database.db,
+  clock,
+  config,
+  forecastPool,
+  runsInFlight,
+  logger,
+});
 const githubSync = new GithubSyncScheduler({
   db: database.db,
   clock,
@@ -66,7 +74,6 @@ const githubSync = new GithubSyncScheduler({
   userAgent: `Reviewload/${version}`,
   tickMs: config.github.tickMs,
 });
-const runsInFlight = createRunsInFlight({ db: database.db, config, clock });
 const forecastJobs = createForecastJobs({ db: database.db, config, clock }, forecastPool, runsInFlight);
 const app = createApp({
   db: database.db,

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
 import type { ForecastPool } from '../services/forecast-pool';
+import type { RunsInFlight } from '../services/runs-in-flight';
 import { AlertScheduler } from './alert-scheduler';
 import { planOfRecordForecasts } from './plan-of-record-source';
 
@@ -14,6 +15,8 @@ export function createAlertScheduler(deps: {
   clock: () => Date;
   config: Config;
   forecastPool: ForecastPool;
+  /** Engine runs in flight, shared with the app: a plan of record computing is waited for. */
+  runsInFlight?: RunsInFlight | undefined;
   logger: Logger;
 }): AlertScheduler {
   const { alerts, version } = deps.config;

@@ -104,4 +104,34 @@ describe('one engine run per forecast input in flight', () => {
     expect(stored.status).toBe(200);
     expect((await stored.json()).id).toBe(end.runId);
   });
+
+  it("an alert rule's dry run while a request computes the plan of record's same forecast waits for that run: the engine runs once", async () => {
+    const id = await scenario('Plan with a rule');
+    expect((await post(`/scenarios/${id}/plan-of-record`, {})).status).toBe(200);
+    const rule = await (
+      await post('/alert-rules', {
+        name: 'Any backlog',
+        metric: 'backlogWeeks',
+        comparator: '>=',
+        threshold: 0,
+        percentile: 'P50',
+        lookaheadWeeks: 4,
+        schedule: '0 8 * * 1',
+        timezone: 'Europe/Rome',
+        webhook: { url: 'http://127.0.0.1:9/never-sent', secret: 'dry-run-secret-0123456789' },
+      })
+    ).json();
+    const before = pool.completedTasks;
+    // The Dashboard's request: the plan of record over the rule's look-ahead, default runs.
+    const request = post(`/scenarios/${id}/forecast`, { horizon: 4 });
+    await pause(300);
+    const dryRun = await post(`/alert-rules/${rule.id}/dry-run`, undefined);
+    expect(dryRun.status).toBe(200);
+    expect((await dryRun.json()).wouldOpen.map((a: { teamName: string }) => a.teamName)).toEqual([
+      'Checkout',
+    ]);
+    expect((await request).status).toBe(201);
+    expect(pool.completedTasks - before).toBe(1);
+    expect(await runAudits(id)).toHaveLength(1);
+  });
 });
