@@ -19,6 +19,7 @@ import { alertRuleRoutes } from './routes/alert-rules';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calibrationRoutes } from './routes/calibrations';
+import { dashboardRoutes } from './routes/dashboard';
 import { docsRoutes, openApiDocument } from './routes/docs';
 import { forecastJobRoutes } from './routes/forecast-jobs';
 import { forecastRoutes } from './routes/forecasts';
@@ -70,6 +71,7 @@ function apiRoutes(deps: ForecastDeps) {
     forecastRoutes,
     forecastJobRoutes,
     reportRoutes,
+    dashboardRoutes,
     tokenRoutes,
     userRoutes,
     invitationRoutes,

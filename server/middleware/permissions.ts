@@ -32,6 +32,7 @@ export const permissions = {
   'POST /orgs/{org}/scenarios/{id}/forecast-jobs': 'planner',
   'GET /orgs/{org}/forecast-jobs/{jobId}': 'viewer',
   'GET /orgs/{org}/reports/capacity': 'viewer',
+  'GET /orgs/{org}/reports/dashboard': 'viewer',
   'GET /orgs/{org}/thresholds': 'viewer',
   'PATCH /orgs/{org}/thresholds': 'admin',
   'DELETE /orgs/{org}/thresholds': 'admin',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { capacityReportSchema } from '../../shared/contract/capacity-report';
-import { actorOf } from '../context';
+import { type ApiEnv, actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { teamCsv, weekCsv } from '../services/capacity-csv';
@@ -18,37 +19,41 @@ import { weekEndOf } from '../services/week-memo';
 import { sendResponseBytes } from './response-bytes';
 import { orgParams, orgRoute } from './route';
 
+/** The stored run a report reads: scenario (default: plan of record), version, horizon and runs. */
+export const reportRunQuery = z.object({
+  scenario: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'Scenario id (default: plan of record)' }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ description: 'Scenario version (default: latest)' }),
+  horizon: z.coerce.number().int().min(1).max(260).default(52),
+  runs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(maxRuns)
+    .optional()
+    .openapi({ description: `Monte Carlo runs; 0 = mean path (default ${defaultRuns})` }),
+});
+
 const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
   tags: ['reports'],
   summary:
     'Capacity report of any scenario version, per team or per team and week (JSON or CSV by `format` or the Accept header)',
   request: {
     params: orgParams,
-    query: z.object({
-      scenario: z
-        .string()
-        .min(1)
-        .max(64)
-        .optional()
-        .openapi({ description: 'Scenario id (default: plan of record)' }),
-      version: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .optional()
-        .openapi({ description: 'Scenario version (default: latest)' }),
-      horizon: z.coerce.number().int().min(1).max(260).default(52),
+    query: reportRunQuery.extend({
       grain: z
         .enum(['team', 'week'])
         .default('team')
         .openapi({ description: 'One row per team, or per team and week' }),
-      runs: z.coerce
-        .number()
-        .int()
-        .min(0)
-        .max(maxRuns)
-        .optional()
-        .openapi({ description: `Monte Carlo runs; 0 = mean path (default ${defaultRuns})` }),
       format: z.enum(['json', 'csv']).optional(),
       cursor: z.string().max(64).optional().openapi({
         description: 'Grain week, JSON: the page after this cursor (pages of up to 256 teams)',
@@ -72,26 +77,29 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
   },
 });
 
+/** The forecast context of a report request (the org's memo and revision; the engine only on a miss). */
+export const reportContext = (c: Context<ApiEnv>, deps: ForecastDeps) => ({
+  db: deps.db,
+  pool: deps.forecastPool,
+  memo: deps.forecastMemo,
+  revision: c.get('org').revision,
+  defaultRuns: deps.config.forecasts.defaultRuns,
+  now: deps.clock(),
+  actor: actorOf(c.get('principal')),
+  /**
+   * Read only when the engine runs, which a cached report never does: the request's signal
+   * builds a whole Request object.
+   */
+  get signal() {
+    return c.req.raw.signal;
+  },
+});
+
 /** The HR capacity report. */
 export function reportRoutes(deps: ForecastDeps) {
   return createRouter().openapi(capacity, async (c) => {
     const { scenario, version, horizon, grain, format, runs, cursor } = c.req.valid('query');
-    const ctx = {
-      db: deps.db,
-      pool: deps.forecastPool,
-      memo: deps.forecastMemo,
-      revision: c.get('org').revision,
-      defaultRuns: deps.config.forecasts.defaultRuns,
-      now: deps.clock(),
-      actor: actorOf(c.get('principal')),
-      /**
-       * Read only when the engine runs, which a cached report never does: the request's signal
-       * builds a whole Request object.
-       */
-      get signal() {
-        return c.req.raw.signal;
-      },
-    };
+    const ctx = reportContext(c, deps);
     const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
     if (!csv && grain === 'team') {

@@ -91,12 +91,12 @@ export class ForecastMemo {
   }
 
   /**
-   * The response of the text `build` gives, as bytes and gzipped with their ETags: remembered under
+   * The response of the text `build` gives (or resolves to), as bytes and gzipped with their ETags: remembered under
    * `key` (which must name all the text depends on, as for {@link text}), else built once however
    * many requests ask at the same time.
    */
-  response(key: string, build: () => string): Promise<ResponseBytes> {
-    return once(this.responses, this.responding, key, () => responseBytes(build()));
+  response(key: string, build: () => string | Promise<string>): Promise<ResponseBytes> {
+    return once(this.responses, this.responding, key, async () => responseBytes(await build()));
   }
 
   /** The text remembered under `key`, if any. */

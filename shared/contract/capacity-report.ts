@@ -85,14 +85,18 @@ export function orgPeakBurnout(forecast: {
   return { peakBurnoutP50: p50[at] ?? 0, peakBurnoutWeek: forecast.weeks[at] ?? '' };
 }
 
+/** What every report says of the stored run it reads: scenario version, horizon, runs, when and which run. */
+export const reportHeadSchema = z.object({
+  scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
+  horizon: z.number().int(),
+  runs: z.number().int().meta({ description: 'Monte Carlo runs of the forecast read (0: the mean path)' }),
+  generatedAt: z.string(),
+  runId: z.string(),
+});
+
 /** GET /orgs/{org}/reports/capacity as JSON: one row per team, or per team and week. */
-export const capacityReportSchema = z
-  .object({
-    scenario: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
-    horizon: z.number().int(),
-    runs: z.number().int(),
-    generatedAt: z.string(),
-    runId: z.string(),
+export const capacityReportSchema = reportHeadSchema
+  .extend({
     grain: z.enum(['team', 'week']),
     org: capacityOrgSchema
       .optional()

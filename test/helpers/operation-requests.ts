@@ -162,6 +162,9 @@ export async function setupOperations(server: AppServer): Promise<OperationFixtu
     'GET /orgs/{org}/reports/capacity': async () => ({
       path: `/reports/capacity?scenario=${ids.scenario}&horizon=4`,
     }),
+    'GET /orgs/{org}/reports/dashboard': async () => ({
+      path: `/reports/dashboard?scenario=${ids.scenario}&horizon=4`,
+    }),
     'GET /orgs/{org}/thresholds': async () => ({ path: '/thresholds' }),
     'PATCH /orgs/{org}/thresholds': async () => ({ path: '/thresholds', body: { utilization: 0.9 } }),
     'DELETE /orgs/{org}/thresholds': async () => ({ path: '/thresholds' }),

@@ -40,6 +40,7 @@ const policy: Record<OperationKey, Statuses> = {
   'POST /orgs/{org}/scenarios/{id}/forecast-jobs': [201, 201, 403, 404, 401],
   'GET /orgs/{org}/forecast-jobs/{jobId}': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/reports/capacity': [200, 200, 200, 404, 401],
+  'GET /orgs/{org}/reports/dashboard': [200, 200, 200, 404, 401],
   'GET /orgs/{org}/thresholds': [200, 200, 200, 404, 401],
   'PATCH /orgs/{org}/thresholds': [200, 403, 403, 404, 401],
   'DELETE /orgs/{org}/thresholds': [200, 403, 403, 404, 401],

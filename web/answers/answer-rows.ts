@@ -1,28 +1,7 @@
-import type { BreachMetric, TeamAnswer } from '../../shared';
+import type { BreachMetric } from '../../shared';
+import type { AnswerRow } from '../../shared/contract/dashboard-view';
 
-/** One row of the team answers table, from a run's `summary.teams` or a capacity report row. */
-export interface AnswerRow {
-  teamId: string;
-  team: string;
-  breach: { date: string; metric: BreachMetric; threshold: number; value: number } | null;
-  reviewersToday: number;
-  reviewersNeeded: number;
-  reviewersToAdd: number;
-  maxLayoffPercent: number | null;
-  peakBurnout: number;
-}
-
-/** A run's per-team answer as a table row. */
-export const rowOfAnswer = (a: TeamAnswer): AnswerRow => ({
-  teamId: a.teamId,
-  team: a.team,
-  breach: a.firstBreach,
-  reviewersToday: a.reviewersToday,
-  reviewersNeeded: a.reviewersNeeded,
-  reviewersToAdd: a.reviewersToAdd,
-  maxLayoffPercent: a.maxLayoffPercent,
-  peakBurnout: a.peakBurnout,
-});
+export { type AnswerRow, rowOfAnswer } from '../../shared/contract/dashboard-view';
 
 type ReportRow = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import { breachMetrics, type Forecast } from '../../shared';
 import type { FiguresSource } from '../forecast/figures-source';
-import { breachLabels, keyFigures } from '../forecast/summary';
+import { breachLabels, type KeyFigures, keyFigures } from '../forecast/summary';
 import { formatDate, formatNumber } from '../format';
 
 /**
@@ -16,6 +16,24 @@ export function HeadlineFigures(props: {
   source: FiguresSource;
 }) {
   const figures = createMemo(() => keyFigures(props.forecast));
+  return (
+    <HeadlineFigureCards
+      figures={figures()}
+      horizonWeeks={props.forecast.weeks.length}
+      reviewersNeeded={props.reviewersNeeded}
+      source={props.source}
+    />
+  );
+}
+
+/** The headline figures of {@link HeadlineFigures} from figures already computed (a large org's, by the server). */
+export function HeadlineFigureCards(props: {
+  figures: KeyFigures;
+  horizonWeeks: number;
+  reviewersNeeded: number | null;
+  source: FiguresSource;
+}) {
+  const figures = () => props.figures;
   const reading = () => props.source.reading;
   return (
     <section class="headline" aria-label="Headline figures">
@@ -42,7 +60,7 @@ export function HeadlineFigures(props: {
         <span class="figure-value">
           {figures().teamsAtRisk} of {figures().teamCount}
         </span>
-        <span class="figure-note">breach a threshold within {props.forecast.weeks.length} weeks</span>
+        <span class="figure-note">breach a threshold within {props.horizonWeeks} weeks</span>
       </div>
       <div class="figure" data-testid="peak-burnout">
         <span class="figure-label">Peak burnout (organisation, {reading()})</span>

@@ -1,12 +1,12 @@
 import { type Accessor, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import type { Forecast } from '../../shared';
+import { storedReviewersNeeded } from '../../shared/contract/dashboard-view';
 import { api } from '../api/client';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { type ChartEvent, chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 import { type FiguresSource, previewFiguresSource, storedFiguresSource } from './figures-source';
-import { storedReviewersNeeded } from './stored-reviewers';
 
 interface PlanForecastSources {
   /** The org and the plan-of-record scenario id, once known. */

@@ -1,11 +1,11 @@
 import { createResource } from 'solid-js';
 import { type FieldIssue, type TeamAnswer, teamAnswers } from '../../shared';
+import { storedReviewersNeeded } from '../../shared/contract/dashboard-view';
 import type { ForecastRun } from '../../shared/contract/forecast-run';
 import { api } from '../api/client';
 import type { OrgModel, ScenarioVersion } from '../api/types';
 import { engineInput } from '../scenario/editor-input';
 import { layoffHeadroomInWorker } from '../workers/engine-client';
-import { storedReviewersNeeded } from './stored-reviewers';
 
 export interface StoredSources {
   model: OrgModel;

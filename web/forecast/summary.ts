@@ -1,5 +1,12 @@
-import { type Breach, type Breaches, type BreachMetric, breachMetrics, type Forecast } from '../../shared';
+import type { BreachMetric, Forecast } from '../../shared';
 import { orgPeakBurnout } from '../../shared/contract/capacity-report';
+import {
+  byFirstBreach,
+  type TeamFirstBreach,
+  type TeamTally,
+  tallyOfSorted,
+  teamFirstBreach,
+} from '../../shared/contract/team-tally';
 
 /** Human names of the watched metrics, for headings and tables. */
 export const breachLabels: Record<BreachMetric, string> = {
@@ -10,49 +17,21 @@ export const breachLabels: Record<BreachMetric, string> = {
   burnoutRisk: 'Burnout risk',
 };
 
-/** The earliest breach of any watched metric, with the metric, or null when none breaches. */
-export function earliest(breaches: Breaches): (Breach & { metric: BreachMetric }) | null {
-  let best: (Breach & { metric: BreachMetric }) | null = null;
-  for (const metric of breachMetrics) {
-    const breach = breaches[metric];
-    if (breach && (!best || breach.week < best.week)) best = { ...breach, metric };
-  }
-  return best;
-}
-
-export interface TeamBreach {
-  id: string;
-  name: string;
-  first: (Breach & { metric: BreachMetric }) | null;
-  peakBurnout: number;
-}
-
 /** Teams with their first breach, earliest first; teams that hold come last, by peak burnout. */
-export function teamsByFirstBreach(forecast: Forecast): TeamBreach[] {
-  return forecast.teams
-    .map((team) => ({
-      id: team.id,
-      name: team.name,
-      first: earliest(team.breaches),
-      peakBurnout: Math.max(...team.metrics.burnoutRisk.p50),
-    }))
-    .sort(
-      (a, b) =>
-        (a.first?.week ?? Number.POSITIVE_INFINITY) - (b.first?.week ?? Number.POSITIVE_INFINITY) ||
-        b.peakBurnout - a.peakBurnout,
-    );
+export function teamsByFirstBreach(forecast: Forecast): TeamFirstBreach[] {
+  return forecast.teams.map(teamFirstBreach).sort(byFirstBreach);
 }
 
-/** Key figures of a forecast, for the headline and the comparison table. */
-export function keyFigures(forecast: Forecast) {
-  const teams = teamsByFirstBreach(forecast);
-  const org = forecast.org.metrics;
-  const peak = orgPeakBurnout(forecast);
+/**
+ * Key figures of a forecast's org bands (`head`: no teams needed) and the tally of its teams, for
+ * the headline; a large org's tally comes from the server (GET .../reports/dashboard).
+ */
+export function figuresOf(head: Pick<Forecast, 'weeks' | 'org'>, tally: TeamTally) {
+  const org = head.org.metrics;
+  const peak = orgPeakBurnout(head);
   return {
-    firstBreach: teams[0]?.first ?? null,
-    orgBreaches: forecast.org.breaches,
-    teamsAtRisk: teams.filter((team) => team.first).length,
-    teamCount: teams.length,
+    ...tally,
+    orgBreaches: head.org.breaches,
     reviewersToday: org.reviewers.p50[0] ?? 0,
     /** The org's peak P50 burnout risk (index 0-100) and its first week, as the capacity report gives them. */
     peakBurnout: peak.peakBurnoutP50,
@@ -60,3 +39,9 @@ export function keyFigures(forecast: Forecast) {
     incidents: org.sev2Incidents.p50.reduce((sum, value) => sum + value, 0),
   };
 }
+
+export type KeyFigures = ReturnType<typeof figuresOf>;
+
+/** Key figures of a forecast, for the headline and the comparison table. */
+export const keyFigures = (forecast: Forecast): KeyFigures =>
+  figuresOf(forecast, tallyOfSorted(teamsByFirstBreach(forecast)));
