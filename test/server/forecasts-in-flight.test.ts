@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForecastPool } from '../../server/services/forecast-pool';
+import { anyBacklogRule } from '../helpers/alert-rule-body';
 import { bearer, createOrgFixture, type OrgFixture } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 
@@ -108,19 +109,7 @@ describe('one engine run per forecast input in flight', () => {
   it("an alert rule's dry run while a request computes the plan of record's same forecast waits for that run: the engine runs once", async () => {
     const id = await scenario('Plan with a rule');
     expect((await post(`/scenarios/${id}/plan-of-record`, {})).status).toBe(200);
-    const rule = await (
-      await post('/alert-rules', {
-        name: 'Any backlog',
-        metric: 'backlogWeeks',
-        comparator: '>=',
-        threshold: 0,
-        percentile: 'P50',
-        lookaheadWeeks: 4,
-        schedule: '0 8 * * 1',
-        timezone: 'Europe/Rome',
-        webhook: { url: 'http://127.0.0.1:9/never-sent', secret: 'dry-run-secret-0123456789' },
-      })
-    ).json();
+    const rule = await (await post('/alert-rules', anyBacklogRule('http://127.0.0.1:9/never-sent'))).json();
     const before = pool.completedTasks;
     // The Dashboard's request: the plan of record over the rule's look-ahead, default runs.
     const request = post(`/scenarios/${id}/forecast`, { horizon: 4 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anyBacklogRule } from '../../helpers/alert-rule-body';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../../helpers/app-server';
 import { startReceiver, type WebhookReceiver } from '../alerts/webhook-receiver';
@@ -31,19 +32,7 @@ describe('POST /orgs/{org}/alert-rules/{id}/dry-run', () => {
     ).json();
     const scenario = await (await post('/scenarios', { name: 'Plan', events: [] })).json();
     await post(`/scenarios/${scenario.id}/plan-of-record`, {});
-    const rule = await (
-      await post('/alert-rules', {
-        name: 'Any backlog',
-        metric: 'backlogWeeks',
-        comparator: '>=',
-        threshold: 0,
-        percentile: 'P50',
-        lookaheadWeeks: 4,
-        schedule: '0 8 * * 1',
-        timezone: 'Europe/Rome',
-        webhook: { url: receiver.url, secret: 'dry-run-secret-0123456789' },
-      })
-    ).json();
+    const rule = await (await post('/alert-rules', anyBacklogRule(receiver.url))).json();
 
     const response = await post(`/alert-rules/${rule.id}/dry-run`, undefined);
     expect(response.status).toBe(200);
