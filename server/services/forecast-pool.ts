@@ -11,7 +11,7 @@ export interface RunControl {
   signal?: AbortSignal | undefined;
   /** Hears `done` of `total` slices finished (the merge is not counted). */
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Slices to split a Monte Carlo run into (default: one per idle thread). */
+  /** Slices to split a run into (default: one per idle thread; see planSlices). */
   pieces?: number | undefined;
   /** Longest the run may take, waiting included (default: the pool's timeoutMs). */
   timeoutMs?: number | undefined;
@@ -49,9 +49,10 @@ const busy = (detail: string) =>
   });
 
 /**
- * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. A Monte
- * Carlo forecast that finds idle threads is split into one slice per idle thread (planSlices),
- * and its parts are merged on a thread into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
+ * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. A
+ * forecast that finds idle threads is split (planSlices): Monte Carlo into one slice per idle
+ * thread (or per 256 teams), the mean path of an org of more than 256 teams into one range of
+ * whole 256-team chunks per idle thread; its parts are merged on a thread into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
  * Retry-After. A run is abandoned (its worker stopped, so the CPU is freed) after `timeoutMs` or
  * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
  * held fails. Idle threads never keep the process alive.
@@ -86,7 +87,7 @@ export class ForecastPool implements ForecastEngine {
     try {
       const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
       const pieces = control.pieces ?? idle;
-      if (input.options.runs === 0 || pieces < 2) return await this.task(input, both);
+      if (pieces < 2) return await this.task(input, both);
       return await this.split(input, pieces, both, onProgress);
     } catch (error) {
       if (timeout.aborted) throw busy(`The forecast did not finish within ${timeoutMs} ms.`);

@@ -4,7 +4,8 @@ import { meanBands } from './bands';
 import type { Forecast, MetricBands } from './forecast';
 import { METRIC_COUNT } from './metrics';
 import { centralParams, type ModelParams, teamParameters } from './model-params';
-import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
+import { addChunk, orgSlots, TEAM_CHUNK, type TeamRange } from './monte-carlo';
+import { accumulateOrg, finalizeOrg } from './org-aggregate';
 import { stepWeek } from './step-week';
 import { startTeamRuns } from './team-state';
 import { firstTwins } from './team-twins';
@@ -41,30 +42,81 @@ export const teamSeriesProbe = (input: ForecastInput, team: number) => {
 const sharedBands = (bands: MetricBands): MetricBands => ({ ...bands, headcount: { ...bands.headcount } });
 
 /**
+ * The mean path of a range of whole {@link TEAM_CHUNK}-team chunks: each team's series (laid out
+ * as {@link meanTeamSeries}'s) and bands, and the org accumulators of each chunk, chunk c's weeks
+ * at `c * weeks * slots` (see {@link orgSlots}), each summed from zero in team order.
+ */
+export interface MeanRange {
+  series: Float64Array[];
+  bands: MetricBands[];
+  chunkSums: Float64Array;
+}
+
+/**
+ * The mean path of teams `range` of `tl` (a range starting at a chunk boundary), each team at
+ * `params[t]`. Teams with the same inputs ({@link firstTwins}) within the range are computed once
+ * and share their series and bands.
+ */
+export const meanTeamRange = (
+  tl: Timeline,
+  params: readonly ModelParams[],
+  range: TeamRange,
+  levelIds: readonly string[],
+): MeanRange => {
+  const { levels: L, weeks: W } = tl;
+  const { teamStart, teamCount } = range;
+  const slots = orgSlots(L);
+  const chunkSums = new Float64Array(Math.ceil(teamCount / TEAM_CHUNK) * W * slots);
+  const twins = firstTwins(tl, params, range);
+  const series: Float64Array[] = [];
+  const bands: MetricBands[] = [];
+  for (let i = 0; i < teamCount; i++) {
+    const t = teamStart + i;
+    const twin = twins[i]! - teamStart;
+    const own = twin === i;
+    series.push(own ? meanTeamSeries(tl, t, params[t]!) : series[twin]!);
+    // The series' week w is accumulateOrg's run w: value v at [w + v * W], accumulators at w * slots.
+    accumulateOrg(chunkSums, Math.floor(i / TEAM_CHUNK) * W * slots, slots, series[i]!, W, L);
+    // A twin reads its first twin's series (like p10, p50 and p90, which share one).
+    bands.push(own ? meanBands(series[i]!, W, levelIds) : sharedBands(bands[twin]!));
+  }
+  return { series, bands, chunkSums };
+};
+
+/**
+ * Sums chunk accumulators, in chunk order, into the org's: the bits one thread gives whatever
+ * ranges the chunks were computed in (an org of one chunk takes its sums as they are, as
+ * {@link simulateRuns} does). Returns the org series, laid out `[v * weeks + w]`.
+ */
+export const meanOrgSeries = (
+  chunkSums: readonly Float64Array[],
+  weeks: number,
+  levels: number,
+): Float64Array => {
+  const slots = orgSlots(levels);
+  const size = weeks * slots;
+  const all = chunkSums.flatMap((sums) =>
+    Array.from({ length: sums.length / size }, (_, c) => sums.subarray(c * size, (c + 1) * size)),
+  );
+  const total = all.length === 1 ? all[0]! : new Float64Array(size);
+  if (all.length > 1) for (const chunk of all) addChunk(total, chunk);
+  const org = new Float64Array((METRIC_COUNT + levels) * weeks);
+  for (let w = 0; w < weeks; w++)
+    finalizeOrg(total, w * slots, { data: org, base: w, stride: weeks }, levels);
+  return org;
+};
+
+/**
  * The deterministic mean path (each team at its merged central values): expected values, no
- * sampling; p10 = p50 = p90 in the output. Teams with the same inputs ({@link firstTwins}) are
- * computed once; the org sums still add every team's weeks in team order.
+ * sampling; p10 = p50 = p90 in the output. Teams with the same inputs are computed once; the org
+ * sums add every team's weeks in team order, chunk by chunk of {@link TEAM_CHUNK} teams, so a
+ * split over team ranges ({@link planSlices}) gives the same bits.
  */
 export const runMeanPath = (input: ForecastInput): Forecast => {
   const tl = buildTimeline(input);
-  const { levels: L, weeks: W } = tl;
-  const params = teamParameters(input).map(centralParams);
-  const twins = firstTwins(tl, params);
   const levelIds = input.org.levels.map((level) => level.id);
-  const slots = ORG_SLOTS + L;
-  const acc = new Float64Array(W * slots);
-  const computed: Float64Array[] = [];
-  const teamBands: MetricBands[] = [];
-  for (let t = 0; t < twins.length; t++) {
-    const twin = twins[t]!;
-    const series = twin === t ? meanTeamSeries(tl, t, params[t]!) : computed[twin]!;
-    computed[t] = series;
-    // The series' week w is accumulateOrg's run w: value v at [w + v * W], accumulators at w * slots.
-    accumulateOrg(acc, 0, slots, series, W, L);
-    // A twin reads its first twin's series (like p10, p50 and p90, which share one).
-    teamBands.push(twin === t ? meanBands(series, W, levelIds) : sharedBands(teamBands[twin]!));
-  }
-  const org = new Float64Array((METRIC_COUNT + L) * W);
-  for (let w = 0; w < W; w++) finalizeOrg(acc, w * slots, { data: org, base: w, stride: W }, L);
-  return assembleForecast(input, teamBands, meanBands(org, W, levelIds));
+  const params = teamParameters(input).map(centralParams);
+  const { bands, chunkSums } = meanTeamRange(tl, params, { teamStart: 0, teamCount: tl.teams }, levelIds);
+  const org = meanOrgSeries([chunkSums], tl.weeks, tl.levels);
+  return assembleForecast(input, bands, meanBands(org, tl.weeks, levelIds));
 };

@@ -1,8 +1,10 @@
 import type { ForecastInput } from '../schemas/forecast-input';
 import { assembleForecast } from './assemble';
-import { bandList, sampleBands, toMetricBands, writeWeekBands } from './bands';
+import { bandList, meanBands, sampleBands, toMetricBands, writeWeekBands } from './bands';
 import type { Forecast, MetricBands } from './forecast';
+import { meanOrgSeries, meanTeamRange } from './mean-path';
 import { METRIC_COUNT } from './metrics';
+import { centralParams, teamParameters } from './model-params';
 import {
   addChunk,
   orgSamples,
@@ -14,23 +16,32 @@ import {
   type TeamRange,
 } from './monte-carlo';
 import { mergeRunSamples, type RunSamples, runSampleRange } from './run-range';
+import { buildTimeline } from './timeline';
 
 /**
- * A piece of one Monte Carlo forecast: a team range x a run range, and how the plan splits
- * (`runs`: run ranges over all teams; `teams`: team ranges over all runs).
+ * A piece of one forecast: a team range x a run range, and how the plan splits (`runs`: run
+ * ranges over all teams; `teams`: team ranges over all runs; `mean`: team ranges of the mean
+ * path, whose run range is empty).
  */
 export interface Slice extends RunRange, TeamRange {
-  kind: 'runs' | 'teams';
+  kind: 'runs' | 'teams' | 'mean';
 }
 
 /**
  * What a slice gives back. `runs`: raw samples of every team for a run range (merged along runs).
  * `teams`: the finished bands of a team range over all runs, and that range's org accumulators
- * (`[(w * runs + r) * slots + s]`, summed with the other ranges' in team order).
+ * (`[(w * runs + r) * slots + s]`, summed with the other ranges' in team order). `mean`: the mean
+ * path's bands of a team range and the org accumulators of each of its chunks (see MeanRange).
  */
 export type SlicePart =
   | { kind: 'runs'; slice: Slice; samples: RunSamples }
-  | { kind: 'teams'; slice: Slice; teams: MetricBands[]; acc: Float64Array };
+  | { kind: 'teams' | 'mean'; slice: Slice; teams: MetricBands[]; acc: Float64Array };
+
+/**
+ * Fewest teams a mean path is split for: two {@link TEAM_CHUNK} chunks, as a mean-path slice is
+ * whole chunks. Below it the whole org is one slice (the demo org's 40 teams take about 15 ms).
+ */
+export const MEAN_SPLIT_TEAMS = TEAM_CHUNK + 1;
 
 /**
  * Largest raw sample set (bytes, float32) a forecast is split along runs for; beyond it, slices
@@ -47,7 +58,21 @@ export const sliceMode = (input: ForecastInput, budgetBytes = SAMPLE_BUDGET_BYTE
 };
 
 /**
- * The slices of a Monte Carlo input (runs > 0): along runs, `pieces` near-equal run ranges (at
+ * The mean path's slices (runs = 0): up to `pieces` ranges of whole {@link TEAM_CHUNK}-team
+ * chunks, near-equal in chunks; one slice of every team below {@link MEAN_SPLIT_TEAMS} teams.
+ */
+const meanSlices = (teamCount: number, pieces: number): Slice[] => {
+  const chunks = Math.ceil(teamCount / TEAM_CHUNK);
+  const count = teamCount < MEAN_SPLIT_TEAMS ? 1 : Math.max(1, Math.min(Math.floor(pieces), chunks));
+  return Array.from({ length: count }, (_, i) => {
+    const teamStart = Math.floor((i * chunks) / count) * TEAM_CHUNK;
+    const teamEnd = Math.min(teamCount, Math.floor(((i + 1) * chunks) / count) * TEAM_CHUNK);
+    return { kind: 'mean' as const, teamStart, teamCount: teamEnd - teamStart, runStart: 0, runCount: 0 };
+  });
+};
+
+/**
+ * The slices of an input: for the mean path see {@link meanSlices}; for Monte Carlo, along runs, `pieces` near-equal run ranges (at
  * most one per run) over all teams; along teams, one slice per {@link TEAM_CHUNK} teams over all
  * runs, whatever `pieces` says (`budgetBytes` picks the split, see {@link sliceMode}). Either way {@link mergeSlices} gives the bytes runMonteCarlo gives.
  */
@@ -58,6 +83,7 @@ export const planSlices = (
 ): Slice[] => {
   const { runs } = input.options;
   const teamCount = input.org.teams.length;
+  if (runs === 0) return meanSlices(teamCount, pieces);
   if (sliceMode(input, budgetBytes) === 'teams') {
     return Array.from({ length: Math.ceil(teamCount / TEAM_CHUNK) }, (_, c) => ({
       kind: 'teams' as const,
@@ -79,6 +105,7 @@ export const planSlices = (
 export const runSlice = (input: ForecastInput, slice: Slice, onProgress?: ProgressCallback): SlicePart => {
   if (slice.kind === 'runs')
     return { kind: 'runs', slice, samples: runSampleRange(input, slice, onProgress) };
+  if (slice.kind === 'mean') return runMeanSlice(input, slice);
   const { runs, horizonWeeks: W } = input.options;
   if (slice.runStart !== 0 || slice.runCount !== runs || slice.teamStart % TEAM_CHUNK !== 0) {
     throw new RangeError('runSlice: a team slice covers all runs and starts at a chunk boundary');
@@ -97,6 +124,18 @@ export const runSlice = (input: ForecastInput, slice: Slice, onProgress?: Progre
   return { kind: 'teams', slice, teams: lists.map((list) => toMetricBands(levelIds, list)), acc };
 };
 
+/** The mean path of one slice of {@link meanSlices}. */
+const runMeanSlice = (input: ForecastInput, slice: Slice): SlicePart => {
+  if (input.options.runs !== 0 || slice.runCount !== 0 || slice.teamStart % TEAM_CHUNK !== 0) {
+    throw new RangeError('runSlice: a mean slice needs runs = 0 and starts at a chunk boundary');
+  }
+  const tl = buildTimeline(input);
+  const levelIds = input.org.levels.map((level) => level.id);
+  const params = teamParameters(input).map(centralParams);
+  const { bands, chunkSums } = meanTeamRange(tl, params, slice, levelIds);
+  return { kind: 'mean', slice, teams: bands, acc: chunkSums };
+};
+
 /**
  * Merges the parts of one plan ({@link planSlices}), added in any order, into the forecast
  * runMonteCarlo gives for the whole input, bit for bit. Team parts are folded in as soon as all
@@ -104,9 +143,11 @@ export const runSlice = (input: ForecastInput, slice: Slice, onProgress?: Progre
  */
 export class SliceMerger {
   private readonly runParts: RunSamples[] = [];
-  private readonly waiting = new Map<number, Extract<SlicePart, { kind: 'teams' }>>();
+  private readonly waiting = new Map<number, Exclude<SlicePart, { kind: 'runs' }>>();
   private readonly teams: MetricBands[] = [];
   private total: Float64Array | null = null;
+  /** Chunk sums of the mean parts folded in so far, in team order. */
+  private readonly meanSums: Float64Array[] = [];
 
   constructor(private readonly input: ForecastInput) {}
 
@@ -117,7 +158,8 @@ export class SliceMerger {
       this.runParts.push(part.samples);
       return;
     }
-    if (this.runParts.length > 0) throw new RangeError('mergeSlices: parts of two kinds');
+    if (this.runParts.length > 0 || (part.kind === 'mean') !== (this.input.options.runs === 0))
+      throw new RangeError('mergeSlices: parts of two kinds');
     const { runs, horizonWeeks: W } = this.input.options;
     this.total ??= new Float64Array(runs * W * orgSlots(this.input.org.levels.length));
     if (part.slice.teamStart < this.teams.length || this.waiting.has(part.slice.teamStart))
@@ -125,7 +167,8 @@ export class SliceMerger {
     this.waiting.set(part.slice.teamStart, part);
     for (let next = this.waiting.get(this.teams.length); next; next = this.waiting.get(this.teams.length)) {
       this.waiting.delete(next.slice.teamStart);
-      addChunk(this.total, next.acc);
+      if (next.kind === 'mean') this.meanSums.push(next.acc);
+      else addChunk(this.total, next.acc);
       this.teams.push(...next.teams);
     }
   }
@@ -138,6 +181,10 @@ export class SliceMerger {
       throw new RangeError(`mergeSlices: parts cover teams 0..${this.teams.length - 1} of ${teamCount}`);
     const { runs, horizonWeeks: W } = this.input.options;
     const levelIds = this.input.org.levels.map((level) => level.id);
+    if (runs === 0) {
+      const org = meanOrgSeries(this.meanSums, W, levelIds.length);
+      return assembleForecast(this.input, this.teams, meanBands(org, W, levelIds));
+    }
     const org = orgSamples(this.total, W, runs, levelIds.length);
     return assembleForecast(this.input, this.teams, sampleBands(org, W, runs, levelIds));
   }

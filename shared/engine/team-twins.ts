@@ -1,4 +1,5 @@
 import type { ModelParams } from './model-params';
+import type { TeamRange } from './monte-carlo';
 import type { Timeline } from './timeline';
 
 /** Whether `a[aFrom..aFrom + length)` and `b[bFrom..bFrom + length)` hold the same values (-0 is not 0; NaN differs from everything). */
@@ -58,19 +59,24 @@ const rowSum = (values: ArrayLike<number>, from: number, length: number): number
 };
 
 /**
- * For each team, the first team whose deterministic inputs are the same (its parameters, timeline
+ * For each team of `range` (default: all), the first team of the range whose deterministic inputs are the same (its parameters, timeline
  * rows, change rates and headcount ops): the mean path of such twins is the same series, so it is
  * computed once. A team without an earlier twin maps to itself. Teams are bucketed by headcount,
  * change rates, parameters and row sums, then compared value by value within a bucket: an org calibrated from
  * its history gives each team its own change rates, and one bucket of 10,000 such teams made
  * the comparisons quadratic (73 s of CPU for a mean path that takes under 1 s).
  */
-export const firstTwins = (tl: Timeline, params: readonly ModelParams[]): Int32Array => {
-  const { teams: T, levels: L, weeks: W } = tl;
+export const firstTwins = (
+  tl: Timeline,
+  params: readonly ModelParams[],
+  range: TeamRange = { teamStart: 0, teamCount: tl.teams },
+): Int32Array => {
+  const { levels: L, weeks: W } = tl;
   const rows = L * W;
-  const twins = new Int32Array(T);
+  const { teamStart, teamCount } = range;
+  const twins = new Int32Array(teamCount);
   const buckets = new Map<string, number[]>();
-  for (let t = 0; t < T; t++) {
+  for (let t = teamStart; t < teamStart + teamCount; t++) {
     const key = [
       ...tl.headcount.subarray(t * L, t * L + L),
       ...(tl.teamChangesPerWeek[t] ?? tl.changesPerWeek),
@@ -83,7 +89,7 @@ export const firstTwins = (tl: Timeline, params: readonly ModelParams[]): Int32A
     ].join(',');
     const bucket = buckets.get(key);
     const twin = bucket?.find((u) => sameParams(params[t]!, params[u]!) && sameRows(tl, t, u));
-    twins[t] = twin ?? t;
+    twins[t - teamStart] = twin ?? t;
     if (twin !== undefined) continue;
     if (bucket) bucket.push(t);
     else buckets.set(key, [t]);

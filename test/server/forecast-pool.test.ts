@@ -4,7 +4,7 @@ import { shapeResult } from '../../server/services/engine-tasks';
 import { ForecastPool, type ForecastPoolOptions } from '../../server/services/forecast-pool';
 import { parseTeamChunk } from '../../server/services/series-chunks';
 import { type ForecastInput, forecastInputSchema, runForecast } from '../../shared/index';
-import { inputWith, storyEvents } from '../shared/fixtures';
+import { inputWith, storyEvents, teamsOf } from '../shared/fixtures';
 
 const stub = new URL('../helpers/stub-forecast-worker.mjs', import.meta.url);
 
@@ -59,6 +59,24 @@ describe('forecast pool', () => {
     const result = await pool.run(whole);
     expect(pool.completedTasks).toBe(4);
     expect(result).toEqual(shapeResult(whole, runForecast(whole)));
+  });
+
+  it('splits the mean path of an org of three chunks over idle threads and answers the bytes of one thread', async () => {
+    const teams = teamsOf(600).map((team, i) => ({ ...team, changesPerWeek: { mid: 4 + i / 1000 } }));
+    const whole = forecastInputSchema.parse(inputWith(storyEvents, { runs: 0, horizonWeeks: 6 }, teams));
+    pool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 120_000 });
+    const one = await pool.run(whole);
+    expect(pool.completedTasks).toBe(1);
+    await pool.close();
+    pool = new ForecastPool({ threads: 3, maxQueue: 0, timeoutMs: 120_000 });
+    const split = await pool.run(whole);
+    expect(pool.completedTasks).toBe(4);
+    expect(split.headJson).toBe(one.headJson);
+    expect(Buffer.concat(split.teamChunks).equals(Buffer.concat(one.teamChunks))).toBe(true);
+    expect(split.teamChunks.map((chunk) => chunk.byteLength)).toEqual(
+      one.teamChunks.map((chunk) => chunk.byteLength),
+    );
+    expect(JSON.stringify([split.summary, split.report])).toBe(JSON.stringify([one.summary, one.report]));
   });
 
   it('lets `threads` run and `maxQueue` wait, and refuses one more at once with 503 and Retry-After', async () => {
