@@ -4,7 +4,8 @@
  * teams), opens the scenario editor in Chromium and presses the layoff, AI-adoption and review-hours
  * sliders 30 times, reading the app's measures (web/perf.ts): "lever-to-redraw" (slider input to
  * the chart drawn with that input's forecast), "lever-to-frame" (to the start of the frame that
- * paints it) and the stages in between (web/workers/engine-client.ts, measureStages); then 15 presses
+ * paints it) and the stages in between (web/workers/engine-client.ts, measureStages; the mean path
+ * splits its teams over navigator.hardwareConcurrency workers, see meanWorkerCount); then 15 presses
  * each made while the Monte Carlo bands of the last input compute. Same-run baseline:
  * "input-to-frame", a mark followed by the next animation frame with no engine work, the floor of
  * any painted redraw on this machine at this moment. The machine's load averages are recorded.
@@ -59,6 +60,11 @@ try {
       .filter(([n]) => n === name)
       .map(([, duration]) => duration)
       .slice(-PRESSES);
+  /** Helpers' ranges of the presses' mean paths (one a helper a press; none when the mean path is not split). */
+  const helperRanges = measured
+    .filter(([n]) => n === 'mean-helper-range')
+    .map(([, duration]) => duration)
+    .slice(-PRESSES * Math.max(0, (await page.evaluate(() => navigator.hardwareConcurrency)) - 1));
   // Presses while the Monte Carlo bands of the last input compute (the editor starts them 300 ms
   // after an input): a lever move then must not wait for the Monte Carlo slice in progress.
   const duringBands: Record<'redraw' | 'toWorker', number[]> = { redraw: [], toWorker: [] };
@@ -88,11 +94,16 @@ try {
     row('  of which: page from input to the job posted (state, address)', stage('lever-to-send')),
     row('  of which: job to the worker (clone without the resident org, queue)', stage('mean-to-worker')),
     row('  of which: zod parse of the input in the worker', stage('mean-parse')),
-    row('  of which: engine mean path in the worker', stage('mean-engine')),
+    row(
+      "  of which: engine mean path in the worker (the lead worker's range of teams when split)",
+      stage('mean-engine'),
+    ),
+    row("  of which: waiting for the helpers' team ranges and merging them (0 unsplit)", stage('mean-merge')),
     row('  of which: packing the forecast into typed arrays', stage('mean-pack')),
     row('  of which: forecast back to the page (typed arrays transferred)', stage('mean-to-page')),
     row('  of which: unpacking the forecast in the page (a view per series)', stage('mean-unpack')),
     row('  of which: page from forecast to drawn chart', stage('forecast-to-redraw')),
+    row('  beside the lead: a helper worker computing its range of teams', helperRanges),
     row('slider input while the Monte Carlo bands compute -> chart drawn', duringBands.redraw),
     row('  of which: job to the worker (the bands run in another worker)', duringBands.toWorker),
     row('baseline: mark -> next animation frame, no engine work', frames),

@@ -12,6 +12,8 @@ interface Shown {
   bandsShown: string | null;
   /** The scenario's entry in each fan chart's legend, then the charts' titles. */
   charts: string[];
+  /** Each chart's caption line naming what it shows and from which run. */
+  runs: string[];
   /** The page's width (CSS px): more than the viewport scrolls sideways. */
   pageWidth: number;
 }
@@ -41,6 +43,7 @@ function recordShown() {
         ...[...root.querySelectorAll('ul.legend li:last-child')].map((item) => item.textContent ?? ''),
         ...[...root.querySelectorAll('.chart-title')].map((title) => title.textContent ?? ''),
       ],
+      runs: [...root.querySelectorAll('.chart-run')].map((run) => run.textContent ?? ''),
       pageWidth: document.documentElement.scrollWidth,
     };
     const key = JSON.stringify(state);
@@ -65,7 +68,7 @@ async function newScenarioStates(page: Page, url: string): Promise<Shown[]> {
 
 describeInBrowser("The editor's live preview in Chromium says what its figures are read on", (env) => {
   it(
-    "labels the headline figures, chart legends and heat map 'mean path' while the preview has no bands, and P50 once they arrive",
+    "labels the headline figures, chart legends and heat map 'mean path' while the preview has no bands, and P50 once they arrive, each chart naming the run it shows",
     async () => {
       const { page, errors } = await env.open({ width: 1440, height: 900 });
       await env.signIn(page, { path: '/scenarios' });
@@ -91,12 +94,26 @@ describeInBrowser("The editor's live preview in Chromium says what its figures a
       ];
       for (const state of meanPath) {
         expect(state.labels).toEqual(labels('mean path'));
-        if (state.charts.length > 0)
-          expect(state.charts).toEqual(charts('mean path', 'mean path (bands follow)'));
+        if (state.charts.length === 0) continue;
+        expect(state.charts).toEqual(charts('mean path', 'mean path of the live preview (bands follow)'));
+        expect(state.runs).toEqual([
+          'mean path of the live preview',
+          'mean path of the live preview',
+          'mean path of the live preview',
+        ]);
       }
       for (const state of banded) {
         expect(state.labels).toEqual(labels('P50'));
-        if (state.charts.length > 0) expect(state.charts).toEqual(charts('P50', 'P50 line, P10-P90 band'));
+        if (state.charts.length === 0) continue;
+        // The run the headline reads ("P50 of the first 10 of 100 Monte Carlo runs") is the one the charts name.
+        const first = /P50 of the first (\d+) of 100 Monte Carlo runs/.exec(state.source ?? '')?.[1];
+        const run = first ? `live preview, first ${first} of 100 runs` : 'live preview, 100 runs';
+        expect(state.charts).toEqual(charts('P50', `P50 line, P10-P90 band of the ${run}`));
+        expect(state.runs).toEqual([
+          `P50 and P10-P90 band of the ${run}`,
+          `P50 and P10-P90 band of the ${run}`,
+          `P50 of the ${run}`,
+        ]);
       }
       expect(meanPath.some((state) => state.charts.length > 0)).toBe(true);
       await page.screenshot({ path: 'test-results/editor-new-banded-1440.png' });

@@ -11,15 +11,17 @@ interface WorkerLog {
   messages: { type: string; job: number; done?: number }[];
   /** Each Monte Carlo job's final bands as the lead sent them (packed; typed arrays as plain arrays), as JSON. */
   results: string[];
+  /** Each mean-path job's forecast as its lead sent it (packed, as JSON), in arrival order. */
+  means: string[];
 }
 
 /**
  * Page script: reports `cores` as navigator.hardwareConcurrency (so the page starts cores - 1
- * engine workers) and records in `window.workerLog` the workers started and the lead's messages.
+ * Monte Carlo workers and `cores` mean-path workers) and records in `window.workerLog` the workers started and the lead's messages.
  */
 function recordWorkers(cores: number) {
   Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => cores });
-  const log: WorkerLog = { started: [], messages: [], results: [] };
+  const log: WorkerLog = { started: [], messages: [], results: [], means: [] };
   (window as unknown as { workerLog: WorkerLog }).workerLog = log;
   const monteCarloJobs = new Set<number>();
   const Original = window.Worker;
@@ -32,10 +34,11 @@ function recordWorkers(cores: number) {
         if (type === undefined) return;
         log.messages.push({ type, job, done });
         if (type === 'progress') monteCarloJobs.add(job);
-        if (type === 'result' && monteCarloJobs.has(job))
-          log.results.push(
-            JSON.stringify(packed, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)),
-          );
+        if (type !== 'result') return;
+        const json = JSON.stringify(packed, (_key, v) =>
+          ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+        );
+        (monteCarloJobs.has(job) ? log.results : log.means).push(json);
       });
     }
   };
@@ -79,12 +82,14 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
   it(
     'splits a forecast over cores - 1 workers and gives the same bands as one worker, progressively',
     async () => {
-      // Engine workers: one for mean paths, and a lead with cores - 2 helpers for Monte Carlo.
+      // Engine workers: for mean paths a lead with cores - 1 helpers, and for Monte Carlo a lead
+      // with cores - 2 helpers.
       const one = await bandsWith(2);
-      expect(one.log.started.filter((url) => url.includes('run-helper.worker'))).toEqual([]);
+      expect(one.log.started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
+      expect(one.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(1);
       const three = await bandsWith(4);
       expect(three.log.started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
-      expect(three.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(2);
+      expect(three.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(3 + 2);
       expect(three.log.results).toHaveLength(1);
       expect(three.log.results[0]).toBe(one.log.results[0]);
       // The lead and both helpers computed some of the runs.
@@ -95,6 +100,42 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
       const job = messages.find((m) => m.type === 'bands')!.job;
       const ofJob = messages.filter((m) => m.job === job);
       expectProgressiveBands(ofJob);
+      expect([...one.errors, ...three.errors]).toEqual([]);
+    },
+    browserTestTimeoutMs * 3,
+  );
+
+  it(
+    "splits a mean path's teams over every core and gives the same forecast as one worker",
+    async () => {
+      /** Every mean path of a new scenario, then of one lever move, on a page that reports `cores` cores. */
+      const meansWith = async (cores: number) => {
+        const { page, errors } = await env.open({ width: 1440, height: 900 });
+        await page.addInitScript(recordWorkers, cores);
+        await env.signIn(page, { path: '/scenarios/new' });
+        await page.getByText(/P10-P90 bands from 100 Monte Carlo runs/).waitFor();
+        const before = (await readLog(page)).means.length;
+        await page.focus('#lever-layoff');
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(
+          (n) => (window as unknown as { workerLog: WorkerLog }).workerLog.means.length > n,
+          before,
+        );
+        return { page, errors, log: await readLog(page) };
+      };
+      const one = await meansWith(1);
+      expect(one.log.started).toHaveLength(2);
+      const three = await meansWith(3);
+      // The starting point's and the scenario's mean paths, then the moved lever's.
+      expect(one.log.means.length).toBeGreaterThanOrEqual(3);
+      expect(three.log.means).toEqual(one.log.means);
+      // Both of the mean lead's helpers computed a range of teams of each mean path.
+      const ranges = await Promise.all(
+        three.page
+          .workers()
+          .map((worker) => worker.evaluate(() => performance.getEntriesByName('mean-range').length)),
+      );
+      expect(ranges.filter((count) => count > 0)).toEqual([three.log.means.length, three.log.means.length]);
       expect([...one.errors, ...three.errors]).toEqual([]);
     },
     browserTestTimeoutMs * 3,
@@ -113,13 +154,13 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
       }
       await page.getByText(/P10-P90 bands from 100 Monte Carlo runs/).waitFor();
       const { started, messages } = await readLog(page);
-      // One worker for mean paths and 3 for Monte Carlo (a lead and 2 helpers), started once: two
-      // cancelled jobs and the one after them all ran on them.
+      // 4 workers for mean paths and 3 for Monte Carlo (a lead and 2 helpers each), started once:
+      // two cancelled jobs and the one after them all ran on them.
       expect(started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
-      expect(started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(2);
+      expect(started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(3 + 2);
       const monteCarloJobs = new Set(messages.filter((m) => m.type === 'progress').map((m) => m.job));
       expect(monteCarloJobs.size).toBe(3);
-      expect(page.workers()).toHaveLength(4);
+      expect(page.workers()).toHaveLength(4 + 3);
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs * 2,

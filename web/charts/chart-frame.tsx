@@ -5,6 +5,8 @@ import { type ChartTable, cellText } from './chart-table';
 interface ChartFrameProps {
   /** Chart title: caption, file names, the table's caption. */
   title: string;
+  /** What the chart shows and from which run ("P50 and P10-P90 band of the 500-run server forecast"), under the title. */
+  run?: string | undefined;
   /** The chart's numbers, built only when the table is shown or a CSV saved. */
   table: () => ChartTable;
   /** The drawn canvas, for PNG export. */
@@ -26,7 +28,12 @@ export function ChartFrame(props: ChartFrameProps) {
   return (
     <figure class="chart">
       <figcaption class="chart-head">
-        <span class="chart-title">{props.title}</span>
+        <span class="chart-name">
+          <span class="chart-title">{props.title}</span>
+          <Show when={props.run}>
+            <span class="chart-run">{props.run}</span>
+          </Show>
+        </span>
         <span class="chart-tools">
           <button
             type="button"
@@ -50,7 +57,8 @@ export function ChartFrame(props: ChartFrameProps) {
             class="secondary small"
             onClick={() => {
               const canvas = props.canvas();
-              if (canvas) downloadPng(props.title, canvas, props.legend());
+              if (canvas)
+                downloadPng(props.title, canvas, [...(props.run ? [props.run] : []), ...props.legend()]);
             }}
           >
             PNG<span class="sr-only"> of {props.title}</span>

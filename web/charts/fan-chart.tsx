@@ -10,6 +10,7 @@ import { ChartFrame } from './chart-frame';
 import { weeklyTable } from './chart-table';
 import { figureMonthStep, labelledMonths } from './month-ticks';
 import { hatchCss, hatchPattern, withAlpha } from './palette';
+import { runCaption } from './run-caption';
 import { valueTickLabels } from './value-ticks';
 
 /** One line of a fan chart: its P50, and its P10-P90 band unless `faint` (drawn as a dashed reference). */
@@ -30,9 +31,22 @@ const lineReading = (s: FanSeries) => (s.meanPath ? 'mean path' : 'P50');
 /** "; 500-run server forecast" after a series' figures, when its source is known. */
 const fromSource = (s: FanSeries) => (s.source ? `; ${s.source}` : '');
 
-/** What a banded series' line and band are, for its legend entries. */
+/** What a banded series' line and band are and which run they come from, for its legend entries. */
 const bandWords = (s: FanSeries) =>
-  s.meanPath ? `${s.label}: mean path (bands follow)` : `${s.label}: P50 line, P10-P90 band`;
+  s.meanPath
+    ? `${s.label}: ${runCaption('mean path', s.source)} (bands follow)`
+    : `${s.label}: ${runCaption('P50 line, P10-P90 band', s.source)}`;
+
+/**
+ * The chart's caption line naming what its banded series show and the runs they come from ("P50
+ * and P10-P90 band of the 500-run server forecast"; several runs joined by "; "), or undefined
+ * when no series names its run.
+ */
+const runsShown = (series: readonly FanSeries[]): string | undefined => {
+  const named = series.filter((s) => !s.faint && (s.source || s.meanPath));
+  const captions = named.map((s) => runCaption(s.meanPath ? 'mean path' : 'P50 and P10-P90 band', s.source));
+  return captions.length > 0 ? [...new Set(captions)].join('; ') : undefined;
+};
 
 interface FanChartProps {
   /** Chart title, also the accessible name of the canvas. */
@@ -217,6 +231,7 @@ export function FanChart(props: FanChartProps) {
   return (
     <ChartFrame
       title={props.title}
+      run={runsShown(props.series)}
       table={table}
       canvas={() => host?.querySelector('canvas') ?? undefined}
       legend={() => [

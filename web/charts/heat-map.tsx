@@ -15,6 +15,7 @@ import {
 } from './heat-map-grid';
 import { figureMonthStep, HALF_LABEL, monthTicks, TICK_SPACING } from './month-ticks';
 import { viridisAt } from './palette';
+import { runCaption } from './run-caption';
 
 /** Viridis colour per whole risk point 0-100, computed once. */
 const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
@@ -228,6 +229,7 @@ export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
   return (
     <ChartFrame
       title={`Burnout risk by team and week (${props.reading}, index 0-100; teams sorted by peak risk)`}
+      run={props.source ? runCaption(props.reading, props.source) : undefined}
       table={table}
       canvas={() => canvas}
       legend={() => ['Colour: viridis, dark 0 (rested) to yellow 100 (burnt out)']}

@@ -55,6 +55,12 @@ let nextOrg = 1;
 export const monteCarloWorkerCount = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
 
 /**
+ * Engine workers of the page's mean paths: one a core. A mean path is short and a slider waits for
+ * it while the page itself is idle, so it splits its teams over every core (see docs/scaling.md).
+ */
+export const meanWorkerCount = (): number => Math.max(1, navigator.hardwareConcurrency || 2);
+
+/**
  * Starts the lead engine worker and `workers - 1` helpers, each helper linked to the lead by a
  * MessageChannel of its own: the lead hands them ranges of a Monte Carlo job's runs and merges
  * what they send back (see engine.worker.ts).
@@ -117,13 +123,14 @@ function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineC
 }
 
 /**
- * The page's shared engine workers, each running its jobs one at a time, in order: one for mean
- * paths, and for Monte Carlo and the other long jobs a lead with helpers, one worker a core less
- * one ({@link monteCarloWorkerCount}), that split each job's runs. A slider move then never waits
+ * The page's shared engine workers, each running its jobs one at a time, in order: for mean paths
+ * a lead with helpers, one worker a core ({@link meanWorkerCount}), that split each job's teams;
+ * and for Monte Carlo and the other long jobs a lead with helpers, one worker a core less one
+ * ({@link monteCarloWorkerCount}), that split each job's runs. A slider move then never waits
  * for the Monte Carlo slice in progress; the Monte Carlo it cancels stops after that slice and
  * its workers take the next job (leaving the page ends them).
  */
-const sharedMean = createEngineChannel();
+const sharedMean = createEngineChannel({ workers: meanWorkerCount() });
 const sharedLong = createEngineChannel({ endOnCancel: true, workers: monteCarloWorkerCount() });
 
 /**
@@ -146,22 +153,28 @@ export function layoffHeadroomInWorker(input: ForecastInputRaw): Promise<LayoffH
 /**
  * Measures each stage of a mean-path job (wall-clock ms `sentAt` when the page posted it, then
  * the worker's `stages`, then the result's arrival): "mean-to-worker" (structured clone of the
- * scenario, parameters and options, and the worker's queue), "mean-parse" (zod), "mean-engine",
- * "mean-pack", "mean-to-page" (the packed forecast's clone and transfer) and "mean-unpack".
+ * scenario, parameters and options, and the worker's queue), "mean-parse" (zod), "mean-engine"
+ * (the lead's range of teams when split), "mean-merge" (waiting for the helpers' ranges and merging
+ * them; 0 unsplit), "mean-pack", "mean-to-page" (the packed forecast's clone and transfer) and
+ * "mean-unpack"; and each helper's "mean-helper-range" (its computing time).
  */
 function measureStages(sentAt: number, stages: WorkerStages) {
   const at = (wall: number) => wall - performance.timeOrigin;
   const now = wallClock();
   const arrived = stages.arrived ?? now;
+  const merged = stages.merged ?? stages.computed;
   const spans: [string, number, number][] = [
     ['mean-to-worker', sentAt, stages.received],
     ['mean-parse', stages.received, stages.parsed],
     ['mean-engine', stages.parsed, stages.computed],
-    ['mean-pack', stages.computed, stages.packed],
+    ['mean-merge', stages.computed, merged],
+    ['mean-pack', merged, stages.packed],
     ['mean-to-page', stages.packed, arrived],
     ['mean-unpack', arrived, stages.unpacked ?? now],
   ];
   for (const [name, start, end] of spans) performance.measure(name, { start: at(start), end: at(end) });
+  for (const ms of stages.helperMs ?? [])
+    performance.measure('mean-helper-range', { start: at(stages.received), duration: ms });
 }
 
 export interface ForecastRunner {

@@ -27,13 +27,17 @@ export type EngineJobType = Exclude<EngineRequest['type'], 'org' | 'cancel' | 'h
 
 /**
  * Wall-clock ms (performance.timeOrigin + now) at which the worker received a job, had parsed its
- * input, had run the engine and had packed the forecast, then (stamped by the page) at which the
- * page got the message and had unpacked the forecast: where a slider's time goes.
+ * input, had run the engine (its own range of teams, for a mean path split over helpers), had
+ * the helpers' ranges and merged them, and had packed the forecast, then (stamped by the page) at
+ * which the page got the message and had unpacked the forecast: where a slider's time goes.
  */
 export interface WorkerStages {
   received: number;
   parsed: number;
   computed: number;
+  /** A split mean path: all ranges in and merged (`helperMs`: each helper's time computing its range). */
+  merged?: number;
+  helperMs?: number[];
   packed: number;
   arrived?: number;
   unpacked?: number;

@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
 import { type ForecastInput, type ForecastInputRaw, forecastInputSchema, runSampleRange } from '../../shared';
 import { type HelperRequest, type HelperResponse, sampleBuffers } from './helper-protocol';
+import { meanSeriesRange } from './mean-range';
+import type { EngineEdit } from './protocol';
 
 /**
  * A helper of the page's engine worker (the lead): computes the Monte Carlo run ranges the lead
- * hands it, one range per task, and sends back their raw samples for the lead to merge. The page
- * starts it and sends it one MessagePort, its line to the lead; everything else comes over it.
+ * hands it, one range per task, and sends back their raw samples for the lead to merge; and the
+ * team ranges of mean-path jobs, at once. The page starts it and sends it one MessagePort, its
+ * line to the lead; everything else comes over it.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -46,20 +49,41 @@ const step = () => {
 const tasks = new MessageChannel();
 tasks.port1.onmessage = step;
 
+/** The input of a job on the resident org, or null (the lead told) when the org is another or the input does not parse. */
+const inputOf = (request: { job: number; org: number; edit: EngineEdit }): ForecastInput | null => {
+  if (resident?.id !== request.org) {
+    reply({ type: 'failed', job: request.job, message: `org ${request.org} is not resident in the helper` });
+    return null;
+  }
+  const parsed = forecastInputSchema.safeParse({ ...request.edit, org: resident.org });
+  if (parsed.success) return parsed.data;
+  reply({ type: 'failed', job: request.job, message: 'the input did not parse in the helper' });
+  return null;
+};
+
+/** Computes a mean-path job's range of teams (timed as a "mean-range" measure) and sends the series back. */
+const meanRange = (request: Extract<HelperRequest, { type: 'mean-range' }>) => {
+  const input = inputOf(request);
+  if (!input) return;
+  try {
+    const started = performance.now();
+    const series = meanSeriesRange(input, request);
+    const ms = performance.now() - started;
+    performance.measure('mean-range', { start: started });
+    reply({ type: 'mean-series', job: request.job, teamStart: request.teamStart, series, ms }, [
+      series.buffer as ArrayBuffer,
+    ]);
+  } catch (error) {
+    reply({ type: 'failed', job: request.job, message: String(error) });
+  }
+};
+
 const onRequest = (request: HelperRequest) => {
   if (request.type === 'org') resident = { id: request.id, org: request.org };
+  else if (request.type === 'mean-range') meanRange(request);
   else if (request.type === 'job') {
-    if (resident?.id !== request.org) {
-      reply({
-        type: 'failed',
-        job: request.job,
-        message: `org ${request.org} is not resident in the helper`,
-      });
-      return;
-    }
-    const parsed = forecastInputSchema.safeParse({ ...request.edit, org: resident.org });
-    if (parsed.success) inputs.set(request.job, parsed.data);
-    else reply({ type: 'failed', job: request.job, message: 'the input did not parse in the helper' });
+    const input = inputOf(request);
+    if (input) inputs.set(request.job, input);
   } else if (request.type === 'end') {
     inputs.delete(request.job);
     ranges = ranges.filter((range) => range.job !== request.job);

@@ -1,4 +1,5 @@
 import type { RunRange } from '../../shared';
+import type { TeamRange } from '../../shared/engine/monte-carlo';
 import type { HelperRequest, HelperResponse } from './helper-protocol';
 import type { EngineEdit } from './protocol';
 
@@ -58,6 +59,17 @@ export class RunHelpers {
       helper.inHand = helper.inHand.filter((range) => range.job !== job);
       helper.port.postMessage({ type: 'end', job } satisfies HelperRequest);
     }
+  }
+
+  /**
+   * Hands helper i the team range `ranges[i]` of a mean-path job (as many ranges as helpers, or
+   * fewer); the series come back to `onResponse`.
+   */
+  meanRanges(job: number, org: number, edit: EngineEdit, ranges: readonly TeamRange[]): void {
+    ranges.forEach((range, i) => {
+      const request: HelperRequest = { type: 'mean-range', job, org, edit, ...range };
+      this.helpers[i]?.port.postMessage(request);
+    });
   }
 
   /** Hands each helper ranges of `job` from `next` (the next range, or null when all are out) until it holds {@link IN_HAND}. */
