@@ -56,8 +56,18 @@ export {
   scenarioVersionSchema,
 } from './contract/scenario-views';
 export { csvField, toCsv } from './csv/csv-write';
-export { type LayoffHeadroom, layoffHeadroom, type ReviewersNeeded, reviewersNeeded } from './engine/answers';
-export { bandOf, roundedMeanForecast } from './engine/bands';
+export {
+  type AnswerContext,
+  answerContext,
+  type LayoffHeadroom,
+  layoffHeadroom,
+  type ReviewersNeeded,
+  reviewersNeeded,
+  teamLayoffHeadroom,
+  teamReviewersNeeded,
+} from './engine/answers';
+export { assembleForecast, assembleTeams } from './engine/assemble';
+export { bandOf, meanBands, roundedMeanBands, roundedMeanForecast } from './engine/bands';
 export { anyBreach, firstBreaches } from './engine/breaches';
 export { binomial, gamma, normalQuantile, poisson } from './engine/distributions';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
@@ -71,7 +81,7 @@ export type {
   TeamForecast,
 } from './engine/forecast';
 export { breachMetrics } from './engine/forecast';
-export { runMeanPath, teamSeriesProbe } from './engine/mean-path';
+export { meanOrgSeries, runMeanPath, teamSeriesProbe } from './engine/mean-path';
 export {
   type AlertMetricKey,
   alertMetricKeys,
@@ -89,6 +99,7 @@ export { Rng } from './engine/rng';
 export { runForecast } from './engine/run-forecast';
 export { mergeRunSamples, type RunSamples, runSampleRange } from './engine/run-range';
 export {
+  meanSliceRange,
   mergeSlices,
   planSlices,
   runSlice,

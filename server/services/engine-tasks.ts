@@ -4,30 +4,32 @@ import {
   type ForecastInput,
   layoffHeadroom,
   mergeSlices,
+  planSlices,
   reviewersNeeded,
   roundedMeanForecast,
+  runForecast,
   runSlice,
   type Slice,
   type SlicePart,
   teamAnswers,
 } from '../../shared/index';
-import { type CapacityRow, capacityRows, forecastSummary } from './forecast-summary';
-import { type StoredSeries, toStoredSeries } from './series-chunks';
+import { capacityRows, type EngineResult, forecastSummary } from './forecast-summary';
+import { toStoredSeries } from './series-chunks';
+import { mergeShapedMean, type ShapedMeanPart, shapeMeanSlice } from './shaped-mean';
 
-/** What the engine returns for one input: the forecast as stored (head and team chunks), its run summary and report rows. */
-export interface EngineResult extends StoredSeries {
-  summary: ReturnType<typeof forecastSummary>;
-  report: CapacityRow[];
-}
+export type { EngineResult } from './forecast-summary';
 
 /**
  * Work for a forecast worker: a whole input; one slice of it (see planSlices); or the merge of
- * all its slices' parts into the stored result.
+ * all its slices' parts into the stored result. A mean path's slices are shaped where they are
+ * computed (`mean-slice`, see shapeMeanSlice), so their merge only sums the org.
  */
 export type EngineTask =
   | ForecastInput
   | { task: 'slice'; input: ForecastInput; slice: Slice }
-  | { task: 'merge'; input: ForecastInput; parts: SlicePart[] };
+  | { task: 'merge'; input: ForecastInput; parts: SlicePart[] }
+  | { task: 'mean-slice'; input: ForecastInput; slice: Slice }
+  | { task: 'mean-merge'; input: ForecastInput; parts: ShapedMeanPart[] };
 
 /**
  * Shapes what gets stored for a forecast: the series (see toStoredSeries), the summary and report rows.
@@ -47,11 +49,14 @@ export const shapeResult = (input: ForecastInput, computed: Forecast): EngineRes
 };
 
 /** The buffers of a part, each once (decoded parts share one), so it moves between threads instead of being copied. */
-export const partBuffers = (part: SlicePart): ArrayBuffer[] => [
+export const partBuffers = (part: SlicePart | ShapedMeanPart): ArrayBuffer[] => [
   ...new Set(
-    (part.kind === 'runs' ? [...part.samples.teams, part.samples.org] : [part.acc]).map(
-      (array) => array.buffer as ArrayBuffer,
-    ),
+    ('kind' in part
+      ? part.kind === 'runs'
+        ? [...part.samples.teams, part.samples.org]
+        : [part.acc]
+      : [part.acc, ...part.teamChunks]
+    ).map((array) => array.buffer as ArrayBuffer),
   ),
 ];
 
@@ -67,7 +72,7 @@ const moved = <T extends object>(value: T, buffers: ArrayBuffer[]) =>
   });
 
 /** A slice part, moved (see {@link moved}). */
-export const movedPart = (part: SlicePart) => moved(part, partBuffers(part));
+export const movedPart = (part: SlicePart | ShapedMeanPart) => moved(part, partBuffers(part));
 
 /** A result with its team chunks moved (see {@link moved}). */
 export const movedResult = (result: EngineResult) =>
@@ -76,8 +81,23 @@ export const movedResult = (result: EngineResult) =>
     result.teamChunks.map((chunk) => chunk.buffer),
   );
 
-/** Runs a slice task or a merge task (the caller tells whole inputs apart). */
-export const runTask = (task: Exclude<EngineTask, ForecastInput>): SlicePart | EngineResult =>
-  task.task === 'slice'
-    ? runSlice(task.input, task.slice)
-    : shapeResult(task.input, mergeSlices(task.input, task.parts));
+/** The stored result of a whole input: a mean path as one shaped slice of every team, Monte Carlo shaped after it ran. */
+const wholeResult = (input: ForecastInput): EngineResult =>
+  input.options.runs === 0
+    ? mergeShapedMean(input, [shapeMeanSlice(input, planSlices(input, 1)[0]!)])
+    : shapeResult(input, runForecast(input));
+
+/** Runs any task, its buffers moved back (see {@link moved}). */
+export const runTask = (task: EngineTask): ReturnType<typeof movedPart | typeof movedResult> => {
+  if (!('task' in task)) return movedResult(wholeResult(task));
+  switch (task.task) {
+    case 'slice':
+      return movedPart(runSlice(task.input, task.slice));
+    case 'merge':
+      return movedResult(shapeResult(task.input, mergeSlices(task.input, task.parts)));
+    case 'mean-slice':
+      return movedPart(shapeMeanSlice(task.input, task.slice));
+    case 'mean-merge':
+      return movedResult(mergeShapedMean(task.input, task.parts));
+  }
+};

@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import { type ForecastInput, planSlices, type Slice, type SlicePart } from '../../shared/index';
 import { forecastCancelled, ProblemError } from '../errors';
 import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks';
+import type { ShapedMeanPart } from './shaped-mean';
 
 export type { EngineResult } from './engine-tasks';
 
@@ -52,7 +53,8 @@ const busy = (detail: string) =>
  * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. A
  * forecast that finds idle threads is split (planSlices): Monte Carlo into one slice per idle
  * thread (or per 256 teams), the mean path of an org of more than 256 teams into one range of
- * whole 256-team chunks per idle thread; its parts are merged on a thread into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
+ * whole 256-team chunks per idle thread, each shaped for storage where it ran (shapeMeanSlice);
+ * the parts are merged on a thread into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
  * Retry-After. A run is abandoned (its worker stopped, so the CPU is freed) after `timeoutMs` or
  * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
  * held fails. Idle threads never keep the process alive.
@@ -119,14 +121,20 @@ export class ForecastPool implements ForecastEngine {
     if (slices.length < 2) return this.task(input, signal);
     let done = 0;
     onProgress?.(0, slices.length);
-    const parts = await Promise.all(
-      slices.map(async (slice) => {
-        const part = await this.slice(input, slice, signal);
-        onProgress?.(++done, slices.length);
-        return part;
-      }),
+    const each = <T>(run: (slice: Slice) => Promise<T>) =>
+      Promise.all(
+        slices.map(async (slice) => {
+          const part = await run(slice);
+          onProgress?.(++done, slices.length);
+          return part;
+        }),
+      );
+    if (input.options.runs > 0)
+      return this.merge(input, await each((slice) => this.slice(input, slice, signal)), signal);
+    const parts = await each((slice) =>
+      this.task<ShapedMeanPart>({ task: 'mean-slice', input, slice }, signal),
     );
-    return this.merge(input, parts, signal);
+    return this.task({ task: 'mean-merge', input, parts }, signal, [...new Set(parts.flatMap(partBuffers))]);
   }
 
   /** Runs one slice of a plan on a thread (no admission limit: the caller bounds its own work). */

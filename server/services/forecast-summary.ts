@@ -7,7 +7,15 @@ import {
   type ForecastSummary,
   type ReviewersNeeded,
   type TeamAnswer,
+  type TeamForecast,
 } from '../../shared/index';
+import type { StoredSeries } from './series-chunks';
+
+/** What the engine returns for one input: the forecast as stored (head and team chunks), its run summary and report rows. */
+export interface EngineResult extends StoredSeries {
+  summary: ForecastSummary;
+  report: CapacityRow[];
+}
 
 /** One team's row of the capacity report as the engine tasks make it: every column but the model error. */
 export type CapacityRow = Required<Omit<ContractCapacityRow, 'modelError'>>;
@@ -35,7 +43,7 @@ function earliest(breaches: Breaches): { date: string; metric: string } {
  * largest absorbable layoff.
  */
 export function capacityRows(
-  forecast: Forecast,
+  forecast: Pick<Forecast, 'levels' | 'teams'>,
   roster: readonly { id: string; headcount: Record<string, number> }[],
   answers: TeamAnswer[],
 ): CapacityRow[] {
@@ -72,20 +80,41 @@ export function capacityRows(
   });
 }
 
+/** The summary's per-team lists for some of the teams (their teams at risk, reviewers needed and answers). */
+export type TeamSummary = Pick<ForecastSummary, 'teamsAtRisk' | 'reviewersNeeded'> & { teams: TeamAnswer[] };
+
+/** The {@link TeamSummary} of `teams`, with their reviewers needed and answers. */
+export function teamSummary(
+  teams: readonly TeamForecast[],
+  needed: readonly ReviewersNeeded[],
+  answers: TeamAnswer[],
+): TeamSummary {
+  const names = new Map(teams.map((t) => [t.id, t.name]));
+  return {
+    teamsAtRisk: teams
+      .filter((t) => anyBreach(t.breaches))
+      .map((t) => ({ id: t.id, name: t.name, firstBreach: earliest(t.breaches) })),
+    reviewersNeeded: needed.map((n) => ({ ...n, name: names.get(n.teamId) ?? n.teamId })),
+    teams: answers,
+  };
+}
+
+/** The run summary from the org's bands and the {@link TeamSummary} of each team range, in team order. */
+export function summaryOf(org: Forecast['org'], parts: readonly TeamSummary[]): ForecastSummary {
+  return {
+    firstBreaches: org.breaches,
+    teamsAtRisk: parts.flatMap((part) => part.teamsAtRisk),
+    reviewersNeeded: parts.flatMap((part) => part.reviewersNeeded),
+    reviewersToday: round(first(org.metrics.reviewers)),
+    teams: parts.flatMap((part) => part.teams),
+  };
+}
+
 /** The run summary: org first breaches, teams at risk, reviewers needed and today, the per-team answers. */
 export function forecastSummary(
   forecast: Forecast,
   needed: ReviewersNeeded[],
   answers: TeamAnswer[],
 ): ForecastSummary {
-  const names = new Map(forecast.teams.map((t) => [t.id, t.name]));
-  return {
-    firstBreaches: forecast.org.breaches,
-    teamsAtRisk: forecast.teams
-      .filter((t) => anyBreach(t.breaches))
-      .map((t) => ({ id: t.id, name: t.name, firstBreach: earliest(t.breaches) })),
-    reviewersNeeded: needed.map((n) => ({ ...n, name: names.get(n.teamId) ?? n.teamId })),
-    reviewersToday: round(first(forecast.org.metrics.reviewers)),
-    teams: answers,
-  };
+  return summaryOf(forecast.org, [teamSummary(forecast.teams, needed, answers)]);
 }

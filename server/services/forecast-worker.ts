@@ -1,5 +1,4 @@
-import { runForecast } from '../../shared/index';
-import { type EngineTask, movedPart, movedResult, runTask, shapeResult } from './engine-tasks';
+import { type EngineTask, runTask } from './engine-tasks';
 
 /**
  * Worker side of the forecast pool (piscina calls the default export once per task): a whole
@@ -7,8 +6,6 @@ import { type EngineTask, movedPart, movedResult, runTask, shapeResult } from '.
  * worker also shapes what gets stored (summary, report rows, the series as JSON text in team
  * chunks, moved rather than copied), so the main thread never clones the forecast.
  */
-export default function runEngine(task: EngineTask): ReturnType<typeof movedPart | typeof movedResult> {
-  if (!('task' in task)) return movedResult(shapeResult(task, runForecast(task)));
-  const result = runTask(task);
-  return 'kind' in result ? movedPart(result) : movedResult(result);
+export default function runEngine(task: EngineTask): ReturnType<typeof runTask> {
+  return runTask(task);
 }

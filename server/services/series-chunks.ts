@@ -21,6 +21,11 @@ const gunzipped = promisify(gunzip);
  */
 export const toStoredSeries = (forecast: Forecast): StoredSeries => {
   const { teams, ...head } = forecast;
+  return { headJson: JSON.stringify(head), teamChunks: packTeams(teams) };
+};
+
+/** Teams as stored chunks: {@link TEAM_CHUNK} to a chunk from the first (a range of whole chunks packs as the whole org's would). */
+export const packTeams = (teams: readonly TeamForecast[]): Uint8Array<ArrayBuffer>[] => {
   const teamChunks: Uint8Array<ArrayBuffer>[] = [];
   for (let start = 0; start < teams.length; start += TEAM_CHUNK) {
     const json = encoder.encode(JSON.stringify(teams.slice(start, start + TEAM_CHUNK)));
@@ -29,7 +34,7 @@ export const toStoredSeries = (forecast: Forecast): StoredSeries => {
       new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Uint8Array<ArrayBuffer>,
     );
   }
-  return { headJson: JSON.stringify(head), teamChunks };
+  return teamChunks;
 };
 
 /** The UTF-8 JSON array of a stored chunk: gunzipped (chunks stored before compression are plain JSON). */

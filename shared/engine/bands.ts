@@ -83,7 +83,7 @@ export const sampleBands = (
 };
 
 /** Mean-path bands with their one series rounded like Monte Carlo bands (see toSignificant), shared by p10, p50 and p90. */
-const roundedMeanBands = (bands: MetricBands): MetricBands => {
+export const roundedMeanBands = (bands: MetricBands): MetricBands => {
   const rounded = (band: Band): Band => {
     const values = band.p50.map(toSignificant);
     return { p10: values, p50: values, p90: values };

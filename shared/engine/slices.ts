@@ -1,10 +1,10 @@
 import type { ForecastInput } from '../schemas/forecast-input';
+import { type AnswerContext, answerContext } from './answers';
 import { assembleForecast } from './assemble';
 import { bandList, meanBands, sampleBands, toMetricBands, writeWeekBands } from './bands';
 import type { Forecast, MetricBands } from './forecast';
-import { meanOrgSeries, meanTeamRange } from './mean-path';
+import { type MeanRange, meanOrgSeries, meanTeamRange } from './mean-path';
 import { METRIC_COUNT } from './metrics';
-import { centralParams, teamParameters } from './model-params';
 import {
   addChunk,
   orgSamples,
@@ -16,7 +16,6 @@ import {
   type TeamRange,
 } from './monte-carlo';
 import { mergeRunSamples, type RunSamples, runSampleRange } from './run-range';
-import { buildTimeline } from './timeline';
 
 /**
  * A piece of one forecast: a team range x a run range, and how the plan splits (`runs`: run
@@ -124,15 +123,23 @@ export const runSlice = (input: ForecastInput, slice: Slice, onProgress?: Progre
   return { kind: 'teams', slice, teams: lists.map((list) => toMetricBands(levelIds, list)), acc };
 };
 
-/** The mean path of one slice of {@link meanSlices}. */
-const runMeanSlice = (input: ForecastInput, slice: Slice): SlicePart => {
+/**
+ * The mean path of one slice of {@link meanSlices} on the input's compiled context (see
+ * answerContext): its teams' series and bands and its chunks' org sums.
+ * @throws RangeError unless the input is a mean path and the slice starts at a chunk boundary.
+ */
+export const meanSliceRange = (ctx: AnswerContext, slice: Slice): MeanRange => {
+  const { input, tl, params } = ctx;
   if (input.options.runs !== 0 || slice.runCount !== 0 || slice.teamStart % TEAM_CHUNK !== 0) {
     throw new RangeError('runSlice: a mean slice needs runs = 0 and starts at a chunk boundary');
   }
-  const tl = buildTimeline(input);
   const levelIds = input.org.levels.map((level) => level.id);
-  const params = teamParameters(input).map(centralParams);
-  const { bands, chunkSums } = meanTeamRange(tl, params, slice, levelIds);
+  return meanTeamRange(tl, params, slice, levelIds);
+};
+
+/** The mean path of one slice of {@link meanSlices}. */
+const runMeanSlice = (input: ForecastInput, slice: Slice): SlicePart => {
+  const { bands, chunkSums } = meanSliceRange(answerContext(input), slice);
   return { kind: 'mean', slice, teams: bands, acc: chunkSums };
 };
 

@@ -73,7 +73,7 @@ const hoursPerChange = (team: TeamForecast, week: number): number => {
  * mean-path answers for the same input.
  */
 export function teamAnswers(
-  forecast: Forecast,
+  forecast: Pick<Forecast, 'weeks' | 'teams'>,
   thresholds: Thresholds,
   needed: readonly ReviewersNeeded[],
   headroom: readonly LayoffHeadroom[],

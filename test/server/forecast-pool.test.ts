@@ -61,7 +61,7 @@ describe('forecast pool', () => {
     expect(result).toEqual(shapeResult(whole, runForecast(whole)));
   });
 
-  it('splits the mean path of an org of three chunks over idle threads and answers the bytes of one thread', async () => {
+  it('splits the mean path of an org of three chunks over idle threads, shaped where computed, into the bytes of one thread', async () => {
     const teams = teamsOf(600).map((team, i) => ({ ...team, changesPerWeek: { mid: 4 + i / 1000 } }));
     const whole = forecastInputSchema.parse(inputWith(storyEvents, { runs: 0, horizonWeeks: 6 }, teams));
     pool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 120_000 });
@@ -77,6 +77,8 @@ describe('forecast pool', () => {
       one.teamChunks.map((chunk) => chunk.byteLength),
     );
     expect(JSON.stringify([split.summary, split.report])).toBe(JSON.stringify([one.summary, one.report]));
+    // Each slice shapes its own teams; the whole forecast shaped at once is the reference.
+    expect(one).toEqual(shapeResult(whole, runForecast(whole)));
   });
 
   it('lets `threads` run and `maxQueue` wait, and refuses one more at once with 503 and Retry-After', async () => {
