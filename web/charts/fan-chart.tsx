@@ -8,7 +8,7 @@ import { cursorIndex, moveCursorByKey } from './chart-cursor';
 import { type ChartEvent, eventLine, eventMarkers } from './chart-events';
 import { ChartFrame } from './chart-frame';
 import { weeklyTable } from './chart-table';
-import { figureMonthStep, labelledMonths } from './month-ticks';
+import { figureMonthStep, labelledMonths, sameWeeks } from './month-ticks';
 import { hatchCss, hatchPattern, withAlpha } from './palette';
 import { runCaption } from './run-caption';
 import { valueTickLabels } from './value-ticks';
@@ -82,7 +82,7 @@ function timeAxis(): (weeks: readonly string[]) => number[] {
   let last: readonly string[] = [];
   let seconds: number[] = [];
   return (weeks) => {
-    if (weeks.length !== last.length || weeks.some((week, i) => week !== last[i])) {
+    if (!sameWeeks(weeks, last)) {
       last = weeks;
       seconds = weeks.map(toSeconds);
     }

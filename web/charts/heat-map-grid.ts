@@ -18,6 +18,10 @@ export interface HeatGrid {
   height: number;
 }
 
+/** Whether two grids lay the cells out alike. */
+export const sameGrid = (a: HeatGrid, b: HeatGrid): boolean =>
+  a.rows === b.rows && a.weeks === b.weeks && a.rowHeight === b.rowHeight && a.cellWidth === b.cellWidth;
+
 /** A team (row, top to bottom as drawn) and a week (column, left to right). */
 export interface HeatCell {
   row: number;

@@ -12,8 +12,9 @@ import {
   heatGrid,
   LABEL_WIDTH,
   moveCell,
+  sameGrid,
 } from './heat-map-grid';
-import { figureMonthStep, HALF_LABEL, monthTicks, TICK_SPACING } from './month-ticks';
+import { figureMonthStep, HALF_LABEL, monthTicks, sameWeeks, TICK_SPACING } from './month-ticks';
 import { viridisAt } from './palette';
 import { runCaption } from './run-caption';
 
@@ -187,16 +188,24 @@ export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
   const [measured, setWidth] = createSignal<number | null>(null);
   const width = () => measured() ?? 800;
   const [cell, setCell] = createSignal<HeatCell | null>(null);
-  const grid = (): HeatGrid => heatGrid(teams().length, props.forecast.weeks.length, width());
+  /**
+   * The forecast's weeks and the grid, kept while they are the same: every forecast brings a new
+   * weeks array, and the month labels under the map were built again, node by node, for every
+   * lever move.
+   */
+  const weeks = createMemo(() => props.forecast.weeks, undefined, { equals: sameWeeks });
+  const grid = createMemo((): HeatGrid => heatGrid(teams().length, weeks().length, width()), undefined, {
+    equals: sameGrid,
+  });
   /** Draws on the next frame (only what changed), once however often the forecast changes before it. */
   const redraw = () => {
     const rows = teams();
-    const weeks = props.forecast.weeks;
+    const dates = weeks();
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const w = host.clientWidth || 800;
       setWidth(w);
-      painted = paint(canvas, rows, weeks, w, painted);
+      painted = paint(canvas, rows, dates, w, painted);
     });
   };
   onMount(() => {
@@ -216,8 +225,8 @@ export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
     const c = at();
     return c ? readoutOf(teams()[c.row]!, props.forecast.weeks[c.week]!, c.week, props) : '';
   };
-  const first = () => props.forecast.weeks[0];
-  const last = () => props.forecast.weeks.at(-1);
+  const first = () => weeks()[0];
+  const last = () => weeks().at(-1);
   /** Teams down (as drawn, by peak risk), weeks across; the first header names the run. */
   const table = (): ChartTable => ({
     columns: [
@@ -255,7 +264,7 @@ export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
           }}
         />
         <Show when={measured() !== null}>
-          <WeekAxis weeks={props.forecast.weeks} grid={grid()} />
+          <WeekAxis weeks={weeks()} grid={grid()} />
         </Show>
         <Show when={at()}>
           {(c) => {

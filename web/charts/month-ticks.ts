@@ -94,3 +94,7 @@ export function figureMonthStep(weeks: readonly string[], width: number): number
     halfLabel: HALF_LABEL,
   });
 }
+
+/** Whether two lists of week dates are the same dates: each forecast brings a new array of the same weeks. */
+export const sameWeeks = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((week, i) => week === b[i]);
