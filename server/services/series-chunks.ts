@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip, gzipSync } from 'node:zlib';
 import { type Forecast, TEAM_CHUNK, type TeamForecast } from '../../shared/index';
+import { jsonOnce } from './json-once';
 
 /** A forecast as it is stored: without its teams as JSON text, and its teams in compressed JSON chunks. */
 export interface StoredSeries {
@@ -24,11 +25,15 @@ export const toStoredSeries = (forecast: Forecast): StoredSeries => {
   return { headJson: JSON.stringify(head), teamChunks: packTeams(teams) };
 };
 
-/** Teams as stored chunks: {@link TEAM_CHUNK} to a chunk from the first (a range of whole chunks packs as the whole org's would). */
+/**
+ * Teams as stored chunks: {@link TEAM_CHUNK} to a chunk from the first (a range of whole chunks
+ * packs as the whole org's would); JSON.stringify's text, each band array written as text once (jsonOnce).
+ */
 export const packTeams = (teams: readonly TeamForecast[]): Uint8Array<ArrayBuffer>[] => {
   const teamChunks: Uint8Array<ArrayBuffer>[] = [];
   for (let start = 0; start < teams.length; start += TEAM_CHUNK) {
-    const json = encoder.encode(JSON.stringify(teams.slice(start, start + TEAM_CHUNK)));
+    const text = teams.slice(start, start + TEAM_CHUNK).map((team) => jsonOnce(team));
+    const json = encoder.encode(`[${text.join(',')}]`);
     const packed = gzipSync(json, { level: 1 });
     teamChunks.push(
       new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Uint8Array<ArrayBuffer>,
