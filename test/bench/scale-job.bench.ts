@@ -10,12 +10,11 @@
  * Below 1,000 runs, the cost at 1,000 runs is projected from the two jobs (a fixed part plus a
  * part per run).
  */
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
-import { teams } from '../../server/db/schema';
 import { bearer, createOrgFixture, sendJson } from '../helpers/api-fixture';
+import { insertEqualTeams } from '../helpers/equal-teams';
 import { cpuMs, peakRssMb, rssMb } from '../helpers/process-stats';
 import { startServer } from '../helpers/running-server';
 import { createTempDb } from '../helpers/temp-db';
@@ -63,16 +62,7 @@ interface JobFigures {
 
 const database = await createTempDb();
 const org = await createOrgFixture(database.db, 'huge');
-const headcount = { junior: 2, mid: 4, senior: 3, principal: 1 };
-const rows = Array.from({ length: TEAMS }, (_, i) => ({
-  id: randomUUID(),
-  orgId: org.id,
-  name: `Team ${String(i).padStart(5, '0')}`,
-  headcount,
-}));
-await database.db.transaction(async (tx) => {
-  for (let at = 0; at < rows.length; at += 500) await tx.insert(teams).values(rows.slice(at, at + 500));
-});
+await insertEqualTeams(database.db, org.id, TEAMS);
 const server = await startServer({
   DATABASE_URL: database.url,
   LOG_LEVEL: 'warn',

@@ -2,6 +2,7 @@ import type { ScenarioInput, Thresholds } from '../../shared';
 import type { ForecastJob } from '../../shared/contract/forecast-job';
 import { ApiError, toApiError } from './api-error';
 import type {
+  DashboardView,
   ForecastRun,
   Me,
   OrgModel,
@@ -144,6 +145,12 @@ export const api = {
   saveThresholds: (slug: string, changes: Partial<Thresholds>) =>
     request<OrgThresholds>('PATCH', `${org(slug)}/thresholds`, { body: changes }),
   resetThresholds: (slug: string) => request<OrgThresholds>('DELETE', `${org(slug)}/thresholds`),
+  /**
+   * What the Dashboard shows of a scenario's stored default forecast without its teams (large orgs):
+   * org bands, the teams' tally, the burnout heat map grouped by peak rank, the team answers.
+   */
+  dashboard: (slug: string, scenario: string) =>
+    request<DashboardView>('GET', `${org(slug)}/reports/dashboard?scenario=${encodeURIComponent(scenario)}`),
   capacityReport: (slug: string) =>
     request<TeamCapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
   /**

@@ -1,5 +1,6 @@
 export type { ForecastRun, ForecastSummary, OrgModel, ScenarioSummary, ScenarioVersion } from '../../shared';
 export type { TeamCapacityReport } from '../../shared/contract/capacity-report';
+export type { DashboardView } from '../../shared/contract/dashboard-view';
 export type { OrgThresholds } from '../../shared/contract/org-thresholds';
 export type { Me, Role } from '../../shared/contract/people';
 export type { RosterImport, RosterMode, RosterPreview } from '../../shared/contract/roster';

@@ -1,10 +1,12 @@
 import { Show } from 'solid-js';
 import type { Forecast } from '../../shared';
+import type { BurnoutGroup } from '../../shared/contract/dashboard-view';
 import type { FiguresReading } from '../forecast/figures-source';
 import type { ChartEvent } from './chart-events';
 import { FanChart, type FanSeries } from './fan-chart';
-import { BurnoutHeatMap } from './heat-map';
+import { GroupedBurnoutHeatMap } from './grouped-heat-map';
 import { okabeIto } from './palette';
+import { BurnoutHeatMap } from './team-heat-map';
 
 interface ForecastChartsProps {
   forecast: Forecast;
@@ -14,6 +16,11 @@ interface ForecastChartsProps {
   baselineLabel?: string;
   measured?: boolean;
   heatMap?: boolean;
+  /**
+   * A large org's burnout heat map, grouped by the server (GET .../reports/dashboard), drawn in
+   * place of the team map; `forecast` then holds no teams.
+   */
+  burnoutGroups?: { groups: readonly BurnoutGroup[]; teamCount: number } | undefined;
   /** Scenario events marked on the time axis. */
   events?: ChartEvent[] | undefined;
   /** What the forecast's figures are read on (default P50): a mean path is said so in legends and titles. */
@@ -66,7 +73,25 @@ export function ForecastCharts(props: ForecastChartsProps) {
         events={props.events}
       />
       <Show when={props.heatMap !== false}>
-        <BurnoutHeatMap forecast={props.forecast} reading={props.reading ?? 'P50'} source={props.source} />
+        <Show
+          when={props.burnoutGroups}
+          fallback={
+            <BurnoutHeatMap
+              forecast={props.forecast}
+              reading={props.reading ?? 'P50'}
+              source={props.source}
+            />
+          }
+        >
+          {(grouped) => (
+            <GroupedBurnoutHeatMap
+              groups={grouped().groups}
+              teamCount={grouped().teamCount}
+              weeks={props.forecast.weeks}
+              source={props.source ?? 'server forecast'}
+            />
+          )}
+        </Show>
       </Show>
     </div>
   );

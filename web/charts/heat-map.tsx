@@ -1,7 +1,5 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { Band, Forecast } from '../../shared';
-import type { FiguresReading } from '../forecast/figures-source';
-import { formatDate, formatNumber, tickLabel, toSeconds } from '../format';
+import { tickLabel, toSeconds } from '../format';
 import { ChartFrame } from './chart-frame';
 import type { ChartTable } from './chart-table';
 import {
@@ -16,33 +14,26 @@ import {
 } from './heat-map-grid';
 import { figureMonthStep, HALF_LABEL, monthTicks, sameWeeks, TICK_SPACING } from './month-ticks';
 import { viridisAt } from './palette';
-import { runCaption } from './run-caption';
 
 /** Viridis colour per whole risk point 0-100, computed once. */
 const colours = Array.from({ length: 101 }, (_, risk) => viridisAt(risk / 100));
 
-interface HeatRow {
+/** A row of a heat map: its name (left) and the value per week drawn (index 0-100). */
+export interface HeatRow {
   name: string;
-  /** Burnout risk per week (index 0-100): P10, P50 (drawn), P90. */
-  risk: Band;
-  peak: number;
+  values: ArrayLike<number>;
 }
 
-/** Teams with their burnout risk per week, highest P50 peak first. */
-const byPeak = (forecast: Forecast): HeatRow[] =>
-  forecast.teams
-    .map((team) => ({
-      name: team.name,
-      risk: team.metrics.burnoutRisk,
-      peak: Math.max(...team.metrics.burnoutRisk.p50),
-    }))
-    .sort((a, b) => b.peak - a.peak);
-
 /**
- * Draws the P50 burnout risk (0-100) of every team (rows, sorted by peak) over the weeks (columns);
- * the week axis under them is HTML ({@link WeekAxis}).
+ * Draws each row's values (0-100) over the weeks (columns); the week axis under them is HTML
+ * ({@link WeekAxis}).
  */
-function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly string[], width: number) {
+function draw(
+  canvas: HTMLCanvasElement,
+  teams: readonly HeatRow[],
+  weekDates: readonly string[],
+  width: number,
+) {
   const grid = heatGrid(teams.length, weekDates.length, width);
   const ratio = window.devicePixelRatio || 1;
   canvas.width = width * ratio;
@@ -59,11 +50,11 @@ function draw(canvas: HTMLCanvasElement, teams: HeatRow[], weekDates: readonly s
     const y = row * grid.rowHeight;
     ctx.fillStyle = '#1d2330';
     ctx.fillText(team.name, 4, y + grid.rowHeight / 2, LABEL_WIDTH - 8);
-    team.risk.p50.forEach((risk, week) => {
+    for (let week = 0; week < team.values.length; week++) {
       const box = cellBox(grid, { row, week });
-      ctx.fillStyle = colours[colourIndex(risk)]!;
+      ctx.fillStyle = colours[colourIndex(team.values[week]!)]!;
       ctx.fillRect(box.left, box.top, box.width, box.height);
-    });
+    }
   });
 }
 
@@ -83,7 +74,7 @@ const colourIndex = (risk: number) => Math.round(Math.min(100, Math.max(0, risk)
  */
 function paint(
   canvas: HTMLCanvasElement,
-  teams: HeatRow[],
+  teams: readonly HeatRow[],
   weekDates: readonly string[],
   width: number,
   before: Painted | null,
@@ -93,7 +84,7 @@ function paint(
   const names = teams.map((team) => team.name);
   const cells = new Uint8Array(teams.length * weeks);
   teams.forEach((team, row) => {
-    for (let w = 0; w < weeks; w++) cells[row * weeks + w] = colourIndex(team.risk.p50[w] ?? 0);
+    for (let w = 0; w < weeks; w++) cells[row * weeks + w] = colourIndex(team.values[w] ?? 0);
   });
   const ctx = canvas.getContext('2d');
   if (!ctx || before?.layout !== layout) {
@@ -121,25 +112,6 @@ function paint(
   });
   return { layout, names, cells };
 }
-
-/** What the heat map's figures are: their reading and the run they come from ("500-run server forecast"). */
-interface HeatSource {
-  reading: FiguresReading;
-  source?: string | undefined;
-}
-
-/**
- * "Checkout, week of 4 Jan 2027: burnout risk P50 62 (P10 48 to P90 75; 500-run server forecast),
- * index 0-100", or on a mean path "burnout risk mean path 62 (live preview), index 0-100".
- */
-const readoutOf = (team: HeatRow, week: string, i: number, { reading, source }: HeatSource) => {
-  const n = (values: ArrayLike<number>) => formatNumber(values[i] ?? 0);
-  const figures =
-    reading === 'mean path'
-      ? `mean path ${n(team.risk.p50)}${source ? ` (${source})` : ''}`
-      : `P50 ${n(team.risk.p50)} (P10 ${n(team.risk.p10)} to P90 ${n(team.risk.p90)}${source ? `; ${source}` : ''})`;
-  return `${team.name}, week of ${formatDate(week)}: burnout risk ${figures}, index 0-100`;
-};
 
 /**
  * The month labels under the map: at the first week of a month, centred on it and kept inside
@@ -174,26 +146,42 @@ function WeekAxis(props: { weeks: readonly string[]; grid: HeatGrid }) {
   );
 }
 
+/** What a heat map shows: rows of values per week, its title, its canvas's label, its table and cursor read-out. */
+export interface HeatMapProps<T extends HeatRow> {
+  rows: readonly T[];
+  /** ISO dates (Mondays) of the weeks (columns). */
+  weeks: readonly string[];
+  title: string;
+  /** What it shows of which run, under the title ({@link runCaption}). */
+  run?: string | undefined;
+  /** The canvas's accessible name. */
+  label: string;
+  /** The map's numbers, rows as drawn. */
+  table: () => ChartTable;
+  /** What the cursor on `row` in week index `week` reads out. */
+  readout: (row: T, week: number) => string;
+}
+
 /**
- * Canvas heat map of teams x weeks burnout risk, with a colour scale legend and a read-out of
- * the cell under the cursor: hover, or focus the map and move with the arrow keys.
+ * Canvas heat map of rows x weeks on the viridis scale 0-100, with a colour scale legend and a
+ * read-out of the cell under the cursor: hover, or focus the map and move with the arrow keys.
  */
-export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
+export function HeatMapView<T extends HeatRow>(props: HeatMapProps<T>) {
   let host!: HTMLDivElement;
   let canvas!: HTMLCanvasElement;
   let frame = 0;
   let painted: Painted | null = null;
-  const teams = createMemo(() => byPeak(props.forecast));
+  const teams = () => props.rows;
   /** The map's width as last measured (null before the first frame: nothing is laid out at a guessed width). */
   const [measured, setWidth] = createSignal<number | null>(null);
   const width = () => measured() ?? 800;
   const [cell, setCell] = createSignal<HeatCell | null>(null);
   /**
-   * The forecast's weeks and the grid, kept while they are the same: every forecast brings a new
+   * The weeks and the grid, kept while they are the same: every forecast brings a new
    * weeks array, and the month labels under the map were built again, node by node, for every
    * lever move.
    */
-  const weeks = createMemo(() => props.forecast.weeks, undefined, { equals: sameWeeks });
+  const weeks = createMemo(() => props.weeks, undefined, { equals: sameWeeks });
   const grid = createMemo((): HeatGrid => heatGrid(teams().length, weeks().length, width()), undefined, {
     equals: sameGrid,
   });
@@ -219,27 +207,17 @@ export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
   createEffect(redraw);
   const at = (): HeatCell | null => {
     const c = cell();
-    return c && c.row < teams().length && c.week < props.forecast.weeks.length ? c : null;
+    return c && c.row < teams().length && c.week < weeks().length ? c : null;
   };
   const readout = () => {
     const c = at();
-    return c ? readoutOf(teams()[c.row]!, props.forecast.weeks[c.week]!, c.week, props) : '';
+    return c ? props.readout(teams()[c.row]!, c.week) : '';
   };
-  const first = () => weeks()[0];
-  const last = () => weeks().at(-1);
-  /** Teams down (as drawn, by peak risk), weeks across; the first header names the run. */
-  const table = (): ChartTable => ({
-    columns: [
-      props.source ? `Team (${props.source})` : 'Team',
-      ...props.forecast.weeks.map((week) => `${week} ${props.reading} burnout (0-100)`),
-    ],
-    rows: teams().map((team) => [team.name, ...Array.from(team.risk.p50, (r) => Number(r.toFixed(1)))]),
-  });
   return (
     <ChartFrame
-      title={`Burnout risk by team and week (${props.reading}, index 0-100; teams sorted by peak risk)`}
-      run={props.source ? runCaption(props.reading, props.source) : undefined}
-      table={table}
+      title={props.title}
+      run={props.run}
+      table={props.table}
       canvas={() => canvas}
       legend={() => ['Colour: viridis, dark 0 (rested) to yellow 100 (burnt out)']}
       readout={readout()}
@@ -250,7 +228,7 @@ export function BurnoutHeatMap(props: { forecast: Forecast } & HeatSource) {
           class="chart-plot"
           role="img"
           tabindex="0"
-          aria-label={`Heat map of burnout risk for ${teams().length} teams from ${first() ? formatDate(first()!) : ''} to ${last() ? formatDate(last()!) : ''}. Arrow keys read each team's weekly values.`}
+          aria-label={props.label}
           onPointerMove={(event) => {
             const box = canvas.getBoundingClientRect();
             setCell(cellAt(grid(), event.clientX - box.left, event.clientY - box.top));

@@ -58,7 +58,7 @@ export function HeadlineFigureCards(props: {
       <div class="figure" data-testid="teams-at-risk">
         <span class="figure-label">Teams at risk ({reading()})</span>
         <span class="figure-value">
-          {figures().teamsAtRisk} of {figures().teamCount}
+          {formatNumber(figures().teamsAtRisk)} of {formatNumber(figures().teamCount)}
         </span>
         <span class="figure-note">breach a threshold within {props.horizonWeeks} weeks</span>
       </div>

@@ -22,6 +22,17 @@ interface PlanForecastSources {
 
 const BROWSER_RUNS = 200;
 
+/** The events of a scenario version, for the charts' time axis (team ids named from the model). */
+export function versionEvents(
+  loaded: ScenarioVersion | undefined,
+  model: OrgModel | undefined,
+): ChartEvent[] | undefined {
+  const teams = model?.org.teams ?? [];
+  return loaded
+    ? chartEventsOf(loaded.scenario.events ?? [], new Map(teams.map((team) => [team.id, team.name])))
+    : undefined;
+}
+
 /** Whole seconds since the accessor was made (the page asked), while `counting` holds; null otherwise. */
 function secondsWhile(counting: Accessor<boolean>): Accessor<number | null> {
   const started = Date.now();
@@ -84,13 +95,7 @@ export function createPlanForecast(sources: PlanForecastSources) {
     /** The stored server run's per-team answers, when there is one that has them. */
     answers: () => storedRun()?.summary.teams,
     /** The events of the forecast's scenario version, for the charts' time axis. */
-    events: createMemo((): ChartEvent[] | undefined => {
-      const loaded = loadedVersion();
-      const teams = sources.model()?.org.teams ?? [];
-      return loaded
-        ? chartEventsOf(loaded.scenario.events ?? [], new Map(teams.map((team) => [team.id, team.name])))
-        : undefined;
-    }),
+    events: createMemo(() => versionEvents(loadedVersion(), sources.model())),
     /** "P50 of the 500-run server forecast, version 3", for the team answers table. */
     answersSource: () => {
       const r = storedRun();

@@ -5,8 +5,10 @@ import { HeadlineFigures } from '../components/headline-figures';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
 import { TeamsBreachList } from '../components/teams-breach-list';
+import { createPlanDashboard, largeOrgTeams } from '../forecast/plan-dashboard';
 import { createPlanForecast } from '../forecast/plan-forecast';
 import { useStores } from '../stores/context';
+import { LargeOrgDashboard } from './large-org-dashboard';
 
 const ForecastCharts = lazy(() =>
   import('../charts/forecast-charts').then((module) => ({ default: module.ForecastCharts })),
@@ -29,14 +31,27 @@ export function DashboardPage() {
   const { session, scenarios, model } = useStores();
   const [{ list }] = scenarios;
   const plan = () => list()?.find((scenario) => scenario.planOfRecord) ?? null;
+  const target = () => {
+    const slug = session[0].orgSlug();
+    const id = plan()?.id;
+    return slug && id ? { slug, id } : null;
+  };
+  const orgModel = model[0].model;
+  /** Whether the org has too many teams for its whole forecast here (undefined until the model is in; small if it fails). */
+  const large = (): boolean | undefined => {
+    if (orgModel.error) return false;
+    const teams = orgModel()?.org.teams.length;
+    return teams === undefined ? undefined : teams > largeOrgTeams;
+  };
+  const planDashboard = createPlanDashboard({
+    plan: () => (large() ? target() : null),
+    model: orgModel,
+    load: scenarios[1].load,
+  });
   const planForecast = createPlanForecast({
-    plan: () => {
-      const slug = session[0].orgSlug();
-      const id = plan()?.id;
-      return slug && id ? { slug, id } : null;
-    },
+    plan: () => (large() === false ? target() : null),
     serverRuns: session[0].canEdit,
-    model: model[0].model,
+    model: orgModel,
     load: scenarios[1].load,
     timeZone: session[0].orgTimeZone(),
   });
@@ -60,6 +75,13 @@ export function DashboardPage() {
               record.
             </p>
           </Empty>
+        </Match>
+        <Match when={large()}>
+          <LargeOrgDashboard
+            dashboard={planDashboard}
+            label={plan()?.name ?? 'Plan of record'}
+            jobTarget={session[0].canEdit() ? target() : null}
+          />
         </Match>
         <Match when={planForecast.error()}>
           <ErrorMessage error={planForecast.error()} retry={planForecast.retry} />

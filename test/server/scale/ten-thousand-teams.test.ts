@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forecastJobs, forecastRunTeams, teams } from '../../../server/db/schema';
+import { forecastJobs, forecastRunTeams } from '../../../server/db/schema';
 import { bearer, createOrgFixture, type OrgFixture, sendJson } from '../../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../../helpers/app-server';
+import { equalTeamName, insertEqualTeams } from '../../helpers/equal-teams';
 import { getStream, readStreamedRun } from '../../helpers/streamed-run';
 
 const TEAMS = 10_000;
 /** A quarter: the org's size is what is tested; 52 weeks is the same code with four times the work. */
 const WEEKS = 13;
-/** Team names sort like their numbers, so the forecast's team order (by name) is the index order. */
-const teamName = (i: number) => `Team ${String(i).padStart(5, '0')}`;
 
 let server: AppServer;
 let org: OrgFixture;
@@ -38,15 +36,7 @@ beforeAll(async () => {
     env: { FORECAST_TIMEOUT_MS: '1200000', FORECAST_JOB_TIMEOUT_MS: '1200000' },
   });
   org = await createOrgFixture(server.database.db, 'huge');
-  const rows = Array.from({ length: TEAMS }, (_, i) => {
-    const id = randomUUID();
-    ids.push(id);
-    const headcount = { junior: 2, mid: 4, senior: 3, principal: 1 };
-    return { id, orgId: org.id, name: teamName(i), headcount };
-  });
-  await server.database.db.transaction(async (tx) => {
-    for (let at = 0; at < rows.length; at += 500) await tx.insert(teams).values(rows.slice(at, at + 500));
-  });
+  ids.push(...(await insertEqualTeams(server.database.db, org.id, TEAMS)));
   const created = await sendJson(
     `${base()}/scenarios`,
     'POST',
@@ -95,7 +85,7 @@ describe('an org of 10,000 teams (100,000 engineers)', () => {
     expect(csv.headers.get('content-length')).toBeNull();
     const lines = (await csv.text()).split('\r\n');
     expect(lines).toHaveLength(1 + TEAMS + 1);
-    expect(lines[1]).toContain(`,${teamName(0)},${ids[0]},`);
+    expect(lines[1]).toContain(`,${equalTeamName(0)},${ids[0]},`);
     expect(lines.at(-1)).toBe('');
 
     const first = await (await get(`/reports/capacity?${query}&grain=week`)).json();
