@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ForecastInput, forecastInputSchema, runMeanPath } from '../../shared';
 import { meanSeriesRange, mergeMeanSeries } from '../../web/workers/mean-range';
+import { type Finished, SplitMeans, teamRanges } from '../../web/workers/split-means';
 import { seedStoryInput } from '../bench/seed-story-input';
 
 /**
@@ -58,5 +59,53 @@ describe('the mean path split by team ranges', () => {
   it('refuses ranges that miss a team', () => {
     const part = meanSeriesRange(input, { teamStart: 0, teamCount: 6 });
     expect(() => mergeMeanSeries(input, [part])).toThrow(/6 team series for 7 teams/);
+  });
+});
+
+describe("the lead worker's split mean paths", () => {
+  /** Starts a split of `input` over the lead and two helpers; `helpers` answers (or not) at once. */
+  const split = (helpers: (means: SplitMeans) => void) =>
+    new Promise<Finished>((resolve) => {
+      const means = new SplitMeans((finished) => {
+        means.close();
+        resolve(finished);
+      });
+      means.start(1, input, teamRanges(7, 3), 0, { received: 0, parsed: 0 });
+      helpers(means);
+    });
+
+  it('splits 7 teams over 3 workers as 2, 2 and 3', () => {
+    expect(teamRanges(7, 3)).toEqual([
+      { teamStart: 0, teamCount: 2 },
+      { teamStart: 2, teamCount: 2 },
+      { teamStart: 4, teamCount: 3 },
+    ]);
+    expect(teamRanges(2, 4)).toEqual([
+      { teamStart: 0, teamCount: 1 },
+      { teamStart: 1, teamCount: 1 },
+    ]);
+  });
+
+  it("computes the helpers' teams itself when they do not answer, and gives runMeanPath's forecast", async () => {
+    const finished = await split(() => {});
+    if ('failed' in finished) throw new Error(finished.failed);
+    expect(JSON.stringify(finished.forecast)).toBe(JSON.stringify(runMeanPath(input)));
+    expect(finished.stages.helperMs).toEqual([]);
+  });
+
+  it("takes the helpers' ranges when they come first, and gives the same forecast", async () => {
+    const finished = await split((means) => {
+      for (const range of teamRanges(7, 3).slice(1))
+        means.answer({
+          type: 'mean-series',
+          job: 1,
+          teamStart: range.teamStart,
+          series: meanSeriesRange(input, range),
+          ms: 5,
+        });
+    });
+    if ('failed' in finished) throw new Error(finished.failed);
+    expect(JSON.stringify(finished.forecast)).toBe(JSON.stringify(runMeanPath(input)));
+    expect(finished.stages.helperMs).toEqual([5, 5]);
   });
 });

@@ -13,11 +13,10 @@ import {
   runSampleRange,
   teamAnswers,
 } from '../../shared';
-import type { HelperResponse } from './helper-protocol';
-import { meanSeriesRange, mergeMeanSeries } from './mean-range';
 import { packForecast } from './pack-forecast';
 import type { EngineRequest, EngineWireMessage, WorkerStages } from './protocol';
 import { RunHelpers } from './run-helpers';
+import { SplitMeans, teamRanges } from './split-means';
 
 /**
  * Time a Monte Carlo slice computes for, ms: between slices the worker reads new messages (cancel,
@@ -145,9 +144,7 @@ const receive = (current: MonteCarloJob, part: RunSamples) => {
 
 /** Helpers' answers: samples of the job in flight are taken in (others belong to a job already ended). */
 const helpers = new RunHelpers((message) => {
-  const mean = meanJobs.get(message.job);
-  if (mean) return meanAnswer(mean, message);
-  if (message.type === 'mean-series') return;
+  if (message.type === 'mean-series' || splitMeans.has(message.job)) return splitMeans.answer(message);
   const current = queue[0];
   if (!current || current.job !== message.job || current.bands) return;
   if (message.type === 'failed') return fail(current, message.message);
@@ -219,62 +216,11 @@ function wake() {
   nextSlice();
 }
 
-/**
- * A mean-path job split by teams: this worker computes the first range, each helper one of the
- * others ({@link teamRanges}); once all are in they are merged in team order (mergeMeanSeries),
- * so the forecast is the one runMeanPath gives in one worker.
- */
-interface MeanJob {
-  job: number;
-  input: ForecastInput;
-  /** Ranges expected, this worker's included. */
-  ranges: number;
-  /** Series of the ranges in, by first team. */
-  parts: Map<number, Float64Array>;
-  started: number;
-  stages: Omit<WorkerStages, 'packed'>;
-  /** Each helper's time computing its range, ms. */
-  helperMs: number[];
-}
-const meanJobs = new Map<number, MeanJob>();
-
-/** `teams` split into at most `pieces` near-equal contiguous ranges, none empty. */
-const teamRanges = (teams: number, pieces: number) => {
-  const count = Math.max(1, Math.min(pieces, teams));
-  return Array.from({ length: count }, (_, i) => {
-    const teamStart = Math.floor((i * teams) / count);
-    return { teamStart, teamCount: Math.floor(((i + 1) * teams) / count) - teamStart };
-  });
-};
-
-/** Posts a split mean-path job's forecast once all its ranges are in. */
-const finishMean = (mean: MeanJob) => {
-  if (mean.parts.size < mean.ranges) return;
-  meanJobs.delete(mean.job);
-  try {
-    const ordered = [...mean.parts].sort(([a], [b]) => a - b).map(([, series]) => series);
-    const forecast = mergeMeanSeries(mean.input, ordered);
-    postResult(mean.job, forecast, mean.started, {
-      ...mean.stages,
-      merged: wallClock(),
-      helperMs: mean.helperMs,
-    });
-  } catch (error) {
-    post({ type: 'failed', job: mean.job, message: String(error) });
-  }
-};
-
-/** A helper's answer to a split mean-path job: its range's series, or why it failed (the job fails). */
-const meanAnswer = (mean: MeanJob, message: HelperResponse) => {
-  if (message.type === 'failed') {
-    meanJobs.delete(mean.job);
-    post({ type: 'failed', job: mean.job, message: message.message });
-  } else if (message.type === 'mean-series') {
-    mean.parts.set(message.teamStart, message.series);
-    mean.helperMs.push(message.ms);
-    finishMean(mean);
-  }
-};
+/** Mean paths split by teams over this worker and its helpers. */
+const splitMeans = new SplitMeans((finished) => {
+  if ('failed' in finished) post({ type: 'failed', job: finished.job, message: finished.failed });
+  else postResult(finished.job, finished.forecast, finished.started, finished.stages);
+});
 
 /** The org the page made resident (sent once, not with every job). */
 let resident: { id: number; org: ForecastInputRaw['org'] } | null = null;
@@ -316,19 +262,7 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   }
   if (request.type === 'mean' && ranges.length > 1) {
     try {
-      const parsed = wallClock();
-      const own = meanSeriesRange(input, ranges[0]!);
-      const mean: MeanJob = {
-        job: request.job,
-        input,
-        ranges: ranges.length,
-        parts: new Map([[0, own]]),
-        started,
-        stages: { received, parsed, computed: wallClock() },
-        helperMs: [],
-      };
-      meanJobs.set(request.job, mean);
-      finishMean(mean);
+      splitMeans.start(request.job, input, ranges, started, { received, parsed: wallClock() });
     } catch (error) {
       post({ type: 'failed', job: request.job, message: String(error) });
     }

@@ -4,11 +4,11 @@ import { meanBands } from '../../shared/engine/bands';
 import type { MetricBands } from '../../shared/engine/forecast';
 import { meanOrgSeries, meanTeamSeries } from '../../shared/engine/mean-path';
 import { METRIC_COUNT } from '../../shared/engine/metrics';
-import { centralParams, teamParameters } from '../../shared/engine/model-params';
+import { centralParams, type ModelParams, teamParameters } from '../../shared/engine/model-params';
 import { orgSlots, TEAM_CHUNK, type TeamRange } from '../../shared/engine/monte-carlo';
 import { accumulateOrg } from '../../shared/engine/org-aggregate';
 import { firstTwins } from '../../shared/engine/team-twins';
-import { buildTimeline } from '../../shared/engine/timeline';
+import { buildTimeline, type Timeline } from '../../shared/engine/timeline';
 
 /**
  * The mean path split by teams, for the browser's engine workers: each worker computes the series
@@ -21,8 +21,23 @@ import { buildTimeline } from '../../shared/engine/timeline';
  */
 
 /** Values of one team's series: metrics then headcount by level, each `weeks` long. */
-const seriesLength = (input: ForecastInput) =>
+export const seriesLength = (input: ForecastInput): number =>
   (METRIC_COUNT + input.org.levels.length) * input.options.horizonWeeks;
+
+/** An input compiled for mean-path series: its timeline and each team's central parameters. */
+export interface MeanPlan {
+  tl: Timeline;
+  params: ModelParams[];
+}
+
+export const planMean = (input: ForecastInput): MeanPlan => ({
+  tl: buildTimeline(input),
+  params: teamParameters(input).map(centralParams),
+});
+
+/** Team `team`'s mean-path series (as meanTeamSeries lays it out). */
+export const meanSeriesOf = (plan: MeanPlan, team: number): Float64Array =>
+  meanTeamSeries(plan.tl, team, plan.params[team]!);
 
 /**
  * The mean-path series of teams `teamStart` .. `teamStart + teamCount - 1`, one after another in
@@ -30,18 +45,18 @@ const seriesLength = (input: ForecastInput) =>
  * Twins within the range are computed once; a team whose twin lies outside the range is computed
  * (the same values: twins have the same inputs).
  */
-export function meanSeriesRange(input: ForecastInput, range: TeamRange): Float64Array {
-  const tl = buildTimeline(input);
-  const params = teamParameters(input).map(centralParams);
-  const twins = firstTwins(tl, params, range);
+export function meanSeriesRange(
+  input: ForecastInput,
+  range: TeamRange,
+  plan: MeanPlan = planMean(input),
+): Float64Array {
+  const twins = firstTwins(plan.tl, plan.params, range);
   const length = seriesLength(input);
   const out = new Float64Array(range.teamCount * length);
   for (let i = 0; i < range.teamCount; i++) {
     const twin = twins[i]! - range.teamStart;
     const series =
-      twin !== i
-        ? out.subarray(twin * length, (twin + 1) * length)
-        : meanTeamSeries(tl, range.teamStart + i, params[range.teamStart + i]!);
+      twin !== i ? out.subarray(twin * length, (twin + 1) * length) : meanSeriesOf(plan, range.teamStart + i);
     out.set(series, i * length);
   }
   return out;
