@@ -1,5 +1,6 @@
 import {
   answerContext,
+  anyBreach,
   assembleForecast,
   assembleTeams,
   type ForecastInput,
@@ -38,7 +39,8 @@ export interface ShapedMeanPart {
 /**
  * One mean-path slice computed and shaped on its thread: what shapeResult does for the whole
  * forecast, for the slice's teams (rounded bands, reviewers needed read on the series just
- * computed, layoff headroom, answers, report rows, stored chunks).
+ * computed, layoff headroom from the mean path's own breaches on, answers, report rows, stored
+ * chunks).
  */
 export const shapeMeanSlice = (input: ForecastInput, slice: Slice): ShapedMeanPart => {
   const ctx = answerContext(input);
@@ -48,7 +50,9 @@ export const shapeMeanSlice = (input: ForecastInput, slice: Slice): ShapedMeanPa
     metrics: roundedMeanBands(team.metrics),
   }));
   const needed = series.map((own, i) => teamReviewersNeeded(ctx, slice.teamStart + i, own));
-  const headroom = series.map((_, i) => teamLayoffHeadroom(ctx, slice.teamStart + i));
+  const headroom = teams.map((team, i) =>
+    teamLayoffHeadroom(ctx, slice.teamStart + i, anyBreach(team.breaches)),
+  );
   const answers = teamAnswers({ weeks: ctx.weeks, teams }, input.options.thresholds, needed, headroom);
   const levels = input.org.levels.map((level) => level.id);
   return {

@@ -107,10 +107,18 @@ const breachesWithCut = ({ input, tl, params, weeks }: AnswerContext, t: number,
   return anyBreach(firstBreaches(meanBands(series, tl.weeks, levelIds), input.options.thresholds, weeks));
 };
 
-/** Team t's {@link LayoffHeadroom}: bisection over whole percents (see {@link layoffHeadroom}). */
-export const teamLayoffHeadroom = (ctx: AnswerContext, t: number): LayoffHeadroom => {
+/**
+ * Team t's {@link LayoffHeadroom}: bisection over whole percents (see {@link layoffHeadroom}).
+ * `breachesUncut`: whether its mean path breaches with no cut; a cut of 0% removes nobody, so
+ * pass the mean path's own answer (anyBreach of its first breaches) when it is at hand.
+ */
+export const teamLayoffHeadroom = (
+  ctx: AnswerContext,
+  t: number,
+  breachesUncut = breachesWithCut(ctx, t, 0),
+): LayoffHeadroom => {
   const teamId = ctx.input.org.teams[t]!.id;
-  if (breachesWithCut(ctx, t, 0)) return { teamId, maxLayoffPercent: null };
+  if (breachesUncut) return { teamId, maxLayoffPercent: null };
   let ok = 0;
   let bad = 101;
   while (bad - ok > 1) {

@@ -62,7 +62,8 @@ describe('forecast pool', () => {
   });
 
   it('splits the mean path of an org of three chunks over idle threads, shaped where computed, into the bytes of one thread', async () => {
-    const teams = teamsOf(600).map((team, i) => ({ ...team, changesPerWeek: { mid: 4 + i / 1000 } }));
+    // Mid-level rates from 0.5 to 3.5 a week: some teams absorb a layoff, the busiest breach uncut.
+    const teams = teamsOf(600).map((team, i) => ({ ...team, changesPerWeek: { mid: 0.5 + i / 200 } }));
     const whole = forecastInputSchema.parse(inputWith(storyEvents, { runs: 0, horizonWeeks: 6 }, teams));
     pool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 120_000 });
     const one = await pool.run(whole);
@@ -77,6 +78,8 @@ describe('forecast pool', () => {
       one.teamChunks.map((chunk) => chunk.byteLength),
     );
     expect(JSON.stringify([split.summary, split.report])).toBe(JSON.stringify([one.summary, one.report]));
+    const headroom = new Set(one.report.map((row) => row.maxLayoffPercent === null));
+    expect(headroom).toEqual(new Set([true, false]));
     // Each slice shapes its own teams; the whole forecast shaped at once is the reference.
     expect(one).toEqual(shapeResult(whole, runForecast(whole)));
   });
