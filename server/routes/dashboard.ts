@@ -9,7 +9,7 @@ import { createRouter } from '../openapi';
 import { dashboardResponse } from '../services/dashboard-view';
 import { reportContext, reportRunQuery } from './reports';
 import { sendResponseBytes } from './response-bytes';
-import { orgParams, orgRoute } from './route';
+import { notModifiedResponse, orgParams, orgRoute } from './route';
 
 const dashboard = orgRoute('GET /orgs/{org}/reports/dashboard', {
   tags: ['reports'],
@@ -32,7 +32,7 @@ const dashboard = orgRoute('GET /orgs/{org}/reports/dashboard', {
       description: 'The Dashboard view (gzipped when accepted; ETag)',
       content: { 'application/json': { schema: dashboardViewSchema } },
     },
-    304: { description: 'Unchanged since the ETag named in If-None-Match' },
+    304: notModifiedResponse,
   },
 });
 

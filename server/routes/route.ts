@@ -46,6 +46,9 @@ export const jsonResponse = <T extends z.ZodType>(description: string, schema: T
   content: { 'application/json': { schema } },
 });
 
+/** 304 to a GET whose If-None-Match names the ETag of the answer it would get. */
+export const notModifiedResponse = { description: 'Unchanged since the ETag named in If-None-Match' };
+
 /** A page of a list: `{ items, nextCursor }`. */
 export const pageResponse = <T extends z.ZodType>(description: string, item: T) =>
   jsonResponse(description, z.object({ items: z.array(item), nextCursor: z.string().nullable() }));
