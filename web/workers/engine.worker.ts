@@ -218,6 +218,8 @@ function wake() {
 
 /** Mean paths split by teams over this worker and its helpers. */
 const splitMeans = new SplitMeans((finished) => {
+  // Helpers still on a range of it (this worker computed those teams itself) drop it.
+  helpers.end(finished.job);
   if ('failed' in finished) post({ type: 'failed', job: finished.job, message: finished.failed });
   else postResult(finished.job, finished.forecast, finished.started, finished.stages);
 });

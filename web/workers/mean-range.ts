@@ -41,25 +41,42 @@ export const meanSeriesOf = (plan: MeanPlan, team: number): Float64Array =>
 
 /**
  * The mean-path series of teams `teamStart` .. `teamStart + teamCount - 1`, one after another in
- * one array (each laid out as meanTeamSeries lays it out), so that it transfers as one buffer.
+ * `series` (each laid out as meanTeamSeries lays it out, so that it transfers as one buffer),
+ * computed a team per `next()` (true while teams remain), so a worker can stop between teams.
  * Twins within the range are computed once; a team whose twin lies outside the range is computed
  * (the same values: twins have the same inputs).
  */
+export function meanRangeSteps(input: ForecastInput, range: TeamRange, plan: MeanPlan = planMean(input)) {
+  const twins = firstTwins(plan.tl, plan.params, range);
+  const length = seriesLength(input);
+  const series = new Float64Array(range.teamCount * length);
+  let i = 0;
+  return {
+    series,
+    next(): boolean {
+      if (i >= range.teamCount) return false;
+      const twin = twins[i]! - range.teamStart;
+      series.set(
+        twin !== i
+          ? series.subarray(twin * length, (twin + 1) * length)
+          : meanSeriesOf(plan, range.teamStart + i),
+        i * length,
+      );
+      i += 1;
+      return i < range.teamCount;
+    },
+  };
+}
+
+/** The series of a range of teams at once (see {@link meanRangeSteps}). */
 export function meanSeriesRange(
   input: ForecastInput,
   range: TeamRange,
   plan: MeanPlan = planMean(input),
 ): Float64Array {
-  const twins = firstTwins(plan.tl, plan.params, range);
-  const length = seriesLength(input);
-  const out = new Float64Array(range.teamCount * length);
-  for (let i = 0; i < range.teamCount; i++) {
-    const twin = twins[i]! - range.teamStart;
-    const series =
-      twin !== i ? out.subarray(twin * length, (twin + 1) * length) : meanSeriesOf(plan, range.teamStart + i);
-    out.set(series, i * length);
-  }
-  return out;
+  const steps = meanRangeSteps(input, range, plan);
+  while (steps.next());
+  return steps.series;
 }
 
 /**
