@@ -22,14 +22,13 @@ export type { EngineResult } from './forecast-summary';
 /**
  * Work for a forecast worker: a whole input; one slice of it (see planSlices); or the merge of
  * all its slices' parts into the stored result. A mean path's slices are shaped where they are
- * computed (`mean-slice`, see shapeMeanSlice), so their merge only sums the org.
+ * computed (`mean-slice`, see shapeMeanSlice); their merge (mergeShapedMean) runs where ForecastPool awaits the parts.
  */
 export type EngineTask =
   | ForecastInput
   | { task: 'slice'; input: ForecastInput; slice: Slice }
   | { task: 'merge'; input: ForecastInput; parts: SlicePart[] }
-  | { task: 'mean-slice'; input: ForecastInput; slice: Slice }
-  | { task: 'mean-merge'; input: ForecastInput; parts: ShapedMeanPart[] };
+  | { task: 'mean-slice'; input: ForecastInput; slice: Slice };
 
 /**
  * Shapes what gets stored for a forecast: the series (see toStoredSeries), the summary and report rows.
@@ -97,7 +96,5 @@ export const runTask = (task: EngineTask): ReturnType<typeof movedPart | typeof 
       return movedResult(shapeResult(task.input, mergeSlices(task.input, task.parts)));
     case 'mean-slice':
       return movedPart(shapeMeanSlice(task.input, task.slice));
-    case 'mean-merge':
-      return movedResult(mergeShapedMean(task.input, task.parts));
   }
 };

@@ -2,7 +2,7 @@ import { Piscina } from 'piscina';
 import { type ForecastInput, planSlices, type Slice, type SlicePart } from '../../shared/index';
 import { forecastCancelled, ProblemError } from '../errors';
 import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks';
-import type { ShapedMeanPart } from './shaped-mean';
+import { mergeShapedMean, type ShapedMeanPart } from './shaped-mean';
 
 export type { EngineResult } from './engine-tasks';
 
@@ -54,7 +54,7 @@ const busy = (detail: string) =>
  * forecast that finds idle threads is split (planSlices): Monte Carlo into one slice per idle
  * thread (or per 256 teams), the mean path of an org of more than 256 teams into one range of
  * whole 256-team chunks per idle thread, each shaped for storage where it ran (shapeMeanSlice);
- * the parts are merged on a thread into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
+ * the parts are merged (on a thread; a mean path's on this one) into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
  * Retry-After. A run is abandoned (its worker stopped, so the CPU is freed) after `timeoutMs` or
  * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
  * held fails. Idle threads never keep the process alive.
@@ -134,7 +134,10 @@ export class ForecastPool implements ForecastEngine {
     const parts = await each((slice) =>
       this.task<ShapedMeanPart>({ task: 'mean-slice', input, slice }, signal),
     );
-    return this.task({ task: 'mean-merge', input, parts }, signal, [...new Set(parts.flatMap(partBuffers))]);
+    // The mean path's merge runs on this thread: its parts are already here, and it only sums the
+    // org and joins their lists (milliseconds), where a thread would clone every team's answers
+    // and report rows twice more (about 0.3-0.6 s of CPU a hop for 10,000 teams).
+    return mergeShapedMean(input, parts);
   }
 
   /** Runs one slice of a plan on a thread (no admission limit: the caller bounds its own work). */
