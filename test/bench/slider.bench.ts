@@ -8,9 +8,11 @@
  * splits its teams over navigator.hardwareConcurrency workers, see meanWorkerCount); then 15 presses
  * each made while the Monte Carlo bands of the last input compute. Same-run baseline:
  * "input-to-frame", a mark followed by the next animation frame with no engine work, the floor of
- * any painted redraw on this machine at this moment. The machine's load averages are recorded.
+ * any painted redraw on this machine at this moment; and the same presses on a page told of one
+ * core, whose mean path runs on one worker (the split's baseline). The machine's load averages are recorded.
  */
 import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
 import { adminEmail, adminPassword, startPlannerBrowser } from '../helpers/planner-browser';
 import { recordFigures } from './figures';
 
@@ -35,11 +37,19 @@ const load = () =>
     .join(' ');
 
 const env = await startPlannerBrowser();
-try {
+/** A new scenario in the editor, its bands in; `cores`: the navigator.hardwareConcurrency the page is told. */
+const openEditor = async (cores?: number) => {
   const { page } = await env.open({ width: 1440, height: 900 });
+  if (cores !== undefined)
+    await page.addInitScript((n) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+    }, cores);
   await env.signIn(page, { as: { email: adminEmail, password: adminPassword }, path: '/scenarios/new' });
   await page.getByText(/P10-P90 bands from \d+ Monte Carlo runs/).waitFor({ timeout: 240_000 });
-  const loadBefore = load();
+  return page;
+};
+/** {@link PRESSES} lever presses on `page`, each waiting for the frame that paints its forecast. */
+const press = async (page: Page) => {
   const count = () => page.evaluate(() => performance.getEntriesByName('lever-to-frame').length);
   for (let i = 0; i < PRESSES; i++) {
     const before = await count();
@@ -47,6 +57,12 @@ try {
     await page.keyboard.press(keys[Math.floor(i / levers.length) % 2]!);
     await page.waitForFunction((n) => performance.getEntriesByName('lever-to-frame').length > n, before);
   }
+};
+try {
+  const page = await openEditor();
+  const loadBefore = load();
+  await press(page);
+  const count = () => page.evaluate(() => performance.getEntriesByName('lever-to-frame').length);
   const durations = (name: string) =>
     page.evaluate((n) => performance.getEntriesByName(n).map((entry) => entry.duration), name);
   const redraws = await durations('lever-to-redraw');
@@ -88,6 +104,20 @@ try {
           }),
       ),
     );
+  await page.close();
+  // Same-run baseline of the split: the page told of one core runs the mean path on one worker
+  // (Monte Carlo keeps its one worker: hardwareConcurrency - 1, at least one).
+  const single = await openEditor(1);
+  await press(single);
+  const singleMeasures = await single.evaluate(() =>
+    performance.getEntriesByType('measure').map((entry) => [entry.name, entry.duration] as const),
+  );
+  await single.close();
+  const singleOf = (name: string) =>
+    singleMeasures
+      .filter(([n]) => n === name)
+      .map(([, duration]) => duration)
+      .slice(-PRESSES);
   const rows = [
     row('slider input -> chart drawn with its forecast (editor, demo org 40 teams)', redraws),
     row('slider input -> start of the frame that paints it', painted),
@@ -106,6 +136,11 @@ try {
     row('  beside the lead: a helper worker computing its range of teams', helperRanges),
     row('slider input while the Monte Carlo bands compute -> chart drawn', duringBands.redraw),
     row('  of which: job to the worker (the bands run in another worker)', duringBands.toWorker),
+    row(
+      'baseline: the same presses with the mean path on one worker (page told of 1 core) -> chart drawn',
+      singleOf('lever-to-redraw'),
+    ),
+    row('  of which: engine mean path in the one worker', singleOf('mean-engine')),
     row('baseline: mark -> next animation frame, no engine work', frames),
   ].map((r) => ({ ...r, load: `${loadBefore} -> ${load()}` }));
   console.table(rows);
