@@ -37,12 +37,6 @@ export type SlicePart =
   | { kind: 'teams' | 'mean'; slice: Slice; teams: MetricBands[]; acc: Float64Array };
 
 /**
- * Fewest teams a mean path is split for: two {@link TEAM_CHUNK} chunks, as a mean-path slice is
- * whole chunks. Below it the whole org is one slice (the demo org's 40 teams take about 15 ms).
- */
-export const MEAN_SPLIT_TEAMS = TEAM_CHUNK + 1;
-
-/**
  * Largest raw sample set (bytes, float32) a forecast is split along runs for; beyond it, slices
  * are ranges of {@link TEAM_CHUNK} teams over all runs, whose memory does not grow with the org.
  */
@@ -58,11 +52,12 @@ export const sliceMode = (input: ForecastInput, budgetBytes = SAMPLE_BUDGET_BYTE
 
 /**
  * The mean path's slices (runs = 0): up to `pieces` ranges of whole {@link TEAM_CHUNK}-team
- * chunks, near-equal in chunks; one slice of every team below {@link MEAN_SPLIT_TEAMS} teams.
+ * chunks, near-equal in chunks: an org of one chunk (the demo org's 40 teams take about 15 ms) is
+ * one slice.
  */
 const meanSlices = (teamCount: number, pieces: number): Slice[] => {
   const chunks = Math.ceil(teamCount / TEAM_CHUNK);
-  const count = teamCount < MEAN_SPLIT_TEAMS ? 1 : Math.max(1, Math.min(Math.floor(pieces), chunks));
+  const count = Math.max(1, Math.min(Math.floor(pieces), chunks));
   return Array.from({ length: count }, (_, i) => {
     const teamStart = Math.floor((i * chunks) / count) * TEAM_CHUNK;
     const teamEnd = Math.min(teamCount, Math.floor(((i + 1) * chunks) / count) * TEAM_CHUNK);

@@ -125,3 +125,32 @@ describe('team slices', () => {
     expect(alone([b, a])().teams).toHaveLength(258);
   });
 });
+
+describe('mean-path slices', () => {
+  const input = parsed(300, 0, 1);
+  const [first, second] = planSlices(input, 2) as [Slice, Slice];
+  const refused = 'runSlice: a mean slice needs runs = 0 and starts at a chunk boundary';
+
+  it('split an org of more than one 256-team chunk at the chunk boundary', () => {
+    expect([first, second].map((s) => [s.kind, s.teamStart, s.teamCount])).toEqual([
+      ['mean', 0, 256],
+      ['mean', 256, 44],
+    ]);
+  });
+
+  it.each([
+    ['does not start at a chunk boundary', input, { ...second, teamStart: 257, teamCount: 43 }],
+    ['has runs', input, { ...second, runCount: 1 }],
+    ['is run on a Monte Carlo input', parsed(300, 2, 1), second],
+  ])('are refused when one %s', (_, on, slice) => {
+    expect(() => runSlice(on, slice)).toThrow(new RangeError(refused));
+  });
+
+  it('merge only when every team is covered once', () => {
+    const merger = new SliceMerger(input);
+    merger.add(runSlice(input, first));
+    expect(() => merger.finish()).toThrow(new RangeError('mergeSlices: parts cover teams 0..255 of 300'));
+    merger.add(runSlice(input, second));
+    expect(merger.finish().teams).toHaveLength(300);
+  });
+});
