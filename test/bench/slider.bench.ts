@@ -5,7 +5,7 @@
  * sliders 30 times, reading the app's measures (web/perf.ts): "lever-to-redraw" (slider input to
  * the chart drawn with that input's forecast), "lever-to-frame" (to the start of the frame that
  * paints it) and the stages in between (web/workers/engine-client.ts, measureStages; the mean path
- * splits its teams over navigator.hardwareConcurrency workers, see meanWorkerCount); then 15 presses
+ * splits its teams over navigator.hardwareConcurrency - 1 workers, see engineWorkerCount); then 15 presses
  * each made while the Monte Carlo bands of the last input compute. Same-run baseline:
  * "input-to-frame", a mark followed by the next animation frame with no engine work, the floor of
  * any painted redraw on this machine at this moment; and the same presses on a page told of one

@@ -17,7 +17,7 @@ interface WorkerLog {
 
 /**
  * Page script: reports `cores` as navigator.hardwareConcurrency (so the page starts cores - 1
- * Monte Carlo workers and `cores` mean-path workers) and records in `window.workerLog` the workers started and the lead's messages.
+ * Monte Carlo workers and cores - 1 mean-path workers) and records in `window.workerLog` the workers started and the lead's messages.
  */
 function recordWorkers(cores: number) {
   Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => cores });
@@ -82,14 +82,13 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
   it(
     'splits a forecast over cores - 1 workers and gives the same bands as one worker, progressively',
     async () => {
-      // Engine workers: for mean paths a lead with cores - 1 helpers, and for Monte Carlo a lead
-      // with cores - 2 helpers.
+      // Engine workers: for mean paths and for Monte Carlo each a lead with cores - 2 helpers.
       const one = await bandsWith(2);
       expect(one.log.started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
-      expect(one.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(1);
+      expect(one.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(0);
       const three = await bandsWith(4);
       expect(three.log.started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
-      expect(three.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(3 + 2);
+      expect(three.log.started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(2 + 2);
       expect(three.log.results).toHaveLength(1);
       expect(three.log.results[0]).toBe(one.log.results[0]);
       // The lead and both helpers computed some of the runs.
@@ -106,7 +105,7 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
   );
 
   it(
-    "splits a mean path's teams over every core and gives the same forecast as one worker",
+    "splits a mean path's teams over cores - 1 workers and gives the same forecast as one worker",
     async () => {
       /** Every mean path of a new scenario, then of one lever move, on a page that reports `cores` cores. */
       const meansWith = async (cores: number) => {
@@ -125,7 +124,7 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
       };
       const one = await meansWith(1);
       expect(one.log.started).toHaveLength(2);
-      const three = await meansWith(3);
+      const three = await meansWith(4);
       // The starting point's and the scenario's mean paths, then the moved lever's.
       expect(one.log.means.length).toBeGreaterThanOrEqual(3);
       expect(three.log.means).toEqual(one.log.means);
@@ -157,13 +156,13 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
       }
       await page.getByText(/P10-P90 bands from 100 Monte Carlo runs/).waitFor();
       const { started, messages } = await readLog(page);
-      // 4 workers for mean paths and 3 for Monte Carlo (a lead and 2 helpers each), started once:
+      // 3 workers for mean paths and 3 for Monte Carlo (a lead and 2 helpers each), started once:
       // two cancelled jobs and the one after them all ran on them.
       expect(started.filter((url) => url.includes('engine.worker'))).toHaveLength(2);
-      expect(started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(3 + 2);
+      expect(started.filter((url) => url.includes('run-helper.worker'))).toHaveLength(2 + 2);
       const monteCarloJobs = new Set(messages.filter((m) => m.type === 'progress').map((m) => m.job));
       expect(monteCarloJobs.size).toBe(3);
-      expect(page.workers()).toHaveLength(4 + 3);
+      expect(page.workers()).toHaveLength(3 + 3);
       expect(errors).toEqual([]);
     },
     browserTestTimeoutMs * 2,

@@ -49,16 +49,12 @@ function unpacked(message: EngineWireMessage): EngineResponse {
 let nextOrg = 1;
 
 /**
- * Engine workers the page runs for Monte Carlo: one a core, less one for the page itself
- * (navigator.hardwareConcurrency - 1, at least one).
+ * Engine workers of each of the page's two channels (mean paths, Monte Carlo): one a core, less
+ * one for the page itself (navigator.hardwareConcurrency - 1, at least one). A mean path split
+ * over every core was slower on 2 cores: 72.5 ms slider to redraw against 62.7 ms on one worker
+ * in the same run (docs/scaling.md), as the page works while the engine computes.
  */
-export const monteCarloWorkerCount = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
-
-/**
- * Engine workers of the page's mean paths: one a core. A mean path is short and a slider waits for
- * it while the page itself is idle, so it splits its teams over every core (see docs/scaling.md).
- */
-export const meanWorkerCount = (): number => Math.max(1, navigator.hardwareConcurrency || 2);
+export const engineWorkerCount = (): number => Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
 
 /**
  * Starts the lead engine worker and `workers - 1` helpers, each helper linked to the lead by a
@@ -124,14 +120,14 @@ function createEngineChannel({ endOnCancel = false, workers = 1 } = {}): EngineC
 
 /**
  * The page's shared engine workers, each running its jobs one at a time, in order: for mean paths
- * a lead with helpers, one worker a core ({@link meanWorkerCount}), that split each job's teams;
+ * a lead with helpers ({@link engineWorkerCount}), that split each job's teams;
  * and for Monte Carlo and the other long jobs a lead with helpers, one worker a core less one
- * ({@link monteCarloWorkerCount}), that split each job's runs. A slider move then never waits
+ * (the same count), that split each job's runs. A slider move then never waits
  * for the Monte Carlo slice in progress; the Monte Carlo it cancels stops after that slice and
  * its workers take the next job (leaving the page ends them).
  */
-const sharedMean = createEngineChannel({ workers: meanWorkerCount() });
-const sharedLong = createEngineChannel({ endOnCancel: true, workers: monteCarloWorkerCount() });
+const sharedMean = createEngineChannel({ workers: engineWorkerCount() });
+const sharedLong = createEngineChannel({ endOnCancel: true, workers: engineWorkerCount() });
 
 /**
  * The largest layoff each team of `input` absorbs, computed in the page's engine worker (the
