@@ -133,7 +133,10 @@ try {
     row('  of which: forecast back to the page (typed arrays transferred)', stage('mean-to-page')),
     row('  of which: unpacking the forecast in the page (a view per series)', stage('mean-unpack')),
     row('  of which: page from forecast to drawn chart', stage('forecast-to-redraw')),
-    row('  beside the lead: a helper worker computing its range of teams', helperRanges),
+    // Only when the mean path was split (3 or more cores): no helper, no row (not a NaN median).
+    ...(helperRanges.length > 0
+      ? [row('  beside the lead: a helper worker computing its range of teams', helperRanges)]
+      : []),
     row('slider input while the Monte Carlo bands compute -> chart drawn', duringBands.redraw),
     row('  of which: job to the worker (the bands run in another worker)', duringBands.toWorker),
     row(
