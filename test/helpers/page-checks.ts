@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { seriousViolations } from './axe';
 
@@ -27,17 +27,23 @@ export async function checkPage(page: Page, name: string): Promise<void> {
  * Follows `page`'s requests from now on; the function it returns resolves once the page has no request
  * in flight and shows no loading note (`Loading …`), seen on two animation frames in a row: the page
  * has its data and has drawn it (what `networkidle` and a fixed pause waited for, without the pause).
+ * Requests made before the page's current document loaded stop counting once it has (its
+ * DOMContentLoaded): a worker of the document before, ended mid-request, may never report its
+ * request finished or failed, and a count that waited for it would never reach zero (a suspected
+ * cause of every-page's 240 s timeout at 390 px in a CI run of 2 December, on the editor page
+ * right after the new-scenario editor's Monte Carlo workers were ended by the navigation).
  */
 export function settling(page: Page): () => Promise<void> {
-  let inFlight = 0;
-  page.on('request', () => {
-    inFlight += 1;
+  const inFlight = new Set<Request>();
+  page.on('request', (request) => {
+    inFlight.add(request);
   });
-  const ended = () => {
-    inFlight -= 1;
+  const ended = (request: Request) => {
+    inFlight.delete(request);
   };
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
+  page.on('domcontentloaded', () => inFlight.clear());
   const quietFrame = () =>
     page.evaluate(
       () =>
@@ -47,7 +53,7 @@ export function settling(page: Page): () => Promise<void> {
     );
   return async () => {
     for (let quiet = 0; quiet < 2; ) {
-      quiet = inFlight === 0 && (await quietFrame()) && inFlight === 0 ? quiet + 1 : 0;
+      quiet = inFlight.size === 0 && (await quietFrame()) && inFlight.size === 0 ? quiet + 1 : 0;
       if (quiet === 0) await page.waitForTimeout(20);
     }
   };
