@@ -78,6 +78,16 @@ describe('team answers, drill-down and breach thresholds in Chromium', () => {
           : `It can absorb a layoff of up to ${first[3]} of its sign-off reviewers`,
       );
       expect(await page.locator('.chart-grid canvas').count()).toBe(4);
+      // The plan's three events name no team, so each changes this one and is marked on its charts.
+      const marked = page.getByRole('list', { name: 'Events marked on Sign-off backlog' }).locator('li');
+      await expect.poll(() => marked.count()).toBe(3);
+      expect(await marked.allTextContents()).toEqual([
+        expect.stringMatching(
+          /^\d{1,2} \w{3} \d{4}: AI adoption: to 80% over 26 weeks \(s-curve\), all teams$/,
+        ),
+        expect.stringMatching(/^\d{1,2} \w{3} \d{4}: Layoff: 10% of all levels, all teams$/),
+        expect.stringMatching(/^\d{1,2} \w{3} \d{4}: Review policy: sign-off for junior AI, mid AI$/),
+      ]);
       // Utilisation in percent, as the answers state it ("119% > 85%"): week 1's P50 is the run's share x 100.
       const { items } = await env.api<{ items: { id: string; planOfRecord: boolean }[] }>(
         page,

@@ -18,6 +18,14 @@ export const chartEventsOf = (
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((event) => ({ date: event.date, label: describeEvent(event, names) }));
 
+/** Whether `event` changes team `teamId`: it names that team, or names none and so applies to every team. */
+export const affectsTeam = (event: ScenarioEventInput, teamId: string): boolean =>
+  'teamId' in event
+    ? event.teamId === teamId
+    : 'teamIds' in event && event.teamIds
+      ? event.teamIds.includes(teamId)
+      : true;
+
 /** "1. 4 Jan 2027: Layoff: 10% of all levels, all teams", as listed under a chart. */
 export const eventLine = (event: ChartEvent, i: number): string =>
   `${i + 1}. ${formatDate(event.date)}: ${event.label}`;

@@ -1,6 +1,6 @@
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { downloadCsv, downloadPng } from './chart-export';
-import { type ChartTable, cellText } from './chart-table';
+import { type ChartTable, cellText, columnDecimals } from './chart-table';
 
 interface ChartFrameProps {
   /** Chart title: caption, file names, the table's caption. */
@@ -81,6 +81,7 @@ export function ChartFrame(props: ChartFrameProps) {
 }
 
 function ChartDataTable(props: { title: string; table: ChartTable }) {
+  const decimals = createMemo(() => columnDecimals(props.table.rows));
   return (
     <section class="table-scroll chart-data" tabindex="0" aria-label={`${props.title}: data table`}>
       <table>
@@ -96,7 +97,11 @@ function ChartDataTable(props: { title: string; table: ChartTable }) {
               <tr>
                 <For each={row}>
                   {(cell, i) =>
-                    i() === 0 ? <th scope="row">{cellText(cell)}</th> : <td class="num">{cellText(cell)}</td>
+                    i() === 0 ? (
+                      <th scope="row">{cellText(cell)}</th>
+                    ) : (
+                      <td class="num">{cellText(cell, decimals()[i()])}</td>
+                    )
                   }
                 </For>
               </tr>

@@ -32,10 +32,30 @@ export function weeklyTable(
   };
 }
 
-/** A cell as shown in the HTML table: dates in words, numbers with separators. */
-export const cellText = (value: string | number): string =>
+/** Most decimals a table shows. */
+const MAX_DECIMALS = 3;
+
+/** Decimals of a number as written (at most {@link MAX_DECIMALS}). */
+const decimalsOf = (value: number): number => {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot < 0 || text.includes('e') ? 0 : Math.min(MAX_DECIMALS, text.length - dot - 1);
+};
+
+/** The decimals of each column of `rows`: the most of any number in it, so a column's figures line up. */
+export const columnDecimals = (rows: readonly (readonly (string | number)[])[]): number[] => {
+  const decimals: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      decimals[i] = Math.max(decimals[i] ?? 0, typeof cell === 'number' ? decimalsOf(cell) : 0);
+    });
+  return decimals;
+};
+
+/** A cell as shown in the HTML table: dates in words, numbers with separators and `decimals` decimals. */
+export const cellText = (value: string | number, decimals = 0): string =>
   typeof value === 'number'
-    ? value.toLocaleString('en-GB', { maximumFractionDigits: 3 })
+    ? value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
     : /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? formatDate(value)
       : value;

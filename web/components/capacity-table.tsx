@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For } from 'solid-js';
 import type { CapacityRow } from '../../shared/contract/capacity-report';
+import { formatNumber } from '../format';
 import { createVirtualRows, SpacerRow } from './virtual-rows';
 
 type Cell = string | number | boolean | null;
@@ -66,6 +67,16 @@ export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
   const rows = createMemo(() => props.rows.map(flatten));
   const [sort, setSort] = createSignal<{ key: string; direction: 1 | -1 } | null>(null);
   const columns = createMemo(() => Object.keys(rows()[0] ?? {}).filter((key) => !hidden.has(key)));
+  /** Decimals of each column: 2 when any of its numbers has a fraction, so a column's figures line up. */
+  const decimals = createMemo(() => {
+    const all = rows();
+    return new Map(
+      columns().map((key) => [
+        key,
+        all.some((row) => typeof row[key] === 'number' && !Number.isInteger(row[key])) ? 2 : 0,
+      ]),
+    );
+  });
   const sorted = createMemo(() => {
     const current = sort();
     if (!current) return rows();
@@ -117,7 +128,9 @@ export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
                     const value = row[key];
                     return (
                       <td class={typeof value === 'number' ? 'num' : ''}>
-                        {typeof value === 'number' ? Number(value.toFixed(2)) : String(value ?? '')}
+                        {typeof value === 'number'
+                          ? formatNumber(value, decimals().get(key) ?? 2, decimals().get(key) ?? 2)
+                          : String(value ?? '')}
                       </td>
                     );
                   }}

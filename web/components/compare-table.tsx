@@ -39,7 +39,7 @@ export function CompareTable(props: { scenarios: ComparedScenario[] }) {
           `${s.reviewersNeeded === null ? '…' : formatNumber(s.reviewersNeeded)} vs ${formatNumber(figures()[i]?.reviewersToday ?? 0)}`,
       ),
     },
-    { label: 'Peak org burnout risk (P50, 0-100)', values: read((f) => formatNumber(f.peakBurnout, 1)) },
+    { label: 'Peak org burnout risk (P50, 0-100)', values: read((f) => formatNumber(f.peakBurnout, 1, 1)) },
     { label: 'Severity-2 incidents over horizon (P50)', values: read((f) => formatNumber(f.incidents)) },
   ];
   return (

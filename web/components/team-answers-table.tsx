@@ -98,7 +98,7 @@ export function TeamAnswersTable(props: {
                     </Show>
                   </td>
                   <td class="num">{row.maxLayoffPercent === null ? 'none' : `${row.maxLayoffPercent}%`}</td>
-                  <td class="num">{formatNumber(row.peakBurnout, 1)}</td>
+                  <td class="num">{formatNumber(row.peakBurnout, 1, 1)}</td>
                 </tr>
               )}
             </For>

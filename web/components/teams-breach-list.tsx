@@ -37,7 +37,7 @@ export function TeamsBreachList(props: { forecast: Forecast; reading: string }) 
                       </td>
                     )}
                   </Show>
-                  <td class="num">{formatNumber(row.peakBurnout, 1)}</td>
+                  <td class="num">{formatNumber(row.peakBurnout, 1, 1)}</td>
                 </tr>
               )}
             </For>

@@ -3,7 +3,7 @@ import type { Forecast } from '../../shared';
 import { storedReviewersNeeded } from '../../shared/contract/dashboard-view';
 import { api } from '../api/client';
 import type { OrgModel, ScenarioVersion } from '../api/types';
-import { type ChartEvent, chartEventsOf } from '../charts/chart-events';
+import { affectsTeam, type ChartEvent, chartEventsOf } from '../charts/chart-events';
 import { currentMonday, engineInput } from '../scenario/editor-input';
 import { createForecastRunner } from '../workers/engine-client';
 import { type FiguresSource, previewFiguresSource, storedFiguresSource } from './figures-source';
@@ -22,15 +22,20 @@ interface PlanForecastSources {
 
 const BROWSER_RUNS = 200;
 
-/** The events of a scenario version, for the charts' time axis (team ids named from the model). */
+/**
+ * The events of a scenario version, for the charts' time axis (team ids named from the model);
+ * with `teamId`, only those that change that team.
+ */
 export function versionEvents(
   loaded: ScenarioVersion | undefined,
   model: OrgModel | undefined,
+  teamId?: string,
 ): ChartEvent[] | undefined {
   const teams = model?.org.teams ?? [];
-  return loaded
-    ? chartEventsOf(loaded.scenario.events ?? [], new Map(teams.map((team) => [team.id, team.name])))
-    : undefined;
+  const events = (loaded?.scenario.events ?? []).filter(
+    (event) => teamId === undefined || affectsTeam(event, teamId),
+  );
+  return loaded ? chartEventsOf(events, new Map(teams.map((team) => [team.id, team.name]))) : undefined;
 }
 
 /** Whole seconds since the accessor was made (the page asked), while `counting` holds; null otherwise. */

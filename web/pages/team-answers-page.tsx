@@ -3,9 +3,11 @@ import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { Band, Forecast, TeamAnswer } from '../../shared';
 import { fixSentences, whySentences } from '../answers/why';
 import { api } from '../api/client';
+import type { ChartEvent } from '../charts/chart-events';
 import { FanChart } from '../charts/fan-chart';
 import { okabeIto } from '../charts/palette';
 import { Empty, ErrorMessage, Loading } from '../components/states';
+import { versionEvents } from '../forecast/plan-forecast';
 import { useStores } from '../stores/context';
 
 const charts = [
@@ -34,7 +36,7 @@ const charts = [
  * default the plan of record, latest version).
  */
 export function TeamAnswersPage(props: { teamId: string }) {
-  const { session, scenarios } = useStores();
+  const { session, scenarios, model } = useStores();
   const query = new URLSearchParams(window.location.search);
   const target = () => {
     const slug = session[0].orgSlug();
@@ -43,6 +45,15 @@ export function TeamAnswersPage(props: { teamId: string }) {
     return slug && id && session[0].canEdit() ? { slug, id, version } : null;
   };
   const [run] = createResource(target, ({ slug, id, version }) => api.forecast(slug, id, { version }));
+  const [version] = createResource(
+    () => {
+      const of = target();
+      const stored = run.error ? undefined : run();
+      return of && stored ? { slug: of.slug, id: of.id, version: stored.version } : null;
+    },
+    ({ slug, id, version }) => api.scenarioVersion(slug, id, version),
+  );
+  const events = () => versionEvents(version.error ? undefined : version(), model[0].model(), props.teamId);
   const team = () => run()?.forecast.teams.find((t) => t.id === props.teamId);
   const answer = (): TeamAnswer | undefined => run()?.summary.teams?.find((t) => t.teamId === props.teamId);
   return (
@@ -92,6 +103,7 @@ export function TeamAnswersPage(props: { teamId: string }) {
             teamId={props.teamId}
             team={team()!.name}
             source={`${run()!.options.runs}-run server forecast`}
+            events={events()}
           />
         </Match>
         <Match when={true}>
@@ -108,7 +120,14 @@ const percentBand = (band: Band): Band => {
   return { p10: percent(band.p10), p50: percent(band.p50), p90: percent(band.p90) };
 };
 
-function TeamCharts(props: { forecast: Forecast; teamId: string; team: string; source: string }) {
+function TeamCharts(props: {
+  forecast: Forecast;
+  teamId: string;
+  team: string;
+  source: string;
+  /** The events of the forecast's version that change this team, marked on the time axis. */
+  events: ChartEvent[] | undefined;
+}) {
   const metrics = () => props.forecast.teams.find((t) => t.id === props.teamId)!.metrics;
   return (
     <div class="chart-grid">
@@ -128,6 +147,7 @@ function TeamCharts(props: { forecast: Forecast; teamId: string; team: string; s
             ]}
             height={200}
             digits={chart.digits}
+            events={props.events}
           />
         )}
       </For>
