@@ -67,7 +67,7 @@ export {
   teamReviewersNeeded,
 } from './engine/answers';
 export { assembleForecast, assembleTeams } from './engine/assemble';
-export { bandOf, meanBands, roundedMeanBands, roundedMeanForecast } from './engine/bands';
+export { bandOf, meanBands, roundedMeanBands, roundedMeanForecast, sampleBands } from './engine/bands';
 export { anyBreach, firstBreaches } from './engine/breaches';
 export { binomial, gamma, normalQuantile, poisson } from './engine/distributions';
 export { erlangB, erlangC, meanWait, serviceLevel } from './engine/erlang';
@@ -94,7 +94,15 @@ export {
   type MetricKey,
   metricKeys,
 } from './engine/metrics';
-export { type ProgressCallback, type RunRange, runMonteCarlo, TEAM_CHUNK } from './engine/monte-carlo';
+export {
+  addChunk,
+  orgSamples,
+  orgSlots,
+  type ProgressCallback,
+  type RunRange,
+  runMonteCarlo,
+  TEAM_CHUNK,
+} from './engine/monte-carlo';
 export { Rng } from './engine/rng';
 export { runForecast } from './engine/run-forecast';
 export { mergeRunSamples, type RunSamples, runSampleRange } from './engine/run-range';
@@ -103,6 +111,7 @@ export {
   mergeSlices,
   planSlices,
   runSlice,
+  SAMPLE_BUDGET_BYTES,
   type Slice,
   SliceMerger,
   type SlicePart,

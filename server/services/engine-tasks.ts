@@ -15,20 +15,31 @@ import {
 } from '../../shared/index';
 import { capacityRows, type EngineResult, forecastSummary } from './forecast-summary';
 import { toStoredSeries } from './series-chunks';
-import { mergeShapedMean, type ShapedMeanPart, shapeMeanSlice } from './shaped-mean';
+import { shapeMeanSlice } from './shaped-mean';
+import { mergeShaped } from './shaped-merger';
+import type { ShapedPart } from './shaped-part';
+import { shapeTeamSlice } from './shaped-teams';
 
 export type { EngineResult } from './forecast-summary';
 
+/** A run slice's raw samples, merged along runs on a thread (see mergeSlices). */
+export type RunsPart = Extract<SlicePart, { kind: 'runs' }>;
+
 /**
- * Work for a forecast worker: a whole input; one slice of it (see planSlices); or the merge of
- * all its slices' parts into the stored result. A mean path's slices are shaped where they are
- * computed (`mean-slice`, see shapeMeanSlice); their merge (mergeShapedMean) runs where ForecastPool awaits the parts.
+ * What a slice gives back: a run slice its raw samples; a team slice (the mean path's or Monte
+ * Carlo's) its teams already shaped for storage and its org sums (see ShapedMerger).
+ */
+export type EnginePart = RunsPart | ShapedPart;
+
+/**
+ * Work for a forecast worker: a whole input; one slice of it (see planSlices and {@link slicePart});
+ * or the merge of a run split's parts into the stored result. Team slices are shaped where they
+ * are computed; their merge (ShapedMerger) runs where their parts arrive.
  */
 export type EngineTask =
   | ForecastInput
   | { task: 'slice'; input: ForecastInput; slice: Slice }
-  | { task: 'merge'; input: ForecastInput; parts: SlicePart[] }
-  | { task: 'mean-slice'; input: ForecastInput; slice: Slice };
+  | { task: 'merge'; input: ForecastInput; parts: RunsPart[] };
 
 /**
  * Shapes what gets stored for a forecast: the series (see toStoredSeries), the summary and report rows.
@@ -48,7 +59,7 @@ export const shapeResult = (input: ForecastInput, computed: Forecast): EngineRes
 };
 
 /** The buffers of a part, each once (decoded parts share one), so it moves between threads instead of being copied. */
-export const partBuffers = (part: SlicePart | ShapedMeanPart): ArrayBuffer[] => [
+export const partBuffers = (part: SlicePart | ShapedPart): ArrayBuffer[] => [
   ...new Set(
     ('kind' in part
       ? part.kind === 'runs'
@@ -71,7 +82,7 @@ const moved = <T extends object>(value: T, buffers: ArrayBuffer[]) =>
   });
 
 /** A slice part, moved (see {@link moved}). */
-export const movedPart = (part: SlicePart | ShapedMeanPart) => moved(part, partBuffers(part));
+export const movedPart = (part: EnginePart) => moved(part, partBuffers(part));
 
 /** A result with its team chunks moved (see {@link moved}). */
 export const movedResult = (result: EngineResult) =>
@@ -83,18 +94,28 @@ export const movedResult = (result: EngineResult) =>
 /** The stored result of a whole input: a mean path as one shaped slice of every team, Monte Carlo shaped after it ran. */
 const wholeResult = (input: ForecastInput): EngineResult =>
   input.options.runs === 0
-    ? mergeShapedMean(input, [shapeMeanSlice(input, planSlices(input, 1)[0]!)])
+    ? mergeShaped(input, [shapeMeanSlice(input, planSlices(input, 1)[0]!)])
     : shapeResult(input, runForecast(input));
+
+/** One slice of a plan: a run slice's raw samples, a team slice shaped where it ran (see {@link EnginePart}). */
+export const slicePart = (input: ForecastInput, slice: Slice): EnginePart => {
+  switch (slice.kind) {
+    case 'runs':
+      return runSlice(input, slice) as RunsPart;
+    case 'mean':
+      return shapeMeanSlice(input, slice);
+    case 'teams':
+      return shapeTeamSlice(input, slice);
+  }
+};
 
 /** Runs any task, its buffers moved back (see {@link moved}). */
 export const runTask = (task: EngineTask): ReturnType<typeof movedPart | typeof movedResult> => {
   if (!('task' in task)) return movedResult(wholeResult(task));
   switch (task.task) {
     case 'slice':
-      return movedPart(runSlice(task.input, task.slice));
+      return movedPart(slicePart(task.input, task.slice));
     case 'merge':
       return movedResult(shapeResult(task.input, mergeSlices(task.input, task.parts)));
-    case 'mean-slice':
-      return movedPart(shapeMeanSlice(task.input, task.slice));
   }
 };

@@ -1,8 +1,15 @@
 import { Piscina } from 'piscina';
-import { type ForecastInput, planSlices, type Slice, type SlicePart } from '../../shared/index';
+import { type ForecastInput, planSlices, SAMPLE_BUDGET_BYTES, type Slice } from '../../shared/index';
 import { forecastCancelled, ProblemError } from '../errors';
-import { type EngineResult, type EngineTask, partBuffers } from './engine-tasks';
-import { mergeShapedMean, type ShapedMeanPart } from './shaped-mean';
+import {
+  type EnginePart,
+  type EngineResult,
+  type EngineTask,
+  partBuffers,
+  type RunsPart,
+} from './engine-tasks';
+import { ShapedMerger } from './shaped-merger';
+import type { ShapedPart } from './shaped-part';
 
 export type { EngineResult } from './engine-tasks';
 
@@ -31,6 +38,8 @@ export interface ForecastPoolOptions {
   maxQueue: number;
   /** Longest a forecast may take, waiting included (ms); then its worker is stopped and it fails with 503. */
   timeoutMs: number;
+  /** Largest raw sample set a Monte Carlo forecast splits along runs for; beyond, along teams (default SAMPLE_BUDGET_BYTES; see sliceMode). */
+  sampleBudgetBytes?: number | undefined;
 }
 
 /** Seconds a client should wait after the pool refused or timed out a forecast. */
@@ -53,8 +62,9 @@ const busy = (detail: string) =>
  * Runs the engine on worker threads (piscina) so Monte Carlo never blocks the event loop. A
  * forecast that finds idle threads is split (planSlices): Monte Carlo into one slice per idle
  * thread (or per 256 teams), the mean path of an org of more than 256 teams into one range of
- * whole 256-team chunks per idle thread, each shaped for storage where it ran (shapeMeanSlice);
- * the parts are merged (on a thread; a mean path's on this one) into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
+ * whole 256-team chunks per idle thread; team slices are shaped for storage where they ran
+ * (shapeMeanSlice, shapeTeamSlice); the parts are merged (a run split's on a thread, team
+ * slices' on this one as they arrive) into the bytes one thread gives. At most `threads` forecasts run and `maxQueue` wait; beyond that a run fails at once with 503 and
  * Retry-After. A run is abandoned (its worker stopped, so the CPU is freed) after `timeoutMs` or
  * when `signal` aborts (the client went away). A worker that exits is replaced; only the run it
  * held fails. Idle threads never keep the process alive.
@@ -110,43 +120,51 @@ export class ForecastPool implements ForecastEngine {
     return this.piscina.run(task, { signal, transferList });
   }
 
-  /** One forecast over `pieces` threads: its slices at once, then their merge on one thread. */
+  /** The slices of an input split into up to `pieces` (see planSlices, with this pool's sample budget). */
+  plan(input: ForecastInput, pieces: number): Slice[] {
+    return planSlices(input, pieces, this.options.sampleBudgetBytes ?? SAMPLE_BUDGET_BYTES);
+  }
+
+  /**
+   * One forecast over `pieces` threads: its slices at once, then their merge. A run split's raw
+   * parts are merged on a thread; team slices come shaped, and each is folded in here as it
+   * arrives (ShapedMerger: it only sums the org and joins the lists, where a thread would clone
+   * every team's answers and report rows twice more), so no thread holds every team's bands.
+   */
   private async split(
     input: ForecastInput,
     pieces: number,
     signal: AbortSignal,
     onProgress: RunControl['onProgress'],
   ): Promise<EngineResult> {
-    const slices = planSlices(input, pieces);
+    const slices = this.plan(input, pieces);
     if (slices.length < 2) return this.task(input, signal);
     let done = 0;
     onProgress?.(0, slices.length);
-    const each = <T>(run: (slice: Slice) => Promise<T>) =>
+    const each = (take: (part: EnginePart) => void) =>
       Promise.all(
         slices.map(async (slice) => {
-          const part = await run(slice);
+          take(await this.slice(input, slice, signal));
           onProgress?.(++done, slices.length);
-          return part;
         }),
       );
-    if (input.options.runs > 0)
-      return this.merge(input, await each((slice) => this.slice(input, slice, signal)), signal);
-    const parts = await each((slice) =>
-      this.task<ShapedMeanPart>({ task: 'mean-slice', input, slice }, signal),
-    );
-    // The mean path's merge runs on this thread: its parts are already here, and it only sums the
-    // org and joins their lists (milliseconds), where a thread would clone every team's answers
-    // and report rows twice more (about 0.3-0.6 s of CPU a hop for 10,000 teams).
-    return mergeShapedMean(input, parts);
+    if (slices[0]!.kind === 'runs') {
+      const parts: RunsPart[] = [];
+      await each((part) => parts.push(part as RunsPart));
+      return this.merge(input, parts, signal);
+    }
+    const merger = new ShapedMerger(input);
+    await each((part) => merger.add(part as ShapedPart));
+    return merger.finish();
   }
 
   /** Runs one slice of a plan on a thread (no admission limit: the caller bounds its own work). */
-  slice(input: ForecastInput, slice: Slice, signal?: AbortSignal): Promise<SlicePart> {
+  slice(input: ForecastInput, slice: Slice, signal?: AbortSignal): Promise<EnginePart> {
     return this.task({ task: 'slice', input, slice }, signal);
   }
 
-  /** Merges a plan's parts on a thread (their buffers move there) into the stored result. */
-  merge(input: ForecastInput, parts: SlicePart[], signal?: AbortSignal): Promise<EngineResult> {
+  /** Merges a run split's parts on a thread (their buffers move there) into the stored result. */
+  merge(input: ForecastInput, parts: RunsPart[], signal?: AbortSignal): Promise<EngineResult> {
     return this.task({ task: 'merge', input, parts }, signal, [...new Set(parts.flatMap(partBuffers))]);
   }
 

@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { Redis } from 'ioredis';
-import type { Slice, SlicePart } from '../../shared/index';
+import type { Slice } from '../../shared/index';
+import type { EnginePart } from '../services/engine-tasks';
 
 /** The BullMQ queue forecast slices go through. */
 export const sliceQueueName = 'reviewload-slices';
@@ -21,8 +22,8 @@ export interface SliceJobData {
 }
 
 /** A slice part as bytes (v8 serialisation keeps every float exactly) and back. */
-export const encodePart = (part: SlicePart): Buffer => serialize(part);
-export const decodePart = (bytes: Buffer): SlicePart => deserialize(bytes) as SlicePart;
+export const encodePart = (part: EnginePart): Buffer => serialize(part);
+export const decodePart = (bytes: Buffer): EnginePart => deserialize(bytes) as EnginePart;
 
 /** A Redis connection as BullMQ wants it (commands wait for a reconnect instead of failing). */
 export const redisConnection = (url: string): Redis => new Redis(url, { maxRetriesPerRequest: null });

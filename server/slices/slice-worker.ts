@@ -1,5 +1,5 @@
 import { Worker } from 'bullmq';
-import type { ForecastInput, SlicePart } from '../../shared/index';
+import type { ForecastInput } from '../../shared/index';
 import { ForecastPool } from '../services/forecast-pool';
 import {
   encodePart,
@@ -48,7 +48,7 @@ export function startSliceWorker(options: SliceWorkerOptions) {
       const { forecastId, index, slice } = job.data;
       const input = await inputOf(forecastId);
       const part = await pool.slice(input, slice);
-      await redis.set(partKey(forecastId, index), encodePart(part as SlicePart), 'EX', keyTtlSeconds);
+      await redis.set(partKey(forecastId, index), encodePart(part), 'EX', keyTtlSeconds);
       return { pid: process.pid };
     },
     {

@@ -5,7 +5,7 @@
  * SCALE_JOB_RUNS runs (default 1,000; target <= 5 min wall and <= 2 GB RSS), after a same-run
  * baseline job of 20 runs of the same org, and polls each over the API once a second. Per job:
  * wall time, the server's CPU time (all its threads: engine pool, merge, storage), its peak RSS
- * (VmHWM; the engine threads are in the same process), the load average, and the split of the
+ * (VmHWM, started again at each job's submission; the engine threads are in the same process), the load average, and the split of the
  * wall time between the engine slices (until `done` = `total`) and the merge plus storage after.
  * Below 1,000 runs, the cost at 1,000 runs is projected from the two jobs (a fixed part plus a
  * part per run).
@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
 import { bearer, createOrgFixture, sendJson } from '../helpers/api-fixture';
 import { insertEqualTeams } from '../helpers/equal-teams';
-import { cpuMs, peakRssMb, rssMb } from '../helpers/process-stats';
+import { cpuMs, peakRssMb, resetPeakRss, rssMb } from '../helpers/process-stats';
 import { startServer } from '../helpers/running-server';
 import { createTempDb } from '../helpers/temp-db';
 import { type FigureRow, recordFigures } from './figures';
@@ -56,6 +56,8 @@ interface JobFigures {
   slicesMs: number;
   /** The server's CPU time until every engine slice was done. */
   slicesCpuMs: number;
+  /** Resident memory when the job was submitted (the peak is this job's: it starts again from here). */
+  rssBeforeMb: number;
   peakRssMb: number;
   load: string;
 }
@@ -79,6 +81,8 @@ const loadNow = () =>
 /** Submits a job of `runs` runs and polls it over the API until it is done. */
 async function job(scenarioId: string, runs: number): Promise<JobFigures> {
   const load = loadNow();
+  resetPeakRss(pid);
+  const rssBeforeMb = rssMb(pid);
   const cpuBefore = cpuMs(pid);
   const started = performance.now();
   const response = await sendJson(
@@ -114,6 +118,7 @@ async function job(scenarioId: string, runs: number): Promise<JobFigures> {
     cpuMs: cpuMs(pid) - cpuBefore,
     slicesMs: slicesMs || wallMs,
     slicesCpuMs: slicesCpuMs || cpuMs(pid) - cpuBefore,
+    rssBeforeMb,
     peakRssMb: peakRssMb(pid),
     load: `${load} -> ${loadNow()}`,
   };
@@ -131,6 +136,7 @@ try {
     'merge + store s': Number(((f.wallMs - f.slicesMs) / 1000).toFixed(1)),
     'slices CPU s': Number((f.slicesCpuMs / 1000).toFixed(1)),
     'merge + store CPU s': Number(((f.cpuMs - f.slicesCpuMs) / 1000).toFixed(1)),
+    'RSS before MB': Math.round(f.rssBeforeMb),
     'peak RSS MB': Math.round(f.peakRssMb),
     load: f.load,
   });
@@ -155,7 +161,7 @@ try {
   recordFigures(
     'scale-job',
     figures,
-    `The real server process (dist/server/index.js, FORECAST_THREADS = every core: 2) on a temporary database; jobs submitted and polled (1 s) over the API, the ${BASELINE_RUNS}-run baseline first. CPU: user + system time of the server process (all threads). Peak RSS: the server's VmHWM since start (engine threads included; no other processes). Engine slices: wall (and server CPU) time until done = total; merge + store: the rest. Wall figures move with the load; CPU is the steadier figure. Load: 1/5/15-minute load averages before -> after, 2 cores shared with other agents.`,
+    `The real server process (dist/server/index.js, FORECAST_THREADS = every core: 2) on a temporary database; jobs submitted and polled (1 s) over the API, the ${BASELINE_RUNS}-run baseline first. CPU: user + system time of the server process (all threads). Peak RSS: the server's VmHWM during the job (reset when the job is submitted, so each job's own peak; engine threads included; no other processes); RSS before: resident when it was submitted. Engine slices: wall (and server CPU) time until done = total; merge + store: the rest. Wall figures move with the load; CPU is the steadier figure. Load: 1/5/15-minute load averages before -> after, 2 cores shared with other agents.`,
   );
 } finally {
   await server.stop();

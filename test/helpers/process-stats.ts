@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** CPU time (user + system, all threads) process `pid` has used so far, ms (/proc/<pid>/stat, 100 ticks a second). */
 export const cpuMs = (pid: number): number => {
@@ -14,5 +14,8 @@ const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number =>
 /** Resident memory of process `pid` (all its threads) now, MB. */
 export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
 
-/** Peak resident memory of process `pid` (all its threads) since it started, MB. */
+/** Peak resident memory of process `pid` (all its threads) since it started or since {@link resetPeakRss}, MB. */
 export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
+
+/** Starts process `pid`'s peak resident memory (VmHWM) again from its resident memory now (Linux: `5` to /proc/<pid>/clear_refs). */
+export const resetPeakRss = (pid: number): void => writeFileSync(`/proc/${pid}/clear_refs`, '5');

@@ -84,6 +84,26 @@ describe('forecast pool', () => {
     expect(one).toEqual(shapeResult(whole, runForecast(whole)));
   }, 120_000);
 
+  it('splits a Monte Carlo forecast by teams, each slice shaped where it ran, into the bytes of one thread', async () => {
+    // A sample budget of 0 bytes splits any Monte Carlo forecast by teams: 600 teams are slices of 256, 256 and 88.
+    const teams = teamsOf(600).map((team, i) => ({ ...team, changesPerWeek: { mid: 0.5 + i / 200 } }));
+    const whole = forecastInputSchema.parse(inputWith(storyEvents, { runs: 20, horizonWeeks: 6 }, teams));
+    pool = new ForecastPool({ threads: 2, maxQueue: 0, timeoutMs: 120_000, sampleBudgetBytes: 0 });
+    const progress: number[] = [];
+    const split = await pool.run(whole, { pieces: 2, onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([0, 1, 2, 3]);
+    expect(pool.completedTasks).toBe(3); // three slices; their merge is the calling thread's
+    const one = shapeResult(whole, runForecast(whole));
+    expect(split.headJson).toBe(one.headJson);
+    expect(split.teamChunks.map((chunk) => chunk.byteLength)).toEqual(
+      one.teamChunks.map((chunk) => chunk.byteLength),
+    );
+    expect(Buffer.concat(split.teamChunks).equals(Buffer.concat(one.teamChunks))).toBe(true);
+    expect(JSON.stringify([split.summary, split.report])).toBe(JSON.stringify([one.summary, one.report]));
+    expect(split.teamChunks).toHaveLength(3);
+    expect(new Set(one.report.map((row) => row.maxLayoffPercent === null))).toEqual(new Set([true, false]));
+  }, 120_000);
+
   it('lets `threads` run and `maxQueue` wait, and refuses one more at once with 503 and Retry-After', async () => {
     const p = stubPool({ threads: 2, maxQueue: 1, delayMs: 300 });
     const accepted = [1, 2, 3].map((n) => p.run(input(n)));

@@ -57,6 +57,26 @@ describe('forecast slices over Redis', () => {
     expect(await slicePids()).toEqual(new Set(workers.map((worker) => worker.process.pid)));
   }, 180_000);
 
+  it('merges a forecast split by teams, each slice shaped on its worker, into the bytes of one process', async () => {
+    workers = await Promise.all([1, 2].map(() => startSliceWorkerProcess(redis.url)));
+    // A sample budget of 0 bytes splits by teams: 600 teams are slices of 256, 256 and 88.
+    const teamPool = new ForecastPool({ threads: 1, maxQueue: 0, timeoutMs: 120_000, sampleBudgetBytes: 0 });
+    const byTeams = new RedisSliceEngine(redis.url, teamPool);
+    try {
+      const teams = teamsOf(600).map((team, i) => ({ ...team, changesPerWeek: { mid: 0.5 + i / 200 } }));
+      const input = forecastInputSchema.parse(inputWith(storyEvents, { runs: 20, horizonWeeks: 6 }, teams));
+      const progress: number[] = [];
+      const result = await byTeams.run(input, { onProgress: (done) => progress.push(done) });
+      expect(progress).toEqual([0, 1, 2, 3]);
+      expect(result.teamChunks).toHaveLength(3);
+      expect(result).toEqual(shapeResult(input, runForecast(input)));
+      expect(teamPool.completedTasks).toBe(0); // no merge task: the parts are folded in as they come
+    } finally {
+      await byTeams.close();
+      await teamPool.close();
+    }
+  }, 180_000);
+
   it('retries the slice of a worker killed mid-slice on another worker, losing nothing', async () => {
     const first = await startSliceWorkerProcess(redis.url, { SLICE_LOCK_MS: '1000' });
     workers = [first];
