@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { turnBatchedLines } from './turn-batched-lines';
 
 export type { Logger } from 'pino';
 
@@ -20,11 +21,20 @@ export const redactedFields = [
   'x-csrf-token',
 ].flatMap((field) => [`["${field}"]`, `*["${field}"]`]);
 
+let stdout: DestinationStream | undefined;
+
+/** Standard output, each event-loop turn's lines in one write (one for the process, made on first use). */
+const standardOutput = (): DestinationStream => {
+  stdout ??= turnBatchedLines();
+  return stdout;
+};
+
 /**
- * The server's JSON logger (pino): one JSON object per line on `destination` (stdout by
- * default), ISO times, credentials redacted.
+ * The server's JSON logger (pino): one JSON object per line on `destination` (by default standard
+ * output, a turn's lines written together: {@link turnBatchedLines}), ISO times, credentials
+ * redacted.
  */
-export function createLogger(level: LogLevel, destination: DestinationStream = process.stdout): Logger {
+export function createLogger(level: LogLevel, destination: DestinationStream = standardOutput()): Logger {
   return pino(
     {
       level,
