@@ -68,7 +68,9 @@ export const forecastRuns = sqliteTable(
 /**
  * A stored run's teams in chunks of at most 256 (TEAM_CHUNK), in team order: each chunk is the
  * gzipped UTF-8 JSON array of its TeamForecast objects (runs stored before chunking hold one
- * plain JSON chunk), so no one value grows with the org and reads stream chunk by chunk.
+ * plain JSON chunk), so no one value grows with the org and reads stream chunk by chunk. `digest`
+ * is the gzipped JSON array of the chunk's TeamDigest objects (what the Dashboard reads of each
+ * team); null in runs stored before digests, whose Dashboard reads the teams themselves.
  */
 export const forecastRunTeams = sqliteTable(
   'forecast_run_teams',
@@ -78,6 +80,7 @@ export const forecastRunTeams = sqliteTable(
       .references(() => forecastRuns.id, { onDelete: 'cascade' }),
     chunk: integer('chunk').notNull(),
     teams: blob('teams', { mode: 'buffer' }).notNull(),
+    digest: blob('digest', { mode: 'buffer' }),
   },
   (t) => [primaryKey({ columns: [t.runId, t.chunk] })],
 );

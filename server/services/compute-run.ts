@@ -42,7 +42,7 @@ export async function computeRun(
   control: RunControl,
 ) {
   // The worker shaped the result: the main thread only stores the series pieces as they came.
-  const { headJson, teamChunks, summary: engineSummary, report } = await ctx.pool.run(input, control);
+  const { summary: engineSummary, report, ...series } = await ctx.pool.run(input, control);
   const { teams } = input.org;
   const given = input.scenario.teamParameters;
   const modelError = await modelErrorLines(ctx.db, ctx.orgId, teams, given, input.options.horizonWeeks);
@@ -56,7 +56,7 @@ export async function computeRun(
     options: { ...input.options },
     summary: { ...engineSummary, modelError },
     report,
-    series: sql`${headJson}`,
+    series: sql`${series.headJson}`,
     createdAt: ctx.now,
   };
   await ctx.db.transaction(async (tx) => {
@@ -66,7 +66,7 @@ export async function computeRun(
       .onConflictDoNothing()
       .returning({ id: forecastRuns.id });
     if (inserted.length === 0) return;
-    await insertTeamChunks(tx, row.id, teamChunks);
+    await insertTeamChunks(tx, row.id, series);
     await recordAudit(tx, ctx.actor, {
       orgId: ctx.orgId,
       action: 'create',
@@ -80,6 +80,6 @@ export async function computeRun(
     .from(forecastRuns)
     .where(storedRunKey(ctx.scenarioId, inputHash))
     .get())!;
-  const fresh: StoredSeries | undefined = saved.id === row.id ? { headJson, teamChunks } : undefined;
+  const fresh: StoredSeries | undefined = saved.id === row.id ? series : undefined;
   return { saved, fresh };
 }

@@ -1,24 +1,19 @@
 import type { DashboardView } from '../../shared/contract/dashboard-view';
 import { rowOfAnswer, storedReviewersNeeded } from '../../shared/contract/dashboard-view';
-import {
-  byFirstBreach,
-  type TeamFirstBreach,
-  tallyOfSorted,
-  teamFirstBreach,
-} from '../../shared/contract/team-tally';
+import { byFirstBreach, type TeamFirstBreach, tallyOfSorted } from '../../shared/contract/team-tally';
 import type { ForecastSummary } from '../../shared/index';
 import type { Db } from '../db/client';
 import { type BurnoutTeam, burnoutGroups } from './burnout-groups';
 import { type ReportRequest, reportSource } from './capacity-report';
 import type { ForecastContext, ForecastOrg } from './forecasts';
 import { type ResponseBytes, responseBytes } from './response-bytes';
-import { parseTeamChunk } from './series-chunks';
-import { storedSeriesHead, storedTeamChunks } from './stored-runs';
+import { storedSeriesHead, storedTeamDigests } from './stored-runs';
 
 /**
  * What the Dashboard shows of a stored run's teams: their tally and the grouped burnout heat map,
- * read one stored chunk of teams at a time (a 10,000-team run is never in memory whole; only each
- * team's first breach, peak and P50 burnout series are kept).
+ * read from the teams' stored digests one chunk at a time (storedTeamDigests: a 10,000-team run's
+ * bands are never parsed, nor in memory whole; only each team's first breach, peak and P50
+ * burnout series are kept).
  */
 export async function dashboardTeams(
   db: Db,
@@ -27,11 +22,10 @@ export async function dashboardTeams(
 ): Promise<Pick<DashboardView, 'teams' | 'burnoutGroups'>> {
   const firsts: TeamFirstBreach[] = [];
   const ranked: BurnoutTeam[] = [];
-  for await (const chunk of storedTeamChunks(db, runId)) {
-    for (const team of await parseTeamChunk(chunk)) {
-      const first = teamFirstBreach(team);
+  for await (const digests of storedTeamDigests(db, runId)) {
+    for (const { p50, ...first } of digests) {
       firsts.push(first);
-      ranked.push({ name: team.name, peak: first.peakBurnout, p50: team.metrics.burnoutRisk.p50 });
+      ranked.push({ name: first.name, peak: first.peakBurnout, p50 });
     }
   }
   const tally = tallyOfSorted(firsts.sort(byFirstBreach));

@@ -65,7 +65,7 @@ export const partBuffers = (part: SlicePart | ShapedPart): ArrayBuffer[] => [
       ? part.kind === 'runs'
         ? [...part.samples.teams, part.samples.org]
         : [part.acc]
-      : [part.acc, ...part.teamChunks]
+      : [part.acc, ...part.teamChunks, ...part.teamDigests]
     ).map((array) => array.buffer as ArrayBuffer),
   ),
 ];
@@ -88,7 +88,7 @@ export const movedPart = (part: EnginePart) => moved(part, partBuffers(part));
 export const movedResult = (result: EngineResult) =>
   moved(
     result,
-    result.teamChunks.map((chunk) => chunk.buffer),
+    [...result.teamChunks, ...result.teamDigests].map((chunk) => chunk.buffer),
   );
 
 /** The stored result of a whole input: a mean path as one shaped slice of every team, Monte Carlo shaped after it ran. */

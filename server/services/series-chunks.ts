@@ -2,13 +2,20 @@ import { promisify } from 'node:util';
 import { gunzip, gzipSync } from 'node:zlib';
 import { type Forecast, TEAM_CHUNK, type TeamForecast } from '../../shared/index';
 import { jsonOnce } from './json-once';
+import { teamDigest } from './team-digests';
 
-/** A forecast as it is stored: without its teams as JSON text, and its teams in compressed JSON chunks. */
-export interface StoredSeries {
-  /** The forecast without `teams` (weeks, levels, org bands), as JSON text. */
-  headJson: string;
+/** A forecast's teams as stored: in compressed JSON chunks, each with the digests of its teams. */
+export interface PackedTeams {
   /** The teams in order, {@link TEAM_CHUNK} to a chunk, each chunk the gzipped UTF-8 JSON array of its teams. */
   teamChunks: Uint8Array<ArrayBuffer>[];
+  /** Per chunk, the gzipped UTF-8 JSON array of its teams' digests (see TeamDigest). */
+  teamDigests: Uint8Array<ArrayBuffer>[];
+}
+
+/** A forecast as it is stored: without its teams as JSON text, and its teams packed (see {@link PackedTeams}). */
+export interface StoredSeries extends PackedTeams {
+  /** The forecast without `teams` (weeks, levels, org bands), as JSON text. */
+  headJson: string;
 }
 
 const encoder = new TextEncoder();
@@ -24,24 +31,31 @@ const gunzipped = promisify(gunzip);
  */
 export const toStoredSeries = (forecast: Forecast): StoredSeries => {
   const { teams, ...head } = forecast;
-  return { headJson: JSON.stringify(head), teamChunks: packTeams(teams) };
+  return { headJson: JSON.stringify(head), ...packTeams(teams) };
+};
+
+/** JSON array text, gzipped (level 1, the fastest). */
+const packed = (items: readonly string[]): Uint8Array<ArrayBuffer> => {
+  const zipped = gzipSync(encoder.encode(`[${items.join(',')}]`), { level: 1 });
+  return new Uint8Array(zipped.buffer, zipped.byteOffset, zipped.byteLength) as Uint8Array<ArrayBuffer>;
 };
 
 /**
- * Teams as stored chunks: {@link TEAM_CHUNK} to a chunk from the first (a range of whole chunks
- * packs as the whole org's would); JSON.stringify's text, each band array written as text once (jsonOnce).
+ * Teams as stored chunks and their digests: {@link TEAM_CHUNK} to a chunk from the first (a range
+ * of whole chunks packs as the whole org's would); JSON.stringify's text, each band array written
+ * as text once (jsonOnce; a digest's burnout series reuses its band's text).
  */
-export const packTeams = (teams: readonly TeamForecast[]): Uint8Array<ArrayBuffer>[] => {
-  const teamChunks: Uint8Array<ArrayBuffer>[] = [];
+export const packTeams = (teams: readonly TeamForecast[]): PackedTeams => {
+  const packs: PackedTeams = { teamChunks: [], teamDigests: [] };
   for (let start = 0; start < teams.length; start += TEAM_CHUNK) {
-    const text = teams.slice(start, start + TEAM_CHUNK).map((team) => jsonOnce(team));
-    const json = encoder.encode(`[${text.join(',')}]`);
-    const packed = gzipSync(json, { level: 1 });
-    teamChunks.push(
-      new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Uint8Array<ArrayBuffer>,
-    );
+    const texts = teams.slice(start, start + TEAM_CHUNK).map((team) => {
+      const seen = new Map<unknown[], string>();
+      return [jsonOnce(team, seen), jsonOnce(teamDigest(team), seen)] as const;
+    });
+    packs.teamChunks.push(packed(texts.map(([team]) => team)));
+    packs.teamDigests.push(packed(texts.map(([, digest]) => digest)));
   }
-  return teamChunks;
+  return packs;
 };
 
 /** The UTF-8 JSON array of a stored chunk: gunzipped (chunks stored before compression are plain JSON). */

@@ -70,6 +70,7 @@ export class ShapedMerger {
     return {
       headJson: JSON.stringify(head),
       teamChunks: this.folded.flatMap((part) => part.teamChunks),
+      teamDigests: this.folded.flatMap((part) => part.teamDigests),
       summary: summaryOf(
         head.org,
         this.folded.map((part) => part.summary),

@@ -7,17 +7,16 @@ import {
   teamAnswers,
 } from '../../shared/index';
 import { type CapacityRow, capacityRows, type TeamSummary, teamSummary } from './forecast-summary';
-import { packTeams } from './series-chunks';
+import { type PackedTeams, packTeams } from './series-chunks';
 
 /**
- * A team slice as it is stored, shaped on the thread that computed it: its teams' gzipped chunks,
- * summary lists and report rows, and the org accumulators its merge sums in team order (a mean
+ * A team slice as it is stored, shaped on the thread that computed it: its teams' gzipped chunks
+ * and their digests, summary lists and report rows, and the org accumulators its merge sums in team order (a mean
  * slice's per-chunk sums, see meanSliceRange; a Monte Carlo team slice's sums over all runs).
  */
-export interface ShapedPart {
+export interface ShapedPart extends PackedTeams {
   slice: Slice;
   acc: Float64Array;
-  teamChunks: Uint8Array<ArrayBuffer>[];
   summary: TeamSummary;
   report: CapacityRow[];
 }
@@ -40,7 +39,7 @@ export const shapedPart = (
   return {
     slice,
     acc,
-    teamChunks: packTeams(teams),
+    ...packTeams(teams),
     summary: teamSummary(teams, needed, answers),
     report: capacityRows({ levels, teams }, input.org.teams, answers),
   };

@@ -6,7 +6,14 @@ import { notFound } from '../errors';
 import type { Tx } from './audit';
 import { type BodyEncoding, type ForecastMemo, type MemoRun, memoSeriesBytes } from './forecast-memo';
 import { pullStream } from './pull-stream';
-import { fromStoredSeries, runBodyPieces, type StoredSeries } from './series-chunks';
+import {
+  fromStoredSeries,
+  type PackedTeams,
+  parseTeamChunk,
+  runBodyPieces,
+  type StoredSeries,
+} from './series-chunks';
+import { parseDigestChunk, type TeamDigest, teamDigest } from './team-digests';
 
 type RunRow = typeof forecastRuns.$inferSelect;
 
@@ -34,10 +41,11 @@ export const runView = (
   summary: row.summary,
 });
 
-/** Stores a run's team chunks (inside the caller's transaction, with the run row). */
-export async function insertTeamChunks(tx: Tx, runId: string, chunks: readonly Uint8Array[]) {
-  for (const [chunk, teams] of chunks.entries()) {
-    await tx.insert(forecastRunTeams).values({ runId, chunk, teams: Buffer.from(teams) });
+/** Stores a run's team chunks with their digests (inside the caller's transaction, with the run row). */
+export async function insertTeamChunks(tx: Tx, runId: string, { teamChunks, teamDigests }: PackedTeams) {
+  for (const [chunk, teams] of teamChunks.entries()) {
+    const digest = Buffer.from(teamDigests[chunk]!);
+    await tx.insert(forecastRunTeams).values({ runId, chunk, teams: Buffer.from(teams), digest });
   }
 }
 
@@ -67,6 +75,20 @@ export async function* storedTeamChunks(db: Db, id: string): AsyncGenerator<Uint
     const teams = await storedTeamChunk(db, id, chunk);
     if (!teams) return;
     yield teams;
+  }
+}
+
+/**
+ * The digests of run `id`'s teams in order, a chunk at a time: each chunk's stored digest, or,
+ * in a run stored before digests, its teams parsed (the chunk's bands, read only then).
+ */
+export async function* storedTeamDigests(db: Db, id: string): AsyncGenerator<TeamDigest[]> {
+  for (let chunk = 0; ; chunk++) {
+    const at = and(eq(forecastRunTeams.runId, id), eq(forecastRunTeams.chunk, chunk));
+    const row = await db.select({ digest: forecastRunTeams.digest }).from(forecastRunTeams).where(at).get();
+    if (!row) return;
+    if (row.digest) yield await parseDigestChunk(row.digest);
+    else yield (await parseTeamChunk((await storedTeamChunk(db, id, chunk))!)).map(teamDigest);
   }
 }
 

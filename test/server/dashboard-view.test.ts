@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { gunzipSync } from 'node:zlib';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecastRuns, forecastRunTeams, teams } from '../../server/db/schema';
 import { toStoredSeries } from '../../server/services/series-chunks';
@@ -11,6 +12,8 @@ let server: AppServer;
 let org: OrgFixture;
 let scenarioId: string;
 let run: ForecastRun;
+/** A second scenario's run whose digests (not its teams' bands) hold the hand-set figures. */
+let digested: { scenarioId: string; run: ForecastRun };
 const base = () => `${server.url}/api/v1/orgs/dash`;
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${base()}${path}`, { headers: { ...bearer(org.tokens.viewer), ...headers } });
@@ -46,29 +49,32 @@ const answer = (team: TeamForecast, firstBreach: TeamAnswer['firstBreach'], need
   },
 });
 
-beforeAll(async () => {
-  server = await startAppServer({ clock: () => new Date('2026-04-01T09:00:00Z') });
-  org = await createOrgFixture(server.database.db, 'dash');
-  const headcount = { junior: 2, mid: 4, senior: 3, principal: 1 };
-  await server.database.db
-    .insert(teams)
-    .values(Object.keys(burnout).map((name) => ({ id: randomUUID(), orgId: org.id, name, headcount })));
+/** Creates a scenario with no events and forecasts its mean path over 4 weeks through the API. */
+async function plannedRun(name: string): Promise<{ scenarioId: string; run: ForecastRun }> {
   const created = await sendJson(
     `${base()}/scenarios`,
     'POST',
-    { name: 'Plan', events: [] },
+    { name, events: [] },
     bearer(org.tokens.planner),
   );
-  scenarioId = (await created.json()).id;
+  const id = (await created.json()).id;
   const computed = await sendJson(
-    `${base()}/scenarios/${scenarioId}/forecast`,
+    `${base()}/scenarios/${id}/forecast`,
     'POST',
     { runs: 0, horizon: 4 },
     bearer(org.tokens.planner),
   );
   expect(computed.status).toBe(201);
-  run = await computed.json();
-  // The engine's teams with burnout series and breaches set by hand, stored in place of its own.
+  return { scenarioId: id, run: await computed.json() };
+}
+
+/**
+ * Stores the teams of `run` with burnout series and breaches set by hand (and answers to match)
+ * in place of the engine's: `in` says where: `teams` (the chunks, no digests, as a run stored
+ * before digests) or `digests` (the engine's own chunks kept, only the digests edited, so a
+ * view built from the bands would not show the hand-set figures).
+ */
+async function storeEdited(run: ForecastRun, where: 'teams' | 'digests') {
   const weeks = run.forecast.weeks;
   const edited: TeamForecast[] = run.forecast.teams.map((team) => {
     const p50 = burnout[team.name as keyof typeof burnout];
@@ -105,87 +111,138 @@ beforeAll(async () => {
   const stored = toStoredSeries({ ...(run.forecast as Forecast), teams: edited });
   const db = server.database.db;
   await db.update(forecastRuns).set({ summary }).where(eq(forecastRuns.id, run.id));
-  await db.delete(forecastRunTeams).where(eq(forecastRunTeams.runId, run.id));
-  for (const [chunk, bytes] of stored.teamChunks.entries())
-    await db.insert(forecastRunTeams).values({ runId: run.id, chunk, teams: Buffer.from(bytes) });
+  const chunk = and(eq(forecastRunTeams.runId, run.id), eq(forecastRunTeams.chunk, 0));
+  const values =
+    where === 'teams'
+      ? { teams: Buffer.from(stored.teamChunks[0]!), digest: null }
+      : { digest: Buffer.from(stored.teamDigests[0]!) };
+  await db.update(forecastRunTeams).set(values).where(chunk);
+}
+
+beforeAll(async () => {
+  server = await startAppServer({ clock: () => new Date('2026-04-01T09:00:00Z') });
+  org = await createOrgFixture(server.database.db, 'dash');
+  const headcount = { junior: 2, mid: 4, senior: 3, principal: 1 };
+  await server.database.db
+    .insert(teams)
+    .values(Object.keys(burnout).map((name) => ({ id: randomUUID(), orgId: org.id, name, headcount })));
+  ({ scenarioId, run } = await plannedRun('Plan'));
+  await storeEdited(run, 'teams');
+  digested = await plannedRun('Plan with digests');
+  await storeEdited(digested.run, 'digests');
 }, 60_000);
 afterAll(async () => {
   await server?.close();
 });
 
 describe('GET /orgs/{org}/reports/dashboard', () => {
-  it('gives the stored run without its teams, their tally, the burnout heat map grouped by peak rank and the answers as table rows', async () => {
-    const response = await get(`/reports/dashboard?scenario=${scenarioId}&horizon=4&runs=0&groups=2`);
-    expect(response.status).toBe(200);
-    const view = await response.json();
-    const weeks = run.forecast.weeks;
-    const { teams: _teams, ...head } = run.forecast;
-    expect(view.forecast).toEqual(head);
-    expect(view).toMatchObject({
-      scenario: { id: scenarioId, name: 'Plan', version: 1 },
-      horizon: 4,
-      runs: 0,
-      runId: run.id,
-      teams: {
-        teamCount: 3,
-        teamsAtRisk: 2,
-        firstBreach: { week: 1, date: weeks[1], metric: 'utilization' },
-      },
-      reviewersNeeded: 7,
+  it.each([
+    ["the teams' digests stored with the run", () => ({ ...digested, name: 'Plan with digests' })],
+    ["the teams' bands for a run stored before digests", () => ({ scenarioId, run, name: 'Plan' })],
+  ])(
+    'gives the stored run without its teams, their tally, the burnout heat map grouped by peak rank and the answers as table rows, from %s',
+    async (_, stored) => {
+      const { scenarioId, run, name } = stored();
+      const response = await get(`/reports/dashboard?scenario=${scenarioId}&horizon=4&runs=0&groups=2`);
+      expect(response.status).toBe(200);
+      const view = await response.json();
+      const weeks = run.forecast.weeks;
+      const { teams: _teams, ...head } = run.forecast;
+      expect(view.forecast).toEqual(head);
+      expect(view).toMatchObject({
+        scenario: { id: scenarioId, name, version: 1 },
+        horizon: 4,
+        runs: 0,
+        runId: run.id,
+        teams: {
+          teamCount: 3,
+          teamsAtRisk: 2,
+          firstBreach: { week: 1, date: weeks[1], metric: 'utilization' },
+        },
+        reviewersNeeded: 7,
+      });
+      // Ranked by peak: Bravo 60, Alpha 40, Charlie 5; two groups of 2 and 1. With fewer than ten
+      // teams a group's nearest-rank P90 is its highest value.
+      expect(view.burnoutGroups).toEqual([
+        {
+          label: 'Ranks 1-2',
+          firstRank: 1,
+          teams: 2,
+          top: { name: 'Bravo', peak: 60 },
+          p90: [50, 60, 55, 45],
+          max: [50, 60, 55, 45],
+        },
+        {
+          label: 'Charlie',
+          firstRank: 3,
+          teams: 1,
+          top: { name: 'Charlie', peak: 5 },
+          p90: [5, 5, 5, 5],
+          max: [5, 5, 5, 5],
+        },
+      ]);
+      const ids = Object.fromEntries(run.forecast.teams.map((team) => [team.name, team.id]));
+      expect(view.answers).toEqual([
+        {
+          teamId: ids.Alpha,
+          team: 'Alpha',
+          breach: { date: weeks[3], metric: 'burnoutRisk', threshold: 35, value: 40 },
+          reviewersToday: 3,
+          reviewersNeeded: 3,
+          reviewersToAdd: 0,
+          maxLayoffPercent: null,
+          peakBurnout: 40,
+        },
+        {
+          teamId: ids.Bravo,
+          team: 'Bravo',
+          breach: { date: weeks[1], metric: 'utilization', threshold: 0.9, value: 0.95 },
+          reviewersToday: 3,
+          reviewersNeeded: 4,
+          reviewersToAdd: 1,
+          maxLayoffPercent: null,
+          peakBurnout: 60,
+        },
+        {
+          teamId: ids.Charlie,
+          team: 'Charlie',
+          breach: null,
+          reviewersToday: 3,
+          reviewersNeeded: 0,
+          reviewersToAdd: -3,
+          maxLayoffPercent: 20,
+          peakBurnout: 5,
+        },
+      ]);
+    },
+  );
+
+  it("stores each team's digest with a forecast: its first breach, peak P50 burnout and P50 burnout per week", async () => {
+    const { run: fresh } = await plannedRun('Plan as computed');
+    const row = await server.database.db
+      .select({ digest: forecastRunTeams.digest })
+      .from(forecastRunTeams)
+      .where(eq(forecastRunTeams.runId, fresh.id))
+      .get();
+    const digests = JSON.parse(gunzipSync(row!.digest!).toString('utf8'));
+    // The earliest of each team's breaches (ties: the order the API lists the metrics in), by hand.
+    const expected = fresh.forecast.teams.map((team) => {
+      const breaches = Object.entries(team.breaches).filter(([, breach]) => breach);
+      const first = breaches.reduce<[string, { week: number; date: string }] | null>(
+        (best, [metric, breach]) => (!best || breach!.week < best[1].week ? [metric, breach!] : best),
+        null,
+      );
+      const p50 = team.metrics.burnoutRisk.p50;
+      return {
+        id: team.id,
+        name: team.name,
+        first: first && { ...first[1], metric: first[0] },
+        peakBurnout: Math.max(...p50),
+        p50,
+      };
     });
-    // Ranked by peak: Bravo 60, Alpha 40, Charlie 5; two groups of 2 and 1. With fewer than ten
-    // teams a group's nearest-rank P90 is its highest value.
-    expect(view.burnoutGroups).toEqual([
-      {
-        label: 'Ranks 1-2',
-        firstRank: 1,
-        teams: 2,
-        top: { name: 'Bravo', peak: 60 },
-        p90: [50, 60, 55, 45],
-        max: [50, 60, 55, 45],
-      },
-      {
-        label: 'Charlie',
-        firstRank: 3,
-        teams: 1,
-        top: { name: 'Charlie', peak: 5 },
-        p90: [5, 5, 5, 5],
-        max: [5, 5, 5, 5],
-      },
-    ]);
-    const ids = Object.fromEntries(run.forecast.teams.map((team) => [team.name, team.id]));
-    expect(view.answers).toEqual([
-      {
-        teamId: ids.Alpha,
-        team: 'Alpha',
-        breach: { date: weeks[3], metric: 'burnoutRisk', threshold: 35, value: 40 },
-        reviewersToday: 3,
-        reviewersNeeded: 3,
-        reviewersToAdd: 0,
-        maxLayoffPercent: null,
-        peakBurnout: 40,
-      },
-      {
-        teamId: ids.Bravo,
-        team: 'Bravo',
-        breach: { date: weeks[1], metric: 'utilization', threshold: 0.9, value: 0.95 },
-        reviewersToday: 3,
-        reviewersNeeded: 4,
-        reviewersToAdd: 1,
-        maxLayoffPercent: null,
-        peakBurnout: 60,
-      },
-      {
-        teamId: ids.Charlie,
-        team: 'Charlie',
-        breach: null,
-        reviewersToday: 3,
-        reviewersNeeded: 0,
-        reviewersToAdd: -3,
-        maxLayoffPercent: 20,
-        peakBurnout: 5,
-      },
-    ]);
+    expect(digests).toEqual(expected);
+    expect(digests.map((d: { name: string }) => d.name)).toEqual(['Alpha', 'Bravo', 'Charlie']);
   });
 
   it('gives one row per team, named after it, when the groups outnumber the teams (default 50)', async () => {

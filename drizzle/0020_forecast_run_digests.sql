@@ -1,0 +1,1 @@
+ALTER TABLE `forecast_run_teams` ADD `digest` blob;
