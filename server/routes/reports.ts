@@ -15,6 +15,7 @@ import {
 import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
+import { rememberedTeamCsv, rememberingTeamCsv } from '../services/team-csv-report';
 import { weekEndOf } from '../services/week-memo';
 import { sendResponseBytes } from './response-bytes';
 import { orgParams, orgRoute } from './route';
@@ -73,7 +74,7 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
         },
       },
     },
-    304: { description: 'Team-grain JSON: unchanged since the ETag named in If-None-Match' },
+    304: { description: 'Team grain: unchanged since the ETag named in If-None-Match' },
   },
 });
 
@@ -95,7 +96,14 @@ export const reportContext = (c: Context<ApiEnv>, deps: ForecastDeps) => ({
   },
 });
 
-/** The HR capacity report. */
+const csvType = 'text/csv; charset=utf-8; header=present';
+
+/**
+ * The HR capacity report. Team grain, JSON or CSV: built once per stored run and answered from
+ * memory (gzip, ETag, 304; repeated by reusedResponses while nothing is written); the CSV is
+ * streamed as produced the first time and remembered once sent whole. Week grain: JSON paged,
+ * CSV streamed on every request.
+ */
 export function reportRoutes(deps: ForecastDeps) {
   return createRouter().openapi(capacity, async (c) => {
     const { scenario, version, horizon, grain, format, runs, cursor } = c.req.valid('query');
@@ -111,14 +119,25 @@ export function reportRoutes(deps: ForecastDeps) {
     }
     if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
     const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
+    c.header(
+      'content-disposition',
+      `attachment; filename="capacity-${c.get('org').slug}-v${head.scenario.version}-${horizon}w-${grain}.csv"`,
+    );
+    const remembered = grain === 'team' ? rememberedTeamCsv(ctx.memo, head) : undefined;
+    if (remembered) {
+      const bytes = await remembered;
+      c.set('reusable', {
+        bytes,
+        contentType: csvType,
+        heldUntil: weekEndOf(ctx.now, c.get('org').timeZone),
+      });
+      return sendResponseBytes(c, bytes, csvType);
+    }
     const { levels } = await storedSeriesHead(deps.db, head.runId);
     const pieces =
       grain === 'team'
-        ? teamCsv(head, levels, teamReportRows(summary, teamRows))
+        ? rememberingTeamCsv(ctx.memo, head, teamCsv(head, levels, teamReportRows(summary, teamRows)))
         : weekCsv(head, levels, storedWeekRows(deps.db, head.runId));
-    return c.body(pullStream(pieces), 200, {
-      'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': `attachment; filename="capacity-${c.get('org').slug}-v${head.scenario.version}-${horizon}w-${grain}.csv"`,
-    });
+    return c.body(pullStream(pieces), 200, { 'content-type': csvType });
   });
 }

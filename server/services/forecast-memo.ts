@@ -99,6 +99,15 @@ export class ForecastMemo {
     return once(this.responses, this.responding, key, async () => responseBytes(await build()));
   }
 
+  /**
+   * The response bytes remembered under `key`, or being built (by {@link response}), if any: for
+   * an answer that is streamed the first time and remembered once sent whole.
+   */
+  knownResponse(key: string): Promise<ResponseBytes> | undefined {
+    const known = this.responses.get(key);
+    return known ? Promise.resolve(known) : this.responding.get(key);
+  }
+
   /** The text remembered under `key`, if any. */
   remembered(key: string): string | undefined {
     return this.texts.get(key);

@@ -171,3 +171,57 @@ describe('a repeated cached report', () => {
     expect(nextWeek.runId).not.toBe(thisWeek.runId);
   });
 });
+
+describe('a repeated team-grain CSV report', () => {
+  const csvPath = `${reportPath}&format=csv`;
+  const csv = async (token: string, headers: Record<string, string> = {}) => {
+    const response = await get(csvPath, { ...bearer(token), ...headers });
+    return { status: response.status, headers: response.headers, body: await response.text() };
+  };
+
+  it('is streamed the first time, then given from memory as the same text with gzip, an ETag and 304', async () => {
+    const { token } = await newToken();
+    // A new version: a stored run no report was made of yet.
+    await write(`/scenarios/${planId}/versions`, { name: 'Plan', events: [] });
+    const streamed = await csv(token, { 'accept-encoding': 'gzip' });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('content-length')).toBeNull();
+    expect(streamed.headers.get('content-encoding')).toBeNull();
+    const [header, row, end] = streamed.body.split('\r\n');
+    expect(header).toMatch(/^scenario,scenario_version,forecast_runs,team,team_id,headcount_today_/);
+    expect(row).toMatch(new RegExp(`^Plan,\\d+,0,Checkout,${checkoutId},`));
+    expect(end).toBe('');
+    const remembered = await csv(token, { 'accept-encoding': 'gzip' });
+    const again = await csv(token, { 'accept-encoding': 'gzip' });
+    for (const answer of [remembered, again]) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe(streamed.body);
+      expect(answer.headers.get('content-encoding')).toBe('gzip');
+      expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(answer.headers.get('content-disposition')).toBe(streamed.headers.get('content-disposition'));
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+    }
+    expect(streamed.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="capacity-acme-v\d+-4w-team\.csv"$/,
+    );
+    const plain = await csv(token, { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-length')).toBe(String(Buffer.byteLength(streamed.body)));
+    expect(plain.body).toBe(streamed.body);
+    const unchanged = await csv(token, { 'if-none-match': again.headers.get('etag')! });
+    expect([unchanged.status, unchanged.body]).toEqual([304, '']);
+  });
+
+  it('refuses a token revoked through another connection at the next CSV request', async () => {
+    const { id, token } = await newToken();
+    for (let i = 0; i < 3; i++) expect((await csv(token)).status).toBe(200);
+    await other.db.update(apiTokens).set({ revokedAt: clock.now() }).where(eq(apiTokens.id, id));
+    expect((await csv(token)).status).toBe(401);
+  });
+
+  it('shows a scenario version saved under a new name at the next CSV request', async () => {
+    const { token } = await newToken();
+    for (let i = 0; i < 3; i++) expect((await csv(token)).body.split('\r\n')[1]).toMatch(/^Plan,/);
+    await write(`/scenarios/${planId}/versions`, { name: 'Plan B', events: [] });
+    expect((await csv(token)).body.split('\r\n')[1]).toMatch(/^Plan B,/);
+  });
+});
