@@ -12,7 +12,7 @@ import {
   teamReportResponse,
   teamReportRows,
 } from '../services/capacity-report';
-import { defaultRuns, maxRuns } from '../services/forecasts';
+import { defaultRuns, type ForecastContext, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
 import { rememberedTeamCsv, rememberingTeamCsv } from '../services/team-csv-report';
@@ -79,7 +79,12 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
 });
 
 /** The forecast context of a report request (the org's memo and revision; the engine only on a miss). */
-export const reportContext = (c: Context<ApiEnv>, deps: ForecastDeps) => ({
+export const reportContext = (
+  c: Context<ApiEnv>,
+  deps: ForecastDeps,
+  hooks: Pick<ForecastContext, 'beforeCompute'> = {},
+) => ({
+  ...hooks,
   db: deps.db,
   pool: deps.forecastPool,
   memo: deps.forecastMemo,

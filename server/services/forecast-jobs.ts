@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { forecastJobs, orgs } from '../db/schema';
 import { notFound, ProblemError } from '../errors';
 import { type Actor, recordAudit, systemActor } from './audit';
+import { canonicalJson } from './canonical-hash';
 import type { ForecastEngine } from './forecast-pool';
 import { type ForecastOrg, type ForecastRequest, forecastScenario } from './forecasts';
 import type { RunsInFlight } from './runs-in-flight';
@@ -158,6 +159,28 @@ export class ForecastJobs {
     });
     this.enqueue(id, org, actor, request);
     return getForecastJob(db, org.id, id);
+  }
+
+  /**
+   * The queued or running job of the org forecasting the same scenario with the same options, else
+   * a new one (see {@link start}): callers asking for one run while it computes share its job.
+   */
+  async ensure(org: ForecastOrg, actor: Actor, request: ForecastRequest) {
+    const { scenarioId, ...options } = request;
+    const wanted = canonicalJson(options);
+    const open = await this.deps.db
+      .select({ id: forecastJobs.id, request: forecastJobs.request })
+      .from(forecastJobs)
+      .where(
+        and(
+          eq(forecastJobs.orgId, org.id),
+          eq(forecastJobs.scenarioId, scenarioId),
+          inArray(forecastJobs.status, ['queued', 'running']),
+        ),
+      )
+      .all();
+    const same = open.find((job) => canonicalJson(job.request) === wanted);
+    return same ? getForecastJob(this.deps.db, org.id, same.id) : this.start(org, actor, request);
   }
 
   private enqueue(id: string, org: ForecastOrg, actor: Actor, request: ForecastRequest): void {

@@ -1,4 +1,4 @@
-import { type Forecast, forecastInputSchema, formatIssues } from '../../shared/index';
+import { type Forecast, type ForecastInput, forecastInputSchema, formatIssues } from '../../shared/index';
 import type { Db } from '../db/client';
 import { forecastRuns } from '../db/schema';
 import { ProblemError } from '../errors';
@@ -44,6 +44,11 @@ export interface ForecastContext {
   defaultRuns?: number | undefined;
   /** Engine runs in flight in this process: an input already computing is waited for, not run again. */
   inFlight?: RunsInFlight | undefined;
+  /**
+   * Called with the engine input and the request when the run is not stored, before the engine
+   * runs or a run in flight is joined; it may throw to answer otherwise (see deferLargeRuns).
+   */
+  beforeCompute?: ((input: ForecastInput, request: ForecastRequest) => Promise<void>) | undefined;
 }
 
 /** An org as forecasts need it: weeks start at its local Monday 00:00. */
@@ -144,6 +149,7 @@ async function resolveRun(
   const readStored = () => ctx.db.select(runColumns).from(forecastRuns).where(key).get();
   const stored = await readStored();
   if (stored) return storedResult(ctx.db, { run: runView(stored, true), name, report: stored.report });
+  await ctx.beforeCompute?.(input, request);
   const control = { ...ctx.control, signal: ctx.signal };
   const work = (shared: RunControl) =>
     computeRun(

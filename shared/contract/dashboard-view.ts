@@ -4,6 +4,13 @@ import type { TeamAnswer } from '../engine/team-answers';
 import { reportHeadSchema } from './capacity-report';
 import { forecastSchema } from './forecast-run';
 
+/**
+ * Orgs of more than this many teams are large: the Dashboard reads their compact view (GET
+ * .../reports/dashboard) instead of the whole run, and the view of a run not stored yet is
+ * computed by a background job (202 with the job) rather than within the request.
+ */
+export const largeOrgTeams = 200;
+
 /** Most rows of a grouped burnout heat map (`groups`); the Dashboard asks for the default. */
 export const maxBurnoutGroups = 200;
 /** Rows of the Dashboard's grouped burnout heat map: each about 10 px, so the map stays about as tall as 50 teams. */

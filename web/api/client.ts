@@ -147,10 +147,14 @@ export const api = {
   resetThresholds: (slug: string) => request<OrgThresholds>('DELETE', `${org(slug)}/thresholds`),
   /**
    * What the Dashboard shows of a scenario's stored default forecast without its teams (large orgs):
-   * org bands, the teams' tally, the burnout heat map grouped by peak rank, the team answers.
+   * org bands, the teams' tally, the burnout heat map grouped by peak rank, the team answers; or,
+   * while the run is not stored, the background job computing it (202).
    */
   dashboard: (slug: string, scenario: string) =>
-    request<DashboardView>('GET', `${org(slug)}/reports/dashboard?scenario=${encodeURIComponent(scenario)}`),
+    request<DashboardView | ForecastJob>(
+      'GET',
+      `${org(slug)}/reports/dashboard?scenario=${encodeURIComponent(scenario)}`,
+    ),
   capacityReport: (slug: string) =>
     request<TeamCapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
   /**

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { ErrorMessage } from './states';
 
 /** How often a running job's progress is read (ms): a 10,000-team job moves one of 40 slices every few seconds. */
-const POLL_MS = 2_000;
+export const POLL_MS = 2_000;
 
 const statusLine = (job: ForecastJob): string => {
   if (job.status === 'queued') return 'Queued behind the server’s other background forecasts.';
@@ -15,6 +15,20 @@ const statusLine = (job: ForecastJob): string => {
   if (job.status === 'done') return 'Done: the report reads the stored run.';
   return `Failed: ${String(job.error?.detail ?? 'the forecast failed')}`;
 };
+
+/** A background forecast's progress: a bar of slices done and its status in words. */
+export function ForecastJobProgress(props: { job: ForecastJob }) {
+  return (
+    <span class="run-progress">
+      <progress
+        aria-label="Background forecast"
+        max={Math.max(props.job.total, 1)}
+        value={props.job.status === 'done' ? Math.max(props.job.total, 1) : props.job.done}
+      />
+      <span role="status">{statusLine(props.job)}</span>
+    </span>
+  );
+}
 
 /**
  * Runs the default forecast of a scenario as a background job (large orgs, whose forecast takes
@@ -42,18 +56,7 @@ export function ForecastJobPanel(props: { slug: string; scenarioId: string; onDo
       <button type="button" disabled={busy()} onClick={start}>
         Run the forecast in the background
       </button>
-      <Show when={job()}>
-        {(current) => (
-          <span class="run-progress">
-            <progress
-              aria-label="Background forecast"
-              max={Math.max(current().total, 1)}
-              value={current().status === 'done' ? Math.max(current().total, 1) : current().done}
-            />
-            <span role="status">{statusLine(current())}</span>
-          </span>
-        )}
-      </Show>
+      <Show when={job()}>{(current) => <ForecastJobProgress job={current()} />}</Show>
       <Show when={error()}>{(problem) => <ErrorMessage error={problem()} retry={start} />}</Show>
     </div>
   );

@@ -1,17 +1,36 @@
-import { type Accessor, createMemo, createResource } from 'solid-js';
+import {
+  type Accessor,
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  onCleanup,
+  untrack,
+} from 'solid-js';
+import type { ForecastJob } from '../../shared/contract/forecast-job';
+import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import type { OrgModel, ScenarioVersion } from '../api/types';
-import { virtualAbove } from '../components/virtual-rows';
+import type { DashboardView, OrgModel, ScenarioVersion } from '../api/types';
+import { POLL_MS } from '../components/forecast-job-panel';
 import { type FiguresSource, storedFiguresSource } from './figures-source';
 import { versionEvents } from './plan-forecast';
 import { figuresOf } from './summary';
 
 /**
- * Orgs of more than this many teams read the Dashboard's compact view of the stored run (GET
+ * Orgs of more than largeOrgTeams teams read the Dashboard's compact view of the stored run (GET
  * .../reports/dashboard: teams grouped in the heat map) instead of the whole run, whose JSON grows
  * with the teams (about 57 KB a team over 52 weeks); from the same count tables virtualise.
  */
-export const largeOrgTeams = virtualAbove;
+export { largeOrgTeams } from '../../shared/contract/dashboard-view';
+
+/** A failed job's problem as the error the page shows. */
+const jobProblem = (job: ForecastJob): ApiError => {
+  const { status, title, detail } = (job.error ?? {}) as { status?: number; title?: string; detail?: string };
+  return new ApiError(status ?? 500, title ?? 'Internal Server Error', detail ?? 'The forecast failed.');
+};
+
+/** Whether the Dashboard's answer is the view (else the background job computing its run). */
+const isView = (body: DashboardView | ForecastJob): body is DashboardView => 'forecast' in body;
 
 interface PlanDashboardSources {
   /** The org and the plan-of-record scenario id, once known and the org is large. */
@@ -23,12 +42,39 @@ interface PlanDashboardSources {
 
 /**
  * A large org's plan of record on the Dashboard: the server's compact view of its stored default
- * forecast (for every role; the server computes it if it is not stored yet), the headline figures
+ * forecast (for every role; while it is not stored, the server computes it in a background job
+ * whose progress is followed until the view can be read), the headline figures
  * from its org bands and team tally, and the events of the version it read for the charts.
  */
 export function createPlanDashboard(sources: PlanDashboardSources) {
-  const [view, { refetch }] = createResource(sources.plan, ({ slug, id }) => api.dashboard(slug, id));
-  const loaded = () => (view.error ? undefined : view());
+  const [answer, { refetch }] = createResource(sources.plan, ({ slug, id }) => api.dashboard(slug, id));
+  const [job, setJob] = createSignal<ForecastJob | null>(null);
+  const [jobError, setJobError] = createSignal<unknown>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  /** Follows a background job computing the run (202): its progress every POLL_MS, then the view once stored. */
+  const follow = (slug: string, next: ForecastJob) => {
+    setJob(next.status === 'failed' ? null : next);
+    if (next.status === 'done') void refetch();
+    else if (next.status === 'failed') setJobError(jobProblem(next));
+    else
+      timer = setTimeout(
+        () => void api.forecastJob(slug, next.id).then((j) => follow(slug, j), setJobError),
+        POLL_MS,
+      );
+  };
+  createEffect(() => {
+    const body = answer.error ? undefined : answer();
+    const slug = untrack(sources.plan)?.slug;
+    clearTimeout(timer);
+    setJobError(null);
+    if (body && !isView(body) && slug) follow(slug, body);
+    else setJob(null);
+  });
+  const loaded = () => {
+    const body = answer.error ? undefined : answer();
+    return body && isView(body) ? body : undefined;
+  };
   const [version] = createResource(
     () => {
       const v = loaded();
@@ -39,7 +85,9 @@ export function createPlanDashboard(sources: PlanDashboardSources) {
   );
   return {
     view: loaded,
-    error: (): unknown => view.error,
+    /** The background job computing the run while it is not stored (an org too large to compute it within a request). */
+    computing: job,
+    error: (): unknown => answer.error ?? jobError(),
     retry: () => void refetch(),
     /** Headline figures: the org's from its bands, the teams' from the server's tally. */
     figures: createMemo(() => {

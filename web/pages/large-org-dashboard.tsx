@@ -1,5 +1,5 @@
 import { lazy, Match, Show, Suspense, Switch } from 'solid-js';
-import { ForecastJobPanel } from '../components/forecast-job-panel';
+import { ForecastJobPanel, ForecastJobProgress } from '../components/forecast-job-panel';
 import { HeadlineFigureCards } from '../components/headline-figures';
 import { ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
@@ -13,8 +13,9 @@ const ForecastCharts = lazy(() =>
 /**
  * The Dashboard of an org too large for its whole forecast in the browser: the same headline
  * figures and charts from the server's compact view of the stored run, the burnout heat map in
- * groups of teams by peak rank and the team answers in a virtualised table. Planners whose
- * forecast is not stored (or could not be computed within a request) can run it in the background.
+ * groups of teams by peak rank and the team answers in a virtualised table. While the forecast is
+ * not stored, the server computes it in the background and the page shows that job's progress;
+ * planners whose forecast failed can run it in the background again.
  */
 export function LargeOrgDashboard(props: {
   dashboard: PlanDashboard;
@@ -30,6 +31,17 @@ export function LargeOrgDashboard(props: {
         <Show when={props.jobTarget}>
           {(target) => <ForecastJobPanel slug={target().slug} scenarioId={target().id} onDone={d.retry} />}
         </Show>
+      </Match>
+      <Match when={d.computing()}>
+        {(job) => (
+          <div class="state state-loading" data-testid="background-forecast">
+            <p>
+              The server is computing the plan of record's forecast in the background: this org is too large
+              to compute it while the page waits. The Dashboard shows it once it is stored.
+            </p>
+            <ForecastJobProgress job={job()} />
+          </div>
+        )}
       </Match>
       <Match when={d.view()}>
         {(view) => (
