@@ -36,7 +36,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
  */
 const UNCACHED_RUNS = 200;
 /**
- * LOAD_ROWS=cached: only the hello-world baseline, the cached capacity report and health, recorded
+ * LOAD_ROWS=cached: only the hello-world baseline, the cached capacity report (JSON, CSV) and health, recorded
  * as the figures "load-cached" (a quick check of the cached path without the forecast rows).
  */
 const cachedOnly = process.env.LOAD_ROWS === 'cached';
@@ -142,12 +142,20 @@ try {
   const plan = scenarios.items.find((s: { planOfRecord: boolean }) => s.planOfRecord) ?? scenarios.items[0];
   const latest = await call(`/scenarios/${plan.id}`);
   await call('/reports/capacity');
+  // The first CSV answer of a stored run streams; the text is remembered once sent whole.
+  await fetch(`${api}/reports/capacity?format=csv`, { headers: { ...auth, connection: 'close' } }).then((r) =>
+    r.text(),
+  );
   await call(`/scenarios/${plan.id}/forecast`, 'POST', '{}');
   const rssStart = rssMb(server.process.pid!);
 
   const rows: [string, Load][] = [
     ['hello world (bare Hono, baseline)', await measure({ url: hello.url }, servingPid(hello.child.pid!))],
     ['capacity report JSON (cached)', await measure({ url: `${api}/reports/capacity`, headers: auth })],
+    [
+      'capacity report CSV (cached)',
+      await measure({ url: `${api}/reports/capacity?format=csv`, headers: auth }),
+    ],
   ];
   if (cachedOnly) rows.push(['health, idle', await measure({ url: `${server.url}/api/v1/health` })]);
   else

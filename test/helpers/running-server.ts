@@ -71,7 +71,9 @@ async function startOnFreePort(env: Record<string, string>, cwd: string, timeout
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-    const healthy = await fetch(`${url}/api/v1/health`).then(
+    // On a connection the server closes after answering: a kept-alive one could be reused by the
+    // caller's first request just as the server's keep-alive timeout closes it ("other side closed").
+    const healthy = await fetch(`${url}/api/v1/health`, { headers: { connection: 'close' } }).then(
       (r) => r.ok,
       () => false,
     );
