@@ -7,7 +7,7 @@ import { type ModelParams, teamParamDrawer, teamParameters } from './model-param
 import { accumulateOrg, finalizeOrg, ORG_SLOTS } from './org-aggregate';
 import { streamRng } from './rng';
 import { stepWeek } from './step-week';
-import { startTeamRuns } from './team-state';
+import { startTeamRuns, type TeamRuns } from './team-state';
 import { buildTimeline, teamTimeline } from './timeline';
 
 /** A contiguous range of Monte Carlo run numbers, [runStart, runStart + runCount). */
@@ -36,13 +36,23 @@ export const TEAM_CHUNK = 256;
 export const orgSlots = (levels: number): number => ORG_SLOTS + levels;
 
 /**
- * Simulates the runs of `range` for the teams of `teams`, team by team and week by week, all
- * runs of a team-week together, adding each team-week into `acc` (laid out
- * `[(w * runCount + r) * slots + s]`, see {@link orgSlots}). Run r draws its parameters from
- * stream (seed, r, PARAMETER_STREAM) ({@link teamParamDrawer}) and team t from stream (seed, r, t),
- * so results do not depend on how runs or teams are split. `visit` receives each team-week's
- * samples, laid out `[v * runCount + r]`, in a buffer overwritten by the next week (copy to keep;
- * it may reorder them); `onTeam` hears each finished team's index.
+ * Runs stepped together through a window of weeks: a block's state (about 1 KB a run) stays in
+ * cache for {@link WEEK_WINDOW} weeks instead of being reloaded every week with every other run's
+ * (1,000 runs of one team are about 1 MB, past a core's L2). Runs are independent and each org
+ * slot still adds its teams in order, so results do not depend on either size.
+ */
+const RUN_BLOCK = 128;
+const WEEK_WINDOW = 8;
+
+/**
+ * Simulates the runs of `range` for the teams of `teams`, team by team; each team's runs in
+ * blocks of {@link RUN_BLOCK}, each block through a window of {@link WEEK_WINDOW} weeks before the
+ * next, adding each team-week into `acc` (laid out `[(w * runCount + r) * slots + s]`, see
+ * {@link orgSlots}). Run r draws its parameters from stream (seed, r, PARAMETER_STREAM)
+ * ({@link teamParamDrawer}) and team t from stream (seed, r, t), so results do not depend on how
+ * runs or teams are split. `visit` receives each team-week's samples of all runs, laid out
+ * `[v * runCount + r]`, in a buffer overwritten by a later week (copy to keep; it may reorder
+ * them), the weeks of a team in order; `onTeam` hears each finished team's index.
  */
 export const simulateTeams = (
   input: ForecastInput,
@@ -60,16 +70,37 @@ export const simulateTeams = (
   const draw = teamParamDrawer(input, teamParameters(input));
   const draws = Array.from({ length: R }, (_, r) => draw(runStart + r, teamStart, teamStart + teamCount));
   const slots = orgSlots(L);
-  const out = new Float64Array((METRIC_COUNT + L) * R);
+  const V = METRIC_COUNT + L;
+  const blockSize = Math.min(R, RUN_BLOCK);
+  const windowWeeks = Math.min(W, WEEK_WINDOW);
+  const out = new Float64Array(V * blockSize);
+  const window = new Float64Array(windowWeeks * V * R);
   for (let t = teamStart; t < teamStart + teamCount; t++) {
-    const rngs = Array.from({ length: R }, (_, r) => streamRng(seed, runStart + r, t));
-    const params: ModelParams[] = draws.map((teamsOfRun) => teamsOfRun[t - teamStart]!);
     const view = teamTimeline(tl, t);
-    const state = startTeamRuns(view, t, params, rngs);
-    for (let w = 0; w < W; w++) {
-      stepWeek(view, state, w, out);
-      accumulateOrg(acc, w * R * slots, slots, out, R, L);
-      visit(t, w, out);
+    const blocks: TeamRuns[] = [];
+    for (let first = 0; first < R; first += blockSize) {
+      const runs = Math.min(blockSize, R - first);
+      const rngs = Array.from({ length: runs }, (_, r) => streamRng(seed, runStart + first + r, t));
+      const params: ModelParams[] = draws
+        .slice(first, first + runs)
+        .map((teamsOfRun) => teamsOfRun[t - teamStart]!);
+      blocks.push(startTeamRuns(view, t, params, rngs));
+    }
+    for (let from = 0; from < W; from += windowWeeks) {
+      const to = Math.min(W, from + windowWeeks);
+      for (let b = 0; b < blocks.length; b++) {
+        const state = blocks[b]!;
+        const first = b * blockSize;
+        const runs = state.runs;
+        for (let w = from; w < to; w++) {
+          stepWeek(view, state, w, out);
+          accumulateOrg(acc, (w * R + first) * slots, slots, out, runs, L);
+          const at = (w - from) * V * R + first;
+          for (let v = 0; v < V; v++) window.set(out.subarray(v * runs, (v + 1) * runs), at + v * R);
+        }
+      }
+      for (let w = from; w < to; w++)
+        visit(t, w, window.subarray((w - from) * V * R, (w - from + 1) * V * R));
     }
     onTeam?.(t);
   }

@@ -100,4 +100,24 @@ describe('a Monte Carlo run', () => {
       });
     }
   });
+
+  it('gives the same figures alone as among 300 runs over 20 weeks (runs stepped in blocks through windows of weeks)', () => {
+    // Runs 0-299 together cross every run block and week window the simulation steps through;
+    // runs at and beside block edges of 64, 128 and 256, and the last, computed alone.
+    const input = forecastInputSchema.parse({
+      ...team(300),
+      options: { ...team(300).options, horizonWeeks: 20 },
+    });
+    const together = runSampleRange(input, { runStart: 0, runCount: 300 });
+    for (const r of [0, 63, 64, 127, 128, 255, 256, 299]) {
+      const alone = runSampleRange(input, { runStart: r, runCount: 1 });
+      expect(alone.teams[0]!.length * 300).toBe(together.teams[0]!.length);
+      alone.teams[0]!.forEach((value, i) => {
+        expect(together.teams[0]![i * 300 + r], `value ${i} of run ${r}`).toBe(value);
+      });
+      alone.org.forEach((value, i) => {
+        expect(together.org[i * 300 + r], `org value ${i} of run ${r}`).toBe(value);
+      });
+    }
+  });
 });
