@@ -88,6 +88,7 @@ export const reportContext = (
   db: deps.db,
   pool: deps.forecastPool,
   memo: deps.forecastMemo,
+  inFlight: deps.runsInFlight,
   revision: c.get('org').revision,
   defaultRuns: deps.config.forecasts.defaultRuns,
   now: deps.clock(),

@@ -123,4 +123,24 @@ describe('one engine run per forecast input in flight', () => {
     expect(pool.completedTasks - before).toBe(1);
     expect(await runAudits(id)).toHaveLength(1);
   });
+
+  it('two capacity reports of a run not stored yet, asked for at once, wait for one engine run with a forecast request of the same input', async () => {
+    const id = await scenario('Reported thrice');
+    const before = pool.completedTasks;
+    const report = () =>
+      fetch(`${server.url}/api/v1/orgs/flight/reports/capacity?scenario=${id}&horizon=8&runs=40`, {
+        headers: bearer(org.tokens.planner),
+      });
+    const first = report();
+    await pause(300);
+    const [second, forecast] = await Promise.all([report(), post(`/scenarios/${id}/forecast`, options)]);
+    const responses = [await first, second];
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(forecast.status).toBe(200);
+    const [a, b] = await Promise.all(responses.map((r) => r.json()));
+    expect(b).toEqual(a);
+    expect(a.rows.map((row: { team: string }) => row.team)).toEqual(['Checkout']);
+    expect(pool.completedTasks - before).toBe(1);
+    expect(await runAudits(id)).toHaveLength(1);
+  });
 });
