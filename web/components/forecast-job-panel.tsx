@@ -7,7 +7,7 @@ import { ErrorMessage } from './states';
 export const POLL_MS = 2_000;
 
 const statusLine = (job: ForecastJob): string => {
-  if (job.status === 'queued') return 'Queued behind the server’s other background forecasts.';
+  if (job.status === 'queued') return 'Queued: the server starts it when a forecast worker is free.';
   if (job.status === 'running')
     return job.total > 0
       ? `Running: ${job.done} of ${job.total} slices done.`
