@@ -39,6 +39,14 @@ describe('headcount by level in a Monte Carlo forecast', () => {
       for (const people of headcount.reviewer![band]) expect(people).toBeLessThanOrEqual(4);
     }
   });
+
+  it('keeps all 10 authors in every one of 20 weeks and 200 runs (weeks past the first 8 and runs past the first 128 included)', () => {
+    const input = { ...team(200), options: { ...team(200).options, horizonWeeks: 20 } };
+    const { headcount } = runForecast(input).teams[0]!.metrics;
+    for (const band of ['p10', 'p50', 'p90'] as const) {
+      expect(headcount.author![band]).toEqual(new Array(20).fill(10));
+    }
+  });
 });
 
 describe('weeks of a Monte Carlo run', () => {
