@@ -33,3 +33,7 @@ export function formatNumber(value: number, digits = 0, minDigits = 0): string {
   }
   return format.format(value);
 }
+
+/** A number with thousands separators and exactly `decimals` decimals, so a column's figures line up. */
+export const formatFixed = (value: number, decimals: number): string =>
+  formatNumber(value, decimals, decimals);

@@ -43,6 +43,21 @@ describe('teams, roster import and reports in Chromium', () => {
           'Headcount at horizon senior (P50, people)',
         ]),
       );
+      // Figures line up: within a column every number shows the same count of decimals.
+      const decimalsByColumn = await table.evaluate((t) => {
+        const counts = new Map<number, Set<number>>();
+        for (const row of t.querySelectorAll('tbody tr')) {
+          row.querySelectorAll('td').forEach((cell, column) => {
+            if (!cell.classList.contains('num')) return;
+            const text = cell.textContent ?? '';
+            const places = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+            counts.set(column, (counts.get(column) ?? new Set()).add(places));
+          });
+        }
+        return [...counts.values()].map((set) => set.size);
+      });
+      expect(decimalsByColumn.length).toBeGreaterThan(5);
+      expect(decimalsByColumn.every((kinds) => kinds === 1)).toBe(true);
       await page.screenshot({ path: 'test-results/reports.png' });
 
       const download = async (name: string) => {

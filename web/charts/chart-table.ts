@@ -1,4 +1,4 @@
-import { formatDate } from '../format';
+import { formatDate, formatFixed } from '../format';
 
 /** A chart's numbers as a table: column headers (with percentile and unit) and one row per line of data. */
 export interface ChartTable {
@@ -55,7 +55,7 @@ export const columnDecimals = (rows: readonly (readonly (string | number)[])[]):
 /** A cell as shown in the HTML table: dates in words, numbers with separators and `decimals` decimals. */
 export const cellText = (value: string | number, decimals = 0): string =>
   typeof value === 'number'
-    ? value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    ? formatFixed(value, decimals)
     : /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? formatDate(value)
       : value;

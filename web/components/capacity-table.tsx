@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For } from 'solid-js';
 import type { CapacityRow } from '../../shared/contract/capacity-report';
-import { formatNumber } from '../format';
+import { formatFixed } from '../format';
 import { createVirtualRows, SpacerRow } from './virtual-rows';
 
 type Cell = string | number | boolean | null;
@@ -129,7 +129,7 @@ export function CapacityTable(props: { rows: readonly CapacityRow[] }) {
                     return (
                       <td class={typeof value === 'number' ? 'num' : ''}>
                         {typeof value === 'number'
-                          ? formatNumber(value, decimals().get(key) ?? 2, decimals().get(key) ?? 2)
+                          ? formatFixed(value, decimals().get(key) ?? 2)
                           : String(value ?? '')}
                       </td>
                     );
