@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { capacityReportSchema } from '../../shared/contract/capacity-report';
-import { type ApiEnv, actorOf } from '../context';
 import type { ForecastDeps } from '../deps';
 import { createRouter } from '../openapi';
 import { teamCsv, weekCsv } from '../services/capacity-csv';
@@ -12,11 +10,12 @@ import {
   teamReportResponse,
   teamReportRows,
 } from '../services/capacity-report';
-import { defaultRuns, type ForecastContext, maxRuns } from '../services/forecasts';
+import { defaultRuns, maxRuns } from '../services/forecasts';
 import { pullStream } from '../services/pull-stream';
 import { storedSeriesHead } from '../services/stored-runs';
 import { rememberedTeamCsv, rememberingTeamCsv } from '../services/team-csv-report';
 import { weekEndOf } from '../services/week-memo';
+import { answerOrDefer, deferredResponse } from './report-context';
 import { sendResponseBytes } from './response-bytes';
 import { orgParams, orgRoute } from './route';
 
@@ -74,31 +73,8 @@ const capacity = orgRoute('GET /orgs/{org}/reports/capacity', {
         },
       },
     },
+    202: deferredResponse,
     304: { description: 'Team grain: unchanged since the ETag named in If-None-Match' },
-  },
-});
-
-/** The forecast context of a report request (the org's memo and revision; the engine only on a miss). */
-export const reportContext = (
-  c: Context<ApiEnv>,
-  deps: ForecastDeps,
-  hooks: Pick<ForecastContext, 'beforeCompute'> = {},
-) => ({
-  ...hooks,
-  db: deps.db,
-  pool: deps.forecastPool,
-  memo: deps.forecastMemo,
-  inFlight: deps.runsInFlight,
-  revision: c.get('org').revision,
-  defaultRuns: deps.config.forecasts.defaultRuns,
-  now: deps.clock(),
-  actor: actorOf(c.get('principal')),
-  /**
-   * Read only when the engine runs, which a cached report never does: the request's signal
-   * builds a whole Request object.
-   */
-  get signal() {
-    return c.req.raw.signal;
   },
 });
 
@@ -108,42 +84,43 @@ const csvType = 'text/csv; charset=utf-8; header=present';
  * The HR capacity report. Team grain, JSON or CSV: built once per stored run and answered from
  * memory (gzip, ETag, 304; repeated by reusedResponses while nothing is written); the CSV is
  * streamed as produced the first time and remembered once sent whole. Week grain: JSON paged,
- * CSV streamed on every request.
+ * CSV streamed on every request. A large org's run not stored yet: 202 with its background job.
  */
 export function reportRoutes(deps: ForecastDeps) {
-  return createRouter().openapi(capacity, async (c) => {
+  return createRouter().openapi(capacity, (c) => {
     const { scenario, version, horizon, grain, format, runs, cursor } = c.req.valid('query');
-    const ctx = reportContext(c, deps);
     const request = { scenarioId: scenario, version, horizon, runs };
     const csv = format ? format === 'csv' : /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
-    if (!csv && grain === 'team') {
-      const bytes = await teamReportResponse(ctx, c.get('org'), request);
-      // The forecast starts this week: the next week's report is another.
-      const heldUntil = weekEndOf(ctx.now, c.get('org').timeZone);
-      c.set('reusable', { bytes, contentType: 'application/json', heldUntil });
-      return sendResponseBytes(c, bytes, 'application/json');
-    }
-    if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
-    const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
-    c.header(
-      'content-disposition',
-      `attachment; filename="capacity-${c.get('org').slug}-v${head.scenario.version}-${horizon}w-${grain}.csv"`,
-    );
-    const remembered = grain === 'team' ? rememberedTeamCsv(ctx.memo, head) : undefined;
-    if (remembered) {
-      const bytes = await remembered;
-      c.set('reusable', {
-        bytes,
-        contentType: csvType,
-        heldUntil: weekEndOf(ctx.now, c.get('org').timeZone),
-      });
-      return sendResponseBytes(c, bytes, csvType);
-    }
-    const { levels } = await storedSeriesHead(deps.db, head.runId);
-    const pieces =
-      grain === 'team'
-        ? rememberingTeamCsv(ctx.memo, head, teamCsv(head, levels, teamReportRows(summary, teamRows)))
-        : weekCsv(head, levels, storedWeekRows(deps.db, head.runId));
-    return c.body(pullStream(pieces), 200, { 'content-type': csvType });
+    return answerOrDefer(c, deps, async (ctx) => {
+      if (!csv && grain === 'team') {
+        const bytes = await teamReportResponse(ctx, c.get('org'), request);
+        // The forecast starts this week: the next week's report is another.
+        const heldUntil = weekEndOf(ctx.now, c.get('org').timeZone);
+        c.set('reusable', { bytes, contentType: 'application/json', heldUntil });
+        return sendResponseBytes(c, bytes, 'application/json');
+      }
+      if (!csv) return c.json(await capacityReport(ctx, c.get('org'), { ...request, grain, cursor }), 200);
+      const { head, summary, teamRows } = await reportSource(ctx, c.get('org'), request);
+      c.header(
+        'content-disposition',
+        `attachment; filename="capacity-${c.get('org').slug}-v${head.scenario.version}-${horizon}w-${grain}.csv"`,
+      );
+      const remembered = grain === 'team' ? rememberedTeamCsv(ctx.memo, head) : undefined;
+      if (remembered) {
+        const bytes = await remembered;
+        c.set('reusable', {
+          bytes,
+          contentType: csvType,
+          heldUntil: weekEndOf(ctx.now, c.get('org').timeZone),
+        });
+        return sendResponseBytes(c, bytes, csvType);
+      }
+      const { levels } = await storedSeriesHead(deps.db, head.runId);
+      const pieces =
+        grain === 'team'
+          ? rememberingTeamCsv(ctx.memo, head, teamCsv(head, levels, teamReportRows(summary, teamRows)))
+          : weekCsv(head, levels, storedWeekRows(deps.db, head.runId));
+      return c.body(pullStream(pieces), 200, { 'content-type': csvType });
+    });
   });
 }

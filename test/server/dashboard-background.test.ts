@@ -49,14 +49,23 @@ const scenarioOf = async (org: OrgFixture) =>
     ).json()
   ).id as string;
 
-/** The org's Dashboard view of a scenario's 4-week mean path, asked for by its viewer. */
-const dashboard = (org: OrgFixture, scenario: string) =>
-  fetch(`${server.url}/api/v1/orgs/${org.slug}/reports/dashboard?scenario=${scenario}&horizon=4&runs=0`, {
+/** A report of a scenario's 4-week mean path (`report`: path and query after /reports/), asked for by the org's viewer. */
+const reportOf = (org: OrgFixture, report: string, scenario: string) =>
+  fetch(`${server.url}/api/v1/orgs/${org.slug}/reports/${report}&scenario=${scenario}&horizon=4&runs=0`, {
     headers: bearer(org.tokens.viewer),
   });
+/** The org's Dashboard view of a scenario's 4-week mean path, asked for by its viewer. */
+const dashboard = (org: OrgFixture, scenario: string) => reportOf(org, 'dashboard?groups=50', scenario);
+/** The capacity report of a scenario's 4-week mean path in each grain and format a client may ask for. */
+const capacityReports = [
+  'capacity?grain=team',
+  'capacity?format=csv',
+  'capacity?grain=week',
+  'capacity?grain=week&format=csv',
+];
 
-describe('the Dashboard view of a run not stored yet', () => {
-  it('answers a viewer of an org of 201 teams 202 with the background job computing it, the same job while it runs, then the view', async () => {
+describe('the Dashboard view and the capacity report of a run not stored yet', () => {
+  it('answers a viewer of an org of 201 teams 202 with the background job computing it, the same job for the Dashboard and every capacity report while it runs, then the view and the reports', async () => {
     const scenario = await scenarioOf(large);
     const first = await dashboard(large, scenario);
     expect(first.status).toBe(202);
@@ -67,6 +76,17 @@ describe('the Dashboard view of a run not stored yet', () => {
     const again = await dashboard(large, scenario);
     expect(again.status).toBe(202);
     expect((await again.json()).id).toBe(job.id);
+    for (const report of capacityReports) {
+      const deferred = await reportOf(large, report, scenario);
+      expect([report, deferred.status, deferred.headers.get('content-type')]).toEqual([
+        report,
+        202,
+        'application/json',
+      ]);
+      expect(deferred.headers.get('location')).toBe(`/api/v1/orgs/large/forecast-jobs/${job.id}`);
+      expect(deferred.headers.get('retry-after')).toBe('2');
+      expect((await deferred.json()).id).toBe(job.id);
+    }
 
     openGate();
     let state = job;
@@ -83,11 +103,21 @@ describe('the Dashboard view of a run not stored yet', () => {
     const view = await stored.json();
     expect(view.runId).toBe(state.runId);
     expect(view.teams.teamCount).toBe(201);
+    const report = await reportOf(large, 'capacity?grain=team', scenario);
+    expect(report.status).toBe(200);
+    expect((await report.json()).rows).toHaveLength(201);
+    const csv = await reportOf(large, 'capacity?format=csv', scenario);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trim().split('\r\n')).toHaveLength(1 + 201);
   }, 120_000);
 
-  it('computes the view of an org of 200 teams within the request', async () => {
-    const response = await dashboard(small, await scenarioOf(small));
+  it('computes the view and the capacity report of an org of 200 teams within the request', async () => {
+    const scenario = await scenarioOf(small);
+    const response = await dashboard(small, scenario);
     expect(response.status).toBe(200);
     expect((await response.json()).teams.teamCount).toBe(200);
+    const report = await reportOf(small, 'capacity?grain=team', await scenarioOf(small));
+    expect(report.status).toBe(200);
+    expect((await report.json()).rows).toHaveLength(200);
   }, 120_000);
 });

@@ -155,8 +155,9 @@ export const api = {
       'GET',
       `${org(slug)}/reports/dashboard?scenario=${encodeURIComponent(scenario)}`,
     ),
+  /** The plan of record's capacity report; or, while a large org's run is not stored, the background job computing it (202). */
   capacityReport: (slug: string) =>
-    request<TeamCapacityReport>('GET', `${org(slug)}/reports/capacity?format=json`),
+    request<TeamCapacityReport | ForecastJob>('GET', `${org(slug)}/reports/capacity?format=json`),
   /**
    * Address of the capacity report of a scenario version as CSV, one row per team or per team and
    * week, for a plain download link (the session cookie authenticates it).

@@ -31,6 +31,22 @@ export function ForecastJobProgress(props: { job: ForecastJob }) {
 }
 
 /**
+ * What a page shows while the server computes the plan of record's forecast in the background (a
+ * large org's run not stored yet): why, and the job's progress; `page` names what shows it once stored.
+ */
+export function BackgroundForecast(props: { job: ForecastJob; page: string }) {
+  return (
+    <div class="state state-loading" data-testid="background-forecast">
+      <p>
+        The server is computing the plan of record's forecast in the background: this org is too large to
+        compute it while the page waits. {props.page} shows it once it is stored.
+      </p>
+      <ForecastJobProgress job={props.job} />
+    </div>
+  );
+}
+
+/**
  * Runs the default forecast of a scenario as a background job (large orgs, whose forecast takes
  * longer than a request may wait) and shows its progress in slices, read over the API every
  * {@link POLL_MS}; `onDone` once the run is stored (e.g. the report reloads and reads it).

@@ -1,17 +1,8 @@
-import {
-  type Accessor,
-  createEffect,
-  createMemo,
-  createResource,
-  createSignal,
-  onCleanup,
-  untrack,
-} from 'solid-js';
+import { type Accessor, createMemo, createResource } from 'solid-js';
 import type { ForecastJob } from '../../shared/contract/forecast-job';
-import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import type { DashboardView, OrgModel, ScenarioVersion } from '../api/types';
-import { POLL_MS } from '../components/forecast-job-panel';
+import { createDeferredAnswer } from './deferred-answer';
 import { type FiguresSource, storedFiguresSource } from './figures-source';
 import { versionEvents } from './plan-forecast';
 import { figuresOf } from './summary';
@@ -22,12 +13,6 @@ import { figuresOf } from './summary';
  * with the teams (about 57 KB a team over 52 weeks); from the same count tables virtualise.
  */
 export { largeOrgTeams } from '../../shared/contract/dashboard-view';
-
-/** A failed job's problem as the error the page shows. */
-const jobProblem = (job: ForecastJob): ApiError => {
-  const { status, title, detail } = (job.error ?? {}) as { status?: number; title?: string; detail?: string };
-  return new ApiError(status ?? 500, title ?? 'Internal Server Error', detail ?? 'The forecast failed.');
-};
 
 /** Whether the Dashboard's answer is the view (else the background job computing its run). */
 const isView = (body: DashboardView | ForecastJob): body is DashboardView => 'forecast' in body;
@@ -47,34 +32,8 @@ interface PlanDashboardSources {
  * from its org bands and team tally, and the events of the version it read for the charts.
  */
 export function createPlanDashboard(sources: PlanDashboardSources) {
-  const [answer, { refetch }] = createResource(sources.plan, ({ slug, id }) => api.dashboard(slug, id));
-  const [job, setJob] = createSignal<ForecastJob | null>(null);
-  const [jobError, setJobError] = createSignal<unknown>(null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  /** Follows a background job computing the run (202): its progress every POLL_MS, then the view once stored. */
-  const follow = (slug: string, next: ForecastJob) => {
-    setJob(next.status === 'failed' ? null : next);
-    if (next.status === 'done') void refetch();
-    else if (next.status === 'failed') setJobError(jobProblem(next));
-    else
-      timer = setTimeout(
-        () => void api.forecastJob(slug, next.id).then((j) => follow(slug, j), setJobError),
-        POLL_MS,
-      );
-  };
-  createEffect(() => {
-    const body = answer.error ? undefined : answer();
-    const slug = untrack(sources.plan)?.slug;
-    clearTimeout(timer);
-    setJobError(null);
-    if (body && !isView(body) && slug) follow(slug, body);
-    else setJob(null);
-  });
-  const loaded = () => {
-    const body = answer.error ? undefined : answer();
-    return body && isView(body) ? body : undefined;
-  };
+  const answer = createDeferredAnswer(sources.plan, ({ slug, id }) => api.dashboard(slug, id), isView);
+  const loaded = answer.loaded;
   const [version] = createResource(
     () => {
       const v = loaded();
@@ -86,9 +45,9 @@ export function createPlanDashboard(sources: PlanDashboardSources) {
   return {
     view: loaded,
     /** The background job computing the run while it is not stored (an org too large to compute it within a request). */
-    computing: job,
-    error: (): unknown => answer.error ?? jobError(),
-    retry: () => void refetch(),
+    computing: answer.computing,
+    error: answer.error,
+    retry: answer.refetch,
     /** Headline figures: the org's from its bands, the teams' from the server's tally. */
     figures: createMemo(() => {
       const v = loaded();

@@ -1,5 +1,5 @@
 import { lazy, Match, Show, Suspense, Switch } from 'solid-js';
-import { ForecastJobPanel, ForecastJobProgress } from '../components/forecast-job-panel';
+import { BackgroundForecast, ForecastJobPanel } from '../components/forecast-job-panel';
 import { HeadlineFigureCards } from '../components/headline-figures';
 import { ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
@@ -32,17 +32,7 @@ export function LargeOrgDashboard(props: {
           {(target) => <ForecastJobPanel slug={target().slug} scenarioId={target().id} onDone={d.retry} />}
         </Show>
       </Match>
-      <Match when={d.computing()}>
-        {(job) => (
-          <div class="state state-loading" data-testid="background-forecast">
-            <p>
-              The server is computing the plan of record's forecast in the background: this org is too large
-              to compute it while the page waits. The Dashboard shows it once it is stored.
-            </p>
-            <ForecastJobProgress job={job()} />
-          </div>
-        )}
-      </Match>
+      <Match when={d.computing()}>{(job) => <BackgroundForecast job={job()} page="The Dashboard" />}</Match>
       <Match when={d.view()}>
         {(view) => (
           <>

@@ -1,7 +1,7 @@
 import { For, Match, onMount, Show, Switch } from 'solid-js';
 import { rowOfReport } from '../answers/answer-rows';
 import { CapacityTable } from '../components/capacity-table';
-import { ForecastJobPanel } from '../components/forecast-job-panel';
+import { BackgroundForecast, ForecastJobPanel } from '../components/forecast-job-panel';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { TeamAnswersTable } from '../components/team-answers-table';
 import { formatDate, formatNumber } from '../format';
@@ -25,7 +25,7 @@ const modelErrorLines = (rows: Record<string, unknown>[]): { teams: string[]; li
 /** The capacity report of the plan of record: a sortable table and the API's CSV, by team or by team and week. */
 export function ReportsPage() {
   const { reports, session, scenarios } = useStores();
-  const [{ capacity, csvUrl }, actions] = reports;
+  const [{ capacity, computing, error, csvUrl }, actions] = reports;
   onMount(() => actions.open());
   /** The org and its plan of record, for planners and admins, who may start background forecasts. */
   const jobTarget = () => {
@@ -50,7 +50,7 @@ export function ReportsPage() {
           )}
         </Show>
       </div>
-      <Show when={jobTarget()}>
+      <Show when={!computing() && jobTarget()}>
         {(target) => (
           <ForecastJobPanel
             slug={target().slug}
@@ -60,9 +60,10 @@ export function ReportsPage() {
         )}
       </Show>
       <Switch>
-        <Match when={capacity.error}>
-          <ErrorMessage error={capacity.error} retry={() => void actions.reload()} />
+        <Match when={error()}>
+          <ErrorMessage error={error()} retry={() => void actions.reload()} />
         </Match>
+        <Match when={computing()}>{(job) => <BackgroundForecast job={job()} page="The report" />}</Match>
         <Match when={!capacity()}>
           <Loading what="the capacity report" />
         </Match>
