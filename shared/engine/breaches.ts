@@ -1,9 +1,14 @@
 import type { Thresholds } from '../schemas/options';
 import { type Breach, type Breaches, type BreachMetric, breachMetrics, type MetricBands } from './forecast';
 
-/** Whether a value crosses the threshold: service level below it, the others above it. */
-const crosses = (metric: BreachMetric, value: number, thresholds: Thresholds): boolean =>
-  metric === 'serviceLevel' ? value < thresholds.serviceLevel : value > thresholds[metric];
+/** Index of the first value of `series` that crosses the threshold (service level below it, the others above it), or -1. */
+const firstCrossing = (metric: BreachMetric, series: readonly number[], thresholds: Thresholds): number => {
+  const threshold = thresholds[metric];
+  const below = metric === 'serviceLevel';
+  for (let w = 0; w < series.length; w++)
+    if (below ? series[w]! < threshold : series[w]! > threshold) return w;
+  return -1;
+};
 
 /**
  * First breach week of each watched metric, read on the median (P50): the first week a breach is
@@ -17,8 +22,7 @@ export const firstBreaches = (
 ): Breaches => {
   const result = {} as Breaches;
   for (const metric of breachMetrics) {
-    const series = bands[metric].p50;
-    const week = series.findIndex((value) => crosses(metric, value, thresholds));
+    const week = firstCrossing(metric, bands[metric].p50, thresholds);
     result[metric] = week < 0 ? null : ({ week, date: weeks[week]! } satisfies Breach);
   }
   return result;

@@ -1,17 +1,11 @@
 /** Survivors of shared/engine/team-twins.ts that no test can tell from the code (see ../triage.ts). */
 import type { Equivalent } from './equivalent';
 
+const file = 'shared/engine/team-twins.ts';
+
 export const teamTwins: Equivalent[] = [
   {
-    file: 'shared/engine/team-twins.ts',
-    line: '    if (x !== b[bFrom + i] || (x === 0 && !Object.is(x, b[bFrom + i]))) return false;',
-    mutator: 'ConditionalExpression',
-    replacement: 'true',
-    reason:
-      'Object.is differs from === only at 0 against -0 and at NaN, which x !== b already refuses: x === 0 only saves the call',
-  },
-  {
-    file: 'shared/engine/team-twins.ts',
+    file,
     line: '  if (a === b) return true;',
     mutator: 'ConditionalExpression',
     replacement: 'false',
@@ -19,43 +13,44 @@ export const teamTwins: Equivalent[] = [
       'a parameter set compared with itself key by key is equal too (Object.is(NaN, NaN) holds): the test only saves the loop',
   },
   ...(['false', 'true'] as const).map((replacement) => ({
-    file: 'shared/engine/team-twins.ts',
+    file,
     line: '  if (Object.keys(a).length !== Object.keys(b).length) return false;',
     mutator: replacement === 'false' ? 'ConditionalExpression' : 'BooleanLiteral',
     replacement,
     reason:
-      'parameters compared share a bucket, whose key lists every parameter value: a parameter more or less (even undefined) gives another key',
+      'parameters compared share a bucket, whose hash takes every parameter value in turn: a parameter more or less (even undefined) gives another hash',
   })),
   {
-    file: 'shared/engine/team-twins.ts',
+    file,
     line: '    opsT.length === opsU.length &&',
     mutator: 'ConditionalExpression',
     replacement: 'true',
     reason:
-      'teams compared share a bucket, whose key holds the number of ops: the lengths are always equal here',
+      'teams compared share a bucket, whose hash starts from the number of ops: the lengths are equal here',
   },
   ...[
-    'const rowSum = (values: ArrayLike<number>, from: number, length: number): number => {',
-    '  for (let i = 0; i < length; i++) sum += values[from + i]!;',
-    '    const key = [',
-    '      rowSum(',
-    "    ].join(',');",
+    'const hashBits = (',
+    '  const end = 2 * (from + length);',
+    '  let low = h;',
+    '  let high = 0;',
+    '  for (let i = 2 * from; i < end; i += 2) {',
+    '    low = Math.imul(',
+    '    high = Math.imul(',
+    '  return (low ^ Math.imul(high',
+    '  number[0] = ',
+    '  return hashBits(h, numberWords',
+    '  let h = tl.ops[t]!.length;',
+    '  h = hashBits(',
+    '  for (const value of Object.values(params)) h = hashValue(h, value);',
+    '  return hashBits(h, words.reviewTime',
   ].map((line) => ({
-    file: 'shared/engine/team-twins.ts',
+    file,
     line,
     reason:
-      'row sums only spread teams over buckets (speed): teams sharing a bucket are still compared value by value',
+      'the hash only spreads teams over buckets (speed): teams sharing a bucket are still compared bit by bit',
   })),
-  ...['      ...(tl.teamChangesPerWeek[t] ?? tl.changesPerWeek),', '      ...Object.values(params[t]!),'].map(
-    (line) => ({
-      file: 'shared/engine/team-twins.ts',
-      line,
-      reason:
-        'own change rates and parameters in the key only spread teams over buckets (speed): teams sharing a bucket are still compared value by value',
-    }),
-  ),
   {
-    file: 'shared/engine/team-twins.ts',
+    file,
     line: '    if (twin !== undefined) continue;',
     mutator: 'ConditionalExpression',
     replacement: 'false',
