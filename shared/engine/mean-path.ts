@@ -53,9 +53,32 @@ export interface MeanRange {
 }
 
 /**
+ * The mean-path series of teams `range` of `tl` (team t at `params[t]`), a team per `next()` (true
+ * while it computed one), so a caller can stop between teams, as the browser's workers do:
+ * `series[i]` is team `range.teamStart + i`'s. Teams with the same inputs ({@link firstTwins})
+ * within the range are computed once: a twin shares its first twin's array.
+ */
+export const meanSeriesSteps = (tl: Timeline, params: readonly ModelParams[], range: TeamRange) => {
+  const twins = firstTwins(tl, params, range);
+  const series: Float64Array[] = [];
+  return {
+    series,
+    /** Index within the range of the first team with team i's inputs (i when none comes before it). */
+    twinOf: (i: number): number => twins[i]! - range.teamStart,
+    next(): boolean {
+      const i = series.length;
+      if (i >= range.teamCount) return false;
+      const twin = twins[i]! - range.teamStart;
+      const t = range.teamStart + i;
+      series.push(twin === i ? meanTeamSeries(tl, t, params[t]!) : series[twin]!);
+      return true;
+    },
+  };
+};
+
+/**
  * The mean path of teams `range` of `tl` (a range starting at a chunk boundary), each team at
- * `params[t]`. Teams with the same inputs ({@link firstTwins}) within the range are computed once
- * and share their series and bands.
+ * `params[t]` ({@link meanSeriesSteps}: twins share their series, and their bands).
  */
 export const meanTeamRange = (
   tl: Timeline,
@@ -64,23 +87,19 @@ export const meanTeamRange = (
   levelIds: readonly string[],
 ): MeanRange => {
   const { levels: L, weeks: W } = tl;
-  const { teamStart, teamCount } = range;
   const slots = orgSlots(L);
-  const chunkSums = new Float64Array(Math.ceil(teamCount / TEAM_CHUNK) * W * slots);
-  const twins = firstTwins(tl, params, range);
-  const series: Float64Array[] = [];
+  const chunkSums = new Float64Array(Math.ceil(range.teamCount / TEAM_CHUNK) * W * slots);
+  const steps = meanSeriesSteps(tl, params, range);
   const bands: MetricBands[] = [];
-  for (let i = 0; i < teamCount; i++) {
-    const t = teamStart + i;
-    const twin = twins[i]! - teamStart;
-    const own = twin === i;
-    series.push(own ? meanTeamSeries(tl, t, params[t]!) : series[twin]!);
+  for (let i = 0; steps.next(); i++) {
+    const series = steps.series[i]!;
+    const twin = steps.twinOf(i);
     // The series' week w is accumulateOrg's run w: value v at [w + v * W], accumulators at w * slots.
-    accumulateOrg(chunkSums, Math.floor(i / TEAM_CHUNK) * W * slots, slots, series[i]!, W, L);
+    accumulateOrg(chunkSums, Math.floor(i / TEAM_CHUNK) * W * slots, slots, series, W, L);
     // A twin reads its first twin's series (like p10, p50 and p90, which share one).
-    bands.push(own ? meanBands(series[i]!, W, levelIds) : sharedBands(bands[twin]!));
+    bands.push(twin === i ? meanBands(series, W, levelIds) : sharedBands(bands[twin]!));
   }
-  return { series, bands, chunkSums };
+  return { series: steps.series, bands, chunkSums };
 };
 
 /**

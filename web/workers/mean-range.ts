@@ -2,12 +2,11 @@ import type { Forecast, ForecastInput } from '../../shared';
 import { assembleForecast } from '../../shared/engine/assemble';
 import { meanBands } from '../../shared/engine/bands';
 import type { MetricBands } from '../../shared/engine/forecast';
-import { meanOrgSeries, meanTeamSeries } from '../../shared/engine/mean-path';
+import { meanOrgSeries, meanSeriesSteps, meanTeamSeries } from '../../shared/engine/mean-path';
 import { METRIC_COUNT } from '../../shared/engine/metrics';
 import { centralParams, type ModelParams, teamParameters } from '../../shared/engine/model-params';
 import { orgSlots, TEAM_CHUNK, type TeamRange } from '../../shared/engine/monte-carlo';
 import { accumulateOrg } from '../../shared/engine/org-aggregate';
-import { firstTwins } from '../../shared/engine/team-twins';
 import { buildTimeline, type Timeline } from '../../shared/engine/timeline';
 
 /**
@@ -43,27 +42,21 @@ export const meanSeriesOf = (plan: MeanPlan, team: number): Float64Array =>
  * The mean-path series of teams `teamStart` .. `teamStart + teamCount - 1`, one after another in
  * `series` (each laid out as meanTeamSeries lays it out, so that it transfers as one buffer),
  * computed a team per `next()` (true while teams remain), so a worker can stop between teams.
- * Twins within the range are computed once; a team whose twin lies outside the range is computed
- * (the same values: twins have the same inputs).
+ * The engine's steps (meanSeriesSteps, as runMeanPath's): twins within the range are computed
+ * once; a team whose twin lies outside the range is computed (the same values: twins have the
+ * same inputs).
  */
 export function meanRangeSteps(input: ForecastInput, range: TeamRange, plan: MeanPlan = planMean(input)) {
-  const twins = firstTwins(plan.tl, plan.params, range);
+  const steps = meanSeriesSteps(plan.tl, plan.params, range);
   const length = seriesLength(input);
   const series = new Float64Array(range.teamCount * length);
-  let i = 0;
   return {
     series,
     next(): boolean {
-      if (i >= range.teamCount) return false;
-      const twin = twins[i]! - range.teamStart;
-      series.set(
-        twin !== i
-          ? series.subarray(twin * length, (twin + 1) * length)
-          : meanSeriesOf(plan, range.teamStart + i),
-        i * length,
-      );
-      i += 1;
-      return i < range.teamCount;
+      if (!steps.next()) return false;
+      const i = steps.series.length - 1;
+      series.set(steps.series[i]!, i * length);
+      return i + 1 < range.teamCount;
     },
   };
 }
