@@ -19,6 +19,7 @@ import { shapeMeanSlice } from './shaped-mean';
 import { mergeShaped } from './shaped-merger';
 import type { ShapedPart } from './shaped-part';
 import { shapeTeamSlice } from './shaped-teams';
+import { type SharedInput, sharedInputOf } from './shared-input';
 
 export type { EngineResult } from './forecast-summary';
 
@@ -32,13 +33,14 @@ export type RunsPart = Extract<SlicePart, { kind: 'runs' }>;
 export type EnginePart = RunsPart | ShapedPart;
 
 /**
- * Work for a forecast worker: a whole input; one slice of it (see planSlices and {@link slicePart});
+ * Work for a forecast worker: a whole input; one slice of it (see planSlices and {@link slicePart};
+ * the input shared, see SharedInput);
  * or the merge of a run split's parts into the stored result. Team slices are shaped where they
  * are computed; their merge (ShapedMerger) runs where their parts arrive.
  */
 export type EngineTask =
   | ForecastInput
-  | { task: 'slice'; input: ForecastInput; slice: Slice }
+  | { task: 'slice'; input: SharedInput; slice: Slice }
   | { task: 'merge'; input: ForecastInput; parts: RunsPart[] };
 
 /**
@@ -114,7 +116,7 @@ export const runTask = (task: EngineTask): ReturnType<typeof movedPart | typeof 
   if (!('task' in task)) return movedResult(wholeResult(task));
   switch (task.task) {
     case 'slice':
-      return movedPart(slicePart(task.input, task.slice));
+      return movedPart(slicePart(sharedInputOf(task.input), task.slice));
     case 'merge':
       return movedResult(shapeResult(task.input, mergeSlices(task.input, task.parts)));
   }

@@ -10,6 +10,7 @@ import {
 } from './engine-tasks';
 import { ShapedMerger } from './shaped-merger';
 import type { ShapedPart } from './shaped-part';
+import { type SharedInput, shareInput } from './shared-input';
 
 export type { EngineResult } from './engine-tasks';
 
@@ -72,6 +73,8 @@ const busy = (detail: string) =>
 export class ForecastPool implements ForecastEngine {
   private readonly piscina: Piscina;
   private inFlight = 0;
+  /** Inputs whose slices run on the threads, each serialised once (see {@link slice}). */
+  private readonly shared = new WeakMap<ForecastInput, SharedInput>();
 
   constructor(
     private readonly options: ForecastPoolOptions,
@@ -158,9 +161,18 @@ export class ForecastPool implements ForecastEngine {
     return merger.finish();
   }
 
-  /** Runs one slice of a plan on a thread (no admission limit: the caller bounds its own work). */
+  /**
+   * Runs one slice of a plan on a thread (no admission limit: the caller bounds its own work). The
+   * slices of one input object share it: serialised once, each thread parses and compiles it once
+   * for all the slices it runs in a row (see SharedInput).
+   */
   slice(input: ForecastInput, slice: Slice, signal?: AbortSignal): Promise<EnginePart> {
-    return this.task({ task: 'slice', input, slice }, signal);
+    let shared = this.shared.get(input);
+    if (!shared) {
+      shared = shareInput(input);
+      this.shared.set(input, shared);
+    }
+    return this.task({ task: 'slice', input: shared, slice }, signal);
   }
 
   /** Merges a run split's parts on a thread (their buffers move there) into the stored result. */

@@ -1,5 +1,4 @@
 import {
-  answerContext,
   anyBreach,
   assembleTeams,
   type ForecastInput,
@@ -10,6 +9,7 @@ import {
   teamReviewersNeeded,
 } from '../../shared/index';
 import { type ShapedPart, shapedPart } from './shaped-part';
+import { compiledContext } from './shared-input';
 
 /**
  * One mean-path slice computed and shaped on its thread: what shapeResult does for the whole
@@ -18,7 +18,7 @@ import { type ShapedPart, shapedPart } from './shaped-part';
  * chunks).
  */
 export const shapeMeanSlice = (input: ForecastInput, slice: Slice): ShapedPart => {
-  const ctx = answerContext(input);
+  const ctx = compiledContext(input);
   const { series, bands, chunkSums } = meanSliceRange(ctx, slice);
   const teams = assembleTeams(input, bands, ctx.weeks, slice.teamStart).map((team) => ({
     ...team,

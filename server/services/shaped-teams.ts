@@ -1,5 +1,4 @@
 import {
-  answerContext,
   assembleTeams,
   type ForecastInput,
   runSlice,
@@ -8,6 +7,7 @@ import {
   teamReviewersNeeded,
 } from '../../shared/index';
 import { type ShapedPart, shapedPart } from './shaped-part';
+import { compiledContext } from './shared-input';
 
 /**
  * One Monte Carlo team slice (256 teams over all runs, see planSlices) computed and shaped on its
@@ -20,7 +20,7 @@ import { type ShapedPart, shapedPart } from './shaped-part';
 export const shapeTeamSlice = (input: ForecastInput, slice: Slice): ShapedPart => {
   const part = runSlice(input, slice);
   if (part.kind !== 'teams') throw new RangeError(`shapeTeamSlice: a ${part.kind} slice`);
-  const ctx = answerContext(input);
+  const ctx = compiledContext(input);
   const teams = assembleTeams(input, part.teams, ctx.weeks, slice.teamStart);
   const indexes = teams.map((_, i) => slice.teamStart + i);
   return shapedPart(
