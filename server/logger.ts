@@ -29,13 +29,23 @@ const standardOutput = (): DestinationStream => {
   return stdout;
 };
 
+/** The destination of each logger {@link createLogger} made. */
+const destinations = new WeakMap<Logger, DestinationStream>();
+
+/**
+ * Where a logger made by {@link createLogger} writes its lines, for a writer of lines in the same
+ * format (JSON, `level` number, ISO `time`, no base fields, `msg` last); undefined for any other
+ * logger.
+ */
+export const destinationOf = (logger: Logger): DestinationStream | undefined => destinations.get(logger);
+
 /**
  * The server's JSON logger (pino): one JSON object per line on `destination` (by default standard
  * output, a turn's lines written together: {@link turnBatchedLines}), ISO times, credentials
  * redacted.
  */
 export function createLogger(level: LogLevel, destination: DestinationStream = standardOutput()): Logger {
-  return pino(
+  const logger = pino(
     {
       level,
       base: undefined,
@@ -44,4 +54,6 @@ export function createLogger(level: LogLevel, destination: DestinationStream = s
     },
     destination,
   );
+  destinations.set(logger, destination);
+  return logger;
 }

@@ -4,18 +4,27 @@ import { LRUCache } from 'lru-cache';
 import type { ApiEnv, Reusable } from '../context';
 import { hotReadsOf } from '../db/hot-reads';
 import type { Logger } from '../logger';
-import { answerOfBytes } from '../routes/response-bytes';
-import { logRequest, requestIdOf, requestLineLogger } from './request-log';
+import { acceptsGzip } from '../routes/forecasts';
+import { type BytesAnswer, bytesAnswer, notModified } from '../routes/response-bytes';
+import { requestLines } from './request-lines';
+import { msSince, requestIdOf } from './request-log';
 
-interface Entry extends Reusable {
+/** The answers of an entry, each with all its headers but X-Request-Id: [200, 304]. */
+type Answers = readonly [BytesAnswer, BytesAnswer];
+
+interface Entry {
   /** The hot-read connection's data version before the request that stored the entry began. */
   dataVersion: number;
+  /** The earliest of the route's and the token's `heldUntil` (epoch ms). */
+  heldUntil: number;
   route: string;
-  /** The response's headers that do not depend on the answer (security headers and the like). */
-  headers: Record<string, string>;
+  /** The bytes the answers send, for If-None-Match. */
+  bytes: Reusable['bytes'];
+  gzip: Answers;
+  identity: Answers;
 }
 
-/** Headers {@link answerOfBytes} or the request log set per request. */
+/** Headers {@link bytesAnswer} or the request log set per request. */
 const perAnswer = new Set([
   'etag',
   'vary',
@@ -50,7 +59,7 @@ export function reusedResponses(db: object, logger: Logger, clock: () => Date) {
     maxSize: 256 * 1024 * 1024,
     sizeCalculation: (entry) => entry.bytes.identity.byteLength + entry.bytes.gzip.byteLength + 1,
   });
-  const lines = requestLineLogger(logger);
+  const lines = requestLines(logger);
   const dataVersionOfTurn = turnDataVersion();
   return createMiddleware<ApiEnv>(async (c, next) => {
     const hot = hotReadsOf(db);
@@ -62,18 +71,20 @@ export function reusedResponses(db: object, logger: Logger, clock: () => Date) {
     const entry = entries.get(key);
     if (entry && entry.dataVersion === dataVersion && clock().getTime() < entry.heldUntil) {
       const reqId = requestIdOf(c.req.header('x-request-id'));
-      const answer = answerOfBytes(
-        entry.bytes,
-        entry.contentType,
-        c.req.header('accept-encoding'),
-        c.req.header('if-none-match'),
-      );
-      const line = { reqId, method: 'GET', route: entry.route, path: c.req.path, status: answer.status };
-      logRequest(lines, line, started);
+      const answers = acceptsGzip(c.req.header('accept-encoding')) ? entry.gzip : entry.identity;
+      const answer = answers[notModified(entry.bytes, c.req.header('if-none-match')) ? 1 : 0];
+      lines({
+        reqId,
+        method: 'GET',
+        route: entry.route,
+        path: c.req.path,
+        status: answer.status,
+        durationMs: msSince(started),
+      });
       // A plain header object (not Headers): @hono/node-server then writes it as it is.
       return new Response(answer.body, {
         status: answer.status,
-        headers: { ...entry.headers, ...answer.headers, 'x-request-id': reqId },
+        headers: { ...answer.headers, 'x-request-id': reqId },
       });
     }
     if (entry) entries.delete(key);
@@ -83,12 +94,20 @@ export function reusedResponses(db: object, logger: Logger, clock: () => Date) {
     if (!reusable || principal?.kind !== 'token' || (c.res.status !== 200 && c.res.status !== 304)) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of c.res.headers) if (!perAnswer.has(name)) headers[name] = value;
+    const answers = (gzip: boolean): Answers => {
+      const answer = (unchanged: boolean) => {
+        const made = bytesAnswer(reusable.bytes, reusable.contentType, gzip, unchanged);
+        return { ...made, headers: { ...headers, ...made.headers } };
+      };
+      return [answer(false), answer(true)];
+    };
     entries.set(key, {
-      ...reusable,
-      heldUntil: Math.min(reusable.heldUntil, principal.heldUntil),
       dataVersion,
+      heldUntil: Math.min(reusable.heldUntil, principal.heldUntil),
       route: routePath(c),
-      headers,
+      bytes: reusable.bytes,
+      gzip: answers(true),
+      identity: answers(false),
     });
   });
 }

@@ -10,10 +10,8 @@ export type BytesAnswer = { headers: Record<string, string> } & (
 
 /**
  * The answer of remembered response bytes to a request with these Accept-Encoding and
- * If-None-Match headers: gzipped to a client that accepts gzip, with the ETag of the bytes sent;
- * 304 without a body when If-None-Match names either encoding's ETag. Cache-Control `private,
- * no-cache`: a browser keeps the body but asks again each time (the answer depends on the caller
- * and on writes since), so an unchanged report costs a 304.
+ * If-None-Match headers: {@link bytesAnswer}, gzipped when the client accepts gzip, 304 when
+ * If-None-Match names either encoding's ETag.
  */
 export function answerOfBytes(
   bytes: ResponseBytes,
@@ -21,14 +19,31 @@ export function answerOfBytes(
   acceptEncoding: string | undefined,
   ifNoneMatch: string | undefined,
 ): BytesAnswer {
-  const gzip = acceptsGzip(acceptEncoding);
+  return bytesAnswer(bytes, contentType, acceptsGzip(acceptEncoding), notModified(bytes, ifNoneMatch));
+}
+
+/** Whether an If-None-Match header names the ETag of either encoding of `bytes`. */
+export const notModified = (bytes: ResponseBytes, ifNoneMatch: string | undefined): boolean =>
+  noneMatch(ifNoneMatch, [bytes.etag.identity, bytes.etag.gzip]);
+
+/**
+ * The answer of remembered response bytes, `gzip`ped or not, with the ETag of the bytes sent; 304
+ * without a body when `unchanged`. Cache-Control `private, no-cache`: a browser keeps the body but
+ * asks again each time (the answer depends on the caller and on writes since), so an unchanged
+ * report costs a 304.
+ */
+export function bytesAnswer(
+  bytes: ResponseBytes,
+  contentType: string,
+  gzip: boolean,
+  unchanged: boolean,
+): BytesAnswer {
   const headers: Record<string, string> = {
     etag: gzip ? bytes.etag.gzip : bytes.etag.identity,
     vary: 'accept-encoding',
     'cache-control': 'private, no-cache',
   };
-  if (noneMatch(ifNoneMatch, [bytes.etag.identity, bytes.etag.gzip]))
-    return { status: 304, headers, body: null };
+  if (unchanged) return { status: 304, headers, body: null };
   headers['content-type'] = contentType;
   if (gzip) headers['content-encoding'] = 'gzip';
   return { status: 200, headers, body: gzip ? bytes.gzip : bytes.identity };

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
-import { requestLineLogger, requestLog } from '../../server/middleware/request-log';
+import { requestLines } from '../../server/middleware/request-lines';
+import { requestLog } from '../../server/middleware/request-log';
 import { bearer, createOrgFixture } from '../helpers/api-fixture';
 import { type AppServer, startAppServer } from '../helpers/app-server';
 import { captureLog } from '../helpers/captured-log';
@@ -144,24 +145,46 @@ describe('log redaction', () => {
     });
   });
 
-  it('writes a request line through the unredacted request-line logger exactly as the redacting logger does, and still redacts other lines', () => {
-    const redacting = captureLog('info');
-    const lines = requestLineLogger(redacting.logger);
-    // Every key of a request line (RequestLine), with values that look like credentials.
+  it('writes a request line as the logger writes the same fields, but for the time; a 5xx as an error, "request failed"', () => {
+    const log = captureLog('info');
+    const lines = requestLines(log.logger);
+    // Every key of a request line (RequestLine), with values that look like credentials or need escaping.
     const line = {
       reqId: 'rl_abc_def',
       method: 'GET',
       route: '/api/v1/orgs/:org/reports/capacity',
-      path: '/api/v1/orgs/a/reports/capacity',
+      path: '/api/v1/orgs/a"b\\c/reports/capacity',
       status: 200,
       durationMs: 1.5,
     };
-    redacting.logger.info(line, 'request');
-    lines.info(line, 'request');
-    redacting.logger.info({ token: 'rl_tok_value' }, 'not a request line');
-    const [viaRedacting, viaLines, other] = redacting.lines();
-    expect({ ...viaLines, time: '' }).toEqual({ ...viaRedacting, time: '' });
-    expect(viaLines).toMatchObject({ ...line, msg: 'request' });
-    expect(other).toMatchObject({ token: '[Redacted]' });
+    const failed = { ...line, status: 503, durationMs: 12 };
+    log.logger.info(line, 'request');
+    lines(line);
+    log.logger.error(failed, 'request failed');
+    lines(failed);
+    log.logger.info({ token: 'rl_tok_value' }, 'not a request line');
+    const time = /"time":"[^"]+"/;
+    const [byPino, byLines, failedByPino, failedByLines, other] = log.text().split('\n');
+    expect(byLines?.replace(time, '')).toBe(byPino?.replace(time, ''));
+    expect(failedByLines?.replace(time, '')).toBe(failedByPino?.replace(time, ''));
+    expect(JSON.parse(byLines ?? '')).toMatchObject({ level: 30, ...line, msg: 'request' });
+    expect(JSON.parse(failedByLines ?? '')).toMatchObject({ level: 50, ...failed, msg: 'request failed' });
+    expect(JSON.parse(other ?? '')).toMatchObject({ token: '[Redacted]' });
+  });
+
+  it('writes request lines at the levels the logger has enabled when each line is written', () => {
+    const log = captureLog('error');
+    const lines = requestLines(log.logger);
+    const line = { reqId: 'r', method: 'GET', route: '/', path: '/', status: 200, durationMs: 1 };
+    lines(line);
+    lines({ ...line, status: 500 });
+    log.logger.level = 'info';
+    lines(line);
+    log.logger.level = 'silent';
+    lines({ ...line, status: 500 });
+    expect(log.lines().map((written) => [written.level, written.status])).toEqual([
+      [50, 500],
+      [30, 200],
+    ]);
   });
 });
