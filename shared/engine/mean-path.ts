@@ -17,16 +17,21 @@ import { buildTimeline, type Timeline, teamTimeline } from './timeline';
  */
 export const meanTeamSeries = (orgTimeline: Timeline, team: number, params: ModelParams): Float64Array => {
   const tl = teamTimeline(orgTimeline, team);
+  const W = tl.weeks;
   const vector = METRIC_COUNT + tl.levels;
-  const out = new Float64Array(vector);
-  const series = new Float64Array(vector * tl.weeks);
+  if (week.length !== vector) week = new Float64Array(vector);
+  const out = week;
+  const series = new Float64Array(vector * W);
   const state = startTeamRuns(tl, team, [params], null);
-  for (let w = 0; w < tl.weeks; w++) {
+  for (let w = 0; w < W; w++) {
     stepWeek(tl, state, w, out);
-    for (let v = 0; v < vector; v++) series[v * tl.weeks + w] = out[v]!;
+    for (let v = 0; v < vector; v++) series[v * W + w] = out[v]!;
   }
   return series;
 };
+
+/** One week's vector of the mean path, reused team after team (stepWeek writes every value of it each week). */
+let week = new Float64Array(0);
 
 /**
  * Team `team`'s deterministic series (as {@link meanTeamSeries}) as a function of changes to its

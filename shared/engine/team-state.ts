@@ -77,6 +77,13 @@ export const startTeamRuns = (
   const runs = params.length;
   const headcount = new Float64Array(runs * L);
   for (let r = 0; r < runs; r++) headcount.set(tl.headcount.subarray(team * L, team * L + L), r * L);
+  // Loops, not Float64Array.from with a map function: a team of the mean path starts in microseconds.
+  const burnoutHazard = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    const p = params[r]!;
+    burnoutHazard[r] =
+      (1 - (1 - p.baseAttritionPerYear) ** (1 / 52)) * Math.max(0, p.burnoutHazardMultiplier - 1);
+  }
   return {
     team,
     runs,
@@ -94,10 +101,7 @@ export const startTeamRuns = (
     counts: Array.from({ length: runs }, newCountDistribution),
     fatigue: new Float64Array(runs),
     incidentHours: new Float64Array(runs),
-    burnoutHazard: Float64Array.from(
-      params,
-      (p) => (1 - (1 - p.baseAttritionPerYear) ** (1 / 52)) * Math.max(0, p.burnoutHazardMultiplier - 1),
-    ),
+    burnoutHazard,
     nextOp: 0,
     adoption: new Float64Array(L),
     deficit: new Float64Array(L),

@@ -74,7 +74,7 @@ export const equivalents: Equivalent[] = [
   },
   {
     file: 'shared/engine/mean-path.ts',
-    line: '    for (let v = 0; v < vector; v++) series[v * tl.weeks + w] = out[v]!;',
+    line: '    for (let v = 0; v < vector; v++) series[v * W + w] = out[v]!;',
     mutator: 'EqualityOperator',
     replacement: 'v <= vector',
     reason: PAST_TYPED_ARRAY,
