@@ -63,7 +63,8 @@ export const copyCountDistribution = (from: CountDistribution, to: CountDistribu
   to.square = from.square;
   to.shape = from.shape;
   to.scale = from.scale;
-  to.wh.set(from.wh);
+  // A loop, not TypedArray.prototype.set: nine values, copied at most every step of every week.
+  for (let i = 0; i < 9; i++) to.wh[i] = from.wh[i]!;
 };
 
 /** Normal scores beyond which a tail is 0 or 1 to double precision's use here (Q(9) < 1.2e-19). */

@@ -79,7 +79,9 @@ export const startTeamRuns = (
   for (let r = 0; r < runs; r++) headcount.set(tl.headcount.subarray(team * L, team * L + L), r * L);
   // Loops, not Float64Array.from with a map function: a team of the mean path starts in microseconds.
   const burnoutHazard = new Float64Array(runs);
+  const counts: CountDistribution[] = [];
   for (let r = 0; r < runs; r++) {
+    counts.push(newCountDistribution());
     const p = params[r]!;
     burnoutHazard[r] =
       (1 - (1 - p.baseAttritionPerYear) ** (1 / 52)) * Math.max(0, p.burnoutHazardMultiplier - 1);
@@ -98,7 +100,7 @@ export const startTeamRuns = (
     aboveShare: new Float64Array(runs),
     aboveFirst: new Float64Array(runs),
     aboveSecond: new Float64Array(runs),
-    counts: Array.from({ length: runs }, newCountDistribution),
+    counts,
     fatigue: new Float64Array(runs),
     incidentHours: new Float64Array(runs),
     burnoutHazard,
