@@ -142,7 +142,8 @@ export function createApp(deps: AppDeps) {
   // First: a backlog is worked off a few ms per loop turn, so that new connections are accepted
   // meanwhile, however fast each answer is (see eventLoopTurns).
   app.use('*', eventLoopTurns());
-  app.use('/api/v1/*', reusedResponses(deps.db, logger, deps.clock));
+  const reused = reusedResponses(deps.db, logger, deps.clock);
+  app.use('/api/v1/*', reused.keep);
   app.use('*', ...requestLog(logger));
   app.use('*', settleUnreadBodies);
   app.use('*', securityHeaders);
@@ -157,5 +158,8 @@ export function createApp(deps: AppDeps) {
     throw new ProblemError(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`);
   });
   app.route('/', webAppRoutes(deps.config.webDist));
+  // A repeated GET answered from memory at once, before the app and its queue (see reusedResponses).
+  const fetch = app.fetch;
+  app.fetch = (request, ...rest) => reused.answer(request) ?? fetch(request, ...rest);
   return app;
 }

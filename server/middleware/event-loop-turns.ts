@@ -67,3 +67,22 @@ export function eventLoopTurns(budgetMs = turnBudgetMs) {
     }
   });
 }
+
+/**
+ * Whether work done at once, outside the queue of {@link eventLoopTurns}, may go on in this
+ * event-loop turn: true until `budgetMs` have passed since the turn's first call (a setImmediate
+ * starts the clock again for the next turn), so such work, too, leaves the loop to poll.
+ */
+export function turnTimeLeft(budgetMs = turnBudgetMs): () => boolean {
+  let started: number | undefined;
+  return () => {
+    const now = performance.now();
+    if (started === undefined) {
+      started = now;
+      setImmediate(() => {
+        started = undefined;
+      });
+    }
+    return now - started < budgetMs;
+  };
+}

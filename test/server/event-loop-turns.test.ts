@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { eventLoopTurns } from '../../server/middleware/event-loop-turns';
+import { eventLoopTurns, turnTimeLeft } from '../../server/middleware/event-loop-turns';
 
 /** Occupies the thread for `ms`, like a handler on the synchronous embedded database. */
 const busy = (ms: number) => {
@@ -75,5 +75,17 @@ describe('eventLoopTurns', () => {
     await Promise.all(fast).then(syncsAnswered);
     await slow;
     expect(done).toEqual(['sync', 'sync', 'sync', 'sync', 'sync', 'io']);
+  });
+});
+
+describe('turnTimeLeft', () => {
+  it('gives work done at once its budget from the first call of a turn, and the next turn the budget again', async () => {
+    // A budget far above the time between two calls in a row, even on a loaded machine.
+    const timeLeft = turnTimeLeft(100);
+    const [first, second] = [timeLeft(), timeLeft()];
+    busy(101);
+    expect([first, second, timeLeft()]).toEqual([true, true, false]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timeLeft()).toBe(true);
   });
 });

@@ -7,10 +7,10 @@ import { type Equivalent, equivalentRows } from './equivalent';
 
 const FILE = 'server/middleware/reused-responses.ts';
 const GUARD =
-  "    if (c.req.method !== 'GET' || !hot || !authorization?.startsWith('Bearer ')) return next();";
-const FRESH = '    if (entry && entry.dataVersion === dataVersion && clock().getTime() < entry.heldUntil) {';
+  "    if (request.method !== 'GET' || !authorization?.startsWith('Bearer ')) return undefined;";
+const STALE = '    if (entry.dataVersion !== dataVersion() || clock().getTime() >= entry.heldUntil) {';
 const STORE =
-  "    if (!reusable || principal?.kind !== 'token' || (c.res.status !== 200 && c.res.status !== 304)) return;";
+  "      if (!reusable || principal?.kind !== 'token' || (c.res.status !== 200 && c.res.status !== 304)) return;";
 
 export const reusedResponses: Equivalent[] = [
   ...equivalentRows(
@@ -21,23 +21,14 @@ export const reusedResponses: Equivalent[] = [
       [GUARD, 'MethodExpression', "authorization?.endsWith('Bearer ')"],
       // startsWith(''): any Authorization header is looked up, but only a bearer token's answers are kept.
       [GUARD, 'StringLiteral', '""'],
-      [FRESH, 'ConditionalExpression', 'false'],
-      [FRESH, 'BlockStatement', '{}'],
-      ["    const reusable = c.get('reusable');", 'StringLiteral', '""'],
-      ["    const principal = c.get('principal');", 'StringLiteral', '""'],
+      [STALE, 'ConditionalExpression', 'true'],
+      ["      const reusable = c.get('reusable');", 'StringLiteral', '""'],
+      ["      const principal = c.get('principal');", 'StringLiteral', '""'],
       [STORE, 'ConditionalExpression', 'true'],
       [STORE, 'EqualityOperator', "principal?.kind === 'token'"],
       [STORE, 'StringLiteral', '""'],
       [STORE, 'LogicalOperator', 'c.res.status !== 200 || c.res.status !== 304'],
       [STORE, 'EqualityOperator', 'c.res.status === 200'],
-    ],
-  ),
-  ...equivalentRows(
-    FILE,
-    'an entry that does not answer is either replaced after the full path or never answers (data_version only grows, and so does the clock past heldUntil): memory only',
-    [
-      ['    if (entry) entries.delete(key);', 'ConditionalExpression', 'true'],
-      ['    if (entry) entries.delete(key);', 'ConditionalExpression', 'false'],
     ],
   ),
   ...equivalentRows(
