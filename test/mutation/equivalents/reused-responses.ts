@@ -6,8 +6,7 @@
 import { type Equivalent, equivalentRows } from './equivalent';
 
 const FILE = 'server/middleware/reused-responses.ts';
-const GUARD =
-  "    if (request.method !== 'GET' || !authorization?.startsWith('Bearer ')) return undefined;";
+const GUARD = "    if (request.method !== 'GET' || !authorization?.startsWith('Bearer ')) return undefined;";
 const STALE = '    if (entry.dataVersion !== dataVersion() || clock().getTime() >= entry.heldUntil) {';
 const STORE =
   "      if (!reusable || principal?.kind !== 'token' || (c.res.status !== 200 && c.res.status !== 304)) return;";
