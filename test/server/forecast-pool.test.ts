@@ -104,6 +104,31 @@ describe('forecast pool', () => {
     expect(new Set(one.report.map((row) => row.maxLayoffPercent === null))).toEqual(new Set([true, false]));
   }, 120_000);
 
+  it("gives twins (teams of the same inputs) their first twin's reviewers needed and layoff headroom under their own ids, as the whole forecast shaped at once", async () => {
+    // 300 teams in four sets of twins, mid-level rates 0.5 to 3.5 a week: some absorb a layoff, some breach uncut.
+    const teams = teamsOf(300).map((team, i) => ({ ...team, changesPerWeek: { mid: 0.5 + (i % 4) } }));
+    pool = new ForecastPool({ threads: 2, maxQueue: 0, timeoutMs: 120_000, sampleBudgetBytes: 0 });
+    for (const runs of [0, 20]) {
+      const whole = forecastInputSchema.parse(inputWith(storyEvents, { runs, horizonWeeks: 6 }, teams));
+      const split = await pool.run(whole, { pieces: 2 });
+      const one = shapeResult(whole, runForecast(whole));
+      expect(split.headJson).toBe(one.headJson);
+      expect(Buffer.concat(split.teamChunks).equals(Buffer.concat(one.teamChunks))).toBe(true);
+      expect(JSON.stringify([split.summary, split.report])).toBe(JSON.stringify([one.summary, one.report]));
+      expect(split.report.slice(0, 4).map((row) => [row.teamId, row.maxLayoffPercent === null])).toEqual([
+        ['team-0', false],
+        ['team-1', false],
+        ['team-2', false],
+        ['team-3', true],
+      ]);
+      expect(split.summary.reviewersNeeded[297]).toEqual({
+        ...split.summary.reviewersNeeded[1],
+        teamId: 'team-297',
+        name: 'Team 297',
+      });
+    }
+  }, 120_000);
+
   it('lets `threads` run and `maxQueue` wait, and refuses one more at once with 503 and Retry-After', async () => {
     const p = stubPool({ threads: 2, maxQueue: 1, delayMs: 300 });
     const accepted = [1, 2, 3].map((n) => p.run(input(n)));
