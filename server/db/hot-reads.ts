@@ -81,6 +81,7 @@ export const hotReadsOf = (db: object): HotReads | undefined => registered.get(d
 export function openHotReads(db: object, path: string, busyTimeoutMs: number): HotReads {
   const connection = new Libsql(path, { timeout: busyTimeoutMs });
   const prepared = new Map<keyof typeof statements, Libsql.Statement<unknown[]>>();
+  let dataVersionRow: Libsql.Statement<unknown[]> | undefined;
   /** A statement's row: its columns (the driver adds a `_metadata` field, dropped here). */
   const get = <T>(name: keyof typeof statements, ...params: unknown[]): T | undefined => {
     let statement = prepared.get(name);
@@ -104,7 +105,12 @@ export function openHotReads(db: object, path: string, busyTimeoutMs: number): H
     },
     orgBySlug: (slug) => get<HotOrg>('org', slug),
     activeRole: (orgId, userId) => get<{ role: Role }>('role', orgId, userId)?.role,
-    dataVersion: () => Number(get<{ data_version: number }>('dataVersion')?.data_version),
+    dataVersion() {
+      // In raw mode (the row as an array): no row object with metadata to drop. Read for every
+      // repeated report answered at once, it costs about 4 us instead of 7 (node 20, this machine).
+      dataVersionRow ??= connection.prepare(statements.dataVersion).raw(true);
+      return Number((dataVersionRow.get() as unknown[])[0]);
+    },
     close() {
       registered.delete(db);
       connection.close();
