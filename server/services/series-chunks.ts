@@ -43,13 +43,20 @@ const packed = (items: readonly string[]): Uint8Array<ArrayBuffer> => {
 /**
  * Teams as stored chunks and their digests: {@link TEAM_CHUNK} to a chunk from the first (a range
  * of whole chunks packs as the whole org's would); JSON.stringify's text, each band array written
- * as text once (jsonOnce; a digest's burnout series reuses its band's text).
+ * as text once a chunk (jsonOnce; a digest's burnout series reuses its band's text, and twins
+ * that share their bands, see shapeMeanSlice, share their text).
  */
 export const packTeams = (teams: readonly TeamForecast[]): PackedTeams => {
   const packs: PackedTeams = { teamChunks: [], teamDigests: [] };
   for (let start = 0; start < teams.length; start += TEAM_CHUNK) {
+    // Arrays written per team's bands: twins that share their bands (see shapeMeanSlice) share the texts.
+    const seenOf = new Map<object, Map<unknown[], string>>();
     const texts = teams.slice(start, start + TEAM_CHUNK).map((team) => {
-      const seen = new Map<unknown[], string>();
+      let seen = seenOf.get(team.metrics);
+      if (!seen) {
+        seen = new Map();
+        seenOf.set(team.metrics, seen);
+      }
       return [jsonOnce(team, seen), jsonOnce(teamDigest(team), seen)] as const;
     });
     packs.teamChunks.push(packed(texts.map(([team]) => team)));
