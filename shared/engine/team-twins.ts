@@ -20,26 +20,29 @@ const sameBits = (a: Int32Array, aFrom: number, b: Int32Array, bFrom: number, le
   return true;
 };
 
-/** Adds the bits of values `[from..from + length)` (as {@link wordsOf}) to hash `h`. */
+/**
+ * Adds the bits of values `[from..from + length)` (as {@link wordsOf}) to hash `h`: the wrapping
+ * sum of their words, so the same values in another order add the same (such teams share a
+ * bucket, and {@link sameRows} tells them apart).
+ */
 const hashBits = (h: number, words: Int32Array, from: number, length: number): number => {
   const end = 2 * (from + length);
-  // Two chains, one per word of a value, so neither waits on the other's multiply.
-  let low = h;
-  let high = 0;
-  for (let i = 2 * from; i < end; i += 2) {
-    low = Math.imul(low ^ words[i]!, 0x01000193);
-    high = Math.imul(high ^ words[i + 1]!, 0x01000193);
-  }
-  return (low ^ Math.imul(high, 0x5bd1e995)) | 0;
+  let sum = 0;
+  for (let i = 2 * from; i < end; i++) sum = (sum + words[i]!) | 0;
+  return (Math.imul(h, 0x01000193) ^ sum) | 0;
 };
 
 const number = new Float64Array(1);
 const numberWords = wordsOf(number);
 
-/** Adds the bits of a parameter value to hash `h` (a value that is not a number, the same for any). */
-const hashValue = (h: number, value: unknown): number => {
-  number[0] = typeof value === 'number' ? value : 0;
-  return hashBits(h, numberWords, 0, 1);
+/** The wrapping sum of the words of a parameter set's values (a value that is not a number adds 0), in any order. */
+const paramsSum = (params: ModelParams): number => {
+  let sum = 0;
+  for (const value of Object.values(params)) {
+    number[0] = typeof value === 'number' ? value : 0;
+    sum = (sum + numberWords[0]! + numberWords[1]!) | 0;
+  }
+  return sum;
 };
 
 const sameParams = (a: ModelParams, b: ModelParams): boolean => {
@@ -93,14 +96,16 @@ const sameRows = (tl: Timeline, words: TeamWords, t: number, u: number): boolean
   );
 };
 
-/** A hash of everything {@link sameRows} and sameParams compare (twins have the same hash). */
+/**
+ * A hash of everything {@link sameRows} and sameParams compare: twins have the same hash, and so
+ * do teams whose values of one input are the same in another order (compared bit by bit).
+ */
 const teamHash = (tl: Timeline, words: TeamWords, params: ModelParams, t: number): number => {
   const { levels: L, weeks: W } = tl;
   const rows = L * W;
-  let h = tl.ops[t]!.length;
+  let h = tl.ops[t]!.length ^ paramsSum(params);
   h = hashBits(h, words.headcount, t * L, L);
   h = hashBits(h, wordsOf(ownRates(tl, t)), 0, L);
-  for (const value of Object.values(params)) h = hashValue(h, value);
   h = hashBits(h, words.adoption, t * rows, rows);
   h = hashBits(h, words.rampDeficit, t * rows, rows);
   h = hashBits(h, words.shock, t * rows, rows);
@@ -111,7 +116,7 @@ const teamHash = (tl: Timeline, words: TeamWords, params: ModelParams, t: number
  * For each team of `range` (default: all), the first team of the range whose deterministic inputs are the same (its parameters, timeline
  * rows, change rates and headcount ops): the mean path of such twins is the same series, so it is
  * computed once. A team without an earlier twin maps to itself. Teams are bucketed by a hash of
- * those inputs' bits, then compared bit by bit within a bucket: an org calibrated from its
+ * those inputs' bits ({@link teamHash}), then compared bit by bit within a bucket: an org calibrated from its
  * history gives each team its own change rates, and one bucket of 10,000 such teams made the
  * comparisons quadratic (73 s of CPU for a mean path that takes under 1 s); a bucket key
  * written as a string of every value took a third of a mean path of 100 twins.

@@ -26,6 +26,20 @@ describe('team twins of the mean path', () => {
     ['headcount', team('x', { headcount: { junior: 3, mid: 5, senior: 2, principal: 1 } })],
     ['a parameter override', team('x', { parameters: { shrinkage: 0.2 } })],
     ['its own change rates', team('x', { changesPerWeek: { junior: 9 } })],
+    [
+      'its headcount, the same numbers at other levels',
+      team('x', { headcount: { junior: 5, mid: 3, senior: 3, principal: 1 } }),
+    ],
+    // The ladder's rates are junior 2.5 and mid 3 a week.
+    [
+      'its own change rates, the ladder’s at other levels',
+      team('x', { changesPerWeek: { junior: 3, mid: 2.5 } }),
+    ],
+    // The defaults are shrinkage 0.13 and ordinaryReviewShare 0.55.
+    [
+      'two parameters, each at the other’s default',
+      team('x', { parameters: { shrinkage: 0.55, ordinaryReviewShare: 0.13 } }),
+    ],
   ])('keeps a team apart that differs only in %s', (_, other) => {
     expect(twinsOf([team('a'), other, team('b')])).toEqual([0, 1, 0]);
   });
