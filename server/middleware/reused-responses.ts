@@ -128,7 +128,15 @@ export function reusedResponses(db: object, logger: Logger, clock: () => Date): 
       if (!hot || !timeLeft()) return undefined;
       const started = performance.now();
       const key = keyOf(request);
-      return key === undefined ? undefined : fromMemory(request, key, () => hot.dataVersion(), started);
+      if (key === undefined) return undefined;
+      // Outside the app, so outside its error handler: a failure here is logged and the request
+      // goes through the app, which answers it (or its error, as problem+json) as for any request.
+      try {
+        return fromMemory(request, key, () => hot.dataVersion(), started);
+      } catch (error) {
+        logger.error({ err: error }, 'answer from memory failed; the request goes through the app');
+        return undefined;
+      }
     },
     keep: createMiddleware<ApiEnv>(async (c, next) => {
       const hot = hotReadsOf(db);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { hotReadsOf } from '../../server/db/hot-reads';
 import { bearer, createOrgFixture } from '../helpers/api-fixture';
 import { createTempDb, type TempDatabase } from '../helpers/temp-db';
 
@@ -68,5 +69,21 @@ describe('a repeated cached report answered at once', () => {
     const afterWrite = ask();
     expect(afterWrite).toBeInstanceOf(Promise);
     expect((await afterWrite).status).toBe(200);
+  });
+});
+
+describe('a failure while answering at once', () => {
+  it('sends the request through the app, which answers its error as problem+json, not a bare 500', async () => {
+    expect((await ask()).status).toBe(200);
+    // A read of the data version that fails (as on a disk I/O error), before any answer is made.
+    const hot = hotReadsOf(database.db)!;
+    hot.dataVersion = () => {
+      throw new Error('disk I/O error');
+    };
+    const answered = ask();
+    expect(answered).toBeInstanceOf(Promise);
+    const response = await answered;
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 });
