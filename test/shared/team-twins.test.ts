@@ -83,6 +83,14 @@ describe('team twins of the mean path', () => {
     expect([...firstTwins(buildTimeline(input), [scaled, a!])]).toEqual([0, 1]);
   });
 
+  it('keeps apart teams whose own change rates are two swapped values that differ only in their low 32 bits', () => {
+    // 3 and the next double above it, 3 + 2^-51, have the same high word.
+    const next = 3 + 2 ** -51;
+    const a = team('a', { changesPerWeek: { junior: 3, mid: next } });
+    const x = team('x', { changesPerWeek: { junior: next, mid: 3 } });
+    expect(twinsOf([a, x, team('b', { changesPerWeek: { junior: 3, mid: next } })])).toEqual([0, 1, 0]);
+  });
+
   it('maps a team to an earlier twin that is not the first team', () => {
     const small = (id: string) => team(id, { headcount: { junior: 1, mid: 2, senior: 1, principal: 0 } });
     expect(twinsOf([small('s'), team('a'), team('b'), small('t')])).toEqual([0, 1, 1, 0]);
