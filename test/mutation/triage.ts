@@ -80,8 +80,8 @@ export const equivalents: Equivalent[] = [
     reason: PAST_TYPED_ARRAY,
   },
   ...[
-    '    const series = twin === t ? meanTeamSeries(tl, t, params[t]!) : computed[twin]!;',
-    '    teamBands.push(twin === t ? meanBands(series, W, levelIds) : sharedBands(teamBands[twin]!));',
+    '      series.push(twin === i ? meanTeamSeries(tl, t, params[t]!) : series[twin]!);',
+    '    bands.push(twin === i ? meanBands(series, W, levelIds) : sharedBands(bands[twin]!));',
   ].map((line) => ({
     file: 'shared/engine/mean-path.ts',
     line,
